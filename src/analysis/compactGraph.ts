@@ -1,0 +1,146 @@
+// Compact, typed-array view of a year's trade graph, shared by the analysis modules.
+// Parallel edges (several modes or sources between the same two places) are summed into one hop
+// that keeps the list of its edge ids (METHODS.md: "choose each hop's edge explicitly").
+// Self-loops carry nothing between places and are left out of hops and of the in/out sums.
+import type Graph from "graphology-types";
+import { PLACE_KINDS } from "../domain/types";
+
+/** Label of the pseudo-origin that carries residual (unexplained) inflow through the tracing. */
+export const UNEXPLAINED_ORIGIN = "(unexplained)";
+
+export interface CompactGraph {
+  /** Node ids; index i of every typed array below. */
+  ids: string[];
+  index: Map<string, number>;
+  n: number;
+  /** Aggregated hops: one per ordered pair of distinct places with at least one edge. */
+  hopFrom: Int32Array;
+  hopTo: Int32Array;
+  hopVol: Float64Array;
+  /** Edge ids of each hop, and their own volumes, in graph order. */
+  hopEdges: string[][];
+  hopEdgeVols: number[][];
+  /** CSR of hops out of / into each node; out-hops sorted by volume, largest first. */
+  outStart: Int32Array;
+  outHop: Int32Array;
+  inStart: Int32Array;
+  inHop: Int32Array;
+  /** Sums over the whole graph (also when the compact view covers a subset). */
+  inflow: Float64Array;
+  outflow: Float64Array;
+  /** 1 where the node may create volume (g): kind "origin", or unknown kind and no inflow. */
+  source: Uint8Array;
+}
+
+/** Volume of an edge: the attribute `weight` when it is a finite non-negative number, else 0 (missing). */
+export function edgeVolume(attributes: Record<string, unknown> | undefined, weight: string): number {
+  const v = attributes?.[weight];
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+/** Whether a node may be a source, read defensively (imported data may lack `kind`). */
+function isSource(attributes: Record<string, unknown> | undefined, inflow: number): boolean {
+  const kind = attributes?.kind;
+  if (kind === "origin") return true;
+  if (typeof kind === "string" && (PLACE_KINDS as readonly string[]).includes(kind)) return false;
+  return inflow === 0;
+}
+
+/**
+ * Builds the compact view of `graph`, or of the sub-graph induced by `nodes` (hops only between
+ * listed nodes; inflow and outflow still count every edge of the listed nodes).
+ */
+export function compactGraph(graph: Graph, weight: string, nodes?: readonly string[]): CompactGraph {
+  const ids = nodes ? [...nodes] : graph.nodes();
+  const n = ids.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(ids[i]!, i);
+  const inflow = new Float64Array(n);
+  const outflow = new Float64Array(n);
+  const pair = new Map<number, number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const vol: number[] = [];
+  const hopEdges: string[][] = [];
+  const hopEdgeVols: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    graph.forEachOutEdge(id, (edge, attributes, _source, target) => {
+      if (target === id) return;
+      const v = edgeVolume(attributes, weight);
+      outflow[i] += v;
+      const j = index.get(target);
+      if (j === undefined) return;
+      inflow[j] += v;
+      const key = i * n + j;
+      let h = pair.get(key);
+      if (h === undefined) {
+        h = from.length;
+        pair.set(key, h);
+        from.push(i);
+        to.push(j);
+        vol.push(0);
+        hopEdges.push([]);
+        hopEdgeVols.push([]);
+      }
+      vol[h] += v;
+      hopEdges[h]!.push(edge);
+      hopEdgeVols[h]!.push(v);
+    });
+    if (nodes) {
+      graph.forEachInEdge(id, (_edge, attributes, source) => {
+        if (source !== id && !index.has(source)) inflow[i] += edgeVolume(attributes, weight);
+      });
+    }
+  }
+  const m = from.length;
+  const hopFrom = Int32Array.from(from);
+  const hopTo = Int32Array.from(to);
+  const hopVol = Float64Array.from(vol);
+  const outStart = new Int32Array(n + 1);
+  const inStart = new Int32Array(n + 1);
+  for (let h = 0; h < m; h++) {
+    outStart[hopFrom[h]! + 1]++;
+    inStart[hopTo[h]! + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    outStart[i + 1] += outStart[i]!;
+    inStart[i + 1] += inStart[i]!;
+  }
+  const outHop = new Int32Array(m);
+  const inHop = new Int32Array(m);
+  const oc = outStart.slice(0, n);
+  const ic = inStart.slice(0, n);
+  for (let h = 0; h < m; h++) {
+    outHop[oc[hopFrom[h]!]!++] = h;
+    inHop[ic[hopTo[h]!]!++] = h;
+  }
+  // Largest hops first, so that bounded searches meet the big routes early; ties keep graph order.
+  for (let i = 0; i < n; i++) {
+    const s = outStart[i]!;
+    const e = outStart[i + 1]!;
+    if (e - s > 1) outHop.subarray(s, e).sort((a, b) => hopVol[b]! - hopVol[a]! || a - b);
+  }
+  const source = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    source[i] = isSource(graph.getNodeAttributes(ids[i]!) as Record<string, unknown>, inflow[i]!) ? 1 : 0;
+  }
+  return { ids, index, n, hopFrom, hopTo, hopVol, hopEdges, hopEdgeVols, outStart, outHop, inStart, inHop, inflow, outflow, source };
+}
+
+/** Nodes that reach (direction "in") or are reached from (direction "out") `start`, start included, BFS order. */
+export function reachable(graph: Graph, start: string, direction: "in" | "out"): string[] {
+  const seen = new Set<string>([start]);
+  const order = [start];
+  for (let k = 0; k < order.length; k++) {
+    const visit = (neighbour: string) => {
+      if (!seen.has(neighbour)) {
+        seen.add(neighbour);
+        order.push(neighbour);
+      }
+    };
+    if (direction === "in") graph.forEachInNeighbor(order[k]!, visit);
+    else graph.forEachOutNeighbor(order[k]!, visit);
+  }
+  return order;
+}
