@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { buildYearGraph } from "../../../src/domain/buildYearGraph";
+import { flowId, type Dataset, type Flow, type Place } from "../../../src/domain/types";
+
+const place = (id: string, kind: Place["kind"], lane = ""): Place => ({ id, name: id.toUpperCase(), kind, country: "ZZ", lat: null, lon: null, lane, nativeName: "", note: "" });
+
+const flow = (from: string, to: string, year: number, vehicles: number, usd: number | null, mode = "road"): Flow => ({
+  id: flowId(from, to, year, mode),
+  from,
+  to,
+  year,
+  vehicles,
+  usd,
+  mode,
+  basis: "reported",
+  facts: ["X1"],
+  sources: ["s1"],
+  formula: "",
+  note: "",
+});
+
+const DATASET: Dataset = {
+  id: "t",
+  name: "T",
+  places: [place("cn", "origin"), place("horgos", "exit"), place("kz", "transit", "central-asia"), place("ru", "market", "central-asia"), place("ae", "market", "middle-east")],
+  flows: [
+    flow("cn", "horgos", 2024, 100, 2000),
+    flow("horgos", "kz", 2024, 60, null, "road"),
+    flow("horgos", "kz", 2024, 40, 900, "rail"),
+    flow("kz", "ru", 2024, 50, null),
+    flow("cn", "ae", 2023, 7, 150),
+  ],
+  sources: [],
+  context: [],
+  events: [],
+  assumptions: [],
+  years: [2023, 2024],
+  hash: "0",
+};
+
+describe("buildYearGraph", () => {
+  it("buildYearGraph(dataset, year) has every place as a node and that year's flows as edges", () => {
+    const graph = buildYearGraph(DATASET, 2024);
+    expect(graph.type).toBe("directed");
+    expect(graph.multi).toBe(true);
+    expect(graph.order).toBe(5);
+    expect(graph.size).toBe(4);
+    expect(graph.nodes().sort()).toEqual(["ae", "cn", "horgos", "kz", "ru"]);
+    expect(graph.edges().sort()).toEqual(["cn>horgos@2024/road", "horgos>kz@2024/rail", "horgos>kz@2024/road", "kz>ru@2024/road"]);
+  });
+
+  it("node attributes are the Place and edge attributes the Flow plus weight", () => {
+    const graph = buildYearGraph(DATASET, 2024);
+    expect(graph.getNodeAttributes("kz")).toEqual(place("kz", "transit", "central-asia"));
+    expect(graph.getEdgeAttributes("cn>horgos@2024/road")).toEqual({ ...flow("cn", "horgos", 2024, 100, 2000), weight: 100 });
+    expect(graph.source("kz>ru@2024/road")).toBe("kz");
+    expect(graph.target("kz>ru@2024/road")).toBe("ru");
+  });
+
+  it("two modes between the same places are two parallel edges with their own weights", () => {
+    const graph = buildYearGraph(DATASET, 2024);
+    const parallel = graph.edges("horgos", "kz").sort();
+    expect(parallel).toEqual(["horgos>kz@2024/rail", "horgos>kz@2024/road"]);
+    expect(parallel.map((edge) => graph.getEdgeAttribute(edge, "weight"))).toEqual([40, 60]);
+    expect(graph.outDegree("horgos")).toBe(2);
+  });
+
+  it("measure usd weighs edges in US$ and leaves out flows without a US$ figure", () => {
+    const graph = buildYearGraph(DATASET, 2024, { measure: "usd" });
+    expect(graph.order).toBe(5);
+    expect(graph.edges().sort()).toEqual(["cn>horgos@2024/road", "horgos>kz@2024/rail"]);
+    expect(graph.getEdgeAttribute("cn>horgos@2024/road", "weight")).toBe(2000);
+    expect(graph.getEdgeAttribute("horgos>kz@2024/rail", "weight")).toBe(900);
+  });
+
+  it("a year without flows gives all places and no edges", () => {
+    const graph = buildYearGraph(DATASET, 2019);
+    expect(graph.order).toBe(5);
+    expect(graph.size).toBe(0);
+  });
+
+  it("options.flows replaces the dataset's flows and is still filtered to the year", () => {
+    const scenario = [flow("kz", "ru", 2024, 999, null), flow("kz", "ru", 2023, 1, null)];
+    const graph = buildYearGraph(DATASET, 2024, { flows: scenario });
+    expect(graph.edges()).toEqual(["kz>ru@2024/road"]);
+    expect(graph.getEdgeAttribute("kz>ru@2024/road", "weight")).toBe(999);
+  });
+
+  it("changing the graph's attributes does not change the dataset", () => {
+    const graph = buildYearGraph(DATASET, 2024);
+    graph.setNodeAttribute("kz", "name", "changed");
+    graph.getEdgeAttribute("cn>horgos@2024/road", "facts").push("Z9");
+    expect(DATASET.places[2]?.name).toBe("KZ");
+    expect(DATASET.flows[0]?.facts).toEqual(["X1"]);
+  });
+
+  it("a flow to a place the dataset lacks throws an error naming the flow and the place", () => {
+    expect(() => buildYearGraph(DATASET, 2024, { flows: [flow("kz", "kg", 2024, 5, null)] })).toThrow(
+      'domain/buildYearGraph: flow "kz>kg@2024/road" refers to place "kg", which the dataset does not have',
+    );
+  });
+});
