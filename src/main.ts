@@ -1,0 +1,177 @@
+// Composition root: loads the shipped dataset, creates the store, the renderer and the UI modules,
+// and keeps the canvas in step with the view state.
+import "./ui/styles.css";
+import { loadShippedDataset } from "./domain/shippedDataset";
+import type { Dataset } from "./domain/types";
+import { createDeriver, type Derived } from "./state/derived";
+import { highlightFor, type Highlight } from "./state/highlight";
+import { select, setHover } from "./state/producers";
+import { createStore } from "./state/store";
+import { flowSummary, placeSummary } from "./state/summaries";
+import { defaultViewState, DEFAULT_YEAR, type ViewState } from "./state/viewState";
+import { chainPositions, extentOf, geoWithFallback, type Positions } from "./view/layouts";
+import { createRenderer } from "./view/renderer";
+import { buildScene, type Scene } from "./view/scene";
+import { renderAbout } from "./ui/aboutPanel";
+import type { App } from "./ui/app";
+import { clear, el } from "./ui/dom";
+import { flowCard, placeCard } from "./ui/infoCard";
+import { renderLegend } from "./ui/legend";
+import { createMessages } from "./ui/messages";
+import { createSidePanel } from "./ui/sidePanel";
+import { createTooltip } from "./ui/tooltip";
+import { mountYearControl } from "./ui/yearControl";
+import { signalReady, signalRender } from "./ui/signals";
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+
+function initialState(dataset: Dataset): ViewState {
+  const year = dataset.years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (dataset.years[dataset.years.length - 1] ?? DEFAULT_YEAR);
+  return defaultViewState(dataset.id, dataset.hash, year);
+}
+
+function layoutPositions(dataset: Dataset, state: ViewState): Positions {
+  if (state.layout === "chain") return chainPositions(dataset.places, dataset.flows);
+  return geoWithFallback(dataset.places, dataset.flows);
+}
+
+function start(): void {
+  let dataset = loadShippedDataset();
+  const store = createStore(initialState(dataset));
+  const derive = createDeriver(null);
+  const messages = createMessages($("messages"));
+  const panel = createSidePanel($("panel"));
+  const graphEl = $("graph");
+  const tooltip = createTooltip($("tooltip"), graphEl);
+
+  let positions = layoutPositions(dataset, store.get());
+  let derived: Derived = derive(dataset, store.get());
+  let scene: Scene;
+  let analysisHighlight: Highlight | null = null;
+  const sceneListeners = new Set<(scene: Scene, derived: Derived) => void>();
+  const datasetListeners = new Set<(dataset: Dataset) => void>();
+
+  const renderer = createRenderer(
+    graphEl,
+    {
+      hoverNode: (id) => store.dispatch(setHover(id ? { type: "node", id } : null)),
+      hoverEdge: (id) => store.dispatch(setHover(id ? { type: "edge", id } : null)),
+      clickNode: (id) => store.dispatch(select({ type: "node", id })),
+      clickEdge: (id) => store.dispatch(select({ type: "edge", id })),
+      clickStage: () => store.dispatch(select(null)),
+      camera: () => undefined,
+      rendered: signalRender,
+    },
+    { bbox: extentOf(positions) },
+  );
+
+  // Controls in the toolbar.
+  const toolbar = $("toolbar");
+  const yearSlot = el("div", { class: "control" });
+  toolbar.appendChild(yearSlot);
+  const yearControl = mountYearControl(yearSlot, store, () => dataset.years);
+
+  const legendBody = panel.addSection("legend", "Legend", { open: true, order: 10 });
+  const detailsBody = panel.addSection("details", "Details", { open: true, order: 20 });
+  const aboutBody = panel.addSection("about", "About the data", { order: 90 });
+
+  const redraw = () => {
+    const state = store.get();
+    derived = derive(dataset, state);
+    scene = buildScene({
+      places: dataset.places,
+      flows: derived.visible.shown,
+      weighting: state.weighting,
+      positions,
+      laneOf: derived.colourLaneOf,
+      showEmptyPlaces: true,
+    });
+    renderer.setScene(scene);
+    renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
+    const lanes = new Set(derived.visible.shown.map((f) => derived.laneOf(f)));
+    renderLegend(legendBody, scene.widthScale, state.weighting.measure, lanes);
+    renderDetails();
+    for (const l of sceneListeners) l(scene, derived);
+  };
+
+  const renderDetails = () => {
+    const state = store.get();
+    clear(detailsBody);
+    const sel = state.selection;
+    if (!sel) {
+      detailsBody.appendChild(el("p", { class: "hint" }, "Hover a place or a flow for its figures; click to keep them here."));
+      return;
+    }
+    const card =
+      sel.type === "node"
+        ? (() => { const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure); return s ? placeCard(s, state.weighting.measure, true) : null; })()
+        : (() => { const s = flowSummary(dataset, derived.flows, sel.id); return s ? flowCard(s, true) : null; })();
+    if (card) detailsBody.appendChild(card);
+  };
+
+  const renderTooltip = () => {
+    const state = store.get();
+    const h = state.hover;
+    if (!h) return tooltip.show(null);
+    if (h.type === "node") {
+      const s = placeSummary(dataset, derived.flows, h.id, state.year, state.weighting.measure);
+      tooltip.show(s ? placeCard(s, state.weighting.measure) : null);
+    } else {
+      const s = flowSummary(dataset, derived.flows, h.id);
+      tooltip.show(s ? flowCard(s) : null);
+    }
+  };
+
+  store.subscribe((state, prev) => {
+    if (state.layout !== prev.layout) positions = layoutPositions(dataset, state);
+    const sceneChanged =
+      state.year !== prev.year || state.filters !== prev.filters || state.weighting !== prev.weighting ||
+      state.layout !== prev.layout || state.assumptions !== prev.assumptions;
+    if (sceneChanged) redraw();
+    else if (state.hover !== prev.hover || state.selection !== prev.selection) {
+      renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
+    }
+    if (state.hover !== prev.hover || sceneChanged) renderTooltip();
+    if (state.selection !== prev.selection) renderDetails();
+  });
+
+  const app: App = {
+    store,
+    renderer,
+    panel,
+    messages,
+    toolbar,
+    dataset: () => dataset,
+    derived: () => derived,
+    scene: () => scene,
+    positions: () => positions,
+    setDataset(next) {
+      dataset = next;
+      positions = layoutPositions(dataset, store.get());
+      store.replace(initialState(dataset));
+      redraw();
+      yearControl.render();
+      renderAbout(aboutBody, dataset);
+      for (const l of datasetListeners) l(dataset);
+      void renderer.resetCamera(false);
+    },
+    setAnalysisHighlight(h) {
+      analysisHighlight = h;
+      renderer.setHighlight(highlightFor(store.get(), derived.visible.shown, analysisHighlight));
+    },
+    onSceneChange(l) { sceneListeners.add(l); return () => sceneListeners.delete(l); },
+    onDatasetChange(l) { datasetListeners.add(l); return () => datasetListeners.delete(l); },
+  };
+
+  renderAbout(aboutBody, dataset);
+  redraw();
+  signalReady(app);
+}
+
+try {
+  start();
+} catch (error) {
+  const box = document.getElementById("messages");
+  if (box) box.textContent = `Reroute could not start: ${error instanceof Error ? error.message : String(error)}`;
+  throw error;
+}

@@ -1,0 +1,56 @@
+// Derived data for the current view, memoised on its inputs: the flows in force (after edited
+// assumptions), the flows shown, and lookups. Selectors are pure functions of (dataset, state).
+import { flowLane } from "../domain/lanes";
+import { regionOf } from "../domain/regions";
+import type { Dataset, Flow, Place } from "../domain/types";
+import { visibleFlows, type VisibleFlows } from "./visibleFlows";
+import type { ViewState } from "./viewState";
+
+export interface Derived {
+  dataset: Dataset;
+  placesById: Map<string, Place>;
+  /** Every flow in force, all years (the dataset's, or recomputed from edited assumptions). */
+  flows: Flow[];
+  /** The year's flows after filters. */
+  visible: VisibleFlows;
+  /** Lane for filtering and legends (flowLane). */
+  laneOf(flow: Flow): string;
+  /** Lane for colour: legs inside China (origin → exit) are "domestic". */
+  colourLaneOf(flow: Flow): string;
+}
+
+/** Recomputes flows from edited assumptions; supplied by the dataset's model (none for imported data). */
+export type FlowModel = (dataset: Dataset, edits: Record<string, number>) => Flow[];
+
+export function createDeriver(model: FlowModel | null) {
+  let last: { dataset: Dataset; assumptions: Record<string, number>; flows: Flow[]; placesById: Map<string, Place> } | null = null;
+  let lastVisible: { key: string; flows: Flow[]; value: VisibleFlows } | null = null;
+
+  return function derive(dataset: Dataset, state: ViewState): Derived {
+    if (!last || last.dataset !== dataset || last.assumptions !== state.assumptions) {
+      const edited = Object.keys(state.assumptions).length > 0;
+      const flows = edited && model ? model(dataset, state.assumptions) : dataset.flows;
+      const placesById = last && last.dataset === dataset ? last.placesById : new Map(dataset.places.map((p) => [p.id, p]));
+      last = { dataset, assumptions: state.assumptions, flows, placesById };
+    }
+    const { flows, placesById } = last;
+    const laneOf = (f: Flow) => flowLane(f, placesById);
+    const key = JSON.stringify([state.year, state.filters, state.weighting.measure]);
+    if (!lastVisible || lastVisible.key !== key || lastVisible.flows !== flows) {
+      const value = visibleFlows(flows, state.year, state.filters, state.weighting.measure, { placesById, laneOf, regionOf });
+      lastVisible = { key, flows, value };
+    }
+    return {
+      dataset,
+      placesById,
+      flows,
+      visible: lastVisible.value,
+      laneOf,
+      colourLaneOf: (f) => {
+        const from = placesById.get(f.from);
+        const to = placesById.get(f.to);
+        return from?.kind === "origin" && (to?.kind === "exit" || to?.kind === "origin") ? "domestic" : laneOf(f);
+      },
+    };
+  };
+}

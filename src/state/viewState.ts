@@ -1,0 +1,108 @@
+// The one view state: everything a picture depends on, as one flat, JSON-able object.
+// The UI reads it and changes it only through the producers in ./producers.ts.
+import type { Basis, PlaceKind } from "../domain/types";
+
+export const VIEW_STATE_VERSION = 1;
+
+export type Measure = "vehicles" | "usd";
+export type ScaleKind = "linear" | "sqrt" | "log";
+export type NodeSizeBy = "throughput" | "intake" | "outflow";
+export type LayoutKind = "geo" | "chain" | "force";
+
+export interface CameraState {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+/** What is hidden. Empty lists hide nothing; filters compose (a flow is shown only when no filter hides it). */
+export interface Filters {
+  /** Flows below this volume (in the current measure) are hidden; 0 hides nothing. */
+  minVolume: number;
+  /** Only the N largest flows of the year are shown; null shows all. */
+  topN: number | null;
+  hiddenLanes: string[];
+  hiddenKinds: PlaceKind[];
+  hiddenModes: string[];
+  hiddenBases: Basis[];
+  hiddenRegions: string[];
+}
+
+export interface Weighting {
+  measure: Measure;
+  scale: ScaleKind;
+  minWidth: number;
+  maxWidth: number;
+  nodeSizeBy: NodeSizeBy;
+}
+
+/** A traced route A → B and the chain chosen among the results (index), or a "through" place. */
+export interface TraceState {
+  origin: string | null;
+  destination: string | null;
+  chain: number | null;
+  through: string | null;
+}
+
+export type Selection = { type: "node"; id: string } | { type: "edge"; id: string } | null;
+
+export interface ViewState {
+  version: number;
+  datasetId: string;
+  datasetHash: string;
+  year: number;
+  weighting: Weighting;
+  filters: Filters;
+  layout: LayoutKind;
+  /** Edited assumption values by assumption id (only the ones that differ from the dataset's). */
+  assumptions: Record<string, number>;
+  selection: Selection;
+  trace: TraceState;
+  /** null = the default framing of the whole graph. */
+  camera: CameraState | null;
+  /** Title used for exports and saved views; "" = the default title. */
+  title: string;
+  /** Transient: never encoded in links or saved views. */
+  hover: Selection;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  minVolume: 0,
+  topN: null,
+  hiddenLanes: [],
+  hiddenKinds: [],
+  hiddenModes: [],
+  hiddenBases: [],
+  hiddenRegions: [],
+};
+
+export const DEFAULT_WEIGHTING: Weighting = {
+  measure: "vehicles",
+  scale: "sqrt",
+  minWidth: 1,
+  maxWidth: 14,
+  nodeSizeBy: "throughput",
+};
+
+export const DEFAULT_TRACE: TraceState = { origin: null, destination: null, chain: null, through: null };
+
+export const DEFAULT_YEAR = 2024;
+
+export function defaultViewState(datasetId = "zero-mileage", datasetHash = "", year = DEFAULT_YEAR): ViewState {
+  return {
+    version: VIEW_STATE_VERSION,
+    datasetId,
+    datasetHash,
+    year,
+    weighting: { ...DEFAULT_WEIGHTING },
+    filters: { ...DEFAULT_FILTERS, hiddenLanes: [], hiddenKinds: [], hiddenModes: [], hiddenBases: [], hiddenRegions: [] },
+    layout: "geo",
+    assumptions: {},
+    selection: null,
+    trace: { ...DEFAULT_TRACE },
+    camera: null,
+    title: "",
+    hover: null,
+  };
+}

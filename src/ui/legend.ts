@@ -1,0 +1,47 @@
+// The legend: edge widths with the real volumes they stand for, node kinds, lanes, and what light flows mean.
+import { LANES } from "../domain/lanes";
+import { PLACE_KINDS } from "../domain/types";
+import type { Measure } from "../state/viewState";
+import { BASIS_ALPHA, KIND_COLOURS, KIND_LABELS, LANE_COLOURS, withAlpha } from "../view/palette";
+import type { WidthScale } from "../view/widthScale";
+import { clear, el } from "./dom";
+import { formatCompact } from "./format";
+
+const SCALE_NAMES = { linear: "linear", sqrt: "square root", log: "logarithmic" } as const;
+
+export function renderLegend(root: HTMLElement, widthScale: WidthScale, measure: Measure, lanesShown: Set<string>): void {
+  clear(root);
+  const unit = measure === "usd" ? "US$" : "vehicles";
+  const widths = widthScale.legend(3);
+  root.appendChild(
+    el("div", { class: "legend-block", "data-testid": "legend-widths" },
+      el("div", { class: "legend-title" }, `Flow width (${unit}, ${SCALE_NAMES[widthScale.kind]} scale)`),
+      widths.length
+        ? widths.map(({ value, width }) =>
+            el("div", { class: "legend-row" },
+              el("span", { class: "legend-line", style: `height:${width.toFixed(1)}px`, "data-width": width.toFixed(2) }),
+              el("span", { class: "legend-value" }, formatCompact(value, measure))))
+        : el("div", { class: "legend-empty" }, "No flows shown"),
+    ),
+  );
+  root.appendChild(
+    el("div", { class: "legend-block" },
+      el("div", { class: "legend-title" }, "Places"),
+      PLACE_KINDS.map((k) =>
+        el("div", { class: "legend-row" }, el("span", { class: "legend-dot", style: `background:${KIND_COLOURS[k]}` }), el("span", {}, KIND_LABELS[k])))),
+  );
+  const lanes = [{ id: "domestic", label: "Inside China (to the exit)" }, ...LANES].filter((l) => l.id === "domestic" || lanesShown.has(l.id));
+  root.appendChild(
+    el("div", { class: "legend-block" },
+      el("div", { class: "legend-title" }, "Lanes"),
+      lanes.map((l) =>
+        el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:4px;background:${LANE_COLOURS[l.id] ?? "#999"}` }), el("span", {}, l.label)))),
+  );
+  const c = LANE_COLOURS["central-asia"] ?? "#d35400";
+  root.appendChild(
+    el("div", { class: "legend-block" },
+      el("div", { class: "legend-title" }, "Basis"),
+      el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:5px;background:${withAlpha(c, BASIS_ALPHA.reported)}` }), el("span", {}, "Reported or derived figure")),
+      el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:5px;background:${withAlpha(c, BASIS_ALPHA.modelled)}` }), el("span", {}, "Modelled estimate (lighter)"))),
+  );
+}

@@ -1,0 +1,185 @@
+// The renderer adapter: the only module that talks to sigma. Everything else hands it a Scene and a
+// Highlight and listens to its events, so a move to another sigma major stays local to this file.
+import { MultiDirectedGraph } from "graphology";
+import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeLineProgram } from "sigma/rendering";
+import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
+import type { CameraState } from "../state/viewState";
+import type { Highlight } from "../state/highlight";
+import type { Scene } from "./scene";
+import { DIM_EDGE, DIM_NODE } from "./palette";
+import { affineFrom, drawBackdrop, LIGHT_BACKDROP, type BackdropStyle } from "./worldBackdrop";
+
+export type { Highlight };
+
+export interface RendererEvents {
+  hoverNode(id: string | null): void;
+  hoverEdge(id: string | null): void;
+  clickNode(id: string): void;
+  clickEdge(id: string): void;
+  clickStage(): void;
+  /** The camera moved (user pan/zoom or animation step). */
+  camera(state: CameraState): void;
+  /** A frame was drawn. */
+  rendered(): void;
+}
+
+export interface RendererOptions {
+  /** Curved edges with arrow heads (readable, slower) or straight lines (for very large graphs). */
+  edgeStyle: "curved" | "line";
+  backdrop: BackdropStyle | null;
+  /** Graph-coordinate extent kept fixed, so filters never move the map. */
+  bbox: { x: [number, number]; y: [number, number] } | null;
+}
+
+export const DEFAULT_RENDERER_OPTIONS: RendererOptions = { edgeStyle: "curved", backdrop: LIGHT_BACKDROP, bbox: null };
+
+type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; kind: string };
+type EdgeAttrs = { size: number; color: string; type: string; curvature: number };
+
+export interface Renderer {
+  setScene(scene: Scene): void;
+  setHighlight(highlight: Highlight | null): void;
+  setBackdrop(style: BackdropStyle | null): void;
+  getCamera(): CameraState;
+  /** Move the camera; resolves when the animation has ended. */
+  setCamera(state: CameraState, animate?: boolean): Promise<void>;
+  /** Frame the given nodes (all when empty); resolves when the animation has ended. */
+  fitNodes(ids: string[], animate?: boolean): Promise<void>;
+  resetCamera(animate?: boolean): Promise<void>;
+  /** Viewport (CSS px, relative to the container) position of a node, or null when not drawn. */
+  nodeViewportPosition(id: string): { x: number; y: number } | null;
+  /** Graph → viewport mapping, for overlays. */
+  graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+  /** The canvases in paint order (backdrop first), for image export. */
+  layers(): HTMLCanvasElement[];
+  refresh(): void;
+  kill(): void;
+}
+
+export function createRenderer(container: HTMLElement, events: RendererEvents, options: Partial<RendererOptions> = {}): Renderer {
+  const opts: RendererOptions = { ...DEFAULT_RENDERER_OPTIONS, ...options };
+  // sigma's program types are declared on plain Attributes; the attribute shapes are documented below.
+  const graph = new MultiDirectedGraph();
+  let highlight: Highlight | null = null;
+  let backdrop = opts.backdrop;
+
+  const sigma = new Sigma(graph, container, {
+    allowInvalidContainer: true,
+    enableEdgeEvents: true,
+    renderEdgeLabels: false,
+    defaultEdgeType: opts.edgeStyle === "curved" ? "curved" : "line",
+    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram, line: EdgeLineProgram },
+    labelFont: "system-ui, 'DejaVu Sans', Arial, sans-serif",
+    labelSize: 12,
+    labelWeight: "500",
+    labelColor: { color: "#1c2833" },
+    labelDensity: 0.9,
+    labelGridCellSize: 70,
+    labelRenderedSizeThreshold: 4,
+    zIndex: true,
+    stagePadding: 40,
+    minCameraRatio: 0.02,
+    maxCameraRatio: 4,
+    nodeReducer: (node, data) => {
+      if (!highlight) return data;
+      if (highlight.nodes.has(node)) return { ...data, zIndex: 2, forceLabel: true, highlighted: false };
+      return { ...data, color: DIM_NODE, label: "", zIndex: 0 };
+    },
+    edgeReducer: (edge, data) => {
+      if (!highlight) return data;
+      if (highlight.edges.has(edge)) return { ...data, zIndex: 2 };
+      return { ...data, color: DIM_EDGE, zIndex: 0 };
+    },
+  });
+  if (opts.bbox) sigma.setCustomBBox(opts.bbox);
+
+  const backdropCanvas = sigma.createCanvas("backdrop", { beforeLayer: "edges" });
+  const backdropCtx = backdropCanvas.getContext("2d");
+  const paintBackdrop = () => {
+    if (!backdropCtx) return;
+    const { width, height } = sigma.getDimensions();
+    const ratio = backdropCanvas.width / Math.max(1, width);
+    drawBackdrop(backdropCtx, affineFrom((p) => sigma.graphToViewport(p)), { width, height }, ratio, backdrop);
+  };
+
+  sigma.on("enterNode", ({ node }) => events.hoverNode(node));
+  sigma.on("leaveNode", () => events.hoverNode(null));
+  sigma.on("enterEdge", ({ edge }) => events.hoverEdge(edge));
+  sigma.on("leaveEdge", () => events.hoverEdge(null));
+  sigma.on("clickNode", ({ node }) => events.clickNode(node));
+  sigma.on("clickEdge", ({ edge }) => events.clickEdge(edge));
+  sigma.on("clickStage", () => events.clickStage());
+  sigma.on("afterRender", () => {
+    paintBackdrop();
+    events.rendered();
+  });
+  sigma.getCamera().on("updated", (s) => events.camera({ x: s.x, y: s.y, ratio: s.ratio, angle: s.angle }));
+
+  const camera = () => sigma.getCamera();
+
+  return {
+    setScene(scene) {
+      graph.clear();
+      for (const n of scene.nodes) {
+        graph.addNode(n.id, <NodeAttrs>{ x: n.x, y: n.y, size: n.size, color: n.color, label: n.label, kind: n.kind });
+      }
+      const type = opts.edgeStyle === "curved" ? "curved" : "line";
+      // Draw thin edges last so small flows stay visible on top of wide ones.
+      const sorted = [...scene.edges].sort((a, b) => b.size - a.size);
+      for (const e of sorted) {
+        graph.addDirectedEdgeWithKey(e.id, e.source, e.target, <EdgeAttrs>{
+          size: e.size,
+          color: e.color,
+          type,
+          // Same-signed curvature bends A→B and B→A to opposite sides, keeping two-way flows apart.
+          curvature: 0.18,
+        });
+      }
+      if (!opts.bbox) sigma.setCustomBBox(null);
+      sigma.refresh();
+    },
+    setHighlight(next) {
+      highlight = next;
+      sigma.refresh({ skipIndexation: true });
+    },
+    setBackdrop(style) {
+      backdrop = style;
+      sigma.refresh({ skipIndexation: true });
+    },
+    getCamera() {
+      const s = camera().getState();
+      return { x: s.x, y: s.y, ratio: s.ratio, angle: s.angle };
+    },
+    async setCamera(state, animate = false) {
+      if (animate) await camera().animate(state, { duration: 500 });
+      else camera().setState(state);
+    },
+    async fitNodes(ids, animate = true) {
+      const nodes = ids.length ? ids.filter((id) => graph.hasNode(id)) : graph.nodes();
+      if (!nodes.length) return;
+      const target = getCameraStateToFitViewportToNodes(sigma, nodes);
+      if (animate) await camera().animate(target, { duration: 600 });
+      else camera().setState(target);
+    },
+    async resetCamera(animate = true) {
+      const target = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+      if (animate) await camera().animate(target, { duration: 500 });
+      else camera().setState(target);
+    },
+    nodeViewportPosition(id) {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d) return null;
+      return sigma.framedGraphToViewport({ x: d.x, y: d.y });
+    },
+    graphToViewport: (p) => sigma.graphToViewport(p),
+    layers() {
+      const canvases = sigma.getCanvases();
+      const order = ["backdrop", "edges", "nodes", "edgeLabels", "labels", "hovers", "hoverNodes"];
+      return order.map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
+    },
+    refresh: () => sigma.refresh(),
+    kill: () => sigma.kill(),
+  };
+}

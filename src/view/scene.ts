@@ -1,0 +1,121 @@
+// The scene: what the renderer draws, computed purely from places, the flows shown and the weighting.
+import { scaleSqrt } from "d3-scale";
+import type { Flow, Place, PlaceKind } from "../domain/types";
+import type { Measure, Weighting } from "../state/viewState";
+import { BASIS_ALPHA, KIND_COLOURS, LANE_COLOURS, withAlpha } from "./palette";
+import { createWidthScale, type WidthScale } from "./widthScale";
+
+export interface SceneNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  kind: PlaceKind;
+  /** Volume used for the size (throughput, intake or outflow). */
+  volume: number;
+}
+
+export interface SceneEdge {
+  id: string;
+  source: string;
+  target: string;
+  size: number;
+  color: string;
+  volume: number;
+  modelled: boolean;
+  lane: string;
+}
+
+export interface Scene {
+  nodes: SceneNode[];
+  edges: SceneEdge[];
+  widthScale: WidthScale;
+  maxNodeVolume: number;
+}
+
+export const NODE_SIZE_RANGE: [number, number] = [3, 16];
+export const EMPTY_NODE_SIZE = 2.5;
+
+export function flowVolume(flow: Flow, measure: Measure): number {
+  return measure === "usd" ? (flow.usd ?? 0) : flow.vehicles;
+}
+
+export interface SceneInput {
+  places: Place[];
+  /** The flows shown (already filtered for year and filters). */
+  flows: Flow[];
+  weighting: Weighting;
+  positions: Map<string, { x: number; y: number }>;
+  /** Lane of each flow ("domestic" for legs inside China). */
+  laneOf: (flow: Flow) => string;
+  /** Places to draw even without flows (all of them in the geographic view). */
+  showEmptyPlaces: boolean;
+}
+
+export function buildScene(input: SceneInput): Scene {
+  const { places, flows, weighting, positions, laneOf } = input;
+  const inflow = new Map<string, number>();
+  const outflow = new Map<string, number>();
+  const volumes = flows.map((f) => flowVolume(f, weighting.measure));
+  flows.forEach((f, i) => {
+    const v = volumes[i] ?? 0;
+    outflow.set(f.from, (outflow.get(f.from) ?? 0) + v);
+    inflow.set(f.to, (inflow.get(f.to) ?? 0) + v);
+  });
+  const nodeVolume = (id: string): number => {
+    const i = inflow.get(id) ?? 0;
+    const o = outflow.get(id) ?? 0;
+    if (weighting.nodeSizeBy === "intake") return i;
+    if (weighting.nodeSizeBy === "outflow") return o;
+    return Math.max(i, o);
+  };
+  const touched = new Set<string>();
+  for (const f of flows) {
+    touched.add(f.from);
+    touched.add(f.to);
+  }
+  let maxNodeVolume = 0;
+  for (const p of places) maxNodeVolume = Math.max(maxNodeVolume, nodeVolume(p.id));
+  const sizeScale = scaleSqrt().domain([0, maxNodeVolume || 1]).range(NODE_SIZE_RANGE).clamp(true);
+
+  const nodes: SceneNode[] = [];
+  for (const p of places) {
+    const pos = positions.get(p.id);
+    if (!pos) continue;
+    const active = touched.has(p.id);
+    if (!active && !input.showEmptyPlaces) continue;
+    const volume = nodeVolume(p.id);
+    nodes.push({
+      id: p.id,
+      label: p.name,
+      x: pos.x,
+      y: pos.y,
+      kind: p.kind,
+      volume,
+      size: active ? (volume > 0 ? sizeScale(volume) : NODE_SIZE_RANGE[0]) : EMPTY_NODE_SIZE,
+      color: active ? KIND_COLOURS[p.kind] : withAlpha(KIND_COLOURS[p.kind], 0.35),
+    });
+  }
+  const drawn = new Set(nodes.map((n) => n.id));
+  const widthScale = createWidthScale(weighting.scale, volumes, weighting.minWidth, weighting.maxWidth);
+  const edges: SceneEdge[] = [];
+  flows.forEach((f, i) => {
+    if (!drawn.has(f.from) || !drawn.has(f.to)) return;
+    const volume = volumes[i] ?? 0;
+    const lane = laneOf(f);
+    const colour = LANE_COLOURS[lane] ?? LANE_COLOURS.other ?? "#7f8c8d";
+    edges.push({
+      id: f.id,
+      source: f.from,
+      target: f.to,
+      volume,
+      lane,
+      modelled: f.basis === "modelled",
+      size: widthScale(volume),
+      color: withAlpha(colour, BASIS_ALPHA[f.basis]),
+    });
+  });
+  return { nodes, edges, widthScale, maxNodeVolume };
+}

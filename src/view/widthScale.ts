@@ -1,0 +1,58 @@
+// Edge widths from volumes through a d3-scale scale; the legend reads its ticks back from the same scale.
+import { scaleLinear, scaleLog, scaleSqrt } from "d3-scale";
+import type { ScaleKind } from "../state/viewState";
+
+export interface WidthScale {
+  (value: number): number;
+  /** Volumes to show in the legend, each with the width drawn for it. */
+  legend(count?: number): { value: number; width: number }[];
+  kind: ScaleKind;
+  domain: [number, number];
+}
+
+/**
+ * linear and sqrt map [0, max] → [minWidth, maxWidth]; log maps [max/1000 or min, max] → [minWidth, maxWidth]
+ * (clamped), since log(0) is undefined.
+ */
+export function createWidthScale(kind: ScaleKind, values: number[], minWidth: number, maxWidth: number): WidthScale {
+  const positive = values.filter((v) => v > 0);
+  const max = positive.length ? Math.max(...positive) : 1;
+  const minPositive = positive.length ? Math.min(...positive) : 1;
+  let fn: (v: number) => number;
+  let domain: [number, number];
+  if (kind === "log") {
+    const lo = Math.max(minPositive, max / 1000);
+    domain = [lo, max];
+    const s = scaleLog().domain(lo === max ? [lo / 10, max] : domain).range([minWidth, maxWidth]).clamp(true);
+    fn = (v) => (v > 0 ? s(v) : minWidth);
+  } else {
+    domain = [0, max];
+    const s = (kind === "sqrt" ? scaleSqrt() : scaleLinear()).domain(domain).range([minWidth, maxWidth]).clamp(true);
+    fn = (v) => s(Math.max(0, v));
+  }
+  const scale = ((v: number) => fn(v)) as WidthScale;
+  scale.kind = kind;
+  scale.domain = domain;
+  scale.legend = (count = 3) => legendValues(domain, kind, count).map((value) => ({ value, width: fn(value) }));
+  return scale;
+}
+
+/** Round, readable legend values spread over the domain (largest first). */
+export function legendValues(domain: [number, number], kind: ScaleKind, count: number): number[] {
+  const max = domain[1];
+  if (!(max > 0)) return [];
+  const raw: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = i / Math.max(1, count - 1);
+    raw.push(kind === "log" ? max / Math.pow(10, t * Math.log10(max / Math.max(domain[0], 1e-9))) : max * (1 - t * 0.9));
+  }
+  const nice = raw.map(niceRound).filter((v) => v > 0);
+  return [...new Set(nice)].sort((a, b) => b - a);
+}
+
+export function niceRound(v: number): number {
+  if (!(v > 0)) return 0;
+  const p = Math.pow(10, Math.floor(Math.log10(v)));
+  // One significant digit: 436,000 → 400,000; 760 → 800.
+  return Math.round(v / p) * p;
+}
