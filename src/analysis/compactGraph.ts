@@ -68,10 +68,10 @@ export function compactGraph(graph: Graph, weight: string, nodes?: readonly stri
     graph.forEachOutEdge(id, (edge, attributes, _source, target) => {
       if (target === id) return;
       const v = edgeVolume(attributes, weight);
-      outflow[i] += v;
+      outflow[i] = outflow[i]! + v;
       const j = index.get(target);
       if (j === undefined) return;
-      inflow[j] += v;
+      inflow[j] = inflow[j]! + v;
       const key = i * n + j;
       let h = pair.get(key);
       if (h === undefined) {
@@ -83,13 +83,13 @@ export function compactGraph(graph: Graph, weight: string, nodes?: readonly stri
         hopEdges.push([]);
         hopEdgeVols.push([]);
       }
-      vol[h] += v;
+      vol[h] = vol[h]! + v;
       hopEdges[h]!.push(edge);
       hopEdgeVols[h]!.push(v);
     });
     if (nodes) {
       graph.forEachInEdge(id, (_edge, attributes, source) => {
-        if (source !== id && !index.has(source)) inflow[i] += edgeVolume(attributes, weight);
+        if (source !== id && !index.has(source)) inflow[i] = inflow[i]! + edgeVolume(attributes, weight);
       });
     }
   }
@@ -100,20 +100,26 @@ export function compactGraph(graph: Graph, weight: string, nodes?: readonly stri
   const outStart = new Int32Array(n + 1);
   const inStart = new Int32Array(n + 1);
   for (let h = 0; h < m; h++) {
-    outStart[hopFrom[h]! + 1]++;
-    inStart[hopTo[h]! + 1]++;
+    const a = hopFrom[h]! + 1;
+    const b = hopTo[h]! + 1;
+    outStart[a] = outStart[a]! + 1;
+    inStart[b] = inStart[b]! + 1;
   }
   for (let i = 0; i < n; i++) {
-    outStart[i + 1] += outStart[i]!;
-    inStart[i + 1] += inStart[i]!;
+    outStart[i + 1] = outStart[i + 1]! + outStart[i]!;
+    inStart[i + 1] = inStart[i + 1]! + inStart[i]!;
   }
   const outHop = new Int32Array(m);
   const inHop = new Int32Array(m);
   const oc = outStart.slice(0, n);
   const ic = inStart.slice(0, n);
   for (let h = 0; h < m; h++) {
-    outHop[oc[hopFrom[h]!]!++] = h;
-    inHop[ic[hopTo[h]!]!++] = h;
+    const a = hopFrom[h]!;
+    const b = hopTo[h]!;
+    outHop[oc[a]!] = h;
+    oc[a] = oc[a]! + 1;
+    inHop[ic[b]!] = h;
+    ic[b] = ic[b]! + 1;
   }
   // Largest hops first, so that bounded searches meet the big routes early; ties keep graph order.
   for (let i = 0; i < n; i++) {

@@ -135,7 +135,7 @@ export function propagate(input: PropagateInput, options: PropagateOptions): Pro
         const a = coef[h]!;
         if (a === 0) continue;
         const o = other[h]! * K;
-        for (let k = 0; k < K; k++) X[row + k] += a * X[o + k]!;
+        for (let k = 0; k < K; k++) X[row + k] = X[row + k]! + a * X[o + k]!;
       }
     } else {
       cyclic = true;
@@ -171,8 +171,8 @@ function solveDense(input: PropagateInput, X: Float64Array, nodes: Int32Array, m
       if (a === 0) continue;
       const w = other[h]!;
       const tw = member[w]!;
-      if (tw >= 0) A[t * m + tw] -= a;
-      else for (let k = 0; k < K; k++) B[t * K + k] += a * X[w * K + k]!;
+      if (tw >= 0) A[t * m + tw] = A[t * m + tw]! - a;
+      else for (let k = 0; k < K; k++) B[t * K + k] = B[t * K + k]! + a * X[w * K + k]!;
     }
   }
   for (let col = 0; col < m; col++) {
@@ -188,8 +188,8 @@ function solveDense(input: PropagateInput, X: Float64Array, nodes: Int32Array, m
       if (row === col) continue;
       const f = A[row * m + col]! * inv;
       if (f === 0) continue;
-      for (let j = col; j < m; j++) A[row * m + j] -= f * A[col * m + j]!;
-      for (let k = 0; k < K; k++) B[row * K + k] -= f * B[col * K + k]!;
+      for (let j = col; j < m; j++) A[row * m + j] = A[row * m + j]! - f * A[col * m + j]!;
+      for (let k = 0; k < K; k++) B[row * K + k] = B[row * K + k]! - f * B[col * K + k]!;
     }
   }
   for (let t = 0; t < m; t++) {
@@ -212,7 +212,7 @@ function solveIterative(input: PropagateInput, X: Float64Array, nodes: Int32Arra
     for (let p = depStart[u]!; p < depStart[u + 1]!; p++) {
       const h = depHop[p]!;
       const w = other[h]!;
-      if (coef[h] !== 0 && member[w]! < 0) for (let k = 0; k < K; k++) base[t * K + k] += coef[h]! * X[w * K + k]!;
+      if (coef[h] !== 0 && member[w]! < 0) for (let k = 0; k < K; k++) base[t * K + k] = base[t * K + k]! + coef[h]! * X[w * K + k]!;
     }
   }
   const next = new Float64Array(K);
@@ -224,7 +224,7 @@ function solveIterative(input: PropagateInput, X: Float64Array, nodes: Int32Arra
       for (let p = depStart[u]!; p < depStart[u + 1]!; p++) {
         const h = depHop[p]!;
         const w = other[h]!;
-        if (coef[h] !== 0 && member[w]! >= 0) for (let k = 0; k < K; k++) next[k] += coef[h]! * X[w * K + k]!;
+        if (coef[h] !== 0 && member[w]! >= 0) for (let k = 0; k < K; k++) next[k] = next[k]! + coef[h]! * X[w * K + k]!;
       }
       const sc = scale[u]! > 0 ? scale[u]! : 1;
       for (let k = 0; k < K; k++) {
