@@ -47,7 +47,7 @@ export function balanceArrays(cg: CompactGraph): BalanceArrays {
     if (gap > 0) {
       if (source[i]) g[i] = gap;
       else r[i] = gap;
-    } else d[i] = -gap;
+    } else if (gap < 0) d[i] = -gap;
     T[i] = Math.max(inflow[i]!, outflow[i]!);
   }
   return { g, d, r, T };
