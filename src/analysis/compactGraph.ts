@@ -17,7 +17,7 @@ export interface CompactGraph {
   hopFrom: Int32Array;
   hopTo: Int32Array;
   hopVol: Float64Array;
-  /** Edge ids of each hop, and their own volumes, in graph order. */
+  /** Edge ids of each hop and their own volumes, largest first (ties by id). */
   hopEdges: string[][];
   hopEdgeVols: number[][];
   /** CSR of hops out of / into each node; out-hops sorted by volume, largest first. */
@@ -94,6 +94,15 @@ export function compactGraph(graph: Graph, weight: string, nodes?: readonly stri
     }
   }
   const m = from.length;
+  // Edges of a hop largest first (ties by id): graphology does not keep parallel edges in insertion order.
+  for (let h = 0; h < m; h++) {
+    const es = hopEdges[h]!;
+    if (es.length < 2) continue;
+    const vs = hopEdgeVols[h]!;
+    const order = es.map((_, i) => i).sort((a, b) => vs[b]! - vs[a]! || (es[a]! < es[b]! ? -1 : 1));
+    hopEdges[h] = order.map((i) => es[i]!);
+    hopEdgeVols[h] = order.map((i) => vs[i]!);
+  }
   const hopFrom = Int32Array.from(from);
   const hopTo = Int32Array.from(to);
   const hopVol = Float64Array.from(vol);
