@@ -1,0 +1,312 @@
+// Collects places and flows from any import format and turns them into a Dataset that satisfies
+// types.ts: sanitised unique ids, inferred kinds, countries and centroids, summed repeats, and notes.
+import { flowId, PLACE_KINDS, type DataIssue, type Dataset, type Flow, type Place, type PlaceKind } from "../../domain/types";
+import { lookupCountry } from "../countries";
+import { isAggregate } from "./aggregates";
+import { cleanLabel, toPlaceId } from "./text";
+import { emptySummary, type ImportSummary } from "./types";
+
+export interface PlaceInput {
+  name?: string;
+  lat?: number | null;
+  lon?: number | null;
+  country?: string;
+  kind?: string;
+  lane?: string;
+  nativeName?: string;
+  note?: string;
+}
+
+export interface FlowInput {
+  from: string;
+  to: string;
+  /** null: the file gives no year (the default year is used). */
+  year: number | null;
+  volume: number;
+  usd?: number | null;
+  mode?: string;
+  file: string;
+  line: number;
+  /** The raw row, to tell exact duplicate rows from repeated pairs. */
+  signature?: string;
+}
+
+interface PlaceEntry extends PlaceInput {
+  ref: string;
+  /** Whether the name came from the file rather than from the ref. */
+  named?: boolean;
+  outFlows: number;
+  inFlows: number;
+}
+
+interface FlowEntry {
+  from: string;
+  to: string;
+  year: number | null;
+  mode: string;
+  volume: number;
+  usd: number | null;
+  signatures: string | Set<string> | undefined;
+}
+
+export class DatasetBuilder {
+  readonly issues: DataIssue[] = [];
+  readonly fixed: string[] = [];
+  private readonly places = new Map<string, PlaceEntry>();
+  private declared = false;
+  private readonly flows = new Map<string, FlowEntry>();
+  private readonly aggregates = new Set<string>();
+  private aggregateRows = 0;
+  private readonly unknown = new Map<string, { file: string; line: number; count: number }>();
+  private duplicateRows = 0;
+  private repeatedPairs = 0;
+  private rejected = 0;
+  private valid = 0;
+  private readonly notes = new Map<string, number>();
+
+  /** Declares a place from a place list; from then on, flows may only reference declared places. */
+  declarePlace(ref: string, input: PlaceInput): void {
+    this.declared = true;
+    const key = ref.trim();
+    const name = cleanLabel(input.name ?? "") || cleanLabel(key);
+    if (isAggregate(name)) {
+      this.aggregates.add(name);
+      return;
+    }
+    const existing = this.places.get(key);
+    if (existing) Object.assign(existing, input, { name, named: true });
+    else this.places.set(key, { ...input, name, named: true, ref: key, outFlows: 0, inFlows: 0 });
+  }
+
+  /** Counts a repair of some kind ("thousands" etc.) to be summarised once in `fixed`. */
+  note(kind: string, count = 1): void {
+    this.notes.set(kind, (this.notes.get(kind) ?? 0) + count);
+  }
+
+  /** A row left out because a value is unusable; `column` is 1-based (0 when not applicable). */
+  reject(file: string, line: number, column: number, message: string): void {
+    this.rejected++;
+    const where = column > 0 ? `line ${line}, column ${column}` : `line ${line}`;
+    this.issues.push({ severity: "warning", file, line, column, message: `${file} ${where}: ${message}; row left out` });
+  }
+
+  warn(file: string, line: number, column: number, message: string): void {
+    this.issues.push({ severity: "warning", file, line, column, message });
+  }
+
+  error(file: string, line: number, column: number, message: string): void {
+    this.issues.push({ severity: "error", file, line, column, message });
+  }
+
+  /** A row whose partner is an aggregate (World, EU-27): listed, not drawn. */
+  aggregateRow(name: string): void {
+    this.aggregates.add(cleanLabel(name));
+    this.aggregateRows++;
+  }
+
+  /** Adds what a flow row says about a place (name, coordinates, country) without making a place list; first value wins. */
+  describePlace(ref: string, input: PlaceInput): void {
+    const place = this.touch(ref.trim());
+    const target = place as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(input)) {
+      if (value === undefined || value === null || value === "") continue;
+      if (key === "name") {
+        if (!place.named) {
+          place.name = cleanLabel(String(value)) || place.name;
+          place.named = true;
+        }
+      } else if (target[key] === undefined || target[key] === null) {
+        target[key] = value;
+      }
+    }
+  }
+
+  /** Adds one flow row; false when it was left out (aggregate or unknown place). */
+  flow(input: FlowInput): boolean {
+    const from = input.from.trim();
+    const to = input.to.trim();
+    for (const ref of [from, to]) {
+      const known = this.places.get(ref);
+      const name = known?.name ?? ref;
+      if (!known && isAggregate(name)) {
+        this.aggregateRow(name);
+        return false;
+      }
+    }
+    if (this.declared) {
+      const missing = [from, to].filter((ref) => !this.places.has(ref));
+      if (missing.length > 0) {
+        for (const ref of missing) {
+          const entry = this.unknown.get(ref);
+          if (entry) entry.count++;
+          else this.unknown.set(ref, { file: input.file, line: input.line, count: 1 });
+        }
+        return false;
+      }
+    }
+    this.valid++;
+    const mode = input.mode && input.mode.trim() !== "" ? cleanLabel(input.mode) : "unknown";
+    const key = `${from}\u0000${to}\u0000${input.year ?? ""}\u0000${mode}`;
+    const usd = input.usd ?? null;
+    const entry = this.flows.get(key);
+    if (entry === undefined) {
+      this.flows.set(key, { from, to, year: input.year, mode, volume: input.volume, usd, signatures: input.signature });
+      this.touch(from).outFlows++;
+      this.touch(to).inFlows++;
+      return true;
+    }
+    entry.volume += input.volume;
+    entry.usd = entry.usd === null ? usd : usd === null ? entry.usd : entry.usd + usd;
+    const signature = input.signature;
+    if (signature === undefined) {
+      this.repeatedPairs++;
+      return true;
+    }
+    if (typeof entry.signatures === "string") entry.signatures = new Set([entry.signatures]);
+    if (entry.signatures === undefined) entry.signatures = new Set();
+    if (entry.signatures.has(signature)) this.duplicateRows++;
+    else {
+      this.repeatedPairs++;
+      entry.signatures.add(signature);
+    }
+    return true;
+  }
+
+  private touch(ref: string): PlaceEntry {
+    let place = this.places.get(ref);
+    if (!place) {
+      place = { ref, name: cleanLabel(ref) || ref, outFlows: 0, inFlows: 0 };
+      this.places.set(ref, place);
+    }
+    return place;
+  }
+
+  get flowCount(): number {
+    return this.flows.size;
+  }
+
+  /** Builds the dataset; null (with an error) when no flow survived. */
+  build(meta: { id: string; name: string; hash: string; defaultYear: number }): { dataset: Dataset | null; summary: ImportSummary } {
+    const summary = emptySummary();
+    const noteText: Record<string, (n: number) => string> = {
+      thousands: (n) => `${n} volume${n === 1 ? "" : "s"} with thousands separators read as whole numbers (e.g. "1,234" as 1234)`,
+      "decimal-comma": (n) => `${n} decimal comma${n === 1 ? "" : "s"} read as decimal point${n === 1 ? "" : "s"} (e.g. "1234,5" as 1234.5)`,
+    };
+    for (const [kind, count] of this.notes) this.fixed.push(noteText[kind]?.(count) ?? `${count} × ${kind}`);
+    if (this.duplicateRows > 0) this.fixed.push(`${this.duplicateRows} duplicate row${this.duplicateRows === 1 ? "" : "s"} summed`);
+    if (this.repeatedPairs > 0) this.fixed.push(`${this.repeatedPairs} repeated pair${this.repeatedPairs === 1 ? "" : "s"} (same origin, destination and year) summed`);
+    if (this.aggregateRows > 0) {
+      this.fixed.push(`${this.aggregateRows} row${this.aggregateRows === 1 ? "" : "s"} with aggregates (${[...this.aggregates].slice(0, 5).join(", ")}) left out of the graph: they are totals, not places`);
+    }
+    for (const [ref, { file, line, count }] of this.unknown) {
+      this.warn(file, line, 0, `${file} line ${line}: unknown place "${ref}" (not in the place list)${count > 1 ? `, in ${count} rows` : ""}; its rows were left out`);
+    }
+
+    const yearless = [...this.flows.values()].some((flow) => flow.year === null);
+    if (yearless) this.fixed.push(`no year given: every flow dated ${meta.defaultYear}`);
+
+    // Ids: sanitised refs, made unique in order of appearance.
+    const ids = new Map<string, string>();
+    const used = new Set<string>();
+    const places: Place[] = [];
+    for (const entry of this.places.values()) {
+      const base = toPlaceId(entry.ref);
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      ids.set(entry.ref, id);
+      places.push(this.finishPlace(entry, id, summary));
+    }
+
+    let selfLoops = 0;
+    const flows: Flow[] = [];
+    for (const entry of this.flows.values()) {
+      const from = ids.get(entry.from) ?? toPlaceId(entry.from);
+      const to = ids.get(entry.to) ?? toPlaceId(entry.to);
+      if (from === to) selfLoops++;
+      const year = entry.year ?? meta.defaultYear;
+      flows.push({
+        id: flowId(from, to, year, entry.mode),
+        from,
+        to,
+        year,
+        vehicles: entry.volume,
+        usd: entry.usd,
+        mode: entry.mode,
+        basis: "reported",
+        facts: [],
+        sources: [],
+        formula: "",
+        note: "",
+      });
+    }
+    if (selfLoops > 0) this.warn("", 0, 0, `${selfLoops} self-loop${selfLoops === 1 ? "" : "s"} (a place trading with itself) kept; they are not drawn as hops`);
+
+    const years = [...new Set(flows.map((flow) => flow.year))].sort((a, b) => a - b);
+    Object.assign(summary, {
+      places: places.length,
+      flows: flows.length,
+      years,
+      fixed: this.fixed,
+      selfLoops,
+      aggregates: [...this.aggregates],
+      unknownRefs: [...this.unknown.keys()],
+      rejectedRows: this.rejected,
+      validRows: this.valid,
+    });
+    if (flows.length === 0) {
+      this.error("", 0, 0, "no flow could be read from the files: nothing to draw");
+      return { dataset: null, summary };
+    }
+    const dataset: Dataset = {
+      id: meta.id,
+      name: meta.name,
+      places,
+      flows,
+      sources: [],
+      context: [],
+      events: [],
+      assumptions: [],
+      years,
+      hash: meta.hash,
+    };
+    return { dataset, summary };
+  }
+
+  private finishPlace(entry: PlaceEntry, id: string, summary: ImportSummary): Place {
+    const name = entry.name ?? entry.ref;
+    const given = entry.country !== undefined && /^[A-Z]{2}$/.test(entry.country.trim().toUpperCase()) ? entry.country.trim().toUpperCase() : null;
+    const country = given !== null ? lookupCountry(given) : (lookupCountry(entry.country ?? "") ?? lookupCountry(name) ?? lookupCountry(entry.ref));
+    let lat = entry.lat ?? null;
+    let lon = entry.lon ?? null;
+    if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) {
+      lat = null;
+      lon = null;
+      if (country) {
+        lat = country.lat;
+        lon = country.lon;
+        summary.placedByCountry++;
+      } else {
+        summary.withoutCoordinates++;
+      }
+    }
+    const kind: PlaceKind = (PLACE_KINDS as readonly string[]).includes(entry.kind ?? "")
+      ? (entry.kind as PlaceKind)
+      : entry.outFlows > 0 && entry.inFlows === 0
+        ? "origin"
+        : entry.inFlows > 0 && entry.outFlows === 0
+          ? "market"
+          : "transit";
+    return {
+      id,
+      name,
+      kind,
+      country: given ?? country?.iso2 ?? "ZZ",
+      lat,
+      lon,
+      lane: cleanLabel(entry.lane ?? ""),
+      nativeName: cleanLabel(entry.nativeName ?? ""),
+      note: cleanLabel(entry.note ?? ""),
+    };
+  }
+}

@@ -1,0 +1,128 @@
+// A single table of flows: origin, destination, volume, optional year and coordinates.
+// Headers are recognised by common names; otherwise the caller asks the user for a ColumnMapping.
+import type { DatasetBuilder } from "../builder";
+import { scanDelimited } from "../delimited";
+import { parseCoordinate, parseVolume } from "../numbers";
+import { yearOf } from "../text";
+import type { ColumnMapping } from "../types";
+
+/** Header name as a comparison key: lower case, letters and digits only ("Origin_Lat" → "originlat"). */
+export function headerKey(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+const ORIGIN = ["origin", "source", "from", "exporter", "orig", "src", "o", "start", "sender", "originid", "sourceid", "fromid", "origincountry", "exportercountry", "fromcountry"];
+const DESTINATION = ["destination", "dest", "target", "to", "importer", "dst", "d", "end", "receiver", "destid", "destinationid", "targetid", "toid", "destinationcountry", "destcountry", "importercountry", "tocountry"];
+const VOLUME = ["volume", "value", "count", "weight", "quantity", "qty", "flow", "flows", "amount", "vehicles", "trips", "total", "n", "units", "magnitude"];
+const YEAR = ["year", "time", "period", "date", "yr", "refyear"];
+const ORIGIN_PREFIX = "(origin|source|from|orig|o|src|exporter|start)";
+const DESTINATION_PREFIX = "(destination|dest|target|to|d|dst|importer|end)";
+const LAT = "(lat|latitude)";
+const LON = "(lon|lng|long|longitude)";
+
+function coordinatePattern(prefix: string, axis: string): RegExp {
+  return new RegExp(`^(${prefix}${axis}|${axis}${prefix})$`);
+}
+
+/** The mapping these headers suggest; only fields that were recognised are set. */
+export function guessColumnMapping(headers: readonly string[]): Partial<ColumnMapping> {
+  const keys = headers.map(headerKey);
+  const find = (names: readonly string[]): string | undefined => {
+    for (const name of names) {
+      const index = keys.indexOf(name);
+      if (index >= 0) return headers[index];
+    }
+    return undefined;
+  };
+  const match = (pattern: RegExp): string | undefined => {
+    const index = keys.findIndex((key) => pattern.test(key));
+    return index >= 0 ? headers[index] : undefined;
+  };
+  const guess: Partial<ColumnMapping> = {};
+  const set = <K extends keyof ColumnMapping>(key: K, value: string | undefined): void => {
+    if (value !== undefined) guess[key] = value;
+  };
+  set("origin", find(ORIGIN));
+  set("destination", find(DESTINATION));
+  set("volume", find(VOLUME));
+  set("year", find(YEAR));
+  set("originLat", match(coordinatePattern(ORIGIN_PREFIX, LAT)));
+  set("originLon", match(coordinatePattern(ORIGIN_PREFIX, LON)));
+  set("destinationLat", match(coordinatePattern(DESTINATION_PREFIX, LAT)));
+  set("destinationLon", match(coordinatePattern(DESTINATION_PREFIX, LON)));
+  return guess;
+}
+
+export type ResolvedMapping = { ok: true; columns: Record<keyof ColumnMapping, number> } | { ok: false; missing: string[] };
+
+/** Column indices (0-based, -1 when unmapped) of a mapping; names match case- and punctuation-insensitively. */
+export function resolveColumnMapping(headers: readonly string[], mapping: Partial<ColumnMapping>): ResolvedMapping {
+  const keys = headers.map(headerKey);
+  const index = (name: string | undefined): number => {
+    if (name === undefined || name === "") return -1;
+    const exact = headers.indexOf(name);
+    return exact >= 0 ? exact : keys.indexOf(headerKey(name));
+  };
+  const columns = {
+    origin: index(mapping.origin),
+    destination: index(mapping.destination),
+    volume: index(mapping.volume),
+    year: index(mapping.year),
+    originLat: index(mapping.originLat),
+    originLon: index(mapping.originLon),
+    destinationLat: index(mapping.destinationLat),
+    destinationLon: index(mapping.destinationLon),
+  };
+  const missing: string[] = [];
+  for (const [field, name] of Object.entries(mapping)) {
+    if (name !== undefined && name !== "" && columns[field as keyof ColumnMapping] < 0) missing.push(`${field} → "${name}"`);
+  }
+  if (columns.origin < 0 && mapping.origin === undefined) missing.push("origin");
+  if (columns.destination < 0 && mapping.destination === undefined) missing.push("destination");
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, columns };
+}
+
+/** Streams the rows of an edge list into the builder. */
+export function importEdgeList(
+  text: string,
+  file: string,
+  delimiter: string,
+  columns: Record<keyof ColumnMapping, number>,
+  builder: DatasetBuilder,
+  onProgress?: (fraction: number) => void,
+): void {
+  const decimalComma = delimiter === ";";
+  if (columns.volume < 0) builder.fixed.push("no volume column: every row counts 1");
+  const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
+  scanDelimited(text, onProgress ? { file, delimiter, onProgress } : { file, delimiter }, (fields, line) => {
+    const from = cell(fields, columns.origin);
+    const to = cell(fields, columns.destination);
+    if (from === "") return builder.reject(file, line, columns.origin + 1, "the origin is empty");
+    if (to === "") return builder.reject(file, line, columns.destination + 1, "the destination is empty");
+    let volume = 1;
+    if (columns.volume >= 0) {
+      const parsed = parseVolume(cell(fields, columns.volume), decimalComma);
+      if (!parsed.ok) return builder.reject(file, line, columns.volume + 1, parsed.problem);
+      if (parsed.note) builder.note(parsed.note);
+      volume = parsed.value;
+    }
+    let year: number | null = null;
+    if (columns.year >= 0) {
+      const raw = cell(fields, columns.year);
+      year = yearOf(raw);
+      if (year === null) return builder.reject(file, line, columns.year + 1, raw === "" ? "the year is empty" : `"${raw}" is not a year between 1900 and 2100`);
+    }
+    const accepted = builder.flow({ from, to, year, volume, file, line, signature: fields.join("\u0001") });
+    if (!accepted) return;
+    if (columns.originLat >= 0 && columns.originLon >= 0) {
+      const lat = parseCoordinate(cell(fields, columns.originLat), 90, decimalComma);
+      const lon = parseCoordinate(cell(fields, columns.originLon), 180, decimalComma);
+      if (lat !== null && lon !== null) builder.describePlace(from, { lat, lon });
+    }
+    if (columns.destinationLat >= 0 && columns.destinationLon >= 0) {
+      const lat = parseCoordinate(cell(fields, columns.destinationLat), 90, decimalComma);
+      const lon = parseCoordinate(cell(fields, columns.destinationLon), 180, decimalComma);
+      if (lat !== null && lon !== null) builder.describePlace(to, { lat, lon });
+    }
+  });
+}

@@ -1,0 +1,64 @@
+// Reroute's own CSV files go through the domain parser (parseDataset); this only recognises them and
+// undoes what spreadsheets do to them (semicolons, decimal commas) before handing them over.
+import Papa from "papaparse";
+import { parseDataset, type DatasetFiles } from "../../../domain/parseDataset";
+import type { DataIssue, Dataset } from "../../../domain/types";
+import { headerKey } from "./edgeList";
+
+export type RerouteRole = keyof DatasetFiles;
+
+const SIGNATURES: Record<RerouteRole, string[]> = {
+  places: ["id", "name", "kind", "country", "lat", "lon"],
+  flows: ["from", "to", "year", "vehicles", "basis"],
+  sources: ["id", "publisher", "title"],
+  context: ["id", "year", "measure", "value", "unit"],
+  events: ["id", "date", "title"],
+  assumptions: ["id", "label", "value", "unit", "min", "max"],
+};
+
+const NUMERIC_COLUMNS = new Set(["lat", "lon", "vehicles", "usd", "value", "min", "max"]);
+
+/** Which of Reroute's files a header belongs to, if any. */
+export function rerouteRole(headers: readonly string[]): RerouteRole | null {
+  const keys = new Set(headers.map((header) => header.trim().toLowerCase()));
+  for (const role of ["places", "flows", "sources", "context", "events", "assumptions"] as const) {
+    if (SIGNATURES[role].every((name) => keys.has(name))) return role;
+  }
+  return null;
+}
+
+/** Rewrites a semicolon/tab file as the comma CSV the domain parser reads, turning decimal commas in numeric columns into dots. */
+export function toCommaCsv(text: string, delimiter: string): { text: string; decimalCommas: number } {
+  if (delimiter === ",") return { text, decimalCommas: 0 };
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline: "\n", quoteChar: '"', skipEmptyLines: false });
+  let numeric: boolean[] = [];
+  let decimalCommas = 0;
+  let headerSeen = false;
+  const rows = parsed.data.map((fields) => {
+    if (!headerSeen) {
+      if (fields.every((field) => field.trim() === "")) return fields;
+      headerSeen = true;
+      numeric = fields.map((field) => NUMERIC_COLUMNS.has(headerKey(field)));
+      return fields;
+    }
+    return fields.map((field, index) => {
+      if (numeric[index] && /^\s*-?\d+,\d+\s*$/.test(field)) {
+        decimalCommas++;
+        return field.replace(",", ".");
+      }
+      return field;
+    });
+  });
+  return { text: Papa.unparse(rows, { newline: "\n", quotes: false }), decimalCommas };
+}
+
+export function importRerouteCsv(files: DatasetFiles, meta: { id: string; name: string }): { dataset: Dataset | null; issues: DataIssue[] } {
+  try {
+    return parseDataset(files, meta);
+  } catch (error) {
+    return {
+      dataset: null,
+      issues: [{ severity: "error", file: "", line: 0, column: 0, message: `the Reroute CSV files could not be read (${error instanceof Error ? error.message : String(error)})` }],
+    };
+  }
+}

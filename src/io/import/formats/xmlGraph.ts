@@ -1,0 +1,61 @@
+// GEXF (1.1draft, 1.2draft, 1.3) and GraphML through graphology's parsers, after repairXml.
+import Graph from "graphology";
+import createGexfParser from "graphology-gexf/common/parser.js";
+import createGraphmlParser from "graphology-graphml/common/parser.js";
+import type { DatasetBuilder } from "../builder";
+import type { DomParserConstructor } from "../types";
+import { parseXml, repairXml } from "../xml";
+import { importGraph, type GraphInput } from "./graphInput";
+
+/** "GEXF 1.2", "GEXF 1.3", "GEXF 1.1", from the version attribute or the namespace. */
+export function gexfVersion(text: string): string {
+  const version = /<gexf[^>]*\sversion\s*=\s*["']([\d.]+)/.exec(text)?.[1] ?? /gexf\.net\/([\d.]+)/.exec(text)?.[1];
+  return `GEXF ${version ?? "1.3"}`;
+}
+
+/** Reads a GEXF or GraphML text into the builder; returns false (after an error) when it cannot be read at all. */
+export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: string, builder: DatasetBuilder, Parser: DomParserConstructor | undefined): boolean {
+  if (Parser === undefined) {
+    builder.error(file, 0, 0, `${file}: no XML parser is available here (pass options.domParser)`);
+    return false;
+  }
+  const repaired = repairXml(text);
+  for (const fix of repaired.fixes) builder.fixed.push(`${file}: ${fix}`);
+  const parsed = parseXml(repaired.text, Parser);
+  if (!parsed.ok) {
+    builder.error(file, 0, 0, `${file}: not well-formed XML (${parsed.message})`);
+    return false;
+  }
+  const doc = parsed.doc;
+  const root = doc.documentElement?.localName ?? doc.documentElement?.tagName ?? "";
+  if (root.toLowerCase() !== kind || doc.getElementsByTagName("graph").length === 0) {
+    builder.error(file, 0, 0, `${file}: expected a <${kind}> document with a <graph> element, found <${root}>`);
+    return false;
+  }
+  const declared = new Set<string>();
+  const nodeElements = doc.getElementsByTagName("node");
+  for (let i = 0; i < nodeElements.length; i++) {
+    const id = nodeElements[i]?.getAttribute("id");
+    if (id !== null && id !== undefined) declared.add(id);
+  }
+  let graph;
+  try {
+    const Doc = doc.constructor;
+    graph =
+      kind === "gexf"
+        ? createGexfParser(Parser, Doc)(Graph, doc, { addMissingNodes: true, allowUndeclaredAttributes: true })
+        : createGraphmlParser(Parser, Doc)(Graph, doc, { addMissingNodes: true });
+  } catch (error) {
+    builder.error(file, 0, 0, `${file}: the ${kind === "gexf" ? "GEXF" : "GraphML"} structure could not be read (${error instanceof Error ? error.message : String(error)})`);
+    return false;
+  }
+  const input: GraphInput = { nodes: [], edges: [] };
+  graph.forEachNode((key, attributes) => {
+    if (declared.has(key)) input.nodes.push({ key, attributes });
+  });
+  graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
+    input.edges.push({ key, source, target, attributes, undirected });
+  });
+  importGraph(input, builder, file);
+  return true;
+}

@@ -1,0 +1,264 @@
+// The one entry point of "Bring your own data": bytes of one or several files in, a Dataset (or the
+// question to ask the user, or a list of errors) out. Never throws.
+import { contentHash } from "../../domain/contentHash";
+import type { DatasetFiles } from "../../domain/parseDataset";
+import type { DataIssue } from "../../domain/types";
+import { DatasetBuilder } from "./builder";
+import { decodeBytes } from "./decode";
+import { delimiterName, detectDelimiter, normaliseNewlines, scanDelimited } from "./delimited";
+import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates } from "./formats/comtrade";
+import { guessColumnMapping, importEdgeList, resolveColumnMapping } from "./formats/edgeList";
+import { importFlowmapLocations, isFlowmapFlows, isFlowmapLocations } from "./formats/flowmap";
+import { importGraphologyJson, isSerializedGraph } from "./formats/graphologyJson";
+import { importRerouteCsv, rerouteRole, toCommaCsv, type RerouteRole } from "./formats/rerouteCsv";
+import { gexfVersion, importXmlGraph } from "./formats/xmlGraph";
+import { emptySummary, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary } from "./types";
+import { defaultDomParser } from "./xml";
+
+export type { ColumnMapping, ImportFile, ImportOptions, ImportResult, ImportSummary, ImportNeeds, DomParserConstructor } from "./types";
+
+type Kind =
+  | { type: "gexf" }
+  | { type: "graphml" }
+  | { type: "json"; value: unknown }
+  | { type: "csv"; delimiter: string; header: string[]; role: RerouteRole | "flowmap-locations" | "flowmap-flows" | "comtrade" | "table" }
+  | { type: "empty" }
+  | { type: "unknown"; why: string };
+
+interface Decoded {
+  name: string;
+  text: string;
+  encoding: string;
+  kind: Kind;
+}
+
+function classify(text: string, name: string): Kind {
+  const start = text.slice(0, 4096).trimStart();
+  if (start === "") return { type: "empty" };
+  if (start.startsWith("<")) {
+    if (/<gexf[\s>]/i.test(text.slice(0, 64 * 1024))) return { type: "gexf" };
+    if (/<graphml[\s>]/i.test(text.slice(0, 64 * 1024))) return { type: "graphml" };
+    return { type: "unknown", why: "an XML file that is neither GEXF nor GraphML" };
+  }
+  if (start.startsWith("{") || (start.startsWith("[") && /\.json$/i.test(name))) {
+    try {
+      return { type: "json", value: JSON.parse(text) as unknown };
+    } catch (error) {
+      return { type: "unknown", why: `a JSON file that does not parse (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+  const delimiter = detectDelimiter(text);
+  const { header } = scanDelimited(text, { file: name, delimiter, headerOnly: true });
+  if (header.length === 0) return { type: "empty" };
+  const reroute = rerouteRole(header);
+  const role = reroute ?? (isComtradeTable(header) ? "comtrade" : isFlowmapLocations(header) ? "flowmap-locations" : isFlowmapFlows(header) ? "flowmap-flows" : "table");
+  return { type: "csv", delimiter, header, role };
+}
+
+function baseName(name: string): string {
+  return name.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]+$/, "");
+}
+
+function failed(format: string, message: string, summary: ImportSummary = emptySummary(), issues: DataIssue[] = []): ImportResult {
+  return { status: "failed", format, dataset: null, summary, issues: [...issues, { severity: "error", file: "", line: 0, column: 0, message }] };
+}
+
+/** Reads the files; async so a worker or a streamed reader can stand behind it. */
+export async function importFiles(files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportResult> {
+  return importFilesSync(files, options);
+}
+
+/** The synchronous core of importFiles (for workers and tests). Never throws. */
+export function importFilesSync(files: readonly ImportFile[], options: ImportOptions = {}): ImportResult {
+  try {
+    return run(files, options);
+  } catch (error) {
+    // A last net: every input must end in a result, even on a bug.
+    return failed("unknown", `the import stopped on an unexpected problem: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function run(files: readonly ImportFile[], options: ImportOptions): ImportResult {
+  if (files.length === 0) return failed("none", "no file was given");
+  const fixed: string[] = [];
+  const issues: DataIssue[] = [];
+  const decoded: Decoded[] = files.map((file) => {
+    const { text, encoding } = decodeBytes(file.bytes);
+    if (encoding === "Windows-1252" || encoding.startsWith("UTF-16")) fixed.push(`${file.name}: converted from ${encoding}`);
+    const normalised = normaliseNewlines(text);
+    return { name: file.name, text: normalised, encoding, kind: classify(normalised, file.name) };
+  });
+  const encoding = [...new Set(decoded.map((file) => file.encoding))].join(", ");
+  const hash = contentHash(decoded.map((file) => file.text));
+  const meta = {
+    id: options.id ?? `import-${hash.slice(0, 8)}`,
+    name: options.name ?? decoded.map((file) => baseName(file.name)).join(" + "),
+  };
+  const defaultYear = options.defaultYear ?? new Date().getFullYear();
+  const used = new Set<Decoded>();
+  const builder = new DatasetBuilder();
+  let delimiter: string | undefined;
+
+  const finish = (format: string): ImportResult => {
+    for (const file of decoded) {
+      if (!used.has(file)) {
+        const what = file.kind.type === "unknown" ? file.kind.why : file.kind.type === "empty" ? "empty" : `read as ${format}, this file did not fit`;
+        issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used (${what})` });
+      }
+    }
+    builder.fixed.unshift(...fixed);
+    const { dataset, summary } = builder.build({ ...meta, hash, defaultYear });
+    summary.encoding = encoding;
+    if (delimiter !== undefined) summary.delimiter = delimiterName(delimiter);
+    const allIssues = [...issues, ...builder.issues];
+    return { status: dataset ? "ok" : "failed", format, dataset, summary, issues: allIssues };
+  };
+
+  // 1. Graph files: the first one wins.
+  const graphFile = decoded.find((file) => file.kind.type === "gexf" || file.kind.type === "graphml" || (file.kind.type === "json" && isSerializedGraph(file.kind.value)));
+  if (graphFile) {
+    used.add(graphFile);
+    const kind = graphFile.kind;
+    if (kind.type === "json") {
+      importGraphologyJson(kind.value, graphFile.name, builder);
+      return finish("graphology JSON");
+    }
+    const format = kind.type === "gexf" ? gexfVersion(graphFile.text) : "GraphML";
+    importXmlGraph(kind.type === "gexf" ? "gexf" : "graphml", graphFile.text, graphFile.name, builder, options.domParser ?? defaultDomParser());
+    return finish(format);
+  }
+
+  const csv = decoded.filter((file): file is Decoded & { kind: Extract<Kind, { type: "csv" }> } => file.kind.type === "csv");
+  const byRole = (role: string) => csv.filter((file) => file.kind.role === role);
+
+  // 2. Reroute's own files.
+  const rerouteFlows = byRole("flows")[0];
+  const reroutePlaces = byRole("places")[0];
+  if (rerouteFlows && reroutePlaces) return importReroute(csv, decoded, meta, encoding, fixed);
+
+  // 3. Comtrade tables (all of them, e.g. one file per year).
+  const comtrade = byRole("comtrade");
+  if (comtrade.length > 0) {
+    const format = comtrade.some((file) => file.kind.header.some((h) => /^(refyear|flowcode|reporteriso|primaryvalue)$/i.test(h.trim())))
+      ? "UN Comtrade table (API)"
+      : "UN Comtrade table (legacy)";
+    if (!comtrade.every((file) => hasReporterColumn(file.kind.header)) && (options.reporter === undefined || options.reporter.trim() === "")) {
+      return {
+        status: "needs-input",
+        format,
+        dataset: null,
+        summary: { ...emptySummary(), encoding, fixed },
+        issues,
+        needs: { kind: "reporter", candidates: reporterCandidates(comtrade.map((file) => file.name)) },
+      };
+    }
+    for (const file of comtrade) used.add(file);
+    delimiter = comtrade[0]?.kind.delimiter;
+    importComtrade(comtrade.map((file) => ({ text: file.text, file: file.name, delimiter: file.kind.delimiter })), builder, options.reporter);
+    return finish(format);
+  }
+
+  // 4. flowmap.blue pair.
+  const locations = byRole("flowmap-locations")[0];
+  const flowmapFlows = byRole("flowmap-flows")[0];
+  if (locations && flowmapFlows) {
+    used.add(locations);
+    used.add(flowmapFlows);
+    delimiter = flowmapFlows.kind.delimiter;
+    importFlowmapLocations(locations.text, locations.name, locations.kind.delimiter, builder);
+    const header = flowmapFlows.kind.header;
+    const hasTime = guessColumnMapping(header).year;
+    const resolved = resolveColumnMapping(header, { origin: "origin", destination: "dest", volume: "count", ...(hasTime ? { year: hasTime } : {}) });
+    if (resolved.ok) importEdgeList(flowmapFlows.text, flowmapFlows.name, flowmapFlows.kind.delimiter, resolved.columns, builder, options.onProgress);
+    return finish("flowmap.blue pair");
+  }
+
+  // 5. One edge list: the first table that looks like flows.
+  const table = flowmapFlows ?? rerouteFlows ?? byRole("table")[0] ?? csv[0];
+  if (!table) {
+    const reasons = decoded.map((file) => `${file.name}: ${file.kind.type === "unknown" ? file.kind.why : file.kind.type === "empty" ? "empty" : file.kind.type}`);
+    return failed("unknown", `no flows found in the files (${reasons.join("; ")})`, { ...emptySummary(), encoding, fixed }, issues);
+  }
+  delimiter = table.kind.delimiter;
+  const headers = table.kind.header;
+  const guess = rerouteFlows === table ? { origin: "from", destination: "to", volume: "vehicles", year: "year" } : guessColumnMapping(headers);
+  const mapping = options.columnMapping ?? guess;
+  const complete = mapping.origin !== undefined && mapping.destination !== undefined && (options.columnMapping !== undefined || mapping.volume !== undefined);
+  if (!complete) {
+    if (headers.length < 2) {
+      return failed("edge list CSV", `${table.name}: found ${headers.length} column; an edge list needs at least an origin and a destination column`, { ...emptySummary(), encoding, fixed, delimiter: delimiterName(delimiter) }, issues);
+    }
+    return {
+      status: "needs-input",
+      format: "edge list CSV",
+      dataset: null,
+      summary: { ...emptySummary(), encoding, fixed, delimiter: delimiterName(delimiter) },
+      issues,
+      needs: { kind: "column-mapping", headers, guess },
+    };
+  }
+  const resolved = resolveColumnMapping(headers, mapping);
+  if (!resolved.ok) {
+    return failed("edge list CSV", `${table.name}: the column mapping names columns the file does not have (${resolved.missing.join(", ")}); columns are ${headers.join(", ")}`, { ...emptySummary(), encoding, fixed }, issues);
+  }
+  used.add(table);
+  importEdgeList(table.text, table.name, delimiter, resolved.columns, builder, options.onProgress);
+  return finish(rerouteFlows === table ? "Reroute flows.csv without places.csv (read as an edge list)" : "edge list CSV");
+}
+
+function importReroute(
+  csv: (Decoded & { kind: Extract<Kind, { type: "csv" }> })[],
+  decoded: Decoded[],
+  meta: { id: string; name: string },
+  encoding: string,
+  fixed: string[],
+): ImportResult {
+  const files: Partial<DatasetFiles> = {};
+  const names: Partial<Record<RerouteRole, string>> = {};
+  const issues: DataIssue[] = [];
+  let delimiter = ",";
+  for (const file of csv) {
+    const role = file.kind.role;
+    if (role !== "places" && role !== "flows" && role !== "sources" && role !== "context" && role !== "events" && role !== "assumptions") continue;
+    if (files[role] !== undefined) {
+      issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used: ${names[role]} already gives the ${role}` });
+      continue;
+    }
+    const converted = toCommaCsv(file.text, file.kind.delimiter);
+    if (file.kind.delimiter !== ",") {
+      delimiter = file.kind.delimiter;
+      fixed.push(`${file.name}: ${delimiterName(file.kind.delimiter)}-separated, read as comma-separated`);
+    }
+    if (converted.decimalCommas > 0) fixed.push(`${file.name}: ${converted.decimalCommas} decimal comma${converted.decimalCommas === 1 ? "" : "s"} read as decimal points`);
+    files[role] = converted.text;
+    names[role] = file.name;
+  }
+  for (const file of decoded) {
+    if (!Object.values(names).includes(file.name)) {
+      issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used (not one of Reroute's places, flows, sources, context, events or assumptions files)` });
+    }
+  }
+  const parts = ["places", "flows", ...(["sources", "context", "events", "assumptions"] as const).filter((role) => files[role] !== undefined)];
+  const format = `Reroute CSV (${parts.join(", ")})`;
+  const { dataset, issues: parseIssues } = importRerouteCsv(files as DatasetFiles, meta);
+  // parseDataset names files by role; say which uploaded file each message is about.
+  for (const issue of parseIssues) {
+    const role = issue.file.replace(/\.csv$/, "") as RerouteRole;
+    const actual = names[role];
+    issues.push(actual !== undefined && actual !== issue.file ? { ...issue, file: actual } : issue);
+  }
+  const flowErrorLines = new Set(parseIssues.filter((issue) => issue.severity === "error" && issue.file === "flows.csv" && issue.line > 0).map((issue) => issue.line));
+  const summary: ImportSummary = {
+    ...emptySummary(),
+    encoding,
+    delimiter: delimiterName(delimiter),
+    fixed,
+    places: dataset?.places.length ?? 0,
+    flows: dataset?.flows.length ?? 0,
+    years: dataset?.years ?? [],
+    rejectedRows: flowErrorLines.size,
+    validRows: dataset?.flows.length ?? 0,
+    withoutCoordinates: dataset?.places.filter((place) => place.lat === null || place.lon === null).length ?? 0,
+  };
+  return { status: dataset ? "ok" : "failed", format, dataset, summary, issues };
+}

@@ -1,0 +1,45 @@
+// Volumes as people write them: plain numbers, thousands separators, decimal commas in semicolon files.
+
+export type VolumeResult =
+  | { ok: true; value: number; note?: "thousands" | "decimal-comma" }
+  | { ok: false; problem: string };
+
+const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+function finite(raw: string, text: string, note?: "thousands" | "decimal-comma"): VolumeResult {
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, problem: `"${raw}" is too large to be a volume` };
+  if (value < 0) return { ok: false, problem: `${raw} is negative; a volume must be 0 or more` };
+  return note === undefined ? { ok: true, value } : { ok: true, value, note };
+}
+
+/**
+ * Reads a non-negative volume. With `decimalComma` (semicolon-separated files) "1234,5" is 1234.5 and
+ * "1.234,5" is 1234.5; otherwise "1,234" and "1,234.5" are read with a thousands separator.
+ */
+export function parseVolume(cell: string, decimalComma: boolean): VolumeResult {
+  const raw = cell.trim();
+  if (raw === "") return { ok: false, problem: "the volume is empty" };
+  if (PLAIN.test(raw)) {
+    // In a semicolon file "1.234" is ambiguous; a lone dot with three digits after it still reads as a decimal point.
+    return finite(raw, raw);
+  }
+  if (decimalComma) {
+    if (/^[+-]?\d+,\d+$/.test(raw)) return finite(raw, raw.replace(",", "."), "decimal-comma");
+    if (/^[+-]?\d{1,3}([.\s\u00a0\u202f']\d{3})+(,\d+)?$/.test(raw)) {
+      return finite(raw, raw.replace(/[.\s\u00a0\u202f']/g, "").replace(",", "."), "thousands");
+    }
+  } else if (/^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$/.test(raw)) {
+    return finite(raw, raw.replace(/[,\s\u00a0\u202f']/g, ""), "thousands");
+  }
+  return { ok: false, problem: `"${raw}" is not a number` };
+}
+
+/** A coordinate cell: plain number (or decimal comma in semicolon files) within ±limit; null when empty or invalid. */
+export function parseCoordinate(cell: string, limit: number, decimalComma: boolean): number | null {
+  let raw = cell.trim();
+  if (decimalComma && /^[+-]?\d+,\d+$/.test(raw)) raw = raw.replace(",", ".");
+  if (!PLAIN.test(raw)) return null;
+  const value = Number(raw);
+  return Number.isFinite(value) && Math.abs(value) <= limit ? value : null;
+}
