@@ -290,8 +290,9 @@ interface Draft {
   vehicles?: number;
 }
 
+/** The product of the terms, cleaned to 6 decimals so the number a formula prints is the number rounded. */
 function product(terms: readonly Term[]): number {
-  return terms.reduce((total, term) => total * term.value, 1);
+  return Math.round(terms.reduce((total, term) => total * term.value, 1) * 1e6) / 1e6;
 }
 
 function finish(draft: Draft): Flow {
@@ -457,9 +458,11 @@ function run(assumptions: readonly Assumption[]): { flows: Flow[]; dependencies:
             term: termOf(exit === "other-seaports" ? seaportSupply : landSupply, member.key),
           }));
       const rounded = largestRemainder(
-        supply.map((s) => throughput * s.term.value),
+        supply.map((s) => product([tTerm, s.term])),
         throughput,
       );
+      // Legs are rounded jointly, so each depends on every share of its exit's supply group.
+      const supplyDeps = unique(supply.flatMap((s) => s.term.assumptions));
       supply.forEach((s, i) => {
         emit({
           from: s.origin,
@@ -469,7 +472,7 @@ function run(assumptions: readonly Assumption[]): { flows: Flow[]; dependencies:
           terms: [tTerm, s.term],
           vehicles: rounded[i] ?? 0,
           note: "Domestic leg, modelled: no source gives provinces' used-car volumes by exit. Rounded so the legs sum to the exit's throughput.",
-        });
+        }, supplyDeps);
       });
     }
 
