@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { borderCrossing, checkBounds, reconcileBorderTotals } from "../../../src/domain/reconcile";
+import { loadShippedDataset } from "../../../src/domain/shippedDataset";
+import type { ContextFigure, Flow, Place } from "../../../src/domain/types";
+import { modelFlows } from "../../../src/domain/zeroMileageModel";
+
+const place = (id: string, kind: Place["kind"]): Place => ({ id, name: id.toUpperCase(), kind, country: "ZZ", lat: null, lon: null, lane: "", nativeName: "", note: "" });
+const flow = (from: string, to: string, year: number, vehicles: number): Flow => ({
+  id: `${from}>${to}@${year}/road`, from, to, year, vehicles, usd: null, mode: "road", basis: "modelled", facts: ["X1"], sources: ["s"], formula: "f", note: "",
+});
+const figure = (id: string, tie: { place?: string; from?: string; to?: string }, year: number, period: string, measure: string, value: number): ContextFigure => ({
+  id, place: tie.place ?? "", from: tie.from ?? "", to: tie.to ?? "", year, reporter: "r", period, measure, value, unit: "vehicles", facts: ["X1"], sources: [], note: "",
+});
+
+// A tiny network: province → port → transit → market, plus the national aggregate.
+const places = [place("china", "origin"), place("prov", "origin"), place("port", "exit"), place("kz", "transit"), place("ru", "market")];
+const placesById = new Map(places.map((p) => [p.id, p]));
+
+describe("reconcile.borderCrossing", () => {
+  it("is true from an origin or exit to a transit or market place, false for domestic legs and re-exports", () => {
+    expect(borderCrossing({ from: "port", to: "kz" }, placesById)).toBe(true);
+    expect(borderCrossing({ from: "prov", to: "ru" }, placesById)).toBe(true);
+    expect(borderCrossing({ from: "prov", to: "port" }, placesById)).toBe(false);
+    expect(borderCrossing({ from: "kz", to: "ru" }, placesById)).toBe(false);
+    expect(borderCrossing({ from: "nowhere", to: "ru" }, placesById)).toBe(false);
+  });
+});
+
+describe("reconcile.reconcileBorderTotals", () => {
+  const flows = [flow("prov", "port", 2023, 100), flow("port", "kz", 2023, 100), flow("kz", "ru", 2023, 60), flow("china", "ru", 2022, 50)];
+  const context = [figure("n23", { place: "china" }, 2023, "year", "used-car exports", 101), figure("n22", { place: "china" }, 2022, "year", "used-car exports", 40)];
+
+  it("counts only border-crossing vehicles and compares them with the national total of the context", () => {
+    const rows = reconcileBorderTotals({ places, flows, context });
+    expect(rows.map((r) => [r.year, r.crossing, r.national, r.ok, r.contextId])).toEqual([
+      [2022, 50, 40, false, "n22"], // 25% over
+      [2023, 100, 101, true, "n23"], // 100 vs 101: −0.99%
+    ]);
+    expect(rows[1]?.relGap).toBeCloseTo(-1 / 101, 12);
+  });
+
+  it("prefers totals passed by the caller, and is not ok for a year without any", () => {
+    const rows = reconcileBorderTotals({ places, flows, context: [] }, new Map([[2023, 100]]));
+    expect(rows.map((r) => [r.year, r.national, r.relGap, r.ok])).toEqual([
+      [2022, null, null, false],
+      [2023, 100, 0, true],
+    ]);
+  });
+});
+
+describe("reconcile.checkBounds", () => {
+  const flows = [flow("prov", "port", 2023, 100), flow("port", "kz", 2023, 100), flow("kz", "ru", 2023, 60)];
+
+  it("flags a modelled volume above a full-year all-vehicle figure and says why", () => {
+    const checks = checkBounds({ places, flows, context: [figure("p", { place: "port" }, 2023, "year", "all-vehicle exports", 90)] });
+    expect(checks.map((c) => [c.contextId, c.kind, c.modelled, c.bound, c.ok])).toEqual([["p", "upper", 100, 90, false]]);
+    expect(checks[0]?.message).toMatch(/more than the all-vehicle exports/);
+  });
+
+  it("sums every border flow into a country for a hop from the national place", () => {
+    const context = [figure("h", { from: "china", to: "kz" }, 2023, "year", "all-vehicle imports from China", 100)];
+    expect(checkBounds({ places, flows, context }).map((c) => [c.modelled, c.ok])).toEqual([[100, true]]);
+  });
+
+  it("uses partial-year used-car figures as lower bounds of the full-year outflow", () => {
+    const context = [figure("l", { place: "prov" }, 2023, "Jan–Aug", "used-car exports", 120)];
+    const [check] = checkBounds({ places, flows, context });
+    expect([check?.kind, check?.modelled, check?.ok]).toEqual(["lower", 100, false]);
+  });
+
+  it("skips partial-year all-vehicle figures, other measures, years without flows and places nothing passes", () => {
+    const context = [
+      figure("a", { place: "port" }, 2023, "Jan–Nov", "all-vehicle exports", 1),
+      figure("b", { from: "kz", to: "ru" }, 2023, "year", "recorded re-exports (all vehicles)", 1),
+      figure("c", { place: "port" }, 2025, "year", "all-vehicle exports", 1),
+      figure("d", { place: "china" }, 2023, "year", "all-vehicle exports", 1),
+    ];
+    expect(checkBounds({ places, flows, context })).toEqual([]);
+  });
+});
+
+describe("reconcile on the shipped dataset", () => {
+  const dataset = loadShippedDataset();
+
+  it("border totals match the national used-car totals within 1% in every year 2019–2024", () => {
+    const rows = reconcileBorderTotals(dataset);
+    expect(rows.map((r) => [r.year, r.national])).toEqual([
+      [2019, 3000], [2020, 4300], [2021, 15000], [2022, 69000], [2023, 275000], [2024, 436000],
+    ]);
+    for (const row of rows) expect(row.ok, String(row.year)).toBe(true);
+  });
+
+  it("every bound holds, and the expected figures are checked", () => {
+    const checks = checkBounds(dataset);
+    expect(checks.filter((c) => !c.ok).map((c) => c.message)).toEqual([]);
+    expect(checks.map((c) => c.contextId).sort()).toEqual([
+      "chengdu-rail-2023", "cn-kg-2023-importer", "horgos-2023", "horgos-2024", "jiangsu-zhangjiagang-2023", "jo-cleared-2023",
+      "jo-reexports-2023", "sichuan-himore-2024", "tianjin-used-2023", "torugart-2023", "uz-from-china-2023", "zhejiang-yuantong-2024",
+    ]);
+  });
+
+  it("names Torugart, the China → Kyrgyzstan mirror figure and Tianjin when the Central Asia lane takes 80%", () => {
+    const values: Record<string, number> = { "lane.central-asia.2023": 0.8, "ca.horgos.2023": 0.5, "ca.torugart.2023": 0.3 };
+    const assumptions = dataset.assumptions.map((a) => (values[a.id] === undefined ? a : { ...a, value: values[a.id] as number }));
+    const broken = checkBounds({ ...dataset, flows: modelFlows(assumptions) }).filter((c) => !c.ok);
+    expect(broken.map((c) => [c.contextId, c.kind])).toEqual([
+      ["tianjin-used-2023", "lower"],
+      ["torugart-2023", "upper"],
+      ["cn-kg-2023-importer", "upper"],
+    ]);
+    const modelled = new Map(broken.map((c) => [c.contextId, c.modelled]));
+    // Tianjin: 275000 × sea lanes (1 − 0.8 = 0.2) × 0.15 = 8250, summed over 9 rounded sea flows (±1).
+    expect(Math.abs((modelled.get("tianjin-used-2023") ?? 0) - 8250)).toBeLessThanOrEqual(1);
+    expect(modelled.get("torugart-2023")).toBe(66000); // 275000 × 0.8 × 0.3
+    expect(modelled.get("cn-kg-2023-importer")).toBe(99000); // 275000 × 0.8 × (0.3 + 0.1 + 0.05)
+    expect(broken[0]?.message).toMatch(/fewer than the used-car exports, Jan–Aug, 11000 \(R4\) already reported/);
+  });
+});
