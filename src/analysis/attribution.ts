@@ -120,7 +120,7 @@ export function hopShares(cg: CompactGraph, T: Float64Array): Float64Array {
 /** Origin mix of every place and edge of one year's graph. */
 export function attribution(graph: Graph, options: Partial<AttributionOptions> = {}): Attribution {
   const o = withDefaults(options);
-  const cg = compactGraph(graph, o.weight);
+  const cg = compactGraph(graph, o.weight, undefined, { edges: false, sort: false });
   const bal = balanceArrays(cg);
   const { origins, originNode, S, K } = sourceMatrix(cg, bal);
   const solved = propagate(
@@ -206,7 +206,7 @@ export function originMixOfNode(graph: Graph, node: string, options: Partial<Att
   const o = withDefaults(options);
   if (!graph.hasNode(node)) throw new Error(`analysis/attribution: originMixOfNode: unknown place "${node}"`);
   const up = reachable(graph, node, "in");
-  const cg = compactGraph(graph, o.weight, up);
+  const cg = compactGraph(graph, o.weight, up, { edges: false, sort: false });
   const bal = balanceArrays(cg);
   const y = columnOfN(cg, bal, 0, o);
   const t = bal.T[0]!;

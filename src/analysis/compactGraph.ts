@@ -17,7 +17,7 @@ export interface CompactGraph {
   hopFrom: Int32Array;
   hopTo: Int32Array;
   hopVol: Float64Array;
-  /** Edge ids of each hop and their own volumes, largest first (ties by id). */
+  /** Edge ids of each hop and their own volumes, largest first (ties by id); empty when not asked for. */
   hopEdges: string[][];
   hopEdgeVols: number[][];
   /** CSR of hops out of / into each node; out-hops sorted by volume, largest first. */
@@ -50,52 +50,105 @@ function isSource(attributes: Record<string, unknown> | undefined, inflow: numbe
  * Builds the compact view of `graph`, or of the sub-graph induced by `nodes` (hops only between
  * listed nodes; inflow and outflow still count every edge of the listed nodes).
  */
-export function compactGraph(graph: Graph, weight: string, nodes?: readonly string[]): CompactGraph {
+export interface CompactGraphOptions {
+  /** Keep each hop's edge ids and volumes (needed to list a path's edges). */
+  edges: boolean;
+  /** Sort out-hops largest first (for bounded searches that should meet big routes early). */
+  sort: boolean;
+}
+
+export function compactGraph(
+  graph: Graph,
+  weight: string,
+  nodes?: readonly string[],
+  options: CompactGraphOptions = { edges: true, sort: true },
+): CompactGraph {
   const ids = nodes ? [...nodes] : graph.nodes();
   const n = ids.length;
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) index.set(ids[i]!, i);
   const inflow = new Float64Array(n);
   const outflow = new Float64Array(n);
-  const pair = new Map<number, number>();
+  // 1. Read every relevant edge once into typed arrays. graphology's per-node edge iteration on a
+  //    multigraph is several times slower than one pass over all edges, so a large subset (or the
+  //    whole graph) takes the single pass; a small subset reads only its own edges.
+  let es: number[] = [];
+  let et: number[] = [];
+  let ev: number[] = [];
+  const ek: string[] = [];
+  const take = (edge: string, attributes: Record<string, unknown>, source: string, target: string) => {
+    if (source === target) return;
+    const i = index.get(source);
+    const j = index.get(target);
+    if (i === undefined && j === undefined) return;
+    const v = edgeVolume(attributes, weight);
+    if (i !== undefined) outflow[i] = outflow[i]! + v;
+    if (j !== undefined) inflow[j] = inflow[j]! + v;
+    if (i === undefined || j === undefined) return;
+    es.push(i);
+    et.push(j);
+    ev.push(v);
+    if (options.edges) ek.push(edge);
+  };
+  if (!nodes || n * 8 > graph.order) graph.forEachEdge(take);
+  else {
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      graph.forEachOutEdge(id, take);
+      graph.forEachInEdge(id, (edge, attributes, source, target) => {
+        if (!index.has(source)) take(edge, attributes, source, target);
+      });
+    }
+  }
+  // 2. Group edges by tail (counting sort), then sum parallel edges into hops: stamp[j] === i marks
+  //    hopOf[j] as the hop (i, j) while scanning i's edges, with no map lookups.
+  const ne = es.length;
+  const byTail = new Int32Array(n + 1);
+  for (let e = 0; e < ne; e++) byTail[es[e]! + 1] = byTail[es[e]! + 1]! + 1;
+  for (let i = 0; i < n; i++) byTail[i + 1] = byTail[i + 1]! + byTail[i]!;
+  const cursor = byTail.slice(0, n);
+  const sorted = new Int32Array(ne);
+  for (let e = 0; e < ne; e++) {
+    const i = es[e]!;
+    sorted[cursor[i]!] = e;
+    cursor[i] = cursor[i]! + 1;
+  }
+  const stamp = new Int32Array(n).fill(-1);
+  const hopOf = new Int32Array(n);
   const from: number[] = [];
   const to: number[] = [];
   const vol: number[] = [];
   const hopEdges: string[][] = [];
   const hopEdgeVols: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    graph.forEachOutEdge(id, (edge, attributes, _source, target) => {
-      if (target === id) return;
-      const v = edgeVolume(attributes, weight);
-      outflow[i] = outflow[i]! + v;
-      const j = index.get(target);
-      if (j === undefined) return;
-      inflow[j] = inflow[j]! + v;
-      const key = i * n + j;
-      let h = pair.get(key);
-      if (h === undefined) {
-        h = from.length;
-        pair.set(key, h);
-        from.push(i);
-        to.push(j);
-        vol.push(0);
+  for (let p = 0; p < ne; p++) {
+    const e = sorted[p]!;
+    const i = es[e]!;
+    const j = et[e]!;
+    const v = ev[e]!;
+    let h: number;
+    if (stamp[j] === i) h = hopOf[j]!;
+    else {
+      h = from.length;
+      stamp[j] = i;
+      hopOf[j] = h;
+      from.push(i);
+      to.push(j);
+      vol.push(0);
+      if (options.edges) {
         hopEdges.push([]);
         hopEdgeVols.push([]);
       }
-      vol[h] = vol[h]! + v;
-      hopEdges[h]!.push(edge);
+    }
+    vol[h] = vol[h]! + v;
+    if (options.edges) {
+      hopEdges[h]!.push(ek[e]!);
       hopEdgeVols[h]!.push(v);
-    });
-    if (nodes) {
-      graph.forEachInEdge(id, (_edge, attributes, source) => {
-        if (source !== id && !index.has(source)) inflow[i] = inflow[i]! + edgeVolume(attributes, weight);
-      });
     }
   }
+  es = et = ev = [];
   const m = from.length;
   // Edges of a hop largest first (ties by id): graphology does not keep parallel edges in insertion order.
-  for (let h = 0; h < m; h++) {
+  for (let h = 0; h < hopEdges.length; h++) {
     const es = hopEdges[h]!;
     if (es.length < 2) continue;
     const vs = hopEdgeVols[h]!;
@@ -131,7 +184,7 @@ export function compactGraph(graph: Graph, weight: string, nodes?: readonly stri
     ic[b] = ic[b]! + 1;
   }
   // Largest hops first, so that bounded searches meet the big routes early; ties keep graph order.
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && options.sort; i++) {
     const s = outStart[i]!;
     const e = outStart[i + 1]!;
     if (e - s > 1) outHop.subarray(s, e).sort((a, b) => hopVol[b]! - hopVol[a]! || a - b);

@@ -41,7 +41,7 @@ export function throughNode(graph: Graph, node: string, options: Partial<Through
   const up = originMixOfNode(graph, node, { weight: o.weight });
 
   const down = reachable(graph, node, "out");
-  const cg = compactGraph(graph, o.weight, down);
+  const cg = compactGraph(graph, o.weight, down, { edges: false, sort: false });
   const bal = balanceArrays(cg);
   const S = new Float64Array(cg.n);
   S[0] = bal.T[0]!;
