@@ -2,7 +2,7 @@
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
 import type { Measure } from "../state/viewState";
-import { BASIS_ALPHA, KIND_COLOURS, KIND_LABELS, LANE_COLOURS, withAlpha } from "../view/palette";
+import { BASIS_TINT, KIND_COLOURS, KIND_LABELS, LANE_COLOURS, tint } from "../view/palette";
 import type { WidthScale } from "../view/widthScale";
 import { clear, el } from "./dom";
 import { formatCompact } from "./format";
@@ -41,7 +41,7 @@ export function renderLegend(root: HTMLElement, widthScale: WidthScale, measure:
   root.appendChild(
     el("div", { class: "legend-block" },
       el("div", { class: "legend-title" }, "Basis"),
-      el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:5px;background:${withAlpha(c, BASIS_ALPHA.reported)}` }), el("span", {}, "Reported or derived figure")),
-      el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:5px;background:${withAlpha(c, BASIS_ALPHA.modelled)}` }), el("span", {}, "Modelled estimate (lighter)"))),
+      el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.reported)}` }), el("span", {}, "Reported or derived figure")),
+      el("div", { class: "legend-row" }, el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.modelled)}` }), el("span", {}, "Modelled estimate (lighter)"))),
   );
 }

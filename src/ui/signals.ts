@@ -33,6 +33,7 @@ export function signalReady(app: App): void {
     },
   };
   requestAnimationFrame(() => requestAnimationFrame(() => {
+    performance.mark("reroute:first-frame");
     document.documentElement.dataset.ready = "true";
     window.dispatchEvent(new Event("reroute:ready"));
   }));

@@ -79,14 +79,44 @@ export function chainPositions(places: Place[], flows: Flow[], width = 600, heig
   return out;
 }
 
-/** Geographic positions, with places that have no coordinates placed by the chain layout below the map. */
+/** Where an aggregate without a location sits, relative to the places it trades with (graph units). */
+const AGGREGATE_OFFSETS: Record<string, { x: number; y: number }> = {
+  origin: { x: 60, y: 30 },
+  exit: { x: 60, y: -25 },
+  transit: { x: 0, y: 50 },
+  market: { x: -10, y: -85 },
+};
+
+/**
+ * Geographic positions. Aggregates without a location ("Other provinces", "Other destinations") are drawn
+ * beside the places they trade with (upstream for markets and exits, downstream for origins), offset by kind;
+ * any other place without coordinates is placed by the chain layout below the map.
+ */
 export function geoWithFallback(places: Place[], flows: Flow[]): Positions {
   const geo = geoPositions(places);
-  const missing = places.filter((p) => !geo.has(p.id));
-  if (!missing.length) return geo;
+  const placed = new Map(geo);
+  const byKind = new Map<string, number>();
+  const rest: Place[] = [];
+  for (const p of places) {
+    if (geo.has(p.id)) continue;
+    const upstream = p.kind !== "origin";
+    const anchors = new Set(flows.filter((f) => (upstream ? f.to === p.id : f.from === p.id)).map((f) => (upstream ? f.from : f.to)));
+    const points = [...anchors].map((id) => geo.get(id)).filter((q): q is { x: number; y: number } => !!q);
+    if (p.country !== "ZZ" || !points.length) {
+      rest.push(p);
+      continue;
+    }
+    const cx = points.reduce((s, q) => s + q.x, 0) / points.length;
+    const cy = points.reduce((s, q) => s + q.y, 0) / points.length;
+    const off = AGGREGATE_OFFSETS[p.kind] ?? { x: 0, y: -60 };
+    const n = byKind.get(p.kind) ?? 0;
+    byKind.set(p.kind, n + 1);
+    placed.set(p.id, { x: cx + off.x + n * 28, y: cy + off.y - n * 14 });
+  }
+  if (!rest.length) return placed;
   const ext = extentOf(geo) ?? { x: [-300, 300], y: [-150, 150] };
-  const chain = chainPositions(missing, flows, ext.x[1] - ext.x[0], (ext.y[1] - ext.y[0]) * 0.3);
+  const chain = chainPositions(rest, flows, ext.x[1] - ext.x[0], (ext.y[1] - ext.y[0]) * 0.3);
   const yOffset = ext.y[0] - (ext.y[1] - ext.y[0]) * 0.25;
-  for (const [id, p] of chain) geo.set(id, { x: p.x + (ext.x[0] + ext.x[1]) / 2, y: p.y + yOffset });
-  return geo;
+  for (const [id, q] of chain) placed.set(id, { x: q.x + (ext.x[0] + ext.x[1]) / 2, y: q.y + yOffset });
+  return placed;
 }

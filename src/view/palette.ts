@@ -26,16 +26,18 @@ export const LANE_COLOURS: Record<string, string> = {
 };
 
 export const DIM_NODE = "#d5d8dc";
-export const DIM_EDGE = "rgba(180,185,190,0.25)";
+export const DIM_EDGE = "#e2e5e8";
 export const HIGHLIGHT_EDGE_ALPHA = 0.95;
 
-/** Opacity by basis: modelled estimates are drawn lighter than reported or derived figures. */
-export const BASIS_ALPHA = { reported: 0.9, derived: 0.9, modelled: 0.42 } as const;
+/**
+ * How much lighter by basis: modelled estimates are drawn lighter than reported or derived figures.
+ * Colours stay opaque: sigma 3 composites WebGL colours as premultiplied, so translucent colours glow.
+ */
+export const BASIS_TINT = { reported: 0, derived: 0, modelled: 0.55 } as const;
 
-export function withAlpha(hex: string, alpha: number): string {
+/** Mixes a #rrggbb colour with white; amount 0 keeps it, 1 gives white. */
+export function tint(hex: string, amount: number): string {
   const h = hex.replace("#", "");
-  const r = parseInt(h.slice(0, 2), 16);
-  const g = parseInt(h.slice(2, 4), 16);
-  const b = parseInt(h.slice(4, 6), 16);
-  return `rgba(${r},${g},${b},${alpha})`;
+  const mix = (i: number) => Math.round(parseInt(h.slice(i, i + 2), 16) * (1 - amount) + 255 * amount);
+  return `#${[0, 2, 4].map((i) => mix(i).toString(16).padStart(2, "0")).join("")}`;
 }

@@ -100,7 +100,15 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   const paintBackdrop = () => {
     if (!backdropCtx) return;
     const { width, height } = sigma.getDimensions();
-    const ratio = backdropCanvas.width / Math.max(1, width);
+    // sigma sizes only its own contexts' pixels; keep this plain canvas at the device resolution ourselves.
+    const ratio = window.devicePixelRatio || 1;
+    const pw = Math.round(width * ratio), ph = Math.round(height * ratio);
+    if (backdropCanvas.width !== pw || backdropCanvas.height !== ph) {
+      backdropCanvas.width = pw;
+      backdropCanvas.height = ph;
+      backdropCanvas.style.width = `${width}px`;
+      backdropCanvas.style.height = `${height}px`;
+    }
     drawBackdrop(backdropCtx, affineFrom((p) => sigma.graphToViewport(p)), { width, height }, ratio, backdrop);
   };
 

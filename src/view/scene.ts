@@ -2,7 +2,7 @@
 import { scaleSqrt } from "d3-scale";
 import type { Flow, Place, PlaceKind } from "../domain/types";
 import type { Measure, Weighting } from "../state/viewState";
-import { BASIS_ALPHA, KIND_COLOURS, LANE_COLOURS, withAlpha } from "./palette";
+import { BASIS_TINT, KIND_COLOURS, LANE_COLOURS, tint } from "./palette";
 import { createWidthScale, type WidthScale } from "./widthScale";
 
 export interface SceneNode {
@@ -95,7 +95,7 @@ export function buildScene(input: SceneInput): Scene {
       kind: p.kind,
       volume,
       size: active ? (volume > 0 ? sizeScale(volume) : NODE_SIZE_RANGE[0]) : EMPTY_NODE_SIZE,
-      color: active ? KIND_COLOURS[p.kind] : withAlpha(KIND_COLOURS[p.kind], 0.35),
+      color: active ? KIND_COLOURS[p.kind] : tint(KIND_COLOURS[p.kind], 0.65),
     });
   }
   const drawn = new Set(nodes.map((n) => n.id));
@@ -114,7 +114,7 @@ export function buildScene(input: SceneInput): Scene {
       lane,
       modelled: f.basis === "modelled",
       size: widthScale(volume),
-      color: withAlpha(colour, BASIS_ALPHA[f.basis]),
+      color: tint(colour, BASIS_TINT[f.basis]),
     });
   });
   return { nodes, edges, widthScale, maxNodeVolume };
