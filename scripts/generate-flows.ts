@@ -15,7 +15,7 @@ function cell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function flowsToCsv(flows: readonly Flow[]): string {
+function flowsToCsv(flows: readonly Flow[]): string {
   const header = ["from", "to", "year", "vehicles", "usd", "mode", "basis", "facts", "sources", "formula", "note"];
   const lines = flows.map((f) =>
     [f.from, f.to, f.year, f.vehicles, f.usd, f.mode, f.basis, f.facts.join(";"), f.sources.join(";"), f.formula, f.note].map(cell).join(","),
