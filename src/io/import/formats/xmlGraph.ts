@@ -49,12 +49,35 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
     builder.error(file, 0, 0, `${file}: the ${kind === "gexf" ? "GEXF" : "GraphML"} structure could not be read (${error instanceof Error ? error.message : String(error)})`);
     return false;
   }
+  // graphology-gexf keys attvalues by the attribute id unless the id is numeric; tools that write
+  // id="v" title="value" mean "value", so titles are added beside the ids.
+  const titles = { node: new Map<string, string>(), edge: new Map<string, string>() };
+  if (kind === "gexf") {
+    const models = doc.getElementsByTagName("attributes");
+    for (let i = 0; i < models.length; i++) {
+      const model = models[i];
+      const cls = model?.getAttribute("class");
+      if (!model || (cls !== "node" && cls !== "edge")) continue;
+      const attributes = model.getElementsByTagName("attribute");
+      for (let j = 0; j < attributes.length; j++) {
+        const id = attributes[j]?.getAttribute("id");
+        const title = attributes[j]?.getAttribute("title");
+        if (id && title && id !== title) titles[cls].set(id, title);
+      }
+    }
+  }
+  const withTitles = (attributes: Record<string, unknown>, map: Map<string, string>): Record<string, unknown> => {
+    if (map.size === 0) return attributes;
+    const out: Record<string, unknown> = { ...attributes };
+    for (const [id, title] of map) if (id in attributes && !(title in out)) out[title] = attributes[id];
+    return out;
+  };
   const input: GraphInput = { nodes: [], edges: [] };
   graph.forEachNode((key, attributes) => {
-    if (declared.has(key)) input.nodes.push({ key, attributes });
+    if (declared.has(key)) input.nodes.push({ key, attributes: withTitles(attributes, titles.node) });
   });
   graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
-    input.edges.push({ key, source, target, attributes, undirected });
+    input.edges.push({ key, source, target, attributes: withTitles(attributes, titles.edge), undirected });
   });
   importGraph(input, builder, file);
   return true;
