@@ -65,7 +65,11 @@ export function flowCard(s: FlowSummary, full = false): HTMLElement {
 }
 
 function sourcesLine(sources: { publisher: string; url: string; title: string }[], full: boolean): HTMLElement {
-  if (!full) return el("div", { class: "card-sources" }, `Sources: ${[...new Set(sources.map((s) => s.publisher))].join("; ")}`);
+  if (!full) {
+    const publishers = [...new Set(sources.map((s) => s.publisher))];
+    const more = publishers.length > 4 ? ` and ${publishers.length - 4} more (click for all)` : "";
+    return el("div", { class: "card-sources" }, `Sources: ${publishers.slice(0, 4).join("; ")}${more}`);
+  }
   return el("div", { class: "card-sources" }, el("div", { class: "card-label" }, "Sources:"),
     el("ul", {}, sources.map((s) => el("li", {}, safeLink(s.url, `${s.publisher}${s.title ? ` — ${s.title}` : ""}`)))));
 }

@@ -8,7 +8,7 @@ declare global {
       app: App;
       renders: number;
       /** Viewport position (page CSS px) of a node, for pointer tests. */
-      nodeOnPage(id: string): { x: number; y: number } | null;
+      nodeOnPage(id: string): { x: number; y: number; r: number } | null;
     };
   }
 }
@@ -29,7 +29,7 @@ export function signalReady(app: App): void {
       const p = app.renderer.nodeViewportPosition(id);
       if (!p) return null;
       const r = document.getElementById("graph")!.getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
+      return { x: r.left + p.x, y: r.top + p.y, r: p.r };
     },
   };
   requestAnimationFrame(() => requestAnimationFrame(() => {

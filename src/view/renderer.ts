@@ -9,6 +9,7 @@ import type { CameraState } from "../state/viewState";
 import type { Highlight } from "../state/highlight";
 import type { Scene } from "./scene";
 import { DIM_EDGE, DIM_NODE } from "./palette";
+import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
 import { affineFrom, drawBackdrop, LIGHT_BACKDROP, type BackdropStyle } from "./worldBackdrop";
 
 export type { Highlight };
@@ -48,14 +49,27 @@ export interface Renderer {
   /** Frame the given nodes (all when empty); resolves when the animation has ended. */
   fitNodes(ids: string[], animate?: boolean): Promise<void>;
   resetCamera(animate?: boolean): Promise<void>;
-  /** Viewport (CSS px, relative to the container) position of a node, or null when not drawn. */
-  nodeViewportPosition(id: string): { x: number; y: number } | null;
+  /** Viewport (CSS px, relative to the container) position and drawn radius of a node, or null when not drawn. */
+  nodeViewportPosition(id: string): { x: number; y: number; r: number } | null;
   /** Graph → viewport mapping, for overlays. */
   graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+  /** The labels drawn in the last frame (viewport CSS px), for image export and tests. */
+  placedLabels(): PlacedLabel[];
   /** The canvases in paint order (backdrop first), for image export. */
   layers(): HTMLCanvasElement[];
   refresh(): void;
   kill(): void;
+}
+
+/** sigma sizes only its own contexts' pixels; plain canvases we add are kept at device resolution here. */
+function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, ratio: number): void {
+  const pw = Math.round(width * ratio), ph = Math.round(height * ratio);
+  if (canvas.width !== pw || canvas.height !== ph) {
+    canvas.width = pw;
+    canvas.height = ph;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
 }
 
 export function createRenderer(container: HTMLElement, events: RendererEvents, options: Partial<RendererOptions> = {}): Renderer {
@@ -69,15 +83,14 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     allowInvalidContainer: true,
     enableEdgeEvents: true,
     renderEdgeLabels: false,
+    // Node labels are placed by our own collision-free pass (labelPlacement.ts) on a layer of our own.
+    renderLabels: false,
     defaultEdgeType: opts.edgeStyle === "curved" ? "curved" : "line",
     edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram, line: EdgeLineProgram },
     labelFont: "system-ui, 'DejaVu Sans', Arial, sans-serif",
     labelSize: 12,
     labelWeight: "500",
     labelColor: { color: "#1c2833" },
-    labelDensity: 0.9,
-    labelGridCellSize: 70,
-    labelRenderedSizeThreshold: 4,
     zIndex: true,
     stagePadding: 40,
     minCameraRatio: 0.02,
@@ -102,14 +115,33 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     const { width, height } = sigma.getDimensions();
     // sigma sizes only its own contexts' pixels; keep this plain canvas at the device resolution ourselves.
     const ratio = window.devicePixelRatio || 1;
-    const pw = Math.round(width * ratio), ph = Math.round(height * ratio);
-    if (backdropCanvas.width !== pw || backdropCanvas.height !== ph) {
-      backdropCanvas.width = pw;
-      backdropCanvas.height = ph;
-      backdropCanvas.style.width = `${width}px`;
-      backdropCanvas.style.height = `${height}px`;
-    }
+    fitCanvas(backdropCanvas, width, height, ratio);
     drawBackdrop(backdropCtx, affineFrom((p) => sigma.graphToViewport(p)), { width, height }, ratio, backdrop);
+  };
+
+  const labelCanvas = sigma.createCanvas("placedLabels", { beforeLayer: "hovers" });
+  const labelCtx = labelCanvas.getContext("2d");
+  let placedLabels: PlacedLabel[] = [];
+  const paintLabels = () => {
+    if (!labelCtx) return;
+    const { width, height } = sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    fitCanvas(labelCanvas, width, height, ratio);
+    labelCtx.setTransform(1, 0, 0, 1, 0, 0);
+    labelCtx.clearRect(0, 0, labelCanvas.width, labelCanvas.height);
+    const candidates: LabelCandidate[] = [];
+    graph.forEachNode((id, attrs) => {
+      if (highlight && !highlight.nodes.has(id)) return;
+      const d = sigma.getNodeDisplayData(id);
+      if (!d || d.hidden) return;
+      const p = sigma.framedGraphToViewport({ x: d.x, y: d.y });
+      const r = sigma.scaleSize(d.size);
+      candidates.push({ id, text: String(attrs.label ?? ""), x: p.x, y: p.y, r, priority: d.size });
+    });
+    labelCtx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
+    const measure = (t: string) => labelCtx.measureText(t).width;
+    placedLabels = placeLabels(candidates, measure, { fontSize: LABEL_SIZE, gap: 3, padding: 1.5, bounds: { x0: 0, y0: 0, x1: width, y1: height } });
+    drawLabels(labelCtx, placedLabels, { font: LABEL_FONT, fontSize: LABEL_SIZE, color: "#1c2833", halo: "rgba(255,255,255,0.9)", scale: ratio });
   };
 
   sigma.on("enterNode", ({ node }) => events.hoverNode(node));
@@ -121,6 +153,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   sigma.on("clickStage", () => events.clickStage());
   sigma.on("afterRender", () => {
     paintBackdrop();
+    paintLabels();
     events.rendered();
   });
   sigma.getCamera().on("updated", (s) => events.camera({ x: s.x, y: s.y, ratio: s.ratio, angle: s.angle }));
@@ -130,7 +163,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   return {
     setScene(scene) {
       graph.clear();
-      for (const n of scene.nodes) {
+      // Big places first, so small neighbours (Alashankou beside Horgos) are drawn on top and stay hoverable.
+      for (const n of [...scene.nodes].sort((a, b) => b.size - a.size)) {
         graph.addNode(n.id, <NodeAttrs>{ x: n.x, y: n.y, size: n.size, color: n.color, label: n.label, kind: n.kind });
       }
       const type = opts.edgeStyle === "curved" ? "curved" : "line";
@@ -179,14 +213,15 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     nodeViewportPosition(id) {
       const d = sigma.getNodeDisplayData(id);
       if (!d) return null;
-      return sigma.framedGraphToViewport({ x: d.x, y: d.y });
+      return { ...sigma.framedGraphToViewport({ x: d.x, y: d.y }), r: sigma.scaleSize(d.size) };
     },
     graphToViewport: (p) => sigma.graphToViewport(p),
     layers() {
       const canvases = sigma.getCanvases();
-      const order = ["backdrop", "edges", "nodes", "edgeLabels", "labels", "hovers", "hoverNodes"];
+      const order = ["backdrop", "edges", "nodes", "edgeLabels", "labels", "placedLabels", "hovers", "hoverNodes"];
       return order.map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
     },
+    placedLabels: () => placedLabels,
     refresh: () => sigma.refresh(),
     kill: () => sigma.kill(),
   };

@@ -35,7 +35,7 @@ export interface Scene {
   maxNodeVolume: number;
 }
 
-export const NODE_SIZE_RANGE: [number, number] = [3, 16];
+export const NODE_SIZE_RANGE: [number, number] = [2.5, 12];
 export const EMPTY_NODE_SIZE = 2.5;
 
 export function flowVolume(flow: Flow, measure: Measure): number {
@@ -85,7 +85,8 @@ export function buildScene(input: SceneInput): Scene {
     const pos = positions.get(p.id);
     if (!pos) continue;
     const active = touched.has(p.id);
-    if (!active && !input.showEmptyPlaces) continue;
+    // Places without flows this year are drawn faint where they are real places; aggregates are left out.
+    if (!active && (!input.showEmptyPlaces || p.country === "ZZ")) continue;
     const volume = nodeVolume(p.id);
     nodes.push({
       id: p.id,

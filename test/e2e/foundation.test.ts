@@ -63,9 +63,24 @@ describe("the built app in headless Chromium", () => {
     const inflow = sum((r) => r.to === "horgos");
     const outflow = sum((r) => r.from === "horgos");
     expect(outflow).toBeGreaterThan(0);
-    const pos = await page.evaluate(() => window.reroute!.nodeOnPage("horgos"));
-    expect(pos).not.toBeNull();
-    await page.mouse.move(pos!.x, pos!.y);
+    // Horgos sits among other places (Alashankou, Kyrgyzstan, Xinjiang): point at a part of its disc that no
+    // other place covers, as a user would.
+    const target = await page.evaluate(() => {
+      const a = window.reroute!.app;
+      const me = window.reroute!.nodeOnPage("horgos");
+      if (!me) return null;
+      const others = a.scene().nodes.filter((n) => n.id !== "horgos").map((n) => window.reroute!.nodeOnPage(n.id)).filter((p) => p !== null);
+      for (let ring = 0; ring <= 0.8; ring += 0.2) {
+        for (let k = 0; k < 16; k++) {
+          const t = (k / 16) * 2 * Math.PI;
+          const x = me.x + Math.cos(t) * me.r * ring, y = me.y + Math.sin(t) * me.r * ring;
+          if (others.every((o) => Math.hypot(o!.x - x, o!.y - y) > o!.r + 1)) return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(target, "a visible part of the Horgos node").not.toBeNull();
+    await page.mouse.move(target!.x, target!.y);
     const tooltip = page.locator("#tooltip");
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     const fmt = (v: number) => `${new Intl.NumberFormat("en-GB").format(v)} vehicles`;
