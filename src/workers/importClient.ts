@@ -1,0 +1,72 @@
+// The async face of the importer for the UI: big delimited files are read in a worker (progress, cancel);
+// XML files and environments without Worker (Node tests) are read directly, since DOMParser does not
+// exist inside workers.
+import { importFiles } from "../io/import/importFiles";
+import { emptySummary, type ImportFile, type ImportOptions, type ImportResult } from "../io/import/types";
+import type { ImportWorkerMessage, ImportWorkerRequest } from "./import.worker";
+
+export interface ImportClientOptions extends ImportOptions {
+  /** Aborting terminates the worker; the promise then rejects with an AbortError DOMException. */
+  signal?: AbortSignal;
+  /** Force the direct path (no worker). */
+  inline?: boolean;
+}
+
+function abortError(): DOMException {
+  return new DOMException("The import was cancelled", "AbortError");
+}
+
+/** Whether a file is XML (GEXF, GraphML), which must be parsed where DOMParser exists. */
+function isXml(file: ImportFile): boolean {
+  if (/\.(gexf|graphml|xml)$/i.test(file.name)) return true;
+  for (let i = 0; i < Math.min(file.bytes.length, 64); i++) {
+    const byte = file.bytes[i] as number;
+    if (byte === 0x3c) return true;
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09 && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) return false;
+  }
+  return false;
+}
+
+export function importWithWorker(files: readonly ImportFile[], options: ImportClientOptions = {}): Promise<ImportResult> {
+  const { signal, inline, onProgress, domParser, ...rest } = options;
+  if (signal?.aborted) return Promise.reject(abortError());
+  const direct = inline === true || typeof Worker === "undefined" || files.some(isXml);
+  if (direct) {
+    return importFiles(files, options).then((result) => {
+      if (signal?.aborted) throw abortError();
+      return result;
+    });
+  }
+  return new Promise<ImportResult>((resolve, reject) => {
+    const worker = new Worker(new URL("./import.worker.ts", import.meta.url), { type: "module" });
+    const stop = (): void => {
+      worker.terminate();
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onAbort = (): void => {
+      stop();
+      reject(abortError());
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+      if (event.data.type === "progress") onProgress?.(event.data.fraction);
+      else {
+        stop();
+        resolve(event.data.result);
+      }
+    };
+    worker.onerror = (event) => {
+      stop();
+      resolve({
+        status: "failed",
+        format: "unknown",
+        dataset: null,
+        summary: emptySummary(),
+        issues: [{ severity: "error", file: "", line: 0, column: 0, message: `the import worker stopped: ${event.message || "unknown error"}` }],
+      });
+    };
+    const request: ImportWorkerRequest = { files: files.map((file) => ({ name: file.name, bytes: file.bytes })), options: rest };
+    void domParser; // a constructor cannot cross into the worker, and workers have no DOMParser anyway
+    worker.postMessage(request);
+  });
+}
