@@ -42,3 +42,5 @@ export function sameSelection(a: Selection, b: Selection): boolean {
   if (a === null || b === null) return a === b;
   return a.type === b.type && a.id === b.id;
 }
+
+export const setFlowBudget = (flowBudget: number | null): Producer => (s) => (s.flowBudget === flowBudget ? s : { ...s, flowBudget });

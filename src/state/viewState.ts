@@ -55,6 +55,11 @@ export interface ViewState {
   weighting: Weighting;
   filters: Filters;
   layout: LayoutKind;
+  /**
+   * Most flows drawn at once (the largest by volume); null draws all. Software WebGL draws ~2,000 edges in
+   * about half a second, so larger graphs are cut to this budget with a note of what is hidden.
+   */
+  flowBudget: number | null;
   /** Edited assumption values by assumption id (only the ones that differ from the dataset's). */
   assumptions: Record<string, number>;
   selection: Selection;
@@ -89,6 +94,8 @@ export const DEFAULT_TRACE: TraceState = { origin: null, destination: null, chai
 
 export const DEFAULT_YEAR = 2024;
 
+export const DEFAULT_FLOW_BUDGET = 2000;
+
 export function defaultViewState(datasetId = "zero-mileage", datasetHash = "", year = DEFAULT_YEAR): ViewState {
   return {
     version: VIEW_STATE_VERSION,
@@ -98,6 +105,7 @@ export function defaultViewState(datasetId = "zero-mileage", datasetHash = "", y
     weighting: { ...DEFAULT_WEIGHTING },
     filters: { ...DEFAULT_FILTERS, hiddenLanes: [], hiddenKinds: [], hiddenModes: [], hiddenBases: [], hiddenRegions: [] },
     layout: "geo",
+    flowBudget: DEFAULT_FLOW_BUDGET,
     assumptions: {},
     selection: null,
     trace: { ...DEFAULT_TRACE },

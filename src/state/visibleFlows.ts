@@ -29,6 +29,8 @@ export function visibleFlows(
   filters: Filters,
   measure: Measure,
   ctx: VisibleFlowsContext,
+  /** Most flows drawn; the largest are kept. null = no limit. */
+  budget: number | null = null,
 ): VisibleFlows {
   const hiddenBy: Record<string, number> = {};
   const hide = (reason: string) => (hiddenBy[reason] = (hiddenBy[reason] ?? 0) + 1);
@@ -53,11 +55,22 @@ export function visibleFlows(
     passed.push(f);
   }
   let shown = passed;
-  if (filters.topN !== null && passed.length > filters.topN) {
-    const ranked = [...passed].sort((a, b) => (volumeOf(b, measure) ?? 0) - (volumeOf(a, measure) ?? 0) || a.id.localeCompare(b.id));
-    const keep = new Set(ranked.slice(0, Math.max(0, filters.topN)).map((f) => f.id));
-    shown = passed.filter((f) => keep.has(f.id));
-    hiddenBy.topN = passed.length - shown.length;
+  const limit = Math.min(filters.topN ?? Infinity, budget ?? Infinity);
+  if (passed.length > limit) {
+    shown = largest(passed, limit, measure);
+    // Count under the filter the user chose first; the budget only hides what top N did not.
+    if (filters.topN !== null && filters.topN <= (budget ?? Infinity)) hiddenBy.topN = passed.length - shown.length;
+    else {
+      if (filters.topN !== null && passed.length > filters.topN) hiddenBy.topN = passed.length - filters.topN;
+      hiddenBy.budget = Math.min(passed.length, filters.topN ?? Infinity) - shown.length;
+    }
   }
   return { shown, hidden: ofYear.length - shown.length, total: ofYear.length, hiddenBy };
+}
+
+/** The n largest flows by volume, in their original order (ties broken by id, so the result is stable). */
+function largest(flows: Flow[], n: number, measure: Measure): Flow[] {
+  const ranked = [...flows].sort((a, b) => (volumeOf(b, measure) ?? 0) - (volumeOf(a, measure) ?? 0) || a.id.localeCompare(b.id));
+  const keep = new Set(ranked.slice(0, Math.max(0, n)).map((f) => f.id));
+  return flows.filter((f) => keep.has(f.id));
 }

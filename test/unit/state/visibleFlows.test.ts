@@ -50,6 +50,15 @@ describe("visibleFlows", () => {
     expect(ids(run({ hiddenModes: ["sea"] }))).not.toContain("sc>ae@2024/sea");
     expect(ids(run({ hiddenRegions: ["china"] }))).toEqual(["kz>ru@2024/road"]);
   });
+  it("a flow budget keeps the largest flows and counts the rest under 'budget'", () => {
+    const r = visibleFlows(flows, 2024, DEFAULT_FILTERS, "vehicles", ctx, 3);
+    expect(ids(r)).toEqual(["hg>kz@2024/road", "kz>ru@2024/road", "sc>hg@2024/road"]);
+    expect(r.hiddenBy).toEqual({ budget: 1 });
+  });
+  it("top N below the budget is counted as top N; above it, the budget hides the rest", () => {
+    expect(visibleFlows(flows, 2024, { ...DEFAULT_FILTERS, topN: 2 }, "vehicles", ctx, 3).hiddenBy).toEqual({ topN: 2 });
+    expect(visibleFlows(flows, 2024, { ...DEFAULT_FILTERS, topN: 3 }, "vehicles", ctx, 2).hiddenBy).toEqual({ topN: 1, budget: 1 });
+  });
   it("measuring in US$ hides flows without a value", () => {
     const r = run({}, "usd");
     expect(ids(r)).toEqual(["sc>ae@2024/sea"]);
