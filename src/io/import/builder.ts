@@ -46,7 +46,18 @@ interface FlowEntry {
   mode: string;
   volume: number;
   usd: number | null;
-  signatures: string | Set<string> | undefined;
+  /** 32-bit hashes of the raw rows summed into this flow (a collision only mislabels a repeat as a duplicate). */
+  signatures: number | Set<number> | undefined;
+}
+
+/** FNV-1a 32 over UTF-16 code units: a compact fingerprint of a row. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 export class DatasetBuilder {
@@ -126,10 +137,8 @@ export class DatasetBuilder {
     const from = input.from.trim();
     const to = input.to.trim();
     for (const ref of [from, to]) {
-      const known = this.places.get(ref);
-      const name = known?.name ?? ref;
-      if (!known && isAggregate(name)) {
-        this.aggregateRow(name);
+      if (!this.places.has(ref) && this.isAggregateRef(ref)) {
+        this.aggregateRow(ref);
         return false;
       }
     }
@@ -148,21 +157,21 @@ export class DatasetBuilder {
     const mode = input.mode && input.mode.trim() !== "" ? cleanLabel(input.mode) : "unknown";
     const key = `${from}\u0000${to}\u0000${input.year ?? ""}\u0000${mode}`;
     const usd = input.usd ?? null;
+    const signature = input.signature === undefined ? undefined : hash32(input.signature);
     const entry = this.flows.get(key);
     if (entry === undefined) {
-      this.flows.set(key, { from, to, year: input.year, mode, volume: input.volume, usd, signatures: input.signature });
+      this.flows.set(key, { from, to, year: input.year, mode, volume: input.volume, usd, signatures: signature });
       this.touch(from).outFlows++;
       this.touch(to).inFlows++;
       return true;
     }
     entry.volume += input.volume;
     entry.usd = entry.usd === null ? usd : usd === null ? entry.usd : entry.usd + usd;
-    const signature = input.signature;
     if (signature === undefined) {
       this.repeatedPairs++;
       return true;
     }
-    if (typeof entry.signatures === "string") entry.signatures = new Set([entry.signatures]);
+    if (typeof entry.signatures === "number") entry.signatures = new Set([entry.signatures]);
     if (entry.signatures === undefined) entry.signatures = new Set();
     if (entry.signatures.has(signature)) this.duplicateRows++;
     else {
@@ -170,6 +179,18 @@ export class DatasetBuilder {
       entry.signatures.add(signature);
     }
     return true;
+  }
+
+  private readonly aggregateRefs = new Map<string, boolean>();
+
+  /** isAggregate, remembered per ref: big files repeat the same few hundred names. */
+  private isAggregateRef(ref: string): boolean {
+    let answer = this.aggregateRefs.get(ref);
+    if (answer === undefined) {
+      answer = isAggregate(ref);
+      this.aggregateRefs.set(ref, answer);
+    }
+    return answer;
   }
 
   private touch(ref: string): PlaceEntry {

@@ -18,7 +18,17 @@ export function toPlaceId(ref: string): string {
 }
 
 /** The 4-digit year in a cell ("2021", "2021-03", "2021-03-01T00:00:00Z", "202103"), or null. */
+const yearCache = new Map<string, number | null>();
+
 export function yearOf(raw: string): number | null {
+  const cached = yearCache.get(raw);
+  if (cached !== undefined) return cached;
+  const year = readYear(raw);
+  if (yearCache.size < 10000) yearCache.set(raw, year);
+  return year;
+}
+
+function readYear(raw: string): number | null {
   const match = /^\s*(\d{4})(?:\d{2}|[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:[T ].*)?|\.0)?\s*$/.exec(raw);
   if (!match) return null;
   const year = Number(match[1]);
