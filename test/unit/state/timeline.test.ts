@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { PolicyEvent } from "../../../src/domain/types";
+import { decimalYear, formatEventDate, playYears, timeAxis } from "../../../src/state/timeline";
+
+const ev = (id: string, date: string): PolicyEvent => ({ id, date, year: Number(date.slice(0, 4)), title: id, summary: "", facts: [], sources: [] });
+
+describe("decimalYear", () => {
+  it("places 6 Feb 2024 at 2024 + (31 + 5.5) / 366", () => {
+    expect(decimalYear("2024-02-06", 2024)).toBeCloseTo(2024 + 36.5 / 366, 12);
+  });
+  it("places a month at its middle and a bare year at mid-year", () => {
+    expect(decimalYear("2019-04", 2019)).toBeCloseTo(2019 + (90 + 15) / 365, 12);
+    expect(decimalYear("2025", 2025)).toBe(2025.5);
+  });
+});
+
+describe("timeAxis", () => {
+  const axis = timeAxis([2019, 2020, 2023, 2024], [ev("late", "2025-12-10"), ev("early", "2019-04")]);
+  it("runs from the first to the last year of data or events, 2019 → 2025, each year an equal band", () => {
+    expect(axis.ticks.map((t) => t.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(axis.ticks[1]!.start).toBeCloseTo(1 / 7, 12);
+    expect(axis.ticks[6]!.centre).toBeCloseTo(6.5 / 7, 12);
+    expect(axis.ticks.map((t) => t.hasData)).toEqual([true, true, false, false, true, true, false]);
+  });
+  it("orders event markers by date and places them inside their year's band", () => {
+    expect(axis.markers.map((m) => m.event.id)).toEqual(["early", "late"]);
+    expect(axis.markers[1]!.at).toBeGreaterThan(6 / 7);
+    expect(axis.markers[1]!.at).toBeLessThan(1);
+  });
+});
+
+describe("playYears and dates", () => {
+  it("plays on from the year after the current one, or from the start when at the end", () => {
+    expect(playYears([2019, 2020, 2023, 2024], 2020)).toEqual([2023, 2024]);
+    expect(playYears([2019, 2020, 2023, 2024], 2024)).toEqual([2019, 2020, 2023, 2024]);
+  });
+  it("formats event dates for people", () => {
+    expect(formatEventDate("2024-02-06")).toBe("6 Feb 2024");
+    expect(formatEventDate("2023-10")).toBe("Oct 2023");
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Flow, Place } from "../../../src/domain/types";
+import { PLACE_KINDS } from "../../../src/domain/types";
+import { chainPositions, extentOf } from "../../../src/view/layouts";
+import { fitPositions, layoutFrame, positionsForLayout } from "../../../src/view/layoutPositions";
+import { loadShippedDataset } from "../../../src/domain/shippedDataset";
+
+const place = (id: string, kind: Place["kind"], lat: number | null = 40, lon: number | null = 80): Place => ({ id, name: id, kind, country: "CN", lat, lon, lane: "", nativeName: "", note: "" });
+const flow = (from: string, to: string, vehicles: number): Flow => ({ id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd: null, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "" });
+
+describe("chain layout", () => {
+  it("puts every place of the shipped dataset in its kind's column, left to right origin → exit → transit → market", () => {
+    const ds = loadShippedDataset();
+    const pos = positionsForLayout("chain", ds.places, ds.flows);
+    const columnX = new Map<string, Set<number>>();
+    for (const p of ds.places) {
+      const xy = pos.get(p.id)!;
+      expect(xy, p.id).toBeDefined();
+      if (!columnX.has(p.kind)) columnX.set(p.kind, new Set());
+      columnX.get(p.kind)!.add(Math.round(xy.x * 1e6) / 1e6);
+    }
+    const xs = PLACE_KINDS.map((k) => [...columnX.get(k)!]);
+    for (const col of xs) expect(col).toHaveLength(1);
+    const flat = xs.map((c) => c[0]!);
+    expect([...flat].sort((a, b) => a - b)).toEqual(flat);
+  });
+  it("orders a column by its neighbours so two parallel chains do not cross", () => {
+    // o1 → e1 → m1 and o2 → e2 → m2, with names ordered against the chains.
+    const places = [place("o1", "origin"), place("o2", "origin"), place("e2", "exit"), place("e1", "exit"), place("m2", "market"), place("m1", "market")];
+    const pos = chainPositions(places, [flow("o1", "e1", 10), flow("e1", "m1", 10), flow("o2", "e2", 10), flow("e2", "m2", 10)], 600, 400);
+    const above = (a: string, b: string) => pos.get(a)!.y > pos.get(b)!.y;
+    expect(above("o1", "o2")).toBe(above("e1", "e2"));
+    expect(above("e1", "e2")).toBe(above("m1", "m2"));
+  });
+  it("stays inside the geographic frame so switching layouts never moves the camera", () => {
+    const ds = loadShippedDataset();
+    const frame = layoutFrame(ds.places, ds.flows);
+    const ext = extentOf(positionsForLayout("chain", ds.places, ds.flows), 0)!;
+    expect(ext.x[0]).toBeGreaterThanOrEqual(frame.x[0]);
+    expect(ext.x[1]).toBeLessThanOrEqual(frame.x[1]);
+    expect(ext.y[0]).toBeGreaterThanOrEqual(frame.y[0]);
+    expect(ext.y[1]).toBeLessThanOrEqual(frame.y[1]);
+  });
+});
+
+describe("fitPositions", () => {
+  it("scales uniformly into the frame minus padding and centres: a 2 × 1 box into a 100 × 100 frame with no padding", () => {
+    const out = fitPositions(new Map([["a", { x: 0, y: 0 }], ["b", { x: 2, y: 1 }]]), { x: [0, 100], y: [0, 100] }, 0);
+    // scale = min(100/2, 100/1) = 50; centre (1, 0.5) → (50, 50)
+    expect(out.get("a")).toEqual({ x: 0, y: 25 });
+    expect(out.get("b")).toEqual({ x: 100, y: 75 });
+  });
+  it("keeps a single point at the frame's centre", () => {
+    expect(fitPositions(new Map([["a", { x: 7, y: 7 }]]), { x: [0, 10], y: [0, 20] }).get("a")).toEqual({ x: 5, y: 10 });
+  });
+  it("the force layout starts from the seed when it covers every place, else from the map", () => {
+    const places = [place("a", "origin", 30, 100), place("b", "market", 50, 40)];
+    const seed = new Map([["a", { x: 1, y: 2 }], ["b", { x: 3, y: 4 }]]);
+    expect(positionsForLayout("force", places, [], seed)).toEqual(seed);
+    expect(positionsForLayout("force", places, [], new Map([["a", { x: 1, y: 2 }]]))).toEqual(positionsForLayout("geo", places, []));
+  });
+});
