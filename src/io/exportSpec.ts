@@ -1,0 +1,213 @@
+// What an exported image says, as plain data: title, caption, legend (with the real volumes of the
+// width scale), sources, caveat, date and file name. Built purely from the view state and the flows
+// shown; the PNG composer and the SVG writer both draw from it, so the two formats agree.
+import type { Basis, Dataset, Flow, PlaceKind } from "../domain/types";
+import type { Measure, ScaleKind, ViewState } from "../state/viewState";
+
+export interface LegendWidth {
+  value: number;
+  /** The value as people read it: "436k vehicles". */
+  label: string;
+  /** Width drawn for the value on the canvas, in CSS px. */
+  width: number;
+}
+
+export interface LegendSwatch {
+  label: string;
+  colour: string;
+}
+
+export interface ExportLegend {
+  widthTitle: string;
+  widths: LegendWidth[];
+  kinds: LegendSwatch[];
+  lanes: LegendSwatch[];
+  basis: LegendSwatch[];
+}
+
+export interface ExportSpec {
+  title: string;
+  /** Caption parts (year and measure, filters in force, traced route), one line each. */
+  caption: string[];
+  legend: ExportLegend;
+  /** Publishers of the flows shown, short form, deduplicated, most cited first. */
+  sources: string[];
+  caveat: string | null;
+  /** "Exported 28 Nov 2026 with Reroute". */
+  exported: string;
+  /** File name without extension: slug of the title, plus the year when the title lacks it. */
+  fileBase: string;
+}
+
+/** Colours and labels handed in by the caller (they live with the renderer's palette). */
+export interface ExportPalette {
+  kinds: { kind: PlaceKind; label: string; colour: string }[];
+  /** Every lane that can appear, in legend order, with "domestic" for legs inside China. */
+  lanes: { id: string; label: string; colour: string }[];
+  basis: { reported: string; modelled: string };
+}
+
+export interface ExportSpecInput {
+  state: ViewState;
+  dataset: Dataset;
+  /** The flows drawn (year and filters applied). */
+  shown: Flow[];
+  /** Lane of each flow for colour ("domestic" for legs inside China). */
+  colourLaneOf: (flow: Flow) => string;
+  /** The width scale's legend: real volumes and the widths drawn for them. */
+  widthLegend: { value: number; width: number }[];
+  scaleKind: ScaleKind;
+  palette: ExportPalette;
+  /** Names along the traced route (origin … destination), or null when none is traced. */
+  route: string[] | null;
+  now: Date;
+}
+
+export const ZERO_MILEAGE_CAVEAT =
+  "Caveat: an estimated ~90% of 2024's used-car exports were \"zero-mileage\" new cars (CADA consultant via Reuters); no source splits them by route.";
+
+const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
+const INT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const ONE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+export function defaultTitle(dataset: Pick<Dataset, "id" | "name">, year: number): string {
+  return dataset.id === "zero-mileage" ? `China's used-car exports, ${year}` : `${dataset.name}, ${year}`;
+}
+
+export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset: Pick<Dataset, "id" | "name">): string {
+  const t = state.title.trim();
+  return t || defaultTitle(dataset, state.year);
+}
+
+/** Compact volume: 436k vehicles, 1.2M vehicles, US$3.4bn. */
+export function formatLegendValue(v: number, measure: Measure): string {
+  if (measure === "usd") {
+    const a = Math.abs(v);
+    if (a >= 1e9) return `US$${ONE.format(v / 1e9)}bn`;
+    if (a >= 1e6) return `US$${ONE.format(v / 1e6)}m`;
+    if (a >= 1e3) return `US$${ONE.format(v / 1e3)}k`;
+    return `US$${INT.format(v)}`;
+  }
+  const a = Math.abs(v);
+  const n = a >= 1e6 ? `${ONE.format(v / 1e6)}M` : a >= 1e4 ? `${INT.format(v / 1e3)}k` : a >= 1e3 ? `${ONE.format(v / 1e3)}k` : INT.format(v);
+  return `${n} vehicles`;
+}
+
+/** File-name slug: letters and digits of any script, lower case, joined by "-"; "reroute-view" when nothing is left. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/['’`]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug || "reroute-view";
+}
+
+export function exportFileBase(title: string, year: number): string {
+  const slug = slugify(title);
+  return slug.split("-").includes(String(year)) ? slug : `${slug}-${year}`;
+}
+
+/**
+ * Short form of a publisher field: parentheses dropped, "A; B" split, trailing dates and "via …"
+ * relays removed ("Reuters (copies: …)" → "Reuters"; "Xinhua via People's Daily Online" → "Xinhua").
+ */
+export function publisherShortForms(publisher: string): string[] {
+  let depth = 0;
+  let flat = "";
+  for (const c of publisher) {
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) flat += c;
+  }
+  return flat
+    .split(";")
+    .map((p) => p.replace(/\s+via\s+.*$/i, "").replace(/\s+\d{4}(-\d{2}){0,2}\s*$/, "").replace(/\s+/g, " ").trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Publishers behind the given flows, deduplicated (case-insensitive), most cited first, then A–Z. */
+export function sourcesOf(flows: Flow[], dataset: Pick<Dataset, "sources">): string[] {
+  const byId = new Map(dataset.sources.map((s) => [s.id, s]));
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const f of flows) {
+    const seen = new Set<string>();
+    for (const id of f.sources) {
+      const s = byId.get(id);
+      for (const name of s ? publisherShortForms(s.publisher) : []) {
+        const key = name.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const c = counts.get(key);
+        if (c) c.n++;
+        else counts.set(key, { name, n: 1 });
+      }
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).map((c) => c.name);
+}
+
+const KIND_PLURAL: Record<PlaceKind, string> = { origin: "origins", exit: "exit points", transit: "transit places", market: "markets" };
+const BASIS_NAMES: Record<Basis, string> = { reported: "reported figures", derived: "derived figures", modelled: "modelled estimates" };
+
+/** The filters in force, in words; [] when nothing is hidden. */
+export function describeFilters(state: ViewState, laneLabel: (id: string) => string): string[] {
+  const f = state.filters;
+  const unit = state.weighting.measure === "usd" ? "US$" : "vehicles";
+  const parts: string[] = [];
+  if (f.topN !== null) parts.push(`largest ${f.topN} flows only`);
+  if (f.minVolume > 0) parts.push(`flows under ${INT.format(f.minVolume)} ${unit} hidden`);
+  if (f.hiddenLanes.length) parts.push(`lanes hidden: ${f.hiddenLanes.map(laneLabel).join(", ")}`);
+  if (f.hiddenKinds.length) parts.push(`hidden: ${f.hiddenKinds.map((k) => KIND_PLURAL[k]).join(", ")}`);
+  if (f.hiddenModes.length) parts.push(`modes hidden: ${f.hiddenModes.join(", ")}`);
+  if (f.hiddenBases.length) parts.push(`hidden: ${f.hiddenBases.map((b) => BASIS_NAMES[b]).join(", ")}`);
+  if (f.hiddenRegions.length) parts.push(`regions hidden: ${f.hiddenRegions.join(", ")}`);
+  return parts;
+}
+
+export function buildExportSpec(input: ExportSpecInput): ExportSpec {
+  const { state, dataset, shown, palette } = input;
+  const measure = state.weighting.measure;
+  const title = effectiveTitle(state, dataset);
+  const placeName = (id: string | null) => (id ? (dataset.places.find((p) => p.id === id)?.name ?? id) : "");
+  const laneLabel = (id: string) => palette.lanes.find((l) => l.id === id)?.label ?? id;
+
+  const caption: string[] = [];
+  caption.push(
+    `${state.year} · ${measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles"} · ${shown.length} flow${shown.length === 1 ? "" : "s"} shown`,
+  );
+  const filters = describeFilters(state, laneLabel);
+  const edited = Object.keys(state.assumptions).length;
+  if (edited) filters.push(`${edited} assumption${edited === 1 ? "" : "s"} edited`);
+  caption.push(filters.length ? `Filters: ${filters.join("; ")}` : "Filters: none (every flow of the year)");
+  if (input.route && input.route.length >= 2) caption.push(`Traced route: ${input.route.join(" → ")}`);
+  else if (state.trace.origin || state.trace.destination) {
+    caption.push(`Traced: ${placeName(state.trace.origin) || "any origin"} → ${placeName(state.trace.destination) || "any destination"}`);
+  } else if (state.trace.through) caption.push(`Flows through ${placeName(state.trace.through)}`);
+
+  const lanesShown = new Set(shown.map(input.colourLaneOf));
+  const legend: ExportLegend = {
+    widthTitle: `Flow width (${measure === "usd" ? "US$" : "vehicles"}, ${SCALE_NAMES[input.scaleKind]} scale)`,
+    widths: input.widthLegend.map(({ value, width }) => ({ value, width, label: formatLegendValue(value, measure) })),
+    kinds: palette.kinds.map((k) => ({ label: k.label, colour: k.colour })),
+    lanes: palette.lanes.filter((l) => lanesShown.has(l.id)).map((l) => ({ label: l.label, colour: l.colour })),
+    basis: [
+      { label: "Reported or derived figure", colour: palette.basis.reported },
+      { label: "Modelled estimate (lighter)", colour: palette.basis.modelled },
+    ],
+  };
+  const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(input.now);
+  return {
+    title,
+    caption,
+    legend,
+    sources: sourcesOf(shown, dataset),
+    caveat: dataset.id === "zero-mileage" ? ZERO_MILEAGE_CAVEAT : null,
+    exported: `Exported ${date} with Reroute · dataset ${dataset.name}`,
+    fileBase: exportFileBase(title, state.year),
+  };
+}

@@ -1,0 +1,121 @@
+// The SVG export: the same content as the PNG, as vectors and real text, for print and editing.
+// Backdrop as <path>s (graph coordinates under one matrix), one <path data-flow-id> per flow shown,
+// nodes as <circle>, labels, title, caption, legend and sources as <text>. Pure: returns a string.
+import { EXPORT_FONT_FAMILY, type ExportLayout, type TextRun } from "./exportLayout";
+import { splitColour, type ExportTheme } from "./exportTheme";
+
+/** The graph as drawn in the map box (coordinates relative to the box, layout px). */
+export interface ViewGeometry {
+  width: number;
+  height: number;
+  nodes: { id: string; x: number; y: number; r: number; colour: string; label: string | null }[];
+  /** Curved edges: a quadratic curve from (x1,y1) to (x2,y2) through the control point (cx,cy). */
+  edges: { id: string; x1: number; y1: number; x2: number; y2: number; cx: number; cy: number; width: number; colour: string; arrow: number }[];
+  /** Graph coordinates → box coordinates. */
+  affine: { a: number; b: number; c: number; d: number; e: number; f: number };
+  labelSize: number;
+}
+
+export interface SvgBackdrop {
+  land: string;
+  border: string;
+  /** SVG path data in graph coordinates. */
+  landPath: string;
+  borderPath: string;
+}
+
+export function escapeXml(text: string): string {
+  // Characters XML 1.0 forbids are dropped; the five specials are escaped.
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+const n = (v: number) => (Math.round(v * 100) / 100).toString();
+
+function paintAttrs(kind: "fill" | "stroke", colour: string): string {
+  const { paint, opacity } = splitColour(colour);
+  return opacity < 1 ? `${kind}="${paint}" ${kind}-opacity="${n(opacity)}"` : `${kind}="${paint}"`;
+}
+
+function textEl(t: TextRun, colour: string, extra = ""): string {
+  return `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.size)}" font-weight="${t.weight}" ${paintAttrs("fill", colour)} data-role="${t.role}"${extra}>${escapeXml(t.text)}</text>`;
+}
+
+/** Arrow head at the end of a quadratic curve, pointing along its end tangent. */
+function arrowHead(e: ViewGeometry["edges"][number]): string | null {
+  const dx = e.x2 - e.cx;
+  const dy = e.y2 - e.cy;
+  const len = Math.hypot(dx, dy);
+  if (!(len > 0) || !(e.arrow > 0)) return null;
+  const ux = dx / len, uy = dy / len;
+  const bx = e.x2 - ux * e.arrow, by = e.y2 - uy * e.arrow;
+  const w = e.arrow * 0.6;
+  return `M${n(e.x2)} ${n(e.y2)}L${n(bx - uy * w)} ${n(by + ux * w)}L${n(bx + uy * w)} ${n(by - ux * w)}Z`;
+}
+
+export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: ExportTheme, backdrop: SvgBackdrop | null): string {
+  const { width: W, height: H } = layout;
+  const { map, legend } = layout.boxes;
+  const out: string[] = [];
+  out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(W)}" height="${n(H)}" viewBox="0 0 ${n(W)} ${n(H)}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">`);
+  const title = layout.texts.filter((t) => t.role === "title").map((t) => t.text).join(" ");
+  out.push(`<title>${escapeXml(title)}</title>`);
+  out.push(`<defs><clipPath id="map-clip"><rect x="0" y="0" width="${n(map.width)}" height="${n(map.height)}"/></clipPath></defs>`);
+  if (theme.page) out.push(`<rect id="page" x="0" y="0" width="${n(W)}" height="${n(H)}" ${paintAttrs("fill", theme.page)}/>`);
+
+  out.push(`<g id="map" transform="translate(${n(map.x)} ${n(map.y)})" clip-path="url(#map-clip)">`);
+  if (theme.water) out.push(`<rect x="0" y="0" width="${n(map.width)}" height="${n(map.height)}" ${paintAttrs("fill", theme.water)}/>`);
+  if (backdrop) {
+    const a = geometry.affine;
+    out.push(`<g id="backdrop" transform="matrix(${[a.a, a.b, a.c, a.d, a.e, a.f].map((v) => String(v)).join(" ")})">`);
+    out.push(`<path d="${backdrop.landPath}" ${paintAttrs("fill", backdrop.land)} stroke="none"/>`);
+    out.push(`<path d="${backdrop.borderPath}" fill="none" ${paintAttrs("stroke", backdrop.border)} stroke-width="0.8" vector-effect="non-scaling-stroke"/>`);
+    out.push(`</g>`);
+  }
+  out.push(`<g id="flows" fill="none" stroke-linecap="butt">`);
+  for (const e of geometry.edges) {
+    const head = arrowHead(e);
+    out.push(
+      `<path data-flow-id="${escapeXml(e.id)}" d="M${n(e.x1)} ${n(e.y1)}Q${n(e.cx)} ${n(e.cy)} ${n(e.x2)} ${n(e.y2)}" ${paintAttrs("stroke", e.colour)} stroke-width="${n(e.width)}"/>`,
+    );
+    if (head) out.push(`<path data-arrow-of="${escapeXml(e.id)}" d="${head}" ${paintAttrs("fill", e.colour)} stroke="none"/>`);
+  }
+  out.push(`</g>`);
+  out.push(`<g id="places">`);
+  for (const v of geometry.nodes) out.push(`<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r)}" ${paintAttrs("fill", v.colour)}/>`);
+  out.push(`</g>`);
+  const halo = theme.halo ? ` stroke="${theme.halo}" stroke-width="${n(geometry.labelSize / 4)}" stroke-linejoin="round" paint-order="stroke"` : "";
+  out.push(`<g id="labels" font-size="${n(geometry.labelSize)}" font-weight="500"${halo}>`);
+  for (const v of geometry.nodes) {
+    if (!v.label) continue;
+    out.push(`<text x="${n(v.x + v.r + 3)}" y="${n(v.y + geometry.labelSize / 3)}" ${paintAttrs("fill", theme.label)} data-role="label">${escapeXml(v.label)}</text>`);
+  }
+  out.push(`</g>`);
+  out.push(`</g>`);
+
+  out.push(`<g id="header">`);
+  for (const t of layout.texts.filter((t) => t.role === "title" || t.role === "caption")) out.push(textEl(t, t.role === "title" ? theme.ink : theme.muted));
+  out.push(`</g>`);
+
+  out.push(`<g id="legend">`);
+  if (theme.panel) out.push(`<rect x="${n(legend.x)}" y="${n(legend.y)}" width="${n(legend.width)}" height="${n(legend.height)}" rx="4" ${paintAttrs("fill", theme.panel)} ${paintAttrs("stroke", theme.panelBorder)}/>`);
+  for (const mk of layout.marks) {
+    if (mk.type === "dot") out.push(`<circle cx="${n(mk.cx)}" cy="${n(mk.cy)}" r="${n(mk.r)}" ${paintAttrs("fill", mk.colour)}/>`);
+    else out.push(`<line x1="${n(mk.x1)}" y1="${n(mk.y)}" x2="${n(mk.x2)}" y2="${n(mk.y)}" ${paintAttrs("stroke", mk.colour || theme.ink)} stroke-width="${n(mk.thickness)}"/>`);
+  }
+  for (const t of layout.texts.filter((t) => t.role === "legend" || t.role === "legend-heading")) out.push(textEl(t, theme.ink));
+  out.push(`</g>`);
+
+  out.push(`<g id="footer">`);
+  for (const t of layout.texts.filter((t) => t.role === "sources" || t.role === "caveat" || t.role === "exported")) out.push(textEl(t, theme.muted));
+  out.push(`</g>`);
+  out.push(`</svg>`);
+  return out.join("\n");
+}

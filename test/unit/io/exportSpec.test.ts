@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import type { Dataset, Flow, Place } from "../../../src/domain/types";
+import { buildExportSpec, describeFilters, exportFileBase, publisherShortForms, slugify, sourcesOf, ZERO_MILEAGE_CAVEAT, type ExportSpecInput } from "../../../src/io/exportSpec";
+import { defaultViewState } from "../../../src/state/viewState";
+
+const place = (id: string, name: string, kind: Place["kind"], lane = ""): Place => ({ id, name, kind, country: "CN", lat: 0, lon: 0, lane, nativeName: "", note: "" });
+const flow = (from: string, to: string, vehicles: number, sources: string[], basis: Flow["basis"] = "reported"): Flow => ({
+  id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd: null, mode: "road", basis, facts: [], sources, formula: "", note: "",
+});
+
+const dataset: Dataset = {
+  id: "zero-mileage",
+  name: "China zero-mileage used-car exports",
+  places: [place("shandong", "Shandong", "origin"), place("horgos", "Horgos", "exit"), place("kz", "Kazakhstan", "transit", "central-asia"), place("ru", "Russia", "market", "central-asia")],
+  flows: [],
+  sources: [
+    { id: "s1", publisher: "Reuters (copies: New Straits Times; Epoch Times)", title: "", date: "", url: "", reliability: "H" },
+    { id: "s2", publisher: "Xinhua via People's Daily Online", title: "", date: "", url: "", reliability: "H" },
+    { id: "s3", publisher: "reuters", title: "", date: "", url: "", reliability: "M" },
+    { id: "s4", publisher: "drom.ru; RFE/RL; Automotive World 2025-03-10", title: "", date: "", url: "", reliability: "M" },
+    { id: "s5", publisher: "Unused publisher", title: "", date: "", url: "", reliability: "L" },
+  ],
+  context: [], events: [], assumptions: [], years: [2024], hash: "abc",
+};
+
+const shown = [flow("shandong", "horgos", 120_000, ["s1", "s2"]), flow("horgos", "kz", 90_000, ["s3"]), flow("kz", "ru", 40_000, ["s4", "s1"], "modelled")];
+
+function input(patch: Partial<ExportSpecInput> = {}): ExportSpecInput {
+  return {
+    state: defaultViewState("zero-mileage", "abc", 2024),
+    dataset,
+    shown,
+    colourLaneOf: (f) => (f.from === "shandong" ? "domestic" : "central-asia"),
+    widthLegend: [{ value: 100_000, width: 13.2 }, { value: 50_000, width: 9.5 }, { value: 10_000, width: 4.6 }],
+    scaleKind: "sqrt",
+    palette: {
+      kinds: [{ kind: "origin", label: "Origin", colour: "#c0392b" }, { kind: "market", label: "Final market", colour: "#1a5276" }],
+      lanes: [{ id: "domestic", label: "Inside China", colour: "#5d6d7e" }, { id: "central-asia", label: "Central Asia", colour: "#d4ac0d" }, { id: "caucasus", label: "Caucasus", colour: "#229954" }],
+      basis: { reported: "rgba(212,172,13,0.9)", modelled: "rgba(212,172,13,0.42)" },
+    },
+    route: null,
+    now: new Date("2026-11-28T12:00:00Z"),
+    ...patch,
+  };
+}
+
+describe("buildExportSpec(input) describes what an exported image says", () => {
+  it("uses the default title for the year and names the file after it", () => {
+    const spec = buildExportSpec(input());
+    expect(spec.title).toBe("China's used-car exports, 2024");
+    expect(spec.fileBase).toBe("chinas-used-car-exports-2024");
+  });
+
+  it("uses the edited title and adds the year to the file name when the title lacks it", () => {
+    const spec = buildExportSpec(input({ state: { ...defaultViewState("zero-mileage", "abc", 2024), title: "Horgos: the overland lane" } }));
+    expect(spec.title).toBe("Horgos: the overland lane");
+    expect(spec.fileBase).toBe("horgos-the-overland-lane-2024");
+  });
+
+  it("carries the real volumes and drawn widths of the width scale into the legend", () => {
+    const spec = buildExportSpec(input());
+    expect(spec.legend.widths.map((w) => [w.value, w.width])).toEqual([[100_000, 13.2], [50_000, 9.5], [10_000, 4.6]]);
+    expect(spec.legend.widths.map((w) => w.label)).toEqual(["100k vehicles", "50k vehicles", "10k vehicles"]);
+    expect(spec.legend.widthTitle).toBe("Flow width (vehicles, square-root scale)");
+  });
+
+  it("lists only the lanes of the flows shown, and explains light flows as modelled estimates", () => {
+    const spec = buildExportSpec(input());
+    expect(spec.legend.lanes.map((l) => l.label)).toEqual(["Inside China", "Central Asia"]);
+    expect(spec.legend.basis.map((b) => b.label)).toContain("Modelled estimate (lighter)");
+  });
+
+  it("deduplicates sources by publisher short form, most cited first", () => {
+    const spec = buildExportSpec(input());
+    expect(spec.sources).toEqual(["Reuters", "Automotive World", "drom.ru", "RFE/RL", "Xinhua"]);
+    expect(spec.sources).not.toContain("Unused publisher");
+  });
+
+  it("puts the year, the filters in force and the traced route in the caption", () => {
+    const state = defaultViewState("zero-mileage", "abc", 2024);
+    state.filters = { ...state.filters, topN: 20, minVolume: 1000, hiddenLanes: ["caucasus"], hiddenBases: ["modelled"] };
+    const spec = buildExportSpec(input({ state, route: ["Shandong", "Horgos", "Kazakhstan", "Russia"] }));
+    expect(spec.caption[0]).toMatch(/^2024 · used-car exports, vehicles · 3 flows shown$/);
+    expect(spec.caption[1]).toBe("Filters: largest 20 flows only; flows under 1,000 vehicles hidden; lanes hidden: Caucasus; hidden: modelled estimates");
+    expect(spec.caption[2]).toBe("Traced route: Shandong → Horgos → Kazakhstan → Russia");
+  });
+
+  it("says when no filter is in force, and names origin and destination of a trace without a chosen route", () => {
+    const state = defaultViewState("zero-mileage", "abc", 2024);
+    state.trace = { origin: "shandong", destination: "ru", chain: null, through: null };
+    const spec = buildExportSpec(input({ state }));
+    expect(spec.caption[1]).toBe("Filters: none (every flow of the year)");
+    expect(spec.caption[2]).toBe("Traced: Shandong → Russia");
+  });
+
+  it("adds the zero-mileage caveat for the shipped dataset only, and the export date", () => {
+    expect(buildExportSpec(input()).caveat).toBe(ZERO_MILEAGE_CAVEAT);
+    expect(buildExportSpec(input()).exported).toMatch(/^Exported 28 Nov 2026 with Reroute/);
+    const other = buildExportSpec(input({ dataset: { ...dataset, id: "imported-x", name: "My flows" } }));
+    expect(other.caveat).toBeNull();
+    expect(other.title).toBe("My flows, 2024");
+  });
+});
+
+describe("helpers", () => {
+  it("slugify keeps letters of any script and drops apostrophes and accents", () => {
+    expect(slugify("China's used-car exports, 2024")).toBe("chinas-used-car-exports-2024");
+    expect(slugify("Exportations vers l'Amérique latine")).toBe("exportations-vers-lamerique-latine");
+    expect(slugify("霍尔果斯 2024")).toBe("霍尔果斯-2024");
+    expect(slugify("<script>!!")).toBe("script");
+    expect(slugify("   ")).toBe("reroute-view");
+  });
+
+  it("exportFileBase adds the year only when missing", () => {
+    expect(exportFileBase("Routes 2023", 2023)).toBe("routes-2023");
+    expect(exportFileBase("Routes", 2023)).toBe("routes-2023");
+  });
+
+  it("publisherShortForms drops parentheses, relays and trailing dates", () => {
+    expect(publisherShortForms("nia-news.cn (TASS); Sputnik; Oreanda")).toEqual(["nia-news.cn", "Sputnik", "Oreanda"]);
+    expect(publisherShortForms("MENAFN; Xinhua 2025-12-15; Qazinform")).toEqual(["MENAFN", "Xinhua", "Qazinform"]);
+  });
+
+  it("sourcesOf counts a publisher once per flow", () => {
+    const f = flow("a", "b", 1, ["s1", "s3"]);
+    expect(sourcesOf([f], dataset)).toEqual(["Reuters"]);
+  });
+
+  it("describeFilters names hidden kinds, modes and regions", () => {
+    const state = defaultViewState();
+    state.filters = { ...state.filters, hiddenKinds: ["transit"], hiddenModes: ["sea"], hiddenRegions: ["Europe"] };
+    expect(describeFilters(state, (id) => id)).toEqual(["hidden: transit places", "modes hidden: sea", "regions hidden: Europe"]);
+  });
+});
