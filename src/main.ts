@@ -22,6 +22,13 @@ import { createSidePanel } from "./ui/sidePanel";
 import { createTooltip } from "./ui/tooltip";
 import { mountYearControl } from "./ui/yearControl";
 import { signalReady, signalRender } from "./ui/signals";
+import { mountExportControls } from "./ui/exportControls";
+import { mountImport } from "./ui/importControl";
+import { trackAnimation } from "./ui/signals";
+import { mountExplore } from "./ui/explore";
+import { zeroMileageFlowModel } from "./state/assumptionModel";
+import { positionsForLayout } from "./view/layoutPositions";
+import { LIGHT_BACKDROP } from "./view/worldBackdrop";
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
@@ -30,15 +37,15 @@ function initialState(dataset: Dataset): ViewState {
   return defaultViewState(dataset.id, dataset.hash, year);
 }
 
-function layoutPositions(dataset: Dataset, state: ViewState): Positions {
-  if (state.layout === "chain") return chainPositions(dataset.places, dataset.flows);
-  return geoWithFallback(dataset.places, dataset.flows);
+function layoutPositions(dataset: Dataset, state: ViewState, seed?: Positions): Positions {
+  // All layouts share the geographic frame; the force layout starts from where the nodes are (seed).
+  return positionsForLayout(state.layout, dataset.places, dataset.flows, seed);
 }
 
 function start(): void {
   let dataset = loadShippedDataset();
   const store = createStore(initialState(dataset));
-  const derive = createDeriver(null);
+  const derive = createDeriver(zeroMileageFlowModel);
   const messages = createMessages($("messages"));
   const panel = createSidePanel($("panel"));
   const graphEl = $("graph");
@@ -48,6 +55,9 @@ function start(): void {
   let derived: Derived = derive(dataset, store.get());
   let scene: Scene;
   let analysisHighlight: Highlight | null = null;
+  // Set by app.transition / a layout switch: the next redraw tweens from the last scene over this many ms.
+  let tweenMs = 0;
+  let lastTween: Promise<void> | null = null;
   const sceneListeners = new Set<(scene: Scene, derived: Derived) => void>();
   const datasetListeners = new Set<(dataset: Dataset) => void>();
 
@@ -78,6 +88,7 @@ function start(): void {
   const redraw = () => {
     const state = store.get();
     derived = derive(dataset, state);
+    const previousScene: Scene | undefined = scene;
     scene = buildScene({
       places: dataset.places,
       flows: derived.visible.shown,
@@ -86,7 +97,9 @@ function start(): void {
       laneOf: derived.colourLaneOf,
       showEmptyPlaces: true,
     });
-    renderer.setScene(scene);
+    if (tweenMs > 0 && previousScene) lastTween = trackAnimation(renderer.animateScene(previousScene, scene, tweenMs));
+    else renderer.setScene(scene);
+    tweenMs = 0;
     renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
     const lanes = new Set(derived.visible.shown.map((f) => derived.laneOf(f)));
     renderLegend(legendBody, scene.widthScale, state.weighting.measure, lanes);
@@ -123,7 +136,12 @@ function start(): void {
   };
 
   store.subscribe((state, prev) => {
-    if (state.layout !== prev.layout) positions = layoutPositions(dataset, state);
+    if (state.layout !== prev.layout) {
+      positions = layoutPositions(dataset, state, positions);
+      // The map only makes sense under geographic positions.
+      renderer.setBackdrop(state.layout === "geo" ? LIGHT_BACKDROP : null);
+      tweenMs = 500;
+    }
     const sceneChanged =
       state.year !== prev.year || state.filters !== prev.filters || state.weighting !== prev.weighting ||
       state.layout !== prev.layout || state.assumptions !== prev.assumptions;
@@ -145,6 +163,17 @@ function start(): void {
     derived: () => derived,
     scene: () => scene,
     positions: () => positions,
+    setPositions(next) {
+      positions = next;
+      redraw();
+    },
+    transition(change, durationMs) {
+      tweenMs = durationMs;
+      lastTween = null;
+      change();
+      tweenMs = 0;
+      return lastTween ?? Promise.resolve();
+    },
     setDataset(next) {
       dataset = next;
       positions = layoutPositions(dataset, store.get());
@@ -155,6 +184,7 @@ function start(): void {
       for (const l of datasetListeners) l(dataset);
       void renderer.resetCamera(false);
     },
+    analysisHighlight: () => analysisHighlight,
     setAnalysisHighlight(h) {
       analysisHighlight = h;
       renderer.setHighlight(highlightFor(store.get(), derived.visible.shown, analysisHighlight));
@@ -163,6 +193,9 @@ function start(): void {
     onDatasetChange(l) { datasetListeners.add(l); return () => datasetListeners.delete(l); },
   };
 
+  mountExplore(app);
+  mountImport(app);
+  mountExportControls(app);
   renderAbout(aboutBody, dataset);
   redraw();
   signalReady(app);

@@ -21,10 +21,19 @@ export interface App {
   /** The scene last drawn (what the canvas shows). */
   scene(): Scene;
   positions(): Positions;
+  /** Replace the node positions (the force layout's steps) and redraw; no tween. */
+  setPositions(positions: Positions): void;
+  /**
+   * Runs `change` (which dispatches) and tweens the redraw it causes over `durationMs` (positions, sizes,
+   * widths), signalled with trackAnimation; resolves when the tween has ended (at once if nothing redrew).
+   */
+  transition(change: () => void, durationMs: number): Promise<void>;
   /** Replace the dataset (import, switching datasets); the view state is reset to its defaults for it. */
   setDataset(dataset: Dataset): void;
   /** Emphasis from an analysis panel (traced chain, through-node); null clears it. */
   setAnalysisHighlight(highlight: Highlight | null): void;
+  /** The emphasis set by an analysis panel (for captions of exported images), or null. */
+  analysisHighlight(): Highlight | null;
   /** Called after each redraw of the scene (year, filters, weighting, layout or data changed). */
   onSceneChange(listener: (scene: Scene, derived: Derived) => void): () => void;
   /** Called when the dataset is replaced. */

@@ -8,9 +8,11 @@ import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { CameraState } from "../state/viewState";
 import type { Highlight } from "../state/highlight";
 import type { Scene } from "./scene";
+import { easeInOutCubic, tweenScene } from "./tween";
 import { DIM_EDGE, DIM_NODE } from "./palette";
 import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
 import { affineFrom, drawBackdrop, LIGHT_BACKDROP, type BackdropStyle } from "./worldBackdrop";
+import { captureLayers, type CaptureOptions, type CapturedView } from "./captureLayers";
 
 export type { Highlight };
 
@@ -44,6 +46,11 @@ type EdgeAttrs = { size: number; color: string; type: string; curvature: number 
 
 export interface Renderer {
   setScene(scene: Scene): void;
+  /**
+   * Draws frames between two scenes over `durationMs` (eased; positions, node sizes, edge widths), ending
+   * on `to`. Resolves at the end, or early when another scene is set or animated meanwhile.
+   */
+  animateScene(from: Scene, to: Scene, durationMs: number): Promise<void>;
   setHighlight(highlight: Highlight | null): void;
   setBackdrop(style: BackdropStyle | null): void;
   getCamera(): CameraState;
@@ -60,6 +67,8 @@ export interface Renderer {
   placedLabels(): PlacedLabel[];
   /** The canvases in paint order (backdrop first), for image export. */
   layers(): HTMLCanvasElement[];
+  /** Draws the current graph (same reducers and highlight) at a chosen size and pixel ratio, for image export. */
+  capture(options: CaptureOptions): Promise<CapturedView>;
   refresh(): void;
   kill(): void;
 }
@@ -162,9 +171,12 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   sigma.getCamera().on("updated", (s) => events.camera({ x: s.x, y: s.y, ratio: s.ratio, angle: s.angle }));
 
   const camera = () => sigma.getCamera();
+  // Counts scenes drawn, so a running animateScene notices a newer scene and yields to it.
+  let sceneEpoch = 0;
 
   return {
     setScene(scene) {
+      sceneEpoch++;
       graph.clear();
       // Big places first, so small neighbours (Alashankou beside Horgos) are drawn on top and stay hoverable.
       for (const n of [...scene.nodes].sort((a, b) => b.size - a.size)) {
@@ -186,6 +198,23 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       }
       if (!opts.bbox) sigma.setCustomBBox(null);
       sigma.refresh();
+    },
+    animateScene(from, to, durationMs) {
+      const self = this;
+      return new Promise<void>((done) => {
+        const start = performance.now();
+        let mine = -1;
+        const frame = (now: number) => {
+          // Someone else drew a scene since our last frame: stop here, theirs wins.
+          if (mine !== -1 && sceneEpoch !== mine) return done();
+          const t = durationMs > 0 ? Math.min(1, (now - start) / durationMs) : 1;
+          self.setScene(t >= 1 ? to : tweenScene(from, to, easeInOutCubic(t)));
+          mine = sceneEpoch;
+          if (t >= 1) done();
+          else requestAnimationFrame(frame);
+        };
+        frame(start);
+      });
     },
     setHighlight(next) {
       highlight = next;
@@ -227,6 +256,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       return order.map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
     },
     placedLabels: () => placedLabels,
+    capture: (o) => captureLayers(sigma, o),
     refresh: () => sigma.refresh(),
     kill: () => sigma.kill(),
   };

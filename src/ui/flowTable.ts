@@ -1,0 +1,74 @@
+// The "Table" section: the flows the canvas draws, as a sortable table (aria-sort); rows are focusable
+// and selecting one selects the flow.
+import { DEFAULT_FLOW_TABLE_SORT, flowRows, FLOW_TABLE_COLUMNS, nextSort, sortFlowRows, type FlowTableColumn, type FlowTableSort } from "../state/flowTable";
+import { select } from "../state/producers";
+import type { App } from "./app";
+import { clear, el } from "./dom";
+import { formatInt, formatUsd } from "./format";
+
+const HEADERS: Record<FlowTableColumn, string> = { from: "From", to: "To", year: "Year", vehicles: "Vehicles", usd: "US$", mode: "Mode", basis: "Basis", sources: "Sources" };
+const NUMERIC = new Set<FlowTableColumn>(["year", "vehicles", "usd"]);
+
+export function mountFlowTable(app: App): void {
+  const body = app.panel.addSection("table", "Table", { open: false, order: 30 });
+  const caption = el("caption", { class: "x-caption" });
+  const head = el("tr");
+  const rowsEl = el("tbody");
+  const table = el("table", { class: "data-table x-flow-table", id: "flow-table" }, caption, el("thead", {}, head), rowsEl);
+  body.append(el("p", { class: "x-hint" }, "The flows drawn on the map, with the filters and the year. Click a column to sort; Enter on a row selects the flow."), el("div", { class: "x-table-wrap" }, table));
+
+  let sort: FlowTableSort = DEFAULT_FLOW_TABLE_SORT;
+  const headerCells = new Map<FlowTableColumn, HTMLTableCellElement>();
+  // Headers are focusable column headers, not buttons: their names ("Year", "From"…) stay unique among controls.
+  for (const c of FLOW_TABLE_COLUMNS) {
+    const th = el("th", { scope: "col", tabindex: 0, class: `x-sortable${NUMERIC.has(c) ? " num" : ""}`, "data-column": c }, HEADERS[c], el("span", { class: "x-sort-arrow", "aria-hidden": "true" }));
+    const act = () => { sort = nextSort(sort, c); render(); };
+    th.addEventListener("click", act);
+    th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); act(); } });
+    headerCells.set(c, th);
+    head.append(th);
+  }
+
+  const render = () => {
+    const derived = app.derived();
+    const drawn = new Set(app.scene().edges.map((e) => e.id));
+    const flows = derived.visible.shown.filter((f) => drawn.has(f.id));
+    const rows = sortFlowRows(flowRows(flows, derived.placesById), sort);
+    const state = app.store.get();
+    const selected = state.selection?.type === "edge" ? state.selection.id : null;
+    caption.textContent = `${rows.length} ${rows.length === 1 ? "flow" : "flows"} shown in ${state.year}${derived.visible.hidden ? ` (${derived.visible.hidden} hidden by filters)` : ""}, sorted by ${HEADERS[sort.column]} ${sort.direction}`;
+    for (const [c, th] of headerCells) {
+      if (c === sort.column) th.setAttribute("aria-sort", sort.direction);
+      else th.removeAttribute("aria-sort");
+      const arrow = th.querySelector(".x-sort-arrow");
+      if (arrow) arrow.textContent = c === sort.column ? (sort.direction === "ascending" ? " ▲" : " ▼") : "";
+    }
+    clear(rowsEl);
+    for (const r of rows) {
+      const tr = el("tr", { tabindex: 0, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
+        el("td", {}, r.from), el("td", {}, r.to), el("td", { class: "num" }, String(r.year)),
+        el("td", { class: "num" }, formatInt(r.vehicles)), el("td", { class: "num" }, r.usd === null ? "—" : formatUsd(r.usd)),
+        el("td", {}, r.mode), el("td", {}, r.basis), el("td", { class: "x-sources" }, r.sources));
+      const pick = () => app.store.dispatch(select({ type: "edge", id: r.id }));
+      tr.addEventListener("click", pick);
+      tr.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pick(); }
+        else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+          e.preventDefault();
+          const next = (e.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
+          next?.focus();
+        }
+      });
+      rowsEl.append(tr);
+    }
+  };
+  app.onSceneChange(render);
+  app.store.subscribe((s, prev) => {
+    if (s.selection === prev.selection) return;
+    const id = s.selection?.type === "edge" ? s.selection.id : null;
+    for (const tr of rowsEl.querySelectorAll<HTMLElement>("tr")) {
+      if (tr.dataset.flow === id) tr.setAttribute("aria-current", "true");
+      else tr.removeAttribute("aria-current");
+    }
+  });
+}

@@ -1,0 +1,65 @@
+// "Over the years": a sparkline (inline SVG) of the selected place's volume (as its node size) or the
+// selected flow's hop, across the dataset's years, with the current year marked.
+import { flowSeries, placeSeries, sparklinePoints, type SeriesPoint } from "../state/series";
+import type { App } from "./app";
+import { append, clear, el } from "./dom";
+import { formatCompact } from "./format";
+
+const SVG = "http://www.w3.org/2000/svg";
+const W = 300, H = 64;
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+export function mountSparkline(app: App): void {
+  const body = app.panel.addSection("over-years", "Over the years", { open: true, order: 22 });
+  const render = () => {
+    clear(body);
+    const s = app.store.get();
+    const ds = app.dataset();
+    const d = app.derived();
+    const sel = s.selection;
+    const measure = s.weighting.measure;
+    let title = "";
+    let series: SeriesPoint[] = [];
+    if (sel?.type === "node") {
+      const place = d.placesById.get(sel.id);
+      if (!place) return;
+      const by = s.weighting.nodeSizeBy;
+      title = `${place.name}: ${by === "throughput" ? "throughput" : by === "intake" ? "intake" : "outflow"}`;
+      series = placeSeries(d.flows, sel.id, ds.years, measure, by);
+    } else if (sel?.type === "edge") {
+      const flow = d.flows.find((f) => f.id === sel.id);
+      if (!flow) return;
+      title = `${d.placesById.get(flow.from)?.name ?? flow.from} → ${d.placesById.get(flow.to)?.name ?? flow.to} (${flow.mode})`;
+      series = flowSeries(d.flows, flow, ds.years, measure);
+    } else {
+      body.append(el("p", { class: "hint" }, "Select a place or a flow to see its volume over the years."));
+      return;
+    }
+    const pts = sparklinePoints(series, W, H, 6);
+    const text = series.map((p) => `${p.year}: ${p.value === null ? "unknown" : formatCompact(p.value, measure)}`).join(", ");
+    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", height: H, role: "img", "aria-label": `${title}, ${measure === "usd" ? "US$" : "vehicles"} by year: ${text}`, class: "x-spark", "data-testid": "sparkline" });
+    chart.append(svg("line", { x1: 0, x2: W, y1: H - 6, y2: H - 6, stroke: "#d5d8dc", "stroke-width": 1 }));
+    if (pts.length > 1) chart.append(svg("polyline", { points: pts.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" "), fill: "none", stroke: "#1f618d", "stroke-width": 2, "stroke-linejoin": "round" }));
+    for (const p of pts) {
+      const current = p.year === s.year;
+      const dot = svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: current ? 4.5 : 2.5, fill: current ? "#c0392b" : "#1f618d", "data-year": p.year });
+      const tip = svg("title", {});
+      tip.textContent = `${p.year}: ${formatCompact(p.value, measure)}`;
+      dot.append(tip);
+      chart.append(dot);
+    }
+    append(body,
+      el("div", { class: "x-spark-title" }, title),
+      chart,
+      el("div", { class: "x-spark-axis", "aria-hidden": "true" }, el("span", {}, String(ds.years[0] ?? "")), el("span", {}, String(ds.years[ds.years.length - 1] ?? ""))),
+      el("p", { class: "x-hint" }, text),
+    );
+  };
+  app.onSceneChange(render);
+  app.store.subscribe((s, prev) => { if (s.selection !== prev.selection) render(); });
+}

@@ -1,0 +1,66 @@
+// Weighting: what edge width and node size stand for (measure, scale, width range, node size by).
+import { setWeighting } from "../state/producers";
+import type { Measure, NodeSizeBy, ScaleKind } from "../state/viewState";
+import type { App } from "./app";
+import { el } from "./dom";
+
+const MEASURES: [Measure, string][] = [["vehicles", "Vehicles"], ["usd", "US$ (where known)"]];
+const SCALES: [ScaleKind, string][] = [["linear", "Linear"], ["sqrt", "Square root"], ["log", "Logarithmic"]];
+const NODE_SIZES: [NodeSizeBy, string][] = [["throughput", "Throughput (larger of in and out)"], ["intake", "Intake"], ["outflow", "Outflow"]];
+
+export const WIDTH_LIMITS = { min: 0.5, max: 40 } as const;
+
+function selectOf<T extends string>(id: string, options: [T, string][]): HTMLSelectElement {
+  return el("select", { id, name: id }, options.map(([value, text]) => el("option", { value }, text)));
+}
+
+function row(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+  return el("div", { class: "x-row" }, el("label", { for: id }, label), control, hint ? el("span", { class: "x-hint", id: `${id}-hint` }, hint) : null);
+}
+
+export function mountWeightingControls(app: App): void {
+  const body = app.panel.addSection("weighting", "Weighting", { open: true, order: 12 });
+  const measure = selectOf("measure", MEASURES);
+  const scale = selectOf("scale", SCALES);
+  const minWidth = el("input", { id: "min-width", name: "min-width", type: "number", min: WIDTH_LIMITS.min, max: WIDTH_LIMITS.max, step: 0.5, inputmode: "decimal", "aria-describedby": "min-width-hint" });
+  const maxWidth = el("input", { id: "max-width", name: "max-width", type: "number", min: WIDTH_LIMITS.min, max: WIDTH_LIMITS.max, step: 1, inputmode: "decimal", "aria-describedby": "max-width-hint" });
+  const nodeSize = selectOf("node-size-by", NODE_SIZES);
+  body.append(
+    el("div", { class: "x-grid" },
+      row("measure", "Measure", measure),
+      row("scale", "Scale", scale),
+      row("min-width", "Minimum width", minWidth, "px, smallest flow"),
+      row("max-width", "Maximum width", maxWidth, "px, largest flow"),
+      row("node-size-by", "Node size", nodeSize)),
+  );
+  measure.addEventListener("change", () => app.store.dispatch(setWeighting({ measure: measure.value as Measure })));
+  scale.addEventListener("change", () => app.store.dispatch(setWeighting({ scale: scale.value as ScaleKind })));
+  nodeSize.addEventListener("change", () => app.store.dispatch(setWeighting({ nodeSizeBy: nodeSize.value as NodeSizeBy })));
+  // Widths apply while typing when valid; the other bound moves along so min ≤ max always holds.
+  const applyWidth = (which: "min" | "max") => {
+    const input = which === "min" ? minWidth : maxWidth;
+    const v = Number(input.value);
+    if (input.value === "" || !Number.isFinite(v)) return;
+    const w = Math.min(WIDTH_LIMITS.max, Math.max(WIDTH_LIMITS.min, v));
+    const cur = app.store.get().weighting;
+    if (which === "min") app.store.dispatch(setWeighting({ minWidth: w, maxWidth: Math.max(w, cur.maxWidth) }));
+    else app.store.dispatch(setWeighting({ maxWidth: w, minWidth: Math.min(w, cur.minWidth) }));
+  };
+  minWidth.addEventListener("input", () => applyWidth("min"));
+  maxWidth.addEventListener("input", () => applyWidth("max"));
+  const resync = () => sync(true);
+  minWidth.addEventListener("change", resync);
+  maxWidth.addEventListener("change", resync);
+
+  const sync = (force = false) => {
+    const w = app.store.get().weighting;
+    measure.value = w.measure;
+    scale.value = w.scale;
+    nodeSize.value = w.nodeSizeBy;
+    // Don't rewrite a number the user is typing, unless the edit is done (change).
+    if (force || document.activeElement !== minWidth) minWidth.value = String(w.minWidth);
+    if (force || document.activeElement !== maxWidth) maxWidth.value = String(w.maxWidth);
+  };
+  sync(true);
+  app.store.subscribe((s, prev) => { if (s.weighting !== prev.weighting) sync(); });
+}
