@@ -10,7 +10,7 @@ import { createStore } from "./state/store";
 import { flowSummary, placeSummary } from "./state/summaries";
 import { defaultViewState, DEFAULT_YEAR, type ViewState } from "./state/viewState";
 import { chainPositions, extentOf, geoWithFallback, type Positions } from "./view/layouts";
-import { createRenderer } from "./view/renderer";
+import { createRenderer, mark } from "./view/renderer";
 import { buildScene, type Scene } from "./view/scene";
 import { renderAbout } from "./ui/aboutPanel";
 import type { App } from "./ui/app";
@@ -24,6 +24,7 @@ import { mountYearControl } from "./ui/yearControl";
 import { signalReady, signalRender } from "./ui/signals";
 import { mountExportControls } from "./ui/exportControls";
 import { mountImport } from "./ui/importControl";
+import { mountFlowBudget } from "./ui/flowBudget";
 import { trackAnimation } from "./ui/signals";
 import { mountExplore } from "./ui/explore";
 import { zeroMileageFlowModel } from "./state/assumptionModel";
@@ -86,6 +87,7 @@ function start(): void {
   const aboutBody = panel.addSection("about", "About the data", { order: 90 });
 
   const redraw = () => {
+    mark("reroute:redraw");
     const state = store.get();
     derived = derive(dataset, state);
     const previousScene: Scene | undefined = scene;
@@ -144,7 +146,7 @@ function start(): void {
     }
     const sceneChanged =
       state.year !== prev.year || state.filters !== prev.filters || state.weighting !== prev.weighting ||
-      state.layout !== prev.layout || state.assumptions !== prev.assumptions;
+      state.layout !== prev.layout || state.assumptions !== prev.assumptions || state.flowBudget !== prev.flowBudget;
     if (sceneChanged) redraw();
     else if (state.hover !== prev.hover || state.selection !== prev.selection) {
       renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
@@ -196,6 +198,7 @@ function start(): void {
   mountExplore(app);
   mountImport(app);
   mountExportControls(app);
+  mountFlowBudget(app);
   renderAbout(aboutBody, dataset);
   redraw();
   signalReady(app);

@@ -41,6 +41,9 @@ export const DEFAULT_RENDERER_OPTIONS: RendererOptions = { edgeStyle: "curved", 
 /** Above this many edges the scene is drawn with straight lines instead of curved arrows. */
 export const CURVED_EDGE_LIMIT = 3000;
 
+/** At most this many places (the biggest drawn) are considered for a label in each frame. */
+export const LABEL_CANDIDATE_LIMIT = 400;
+
 type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; kind: string };
 type EdgeAttrs = { size: number; color: string; type: string; curvature: number };
 
@@ -59,6 +62,8 @@ export interface Renderer {
   /** Frame the given nodes (all when empty); resolves when the animation has ended. */
   fitNodes(ids: string[], animate?: boolean): Promise<void>;
   resetCamera(animate?: boolean): Promise<void>;
+  /** Centre the camera on one node and zoom in to at most `ratio` (never out); resolves when the animation has ended. */
+  focusNode(id: string, ratio?: number, animate?: boolean): Promise<void>;
   /** Viewport (CSS px, relative to the container) position and drawn radius of a node, or null when not drawn. */
   nodeViewportPosition(id: string): { x: number; y: number; r: number } | null;
   /** Graph → viewport mapping, for overlays. */
@@ -71,6 +76,12 @@ export interface Renderer {
   capture(options: CaptureOptions): Promise<CapturedView>;
   refresh(): void;
   kill(): void;
+}
+
+/** One performance mark per name (replaced each time, so a long session does not pile them up). */
+export function mark(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
 }
 
 /** sigma sizes only its own contexts' pixels; plain canvases we add are kept at device resolution here. */
@@ -150,6 +161,12 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       const r = sigma.scaleSize(d.size);
       candidates.push({ id, text: String(attrs.label ?? ""), x: p.x, y: p.y, r, priority: d.size });
     });
+    // Only the biggest places compete for a label: placement measures and tests each one, and past a few
+    // hundred almost none fit anyway (keeps this layer cheap with thousands of places).
+    if (candidates.length > LABEL_CANDIDATE_LIMIT) {
+      candidates.sort((a, b) => b.priority - a.priority);
+      candidates.length = LABEL_CANDIDATE_LIMIT;
+    }
     labelCtx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
     const measure = (t: string) => labelCtx.measureText(t).width;
     placedLabels = placeLabels(candidates, measure, { fontSize: LABEL_SIZE, gap: 3, padding: 1.5, bounds: { x0: 0, y0: 0, x1: width, y1: height } });
@@ -197,7 +214,10 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
         });
       }
       if (!opts.bbox) sigma.setCustomBBox(null);
+      // Marks for bench/run.ts: what the app spends before sigma's draw, and the draw itself.
+      mark("reroute:draw");
       sigma.refresh();
+      mark("reroute:drawn");
     },
     animateScene(from, to, durationMs) {
       const self = this;
@@ -217,6 +237,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       });
     },
     setHighlight(next) {
+      // No highlight before or after: the frame setScene just drew is already right (saves a full draw).
+      if (next === null && highlight === null) return;
       highlight = next;
       sigma.refresh({ skipIndexation: true });
     },
@@ -236,6 +258,15 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       const nodes = ids.length ? ids.filter((id) => graph.hasNode(id)) : graph.nodes();
       if (!nodes.length) return;
       const target = getCameraStateToFitViewportToNodes(sigma, nodes);
+      if (animate) await camera().animate(target, { duration: 600 });
+      else camera().setState(target);
+    },
+    async focusNode(id, ratio = 0.35, animate = true) {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d) return;
+      const now = camera().getState();
+      // Camera coordinates are sigma's framed graph coordinates, as the node display data.
+      const target = { x: d.x, y: d.y, ratio: Math.min(now.ratio, ratio), angle: now.angle };
       if (animate) await camera().animate(target, { duration: 600 });
       else camera().setState(target);
     },

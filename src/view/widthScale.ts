@@ -15,9 +15,15 @@ export interface WidthScale {
  * (clamped), since log(0) is undefined.
  */
 export function createWidthScale(kind: ScaleKind, values: number[], minWidth: number, maxWidth: number): WidthScale {
-  const positive = values.filter((v) => v > 0);
-  const max = positive.length ? Math.max(...positive) : 1;
-  const minPositive = positive.length ? Math.min(...positive) : 1;
+  // A loop, not Math.max(...values): spreading 100k values overflows the call stack.
+  let max = 0;
+  let minPositive = Infinity;
+  for (const v of values) {
+    if (!(v > 0)) continue;
+    if (v > max) max = v;
+    if (v < minPositive) minPositive = v;
+  }
+  if (max === 0) [max, minPositive] = [1, 1];
   let fn: (v: number) => number;
   let domain: [number, number];
   if (kind === "log") {

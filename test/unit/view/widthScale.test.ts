@@ -22,6 +22,12 @@ describe("createWidthScale", () => {
     expect(s(1)).toBe(1);
     expect(s(0)).toBe(1);
   });
+  it("takes 200,000 volumes without overflowing the call stack", () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => (i % 7 === 0 ? 0 : i));
+    const s = createWidthScale("log", values, 1, 10);
+    expect(s.domain).toEqual([199_999 / 1000, 199_999]);
+    expect(s(199_999)).toBe(10);
+  });
   it("legend widths are the widths drawn for those volumes", () => {
     const s = createWidthScale("sqrt", [436_000, 1000], 1, 14);
     for (const { value, width } of s.legend(3)) expect(width).toBeCloseTo(s(value), 10);
