@@ -12,6 +12,7 @@ import { mountTimeAxis } from "./timeAxis";
 import { mountWeightingControls } from "./weightingControls";
 
 export function mountExplore(app: App): void {
+  landmarkNotice();
   mountTimeAxis(app);
   mountLayoutControl(app);
   mountFindPlace(app);
@@ -20,4 +21,14 @@ export function mountExplore(app: App): void {
   mountSparkline(app);
   mountFlowTable(app);
   mountAssumptionsPanel(app);
+}
+
+/** The data notice between the header and main sits outside every landmark (axe "region"): give it one. */
+function landmarkNotice(): void {
+  const notice = document.getElementById("notice");
+  if (!notice || notice.closest("header, main, aside, footer, nav, section[aria-label], [role=region]")) return;
+  const region = document.createElement("section");
+  region.setAttribute("aria-label", "About the figures");
+  notice.replaceWith(region);
+  region.appendChild(notice);
 }

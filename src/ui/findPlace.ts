@@ -35,7 +35,7 @@ export function mountFindPlace(app: App): void {
     input.value = m.place.name;
     open(false);
     app.store.dispatch(select({ type: "node", id: m.place.id }));
-    void trackAnimation(app.renderer.fitNodes([m.place.id]));
+    void trackAnimation(app.renderer.focusNode(m.place.id));
   };
   const render = () => {
     matches = findPlaces(app.dataset().places, input.value, 10);

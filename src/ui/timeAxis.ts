@@ -24,6 +24,7 @@ export function mountTimeAxis(app: App): void {
 
   let markers: { event: PolicyEvent; button: HTMLButtonElement }[] = [];
   let pinned: HTMLButtonElement | null = null;
+  let quietFocus = false;
 
   const sourcesOf = (event: PolicyEvent) => {
     const byId = new Map(app.dataset().sources.map((s) => [s.id, s]));
@@ -66,7 +67,12 @@ export function mountTimeAxis(app: App): void {
     popover.hidden = true;
     pinned = null;
     for (const m of markers) m.button.setAttribute("aria-expanded", "false");
-    if (returnFocus && was) was.focus();
+    if (returnFocus && was) {
+      // Back on the marker without reopening it as a hover note.
+      quietFocus = true;
+      was.focus();
+      quietFocus = false;
+    }
   };
   popover.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.preventDefault(); hidePopover(true); } });
   popover.addEventListener("focusout", (e) => {
@@ -94,7 +100,7 @@ export function mountTimeAxis(app: App): void {
       track.append(button, el("span", { id: descId, hidden: true }, oneLine(event)));
       button.addEventListener("mouseenter", () => { if (!pinned) showPopover(event, button, false); });
       button.addEventListener("mouseleave", () => { if (!pinned) hidePopover(); });
-      button.addEventListener("focus", () => { if (!pinned) showPopover(event, button, false); });
+      button.addEventListener("focus", () => { if (!pinned && !quietFocus) showPopover(event, button, false); });
       button.addEventListener("blur", (e) => { if (!pinned && e.relatedTarget !== popover) hidePopover(); });
       button.addEventListener("click", () => { if (pinned === button) hidePopover(); else showPopover(event, button, true); });
       button.addEventListener("keydown", (e) => {
