@@ -14,7 +14,8 @@ const fmtValue = (a: Pick<Assumption, "unit">, v: number) => (a.unit === "share"
 export function mountAssumptionsPanel(app: App): void {
   const body = app.panel.addSection("assumptions", "Assumptions", { open: false, order: 40 });
   const badge = el("span", { class: "x-badge", id: "assumptions-badge", role: "status", hidden: true, "data-testid": "edited-assumptions" });
-  app.toolbar.append(badge);
+  // On the map's corner: always in sight, and it never reflows the toolbar when it appears.
+  (document.getElementById("graph")?.parentElement ?? app.toolbar).append(badge);
   const intro = el("p", { class: "x-hint" });
   const reset = el("button", { type: "button", id: "reset-assumptions" }, "Reset assumptions");
   const checks = el("div", { class: "x-checks-status", role: "status", "data-testid": "assumption-checks" });
@@ -76,8 +77,12 @@ export function mountAssumptionsPanel(app: App): void {
     }
   };
 
+  let checkedFlows: unknown = null;
   const renderChecks = () => {
     const ds = app.dataset();
+    // Scene changes that keep the flows in force (filters, year, force-layout steps) change nothing here.
+    if (checkedFlows === app.derived().flows) return;
+    checkedFlows = app.derived().flows;
     clear(checks);
     if (!zeroMileageModelApplies(ds)) return;
     const edited = Object.keys(app.store.get().assumptions).length > 0;
@@ -97,5 +102,5 @@ export function mountAssumptionsPanel(app: App): void {
   sync(true);
   app.store.subscribe((s, prev) => { if (s.assumptions !== prev.assumptions) sync(); });
   app.onSceneChange((_scene, _derived) => renderChecks());
-  app.onDatasetChange(() => { build(); sync(true); });
+  app.onDatasetChange(() => { checkedFlows = null; build(); sync(true); });
 }

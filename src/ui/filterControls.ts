@@ -94,8 +94,11 @@ export function mountFilterControls(app: App): void {
     for (const b of boxes) b.input.checked = !(f[b.key] as string[]).includes(b.value);
     reset.disabled = !filtersActive(f);
   };
+  let statusOf: unknown = null;
   const renderStatus = () => {
     const s = store.get();
+    if (statusOf === app.derived().visible) return;
+    statusOf = app.derived().visible;
     const summary = hiddenSummary(app.derived().visible, s.filters, s.weighting.measure);
     clear(status);
     append(status, el("strong", {}, summary.headline), summary.reasons.length ? el("ul", {}, summary.reasons.map((r) => el("li", {}, r))) : null);

@@ -15,22 +15,27 @@ export function mountFlowTable(app: App): void {
   const head = el("tr");
   const rowsEl = el("tbody");
   const table = el("table", { class: "data-table x-flow-table", id: "flow-table" }, caption, el("thead", {}, head), rowsEl);
-  body.append(el("p", { class: "x-hint" }, "The flows drawn on the map, with the filters and the year. Click a column to sort; Enter on a row selects the flow."), el("div", { class: "x-table-wrap" }, table));
+  body.append(el("p", { class: "x-hint" }, "The flows drawn on the map, with the filters and the year. Click a column (or Enter on it) to sort; arrow keys move between rows, Enter selects the flow."), el("div", { class: "x-table-wrap" }, table));
 
   let sort: FlowTableSort = DEFAULT_FLOW_TABLE_SORT;
   const headerCells = new Map<FlowTableColumn, HTMLTableCellElement>();
   // Headers are focusable column headers, not buttons: their names ("Year", "From"…) stay unique among controls.
   for (const c of FLOW_TABLE_COLUMNS) {
     const th = el("th", { scope: "col", tabindex: 0, class: `x-sortable${NUMERIC.has(c) ? " num" : ""}`, "data-column": c }, HEADERS[c], el("span", { class: "x-sort-arrow", "aria-hidden": "true" }));
-    const act = () => { sort = nextSort(sort, c); render(); };
+    const act = () => { sort = nextSort(sort, c); render(true); };
     th.addEventListener("click", act);
     th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); act(); } });
     headerCells.set(c, th);
     head.append(th);
   }
 
-  const render = () => {
+  let renderedKey: unknown[] = [];
+  const render = (force = false) => {
     const derived = app.derived();
+    // Force-layout steps redraw the scene without changing the flows: skip the DOM work then.
+    const key = [derived.visible, app.scene().edges.length, sort, app.store.get().year];
+    if (!force && key.every((k, i) => k === renderedKey[i])) return;
+    renderedKey = key;
     const drawn = new Set(app.scene().edges.map((e) => e.id));
     const flows = derived.visible.shown.filter((f) => drawn.has(f.id));
     const rows = sortFlowRows(flowRows(flows, derived.placesById), sort);
@@ -45,7 +50,7 @@ export function mountFlowTable(app: App): void {
     }
     clear(rowsEl);
     for (const r of rows) {
-      const tr = el("tr", { tabindex: 0, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
+      const tr = el("tr", { tabindex: -1, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
         el("td", {}, r.from), el("td", {}, r.to), el("td", { class: "num" }, String(r.year)),
         el("td", { class: "num" }, formatInt(r.vehicles)), el("td", { class: "num" }, r.usd === null ? "—" : formatUsd(r.usd)),
         el("td", {}, r.mode), el("td", {}, r.basis), el("td", { class: "x-sources" }, r.sources));
@@ -56,13 +61,25 @@ export function mountFlowTable(app: App): void {
         else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
           e.preventDefault();
           const next = (e.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
-          next?.focus();
+          if (next) rove(next, true);
+        } else if (e.key === "Home" || e.key === "End") {
+          e.preventDefault();
+          const to = (e.key === "Home" ? rowsEl.firstElementChild : rowsEl.lastElementChild) as HTMLElement | null;
+          if (to) rove(to, true);
         }
       });
+      tr.addEventListener("focus", () => rove(tr, false));
       rowsEl.append(tr);
     }
+    // One row in the Tab order (the selected one, else the first); arrows move between rows.
+    const start = (selected && rowsEl.querySelector<HTMLElement>(`tr[aria-current="true"]`)) || (rowsEl.firstElementChild as HTMLElement | null);
+    if (start) start.tabIndex = 0;
   };
-  app.onSceneChange(render);
+  const rove = (tr: HTMLElement, focus: boolean) => {
+    for (const other of rowsEl.querySelectorAll<HTMLElement>("tr")) other.tabIndex = other === tr ? 0 : -1;
+    if (focus) tr.focus();
+  };
+  app.onSceneChange(() => render());
   app.store.subscribe((s, prev) => {
     if (s.selection === prev.selection) return;
     const id = s.selection?.type === "edge" ? s.selection.id : null;

@@ -16,9 +16,13 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 export function mountSparkline(app: App): void {
   const body = app.panel.addSection("over-years", "Over the years", { open: true, order: 22 });
+  let renderedKey: unknown[] = [];
   const render = () => {
-    clear(body);
     const s = app.store.get();
+    const key = [app.derived().flows, s.selection, s.year, s.weighting.measure, s.weighting.nodeSizeBy, app.dataset()];
+    if (key.every((k, i) => k === renderedKey[i])) return;
+    renderedKey = key;
+    clear(body);
     const ds = app.dataset();
     const d = app.derived();
     const sel = s.selection;

@@ -61,6 +61,16 @@ export function mountWeightingControls(app: App): void {
     if (force || document.activeElement !== minWidth) minWidth.value = String(w.minWidth);
     if (force || document.activeElement !== maxWidth) maxWidth.value = String(w.maxWidth);
   };
+  // US$ only where the data has it: say so when it has none at all.
+  const usdOption = () => {
+    const option = measure.querySelector<HTMLOptionElement>('option[value="usd"]');
+    if (!option) return;
+    const known = app.dataset().flows.some((f) => f.usd !== null);
+    option.textContent = known ? "US$ (where known)" : "US$ (no figures in this dataset)";
+    option.disabled = !known && app.store.get().weighting.measure !== "usd";
+  };
+  usdOption();
+  app.onDatasetChange(usdOption);
   sync(true);
   app.store.subscribe((s, prev) => { if (s.weighting !== prev.weighting) sync(); });
 }

@@ -116,6 +116,10 @@ describe("Explore in headless Chromium", () => {
     const id = await first.getAttribute("data-flow");
     expect(await page.evaluate(() => window.reroute!.app.store.get().selection)).toEqual({ type: "edge", id });
     expect(await first.getAttribute("aria-current")).toBe("true");
+    // One row in the Tab order; arrow keys move between rows.
+    expect(await table.locator('tbody tr[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.flow)).toBe(await table.locator("tbody tr").nth(1).getAttribute("data-flow"));
     // The sparkline follows the selected flow: one dot per year.
     expect(await page.getByTestId("sparkline").locator("circle").count()).toBe(await page.evaluate(() => window.reroute!.app.dataset().years.length));
     await act(() => page.getByLabel("Top N flows").fill(""));
