@@ -53,7 +53,7 @@ export function mountFlowTable(app: App): void {
       const tr = el("tr", { tabindex: -1, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
         el("td", {}, r.from), el("td", {}, r.to), el("td", { class: "num" }, String(r.year)),
         el("td", { class: "num" }, formatInt(r.vehicles)), el("td", { class: "num" }, r.usd === null ? "—" : formatUsd(r.usd)),
-        el("td", {}, r.mode), el("td", {}, r.basis), el("td", { class: "x-sources" }, r.sources));
+        el("td", {}, r.mode), el("td", {}, r.basis), el("td", { class: "x-sources" }, el("div", { class: "x-sources-list", title: r.sources }, r.sources)));
       const pick = () => app.store.dispatch(select({ type: "edge", id: r.id }));
       tr.addEventListener("click", pick);
       tr.addEventListener("keydown", (e) => {
