@@ -68,6 +68,7 @@ export function chainPositions(places: Place[], flows: Flow[], width = 600, heig
     sweep([1, 2, 3]);
     sweep([2, 1, 0]);
   }
+  transposeColumns(columns, flows);
   const out: Positions = new Map();
   columns.forEach((col, c) => {
     const x = (c / (PLACE_KINDS.length - 1)) * width - width / 2;
@@ -119,4 +120,49 @@ export function geoWithFallback(places: Place[], flows: Flow[]): Positions {
   const yOffset = ext.y[0] - (ext.y[1] - ext.y[0]) * 0.25;
   for (const [id, q] of chain) placed.set(id, { x: q.x + (ext.x[0] + ext.x[1]) / 2, y: q.y + yOffset });
   return placed;
+}
+
+/**
+ * Greedy transposition after the barycentre sweeps (Gansner et al. 1993, "A technique for drawing
+ * directed graphs", §3): swap neighbours inside a column while that removes crossings with the
+ * adjacent columns. Counts distinct hops, not volumes.
+ */
+export function transposeColumns(columns: string[][], flows: readonly Pick<Flow, "from" | "to">[], maxPasses = 12): void {
+  const colOf = new Map<string, number>();
+  columns.forEach((col, c) => col.forEach((id) => colOf.set(id, c)));
+  // Neighbours of each place in the column to its left (-1) and right (+1).
+  const left = new Map<string, Set<string>>();
+  const right = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, a: string, b: string) => { let s = m.get(a); if (!s) m.set(a, (s = new Set())); s.add(b); };
+  for (const f of flows) {
+    const a = colOf.get(f.from), b = colOf.get(f.to);
+    if (a === undefined || b === undefined) continue;
+    if (b === a + 1) { add(right, f.from, f.to); add(left, f.to, f.from); }
+    else if (a === b + 1) { add(left, f.from, f.to); add(right, f.to, f.from); }
+  }
+  const index = new Map<string, number>();
+  const reindex = (col: string[]) => col.forEach((id, i) => index.set(id, i));
+  columns.forEach(reindex);
+  // Crossings between u's and v's hops to one side when u is above v.
+  const pairCrossings = (u: string, v: string, side: Map<string, Set<string>>) => {
+    let n = 0;
+    for (const x of side.get(u) ?? []) for (const y of side.get(v) ?? []) if (index.get(x)! > index.get(y)!) n++;
+    return n;
+  };
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let improved = false;
+    for (const col of columns) {
+      for (let i = 0; i + 1 < col.length; i++) {
+        const u = col[i]!, v = col[i + 1]!;
+        const now = pairCrossings(u, v, left) + pairCrossings(u, v, right);
+        const swapped = pairCrossings(v, u, left) + pairCrossings(v, u, right);
+        if (swapped < now) {
+          col[i] = v; col[i + 1] = u;
+          index.set(v, i); index.set(u, i + 1);
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
 }

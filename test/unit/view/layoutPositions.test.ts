@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Flow, Place } from "../../../src/domain/types";
 import { PLACE_KINDS } from "../../../src/domain/types";
-import { chainPositions, extentOf } from "../../../src/view/layouts";
+import { chainPositions, extentOf, transposeColumns } from "../../../src/view/layouts";
 import { fitPositions, layoutFrame, positionsForLayout } from "../../../src/view/layoutPositions";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
 
@@ -31,6 +31,39 @@ describe("chain layout", () => {
     const above = (a: string, b: string) => pos.get(a)!.y > pos.get(b)!.y;
     expect(above("o1", "o2")).toBe(above("e1", "e2"));
     expect(above("e1", "e2")).toBe(above("m1", "m2"));
+  });
+  it("crosses fewer flows between neighbouring columns than the alphabetical order on the shipped 2024 flows", () => {
+    const ds = loadShippedDataset();
+    const flows = ds.flows.filter((f) => f.year === 2024);
+    const kindOf = new Map(ds.places.map((p) => [p.id, PLACE_KINDS.indexOf(p.kind)]));
+    // Crossings of flows between columns c and c + 1: pairs whose ends are in opposite orders.
+    const crossings = (y: (id: string) => number) => {
+      const hops = flows.filter((f) => kindOf.get(f.to)! === kindOf.get(f.from)! + 1);
+      let n = 0;
+      for (let i = 0; i < hops.length; i++) for (let j = i + 1; j < hops.length; j++) {
+        const a = hops[i]!, b = hops[j]!;
+        if (kindOf.get(a.from) !== kindOf.get(b.from)) continue;
+        if ((y(a.from) - y(b.from)) * (y(a.to) - y(b.to)) < 0) n++;
+      }
+      return n;
+    };
+    const chain = chainPositions(ds.places, flows);
+    const alpha = new Map<string, number>();
+    for (const k of PLACE_KINDS) ds.places.filter((p) => p.kind === k).map((p) => p.id).sort().forEach((id, i) => alpha.set(id, i));
+    const ours = crossings((id) => chain.get(id)!.y);
+    const naive = crossings((id) => alpha.get(id)!);
+    expect(ours).toBeLessThan(naive);
+  });
+  it("transposition swaps neighbours in a column when that removes a crossing: a→y, b→x becomes x above y", () => {
+    const columns = [["a", "b"], ["x", "y"]];
+    transposeColumns(columns, [{ from: "a", to: "y" }, { from: "b", to: "x" }]);
+    // One swap, in either column, removes the crossing; the first column is visited first.
+    expect(columns).toEqual([["b", "a"], ["x", "y"]]);
+  });
+  it("transposition leaves an order without crossings alone", () => {
+    const columns = [["a", "b"], ["x", "y"]];
+    transposeColumns(columns, [{ from: "a", to: "x" }, { from: "b", to: "y" }]);
+    expect(columns).toEqual([["a", "b"], ["x", "y"]]);
   });
   it("stays inside the geographic frame so switching layouts never moves the camera", () => {
     const ds = loadShippedDataset();
