@@ -39,6 +39,8 @@ export function mountLayoutControl(app: App): void {
     if (layout !== "force") stop();
   };
   sync();
+  // A view opened straight into the chain or force layout: no map under it (main.ts handles switches).
+  if (app.store.get().layout !== "geo") app.renderer.setBackdrop(null);
   app.store.subscribe((s, prev) => { if (s.layout !== prev.layout) sync(); });
   app.onDatasetChange(() => { stop(); sync(); });
 }

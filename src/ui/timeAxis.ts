@@ -129,6 +129,7 @@ export function mountTimeAxis(app: App): void {
 
   // Playing: one tween per year, stopped by "Pause", at the end, or when the data changes.
   let playing: { stop: boolean } | null = null;
+  let playTarget: number | null = null;
   const setPlaying = (on: boolean) => {
     play.textContent = on ? "Pause" : "Play through time";
     play.classList.toggle("x-playing", on);
@@ -143,6 +144,7 @@ export function mountTimeAxis(app: App): void {
     const years = playYears(app.dataset().years, app.store.get().year);
     for (const y of years) {
       if (run.stop) break;
+      playTarget = y;
       await app.transition(() => app.store.dispatch(setYear(y)), PLAY_STEP_MS);
       if (run.stop || y === years[years.length - 1]) break;
       await hold(PLAY_HOLD_MS, run);
@@ -160,6 +162,11 @@ export function mountTimeAxis(app: App): void {
   });
 
   build();
-  app.store.subscribe((s, prev) => { if (s.year !== prev.year) bandUpdate(); });
+  app.store.subscribe((s, prev) => {
+    if (s.year === prev.year) return;
+    bandUpdate();
+    // Someone picked another year while playing (the Year select, a link): stop where they chose.
+    if (playing && s.year !== playTarget) playing.stop = true;
+  });
   app.onDatasetChange(() => { if (playing) playing.stop = true; build(); });
 }

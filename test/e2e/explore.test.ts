@@ -153,6 +153,14 @@ describe("Explore in headless Chromium", () => {
     const visited = await page.evaluate(() => (window as unknown as { visited: number[] }).visited);
     expect(visited.length).toBeLessThan(years.length);
     expect(await play.textContent()).toBe("Play through time");
+    // Choosing a year while it plays stops the play on that year.
+    await page.evaluate(() => ((window as unknown as { visited: number[] }).visited = []));
+    await play.click();
+    await page.waitForFunction(() => (window as unknown as { visited: number[] }).visited.length >= 1);
+    await page.getByLabel("Year", { exact: true }).selectOption("2021");
+    await waitIdle(page);
+    expect(await page.getByLabel("Year", { exact: true }).inputValue()).toBe("2021");
+    expect(await play.textContent()).toBe("Play through time");
     await act(() => page.getByLabel("Year", { exact: true }).selectOption("2024"));
   });
 
