@@ -8,7 +8,9 @@ import { splitColour, type ExportTheme } from "./exportTheme";
 export interface ViewGeometry {
   width: number;
   height: number;
-  nodes: { id: string; x: number; y: number; r: number; colour: string; label: string | null }[];
+  nodes: { id: string; x: number; y: number; r: number; colour: string }[];
+  /** Node labels as placed on the map (baseline-left anchor). */
+  labels: { id: string; text: string; x: number; y: number }[];
   /** Curved edges: a quadratic curve from (x1,y1) to (x2,y2) through the control point (cx,cy). */
   edges: { id: string; x1: number; y1: number; x2: number; y2: number; cx: number; cy: number; width: number; colour: string; arrow: number }[];
   /** Graph coordinates → box coordinates. */
@@ -91,11 +93,10 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
   out.push(`<g id="places">`);
   for (const v of geometry.nodes) out.push(`<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r)}" ${paintAttrs("fill", v.colour)}/>`);
   out.push(`</g>`);
-  const halo = theme.halo ? ` stroke="${theme.halo}" stroke-width="${n(geometry.labelSize / 4)}" stroke-linejoin="round" paint-order="stroke"` : "";
+  const halo = theme.halo ? ` stroke="${theme.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : "";
   out.push(`<g id="labels" font-size="${n(geometry.labelSize)}" font-weight="500"${halo}>`);
-  for (const v of geometry.nodes) {
-    if (!v.label) continue;
-    out.push(`<text x="${n(v.x + v.r + 3)}" y="${n(v.y + geometry.labelSize / 3)}" ${paintAttrs("fill", theme.label)} data-role="label">${escapeXml(v.label)}</text>`);
+  for (const l of geometry.labels) {
+    out.push(`<text x="${n(l.x)}" y="${n(l.y)}" ${paintAttrs("fill", theme.label)} data-role="label" data-place-id="${escapeXml(l.id)}">${escapeXml(l.text)}</text>`);
   }
   out.push(`</g>`);
   out.push(`</g>`);

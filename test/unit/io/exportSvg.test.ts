@@ -27,9 +27,10 @@ const geometry: ViewGeometry = {
   width: 1000,
   height: 700,
   nodes: [
-    { id: "a", x: 10, y: 20, r: 5, colour: "#c0392b", label: "Shandong <script>" },
-    { id: "b", x: 300, y: 200, r: 8, colour: "rgba(26,82,118,0.35)", label: null },
+    { id: "a", x: 10, y: 20, r: 5, colour: "#c0392b" },
+    { id: "b", x: 300, y: 200, r: 8, colour: "rgba(26,82,118,0.35)" },
   ],
+  labels: [{ id: "a", text: "Shandong <script>", x: 18, y: 24 }],
   edges: [
     { id: "a>b@2024/road", x1: 10, y1: 20, x2: 300, y2: 200, cx: 200, cy: 50, width: 6, colour: "rgba(212,172,13,0.9)", arrow: 8 },
     { id: "b>a@2024/sea", x1: 300, y1: 200, x2: 10, y2: 20, cx: 100, cy: 180, width: 2, colour: "#148f77", arrow: 0 },

@@ -1,0 +1,204 @@
+// Capture of the graph at a chosen size for export: a temporary sigma instance on the same graph and
+// settings (so the same reducers and highlight), rendered at width × height layout px with the pixel
+// ratio of the export — edges, nodes and labels are drawn at full resolution, not enlarged. The same
+// idea as @sigma/export-image, plus our backdrop, our pixel ratio and the drawn geometry (for SVG).
+import Sigma from "sigma";
+import type { CameraState } from "../state/viewState";
+import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
+import { affineFrom, drawBackdrop, type Affine, type BackdropStyle } from "./worldBackdrop";
+
+export interface CaptureOptions {
+  /** Size of the map area in layout px. */
+  width: number;
+  height: number;
+  /** Image pixels per layout px. */
+  pixelRatio: number;
+  /** null = the renderer's current camera. */
+  camera: CameraState | null;
+  backdrop: BackdropStyle | null;
+  /** Colour of node labels and of their halo (light on dark for a dark export). */
+  labelColor?: string;
+  labelHalo?: string;
+  /** false: geometry only (for SVG), no layer canvases. */
+  pixels?: boolean;
+}
+
+export interface CapturedGeometry {
+  width: number;
+  height: number;
+  nodes: { id: string; x: number; y: number; r: number; colour: string }[];
+  /** Node labels as placed (baseline-left anchor), the same collision-free placement as on screen. */
+  labels: { id: string; text: string; x: number; y: number }[];
+  edges: { id: string; x1: number; y1: number; x2: number; y2: number; cx: number; cy: number; width: number; colour: string; arrow: number }[];
+  affine: Affine;
+  labelSize: number;
+  /** Drawn px per unit of size at this camera (sigma scales sizes with zoom): legend widths follow it. */
+  sizeFactor: number;
+}
+
+export interface CapturedView {
+  /** 2D canvases of width·pixelRatio × height·pixelRatio px, in paint order (backdrop first). */
+  layers: HTMLCanvasElement[];
+  geometry: CapturedGeometry;
+}
+
+export class CaptureError extends Error {}
+
+const LAYER_ORDER = ["edges", "nodes", "edgeLabels", "labels"];
+/** sigma's arrow head: length 2.5 × the edge thickness (DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS). */
+const ARROW_LENGTH_RATIO = 2.5;
+
+let limitsCache: { maxSide: number; maxArea: number } | null = null;
+
+/** The largest canvas side this browser's WebGL draws (sigma's edge and node layers are WebGL), capped at 8192. */
+export function canvasLimits(): { maxSide: number; maxArea: number } {
+  if (limitsCache) return limitsCache;
+  let maxSide = 8192;
+  const probe = document.createElement("canvas");
+  const gl = (probe.getContext("webgl2") ?? probe.getContext("webgl")) as WebGLRenderingContext | null;
+  if (gl) {
+    const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array | null;
+    maxSide = Math.min(maxSide, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, dims?.[0] ?? maxSide, dims?.[1] ?? maxSide);
+    gl.getExtension("WEBGL_lose_context")?.loseContext();
+  }
+  limitsCache = { maxSide, maxArea: maxSide * maxSide };
+  return limitsCache;
+}
+
+/** Runs `fn` while window.devicePixelRatio reads `ratio`: sigma sizes its canvases and programs from it. */
+function withPixelRatio<T>(ratio: number, fn: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(window, "devicePixelRatio");
+  Object.defineProperty(window, "devicePixelRatio", { configurable: true, get: () => ratio });
+  try {
+    return fn();
+  } finally {
+    if (own) Object.defineProperty(window, "devicePixelRatio", own);
+    else delete (window as { devicePixelRatio?: number }).devicePixelRatio;
+  }
+}
+
+export async function captureLayers(sigma: Sigma, options: CaptureOptions): Promise<CapturedView> {
+  const width = Math.max(1, Math.round(options.width));
+  const height = Math.max(1, Math.round(options.height));
+  const ratio = options.pixels === false ? 1 : options.pixelRatio;
+  const pw = Math.round(width * ratio);
+  const ph = Math.round(height * ratio);
+  const limits = canvasLimits();
+  if (Math.max(pw, ph) > limits.maxSide || pw * ph > limits.maxArea) {
+    throw new CaptureError(`captureLayers: ${pw} × ${ph} px exceeds this browser's canvas limit (${limits.maxSide} px a side)`);
+  }
+  const root = document.createElement("div");
+  root.setAttribute("aria-hidden", "true");
+  root.style.cssText = `position:absolute;right:101%;bottom:101%;width:${width}px;height:${height}px;overflow:hidden;pointer-events:none;`;
+  document.body.appendChild(root);
+  let temp: Sigma | null = null;
+  try {
+    return withPixelRatio(ratio, () => {
+      const settings = { ...sigma.getSettings(), allowInvalidContainer: true, enableEdgeEvents: false };
+      temp = new Sigma(sigma.getGraph(), root, settings);
+      const t = temp;
+      t.setCustomBBox(sigma.getCustomBBox());
+      t.getCamera().setState(options.camera ?? sigma.getCamera().getState());
+      t.refresh();
+
+      const layers: HTMLCanvasElement[] = [];
+      if (options.pixels !== false) {
+        const backdrop = document.createElement("canvas");
+        backdrop.width = pw;
+        backdrop.height = ph;
+        const bctx = backdrop.getContext("2d");
+        if (bctx) drawBackdrop(bctx, affineFrom((p) => t.graphToViewport(p)), { width, height }, ratio, options.backdrop);
+        layers.push(backdrop);
+        // Copy now, in the same task as the render: WebGL canvases have no preserved drawing buffer.
+        const canvases = t.getCanvases();
+        for (const id of LAYER_ORDER) {
+          const source = canvases[id];
+          if (!source) continue;
+          const gl = (source.getContext("webgl2") ?? source.getContext("webgl")) as WebGLRenderingContext | null;
+          if (gl && (gl.drawingBufferWidth !== pw || gl.drawingBufferHeight !== ph)) {
+            throw new CaptureError(`captureLayers: the browser drew the ${id} layer at ${gl.drawingBufferWidth} × ${gl.drawingBufferHeight} px instead of ${pw} × ${ph} px`);
+          }
+          const copy = document.createElement("canvas");
+          copy.width = pw;
+          copy.height = ph;
+          copy.getContext("2d")?.drawImage(source, 0, 0);
+          layers.push(copy);
+        }
+      }
+      const geometry = geometryOf(t, width, height);
+      if (options.pixels !== false) {
+        const labels = document.createElement("canvas");
+        labels.width = pw;
+        labels.height = ph;
+        const lctx = labels.getContext("2d");
+        if (lctx) {
+          drawLabels(lctx, geometry.labels.map((l) => ({ ...l, box: { x0: 0, y0: 0, x1: 0, y1: 0 } })), {
+            font: LABEL_FONT, fontSize: LABEL_SIZE, color: options.labelColor ?? "#1c2833", halo: options.labelHalo ?? "rgba(255,255,255,0.9)", scale: ratio,
+          });
+        }
+        layers.push(labels);
+      }
+      return { layers, geometry };
+    });
+  } finally {
+    (temp as Sigma | null)?.kill();
+    root.remove();
+  }
+}
+
+function geometryOf(t: Sigma, width: number, height: number): CapturedGeometry {
+  const graph = t.getGraph();
+  const candidates: LabelCandidate[] = [];
+  const px = new Map<string, { x: number; y: number; r: number }>();
+  const nodes: CapturedGeometry["nodes"] = [];
+  const order = graph.nodes().map((id) => ({ id, d: t.getNodeDisplayData(id) })).filter((n) => n.d && !n.d.hidden);
+  order.sort((a, b) => (a.d!.zIndex ?? 0) - (b.d!.zIndex ?? 0));
+  for (const { id, d } of order) {
+    const p = t.framedGraphToViewport({ x: d!.x, y: d!.y });
+    const r = t.scaleSize(d!.size);
+    px.set(id, { x: p.x, y: p.y, r });
+    nodes.push({ id, x: p.x, y: p.y, r, colour: d!.color });
+    // Dimmed places have their label blanked by the renderer's reducer.
+    if (d!.label) candidates.push({ id, text: String(d!.label), x: p.x, y: p.y, r, priority: d!.size });
+  }
+  const labels = placedLabels(candidates, width, height).map(({ id, text, x, y }) => ({ id, text, x, y }));
+  const edges: CapturedGeometry["edges"] = [];
+  const edgeOrder = graph.edges().map((id) => ({ id, d: t.getEdgeDisplayData(id) })).filter((e) => e.d && !e.d.hidden);
+  edgeOrder.sort((a, b) => (a.d!.zIndex ?? 0) - (b.d!.zIndex ?? 0));
+  for (const { id, d } of edgeOrder) {
+    const s = px.get(graph.source(id));
+    const g = px.get(graph.target(id));
+    if (!s || !g) continue;
+    const curvature = Number(graph.getEdgeAttribute(id, "curvature") ?? 0);
+    const dx = g.x - s.x, dy = g.y - s.y;
+    // Same control point as @sigma/edge-curve, in y-down viewport coordinates.
+    const cx = (s.x + g.x) / 2 + dy * curvature;
+    const cy = (s.y + g.y) / 2 - dx * curvature;
+    // The curve ends at the target's rim, where sigma puts the arrow's tip.
+    const tx = g.x - cx, ty = g.y - cy;
+    const tl = Math.hypot(tx, ty) || 1;
+    const w = t.scaleSize(d!.size);
+    const type = String(graph.getEdgeAttribute(id, "type") ?? "");
+    edges.push({
+      id, x1: s.x, y1: s.y, x2: g.x - (tx / tl) * g.r, y2: g.y - (ty / tl) * g.r, cx, cy, width: w, colour: d!.color,
+      arrow: type === "curved" || type === "arrow" ? w * ARROW_LENGTH_RATIO : 0,
+    });
+  }
+  return {
+    width, height, nodes, edges, labels,
+    affine: affineFrom((p) => t.graphToViewport(p)),
+    labelSize: LABEL_SIZE,
+    sizeFactor: t.scaleSize(1),
+  };
+}
+
+let measureCtx: CanvasRenderingContext2D | null = null;
+
+/** The screen's label placement (labelPlacement.ts) for the export's viewport. */
+function placedLabels(candidates: LabelCandidate[], width: number, height: number): PlacedLabel[] {
+  measureCtx ??= document.createElement("canvas").getContext("2d");
+  const ctx = measureCtx;
+  if (!ctx) return [];
+  ctx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
+  return placeLabels(candidates, (t) => ctx.measureText(t).width, { fontSize: LABEL_SIZE, gap: 3, padding: 1.5, bounds: { x0: 0, y0: 0, x1: width, y1: height } });
+}
