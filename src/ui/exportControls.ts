@@ -61,6 +61,8 @@ declare global {
   interface Window {
     /** The last export, for people checking figures and for tests. */
     rerouteLastExport?: ExportResult;
+    /** The export controls (exportPng, exportSvg, exportStory), for tests and the console. */
+    rerouteExport?: ExportControls;
   }
 }
 
@@ -75,6 +77,19 @@ export interface ExportControls {
   /** Renders each view of the story to a PNG and saves them in one ZIP. */
   exportStory(steps?: { title: string; state: ViewState }[]): Promise<ExportResult | null>;
   setStorySource(source: StorySource | null): void;
+}
+
+// The story source may be registered before or after the controls are mounted.
+let registeredStory: StorySource | null = null;
+let onStoryRegistered: ((source: StorySource | null) => void) | null = null;
+
+/**
+ * For the presentation module: the story's steps in order (saved views: title and view state).
+ * Enables "Export story (ZIP)"; call again when the story changes, or with null to disable it.
+ */
+export function registerStorySource(source: StorySource | null): void {
+  registeredStory = source;
+  onStoryRegistered?.(source);
 }
 
 const BACKGROUND_LABELS: Record<ExportBackground, string> = { white: "White", transparent: "Transparent", dark: "Dark" };
@@ -139,7 +154,7 @@ function specFor(app: App, state: ViewState, sizeFactor: number, now: Date): Exp
 
 export function mountExportControls(app: App): ExportControls {
   let options: ExportOptions = { ...DEFAULT_EXPORT_OPTIONS };
-  let storySource: StorySource | null = null;
+  let storySource: StorySource | null = registeredStory;
   let busy = false;
   const measure = canvasMeasure();
 
@@ -191,9 +206,9 @@ export function mountExportControls(app: App): ExportControls {
     titleInput.placeholder = effectiveTitle({ ...state, title: "" }, app.dataset());
   };
   const renderStory = () => {
-    const n = storySource?.().length ?? 0;
-    storyButton.disabled = n === 0;
-    storyButton.title = n ? `${n} saved view${n === 1 ? "" : "s"}, one PNG each` : "Save views into a story first";
+    // Enabled once a story exists; the number of views is read at click time (views come and go).
+    storyButton.disabled = !storySource;
+    storyButton.title = storySource ? "One PNG per saved view of the story, in one ZIP" : "Save views into a story first";
   };
   titleInput.addEventListener("input", () => app.store.dispatch(setTitle(titleInput.value)));
   titleInput.addEventListener("change", () => {
@@ -318,7 +333,8 @@ export function mountExportControls(app: App): ExportControls {
           for (const step of steps) {
             app.store.replace({ ...step.state, hover: null });
             if (step.state.camera) await app.renderer.setCamera(step.state.camera, false);
-            await nextFrames();
+            else await app.renderer.resetCamera(false);
+            await settled();
             const { blob, width, height, spec } = await renderPng(options);
             size = { width, height };
             images.push({ title: step.title || spec.title, png: new Uint8Array(await blob.arrayBuffer()) });
@@ -342,6 +358,8 @@ export function mountExportControls(app: App): ExportControls {
     },
   };
 
+  onStoryRegistered = (source) => controls.setStorySource(source);
+  window.rerouteExport = controls;
   pngButton.addEventListener("click", () => void controls.exportPng());
   svgButton.addEventListener("click", () => void controls.exportSvg());
   storyButton.addEventListener("click", () => void controls.exportStory());
@@ -353,8 +371,12 @@ export function mountExportControls(app: App): ExportControls {
 
 class UserFacingError extends Error {}
 
-function nextFrames(): Promise<void> {
-  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+/** Two frames, then the end of any running animation (a layout change tweens the scene). */
+async function settled(): Promise<void> {
+  await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  if (document.documentElement.dataset.animating === "true") {
+    await new Promise<void>((done) => window.addEventListener("reroute:idle", () => done(), { once: true }));
+  }
 }
 
 /** Never a blank file: the title row must hold drawn pixels that differ from its first pixel. */

@@ -3,6 +3,7 @@
 // tall at 2×), a refused too-large request, and the SVG's vectors and text.
 import { readFileSync, writeFileSync } from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
+import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import type { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -198,5 +199,71 @@ describe("Export PNG and SVG", () => {
     expect(new Set(flows.map((p) => p.getAttribute("data-flow-id")))).toEqual(new Set(edges));
     expect(doc.getElementById("backdrop")?.getElementsByTagName("path").length).toBe(2);
     expect(app.errors).toEqual([]);
+  });
+
+  it("captions a traced route and keeps its highlight (others dimmed) in the SVG", async () => {
+    const { page } = app;
+    const chain = await page.evaluate(() => {
+      const a = window.reroute!.app;
+      const edges = a.scene().edges;
+      const kinds = new Map(a.scene().nodes.map((n) => [n.id, n.kind]));
+      for (const e1 of edges) {
+        if (kinds.get(e1.source) !== "origin") continue;
+        const e2 = edges.find((e) => e.source === e1.target && e.target !== e1.source);
+        if (!e2) continue;
+        const s = a.store.get();
+        a.store.replace({ ...s, trace: { origin: e1.source, destination: e2.target, chain: 0, through: null } });
+        a.setAnalysisHighlight({ nodes: new Set([e1.source, e1.target, e2.target]), edges: new Set([e1.id, e2.id]) });
+        const name = (id: string) => a.dataset().places.find((p) => p.id === id)!.name;
+        return { ids: [e1.id, e2.id], names: [name(e1.source), name(e1.target), name(e2.target)] };
+      }
+      return null;
+    });
+    expect(chain).not.toBeNull();
+    const { data } = await exportFile(page, "Export SVG");
+    const doc = new DOMParser().parseFromString(data.toString("utf8"), "image/svg+xml");
+    const captions = Array.from(doc.getElementsByTagName("text")).filter((t) => t.getAttribute("data-role") === "caption").map((t) => t.textContent);
+    expect(captions).toContain(`Traced route: ${chain!.names.join(" → ")}`);
+    const strokes = new Map(Array.from(doc.getElementsByTagName("path")).filter((p) => p.getAttribute("data-flow-id")).map((p) => [p.getAttribute("data-flow-id"), p.getAttribute("stroke")]));
+    const dim = [...strokes.entries()].filter(([id]) => !chain!.ids.includes(id!)).map(([, c]) => c);
+    // Everything off the route shares one dimmed colour; the route keeps its lane colours.
+    expect(new Set(dim).size).toBe(1);
+    for (const id of chain!.ids) expect(strokes.get(id)).not.toBe(dim[0]);
+    await page.evaluate(() => {
+      const a = window.reroute!.app;
+      a.setAnalysisHighlight(null);
+      a.store.replace({ ...a.store.get(), trace: { origin: null, destination: null, chain: null, through: null } });
+    });
+  });
+
+  it("exports a story as one ZIP with one PNG per saved view, and restores the view", async () => {
+    const { page } = app;
+    const story = page.getByRole("button", { name: "Export story (ZIP)", exact: true });
+    expect(await story.isDisabled()).toBe(true);
+    const before = await page.evaluate(() => {
+      const a = window.reroute!.app;
+      const s = a.store.get();
+      const years = a.dataset().years;
+      const other = years.includes(2023) ? 2023 : years[0]!;
+      window.rerouteExport!.setStorySource(() => [
+        { title: "The year before", state: { ...s, year: other } },
+        { title: "Only the largest flows", state: { ...s, filters: { ...s.filters, topN: 5 } } },
+      ]);
+      return { year: s.year, edges: a.scene().edges.length };
+    });
+    expect(await story.isDisabled()).toBe(false);
+    const { name, data } = await exportFile(page, "Export story (ZIP)");
+    writeFileSync("/tmp/reroute-story.zip", data);
+    expect(name).toBe("the-year-before-story.zip");
+    const files = unzipSync(new Uint8Array(data));
+    expect(Object.keys(files).sort()).toEqual(["01-the-year-before.png", "02-only-the-largest-flows.png", "README.txt"]);
+    const a = decodePng(Buffer.from(files["01-the-year-before.png"]!));
+    const b = decodePng(Buffer.from(files["02-only-the-largest-flows.png"]!));
+    expect([a.width, a.height, b.width, b.height]).toEqual([1920, 1080, 1920, 1080]);
+    const map = { x0: 60, y0: 200, x1: 1450, y1: 950 };
+    // Five flows draw far less than the whole year.
+    expect(inkShare(b, map, [0xf7, 0xf9, 0xfb])).toBeLessThan(inkShare(a, map, [0xf7, 0xf9, 0xfb]));
+    const after = await page.evaluate(() => ({ year: window.reroute!.app.store.get().year, edges: window.reroute!.app.scene().edges.length }));
+    expect(after).toEqual(before);
   });
 });
