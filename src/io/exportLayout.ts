@@ -84,7 +84,8 @@ export function sourcesText(sources: string[]): string {
 export function layoutExport(spec: ExportSpec, size: { width: number; height: number }, measure: MeasureText = estimateText): ExportLayout {
   const W = size.width;
   const H = size.height;
-  const s = clamp(Math.min(W / 1920, H / 1080), 0.5, 1.6);
+  // Not below 0.72: under it, 15 px legend text would drop under 11 px, too small to read on a slide.
+  const s = clamp(Math.min(W / 1920, H / 1080), 0.72, 1.6);
   const m = Math.round(28 * s);
   const gap = Math.round(14 * s);
   const texts: TextRun[] = [];

@@ -61,6 +61,8 @@ export interface ExportSpecInput {
   /** Names along the traced route (origin … destination), or null when none is traced. */
   route: string[] | null;
   now: Date;
+  /** The year's flow count before filters, and how many each filter hid (VisibleFlows). */
+  counts?: { total: number; hiddenBy: Record<string, number> };
 }
 
 export const ZERO_MILEAGE_CAVEAT =
@@ -178,9 +180,11 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
 
   const caption: string[] = [];
   caption.push(
-    `${state.year} · ${measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles"} · ${shown.length} flow${shown.length === 1 ? "" : "s"} shown`,
+    `${state.year} · ${measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles"} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
   );
   const filters = describeFilters(state, laneLabel);
+  const budget = input.counts?.hiddenBy.budget ?? 0;
+  if (budget > 0) filters.push(`largest flows only, ${budget} smaller hidden by the flow budget`);
   const edited = Object.keys(state.assumptions).length;
   if (edited) filters.push(`${edited} assumption${edited === 1 ? "" : "s"} edited`);
   caption.push(filters.length ? `Filters: ${filters.join("; ")}` : "Filters: none (every flow of the year)");

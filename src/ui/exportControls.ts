@@ -149,6 +149,7 @@ function specFor(app: App, state: ViewState, sizeFactor: number, now: Date): Exp
     },
     route: tracedRoute(app),
     now,
+    counts: { total: derived.visible.total, hiddenBy: derived.visible.hiddenBy },
   });
 }
 

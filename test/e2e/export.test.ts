@@ -141,6 +141,18 @@ describe("Export PNG and SVG", () => {
     await page.waitForFunction(() => document.documentElement.dataset.exporting === "false");
     expect(downloads).toBe(0);
     await alert.getByRole("button", { name: "Dismiss message" }).click();
+    // A4 at 1× is the 300 dpi print size.
+    await page.getByLabel("Resolution", { exact: true }).selectOption("1");
+    const { png } = await exportPng(page, "/tmp/reroute-export-a4.png");
+    expect([png.width, png.height]).toEqual([3508, 2480]);
+  });
+
+  it("'Current view' saves the size of the graph on screen", async () => {
+    const { page } = app;
+    await page.getByLabel("Image size", { exact: true }).selectOption("view");
+    const graph = (await page.locator("#graph").evaluate((g) => ({ w: g.clientWidth, h: g.clientHeight })));
+    const { png } = await exportPng(page, "/tmp/reroute-export-view.png");
+    expect([png.width, png.height]).toEqual([graph.w, graph.h]);
   });
 
   it("with a transparent background leaves the corners clear (alpha 0) and the map opaque", async () => {

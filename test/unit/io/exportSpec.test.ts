@@ -85,6 +85,12 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
     expect(spec.caption[2]).toBe("Traced route: Shandong → Horgos → Kazakhstan → Russia");
   });
 
+  it("counts the flows the filters hid and names the flow budget", () => {
+    const spec = buildExportSpec(input({ counts: { total: 10, hiddenBy: { budget: 4, lane: 3 } } }));
+    expect(spec.caption[0]).toBe("2024 · used-car exports, vehicles · 3 of 10 flows shown");
+    expect(spec.caption[1]).toBe("Filters: largest flows only, 4 smaller hidden by the flow budget");
+  });
+
   it("says when no filter is in force, and names origin and destination of a trace without a chosen route", () => {
     const state = defaultViewState("zero-mileage", "abc", 2024);
     state.trace = { origin: "shandong", destination: "ru", chain: null, through: null };
