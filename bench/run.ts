@@ -1,0 +1,323 @@
+// `npm run bench`: the app at 1k / 10k / 100k flows in headless Chromium, side by side with bare sigma
+// drawing the same graph, then the analysis bench (bench/analysis.ts) and the import bench
+// (bench/import.ts) in Node. Prints Markdown tables for the README's Performance section.
+// Never run by `npm test`: frame times depend on the machine and on what else runs on it.
+import { readdirSync, readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { build, preview } from "vite";
+import { CHROMIUM, launchBrowser, ROOT } from "../test/e2e/harness";
+import { runAnalysisBench } from "./analysis";
+import type { BareScene } from "./bareSigma";
+import { runImportBench } from "./import";
+import { datasetToCsvFiles, generateTradeDataset } from "./synthetic";
+
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [1_000, 10_000, 100_000];
+const YEARS = 5;
+const REPEAT = 5;
+const OUT = resolve(ROOT, "bench/out");
+const VIEWPORT = { width: 1280, height: 800 };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "—");
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—");
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "—");
+
+async function serve(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await preview({ root: ROOT, configFile: false, base: "./", logLevel: "error", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === "string") throw new Error("bench/run: preview server has no port");
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((done) => server.httpServer.close(() => done())) };
+}
+
+function bundleSizes(dir: string): { initialKB: number; totalKB: number } {
+  const html = readFileSync(resolve(dir, "index.html"), "utf8");
+  let initial = 0, total = 0;
+  for (const name of readdirSync(resolve(dir, "assets"))) {
+    if (!/\.(js|css)$/.test(name)) continue;
+    const gz = gzipSync(readFileSync(resolve(dir, "assets", name))).length;
+    total += gz;
+    if (html.includes(`assets/${name}`)) initial += gz;
+  }
+  return { initialKB: initial / 1024, totalKB: total / 1024 };
+}
+
+/** Long tasks (PerformanceObserver "longtask") recorded from the first script on. */
+const LONGTASK_OBSERVER = `
+  window.__name = (f) => f; // tsx keeps function names with a __name helper the page does not have
+  window.__longtasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration }); })
+    .observe({ type: "longtask", buffered: true });
+`;
+
+interface Timed { total: number; preDraw: number; draw: number }
+
+/** Dispatches a producer written as source text (state => state) and times it with the renderer's marks. */
+async function dispatchTimed(page: Page, producer: string): Promise<Timed> {
+  const r = await page.evaluate((src) => {
+    const app = window.reroute!.app;
+    const produce = (0, eval)(src) as Parameters<typeof app.store.dispatch>[0];
+    performance.clearMarks("reroute:redraw");
+    performance.clearMarks("reroute:draw");
+    performance.clearMarks("reroute:drawn");
+    const t0 = performance.now();
+    app.store.dispatch(produce);
+    const t1 = performance.now();
+    const at = (n: string) => performance.getEntriesByName(n, "mark")[0]?.startTime ?? NaN;
+    return { total: t1 - t0, redraw: at("reroute:redraw"), draw: at("reroute:draw"), drawn: at("reroute:drawn"), t0 };
+  }, producer);
+  await nextFrame(page);
+  // Before sigma's draw: from the start of the dispatch (derive, scene, graph rebuild) to the draw mark.
+  return { total: r.total, preDraw: r.draw - r.t0, draw: r.drawn - r.draw };
+}
+
+const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
+async function longTasks(page: Page, from: number, to: number): Promise<{ count: number; max: number }> {
+  return page.evaluate(([a, b]) => {
+    const list = ((window as unknown as { __longtasks: { start: number; ms: number }[] }).__longtasks ?? []).filter((t) => t.start >= a! && t.start < b!);
+    return { count: list.filter((t) => t.ms > 100).length, max: list.reduce((m, t) => Math.max(m, t.ms), 0) };
+  }, [from, to]);
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+interface SizeResult {
+  flows: number;
+  places: number;
+  yearFlows: number;
+  parseMs: number;
+  applyMs: number;
+  loadMs: number;
+  year: Timed;
+  filter: Timed;
+  weighting: Timed;
+  budgetEdges: number;
+  hoverApp: number;
+  hoverFrame: number;
+  hoverBare: number;
+  budgetLong: { count: number; max: number };
+  heapBudget: number;
+  allEdges: number;
+  showAll: Timed;
+  refreshApp: number;
+  refreshBare: number;
+  hoverAllApp: number;
+  hoverAllFrame: number;
+  hoverAllBare: number;
+  yearAll: Timed;
+  allLong: { count: number; max: number };
+  heapAll: number;
+}
+
+function medianTimed(xs: Timed[]): Timed {
+  return { total: median(xs.map((x) => x.total)), preDraw: median(xs.map((x) => x.preDraw)), draw: median(xs.map((x) => x.draw)) };
+}
+
+/** The scene the app drew, as plain data for the bare page (same order as the app's graph). */
+async function sceneOf(page: Page): Promise<{ scene: BareScene; width: number; height: number }> {
+  return page.evaluate(() => {
+    const app = window.reroute!.app;
+    const s = app.scene();
+    const box = document.getElementById("graph")!.getBoundingClientRect();
+    return {
+      width: Math.round(box.width),
+      height: Math.round(box.height),
+      scene: {
+        nodes: [...s.nodes].sort((a, b) => b.size - a.size).map((n) => ({ id: n.id, x: n.x, y: n.y, size: n.size, color: n.color, label: n.label })),
+        edges: [...s.edges].sort((a, b) => b.size - a.size).map((e) => ({ id: e.id, source: e.source, target: e.target, size: e.size, color: e.color })),
+      },
+    };
+  });
+}
+
+/** Hover on the biggest place: app (store dispatch → highlight → refresh without indexation) vs bare sigma, alternating. */
+async function hoverPair(app: Page, bare: Page): Promise<{ app: number; frame: number; bare: number }> {
+  const target = await app.evaluate(() => {
+    const s = window.reroute!.app.scene();
+    const node = [...s.nodes].sort((a, b) => b.volume - a.volume)[0]!.id;
+    const edges = s.edges.filter((e) => e.source === node || e.target === node);
+    return { node, nodes: [node, ...edges.flatMap((e) => [e.source, e.target])], edges: edges.map((e) => e.id) };
+  });
+  const a: number[] = [], b: number[] = [], fr: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    // The frame alone: renderer.setHighlight → sigma.refresh({ skipIndexation: true }) + our label layer.
+    fr.push(await app.evaluate(([n, e]) => {
+      const r = window.reroute!.app.renderer;
+      const t = performance.now();
+      r.setHighlight({ nodes: new Set(n), edges: new Set(e) });
+      const ms = performance.now() - t;
+      r.setHighlight(null);
+      return ms;
+    }, [target.nodes, target.edges]));
+    await nextFrame(app);
+    a.push(await app.evaluate((id) => {
+      const store = window.reroute!.app.store;
+      const t = performance.now();
+      store.dispatch((s) => ({ ...s, hover: { type: "node", id } }));
+      const ms = performance.now() - t;
+      store.dispatch((s) => ({ ...s, hover: null }));
+      return ms;
+    }, target.node));
+    await nextFrame(app);
+    b.push(await bare.evaluate(([n, e]) => window.bare!.hover(n!, e!), [target.nodes, target.edges]));
+    await bare.evaluate(() => window.bare!.refresh());
+  }
+  return { app: median(a), frame: median(fr), bare: median(b) };
+}
+
+async function refreshPair(app: Page, bare: Page): Promise<{ app: number; bare: number }> {
+  const a: number[] = [], b: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    a.push(await app.evaluate(() => { const t = performance.now(); window.reroute!.app.renderer.refresh(); return performance.now() - t; }));
+    await nextFrame(app);
+    b.push(await bare.evaluate(() => window.bare!.refresh()));
+    await nextFrame(bare);
+  }
+  return { app: median(a), bare: median(b) };
+}
+
+async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flows: number): Promise<SizeResult> {
+  const dataset = generateTradeDataset({ flows, years: YEARS, seed: 11 });
+  const csv = datasetToCsvFiles(dataset);
+  const years = dataset.years;
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(LONGTASK_OBSERVER);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`  page error: ${e}`));
+  await page.goto(appUrl);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+
+  // Load through the real "Import data" input: parse (worker) → summary → confirm → graph and first frame.
+  const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, mimeType: "text/csv", buffer: Buffer.from(text) }));
+  let t = Date.now();
+  await page.getByLabel("Import data", { exact: true }).setInputFiles(files);
+  const confirm = page.getByRole("button", { name: /^Import [\d,]+ valid rows?$/ });
+  await confirm.waitFor({ timeout: 120_000 });
+  const parseMs = Date.now() - t;
+  const rendersBefore = await page.evaluate(() => Number(document.documentElement.dataset.renders ?? "0"));
+  t = Date.now();
+  await confirm.click();
+  await page.waitForFunction((n) => document.documentElement.dataset.importState === "imported" && Number(document.documentElement.dataset.renders ?? "0") > n, rendersBefore, { timeout: 120_000 });
+  await nextFrame(page);
+  const applyMs = Date.now() - t;
+  const info = await page.evaluate(() => { const a = window.reroute!.app; return { year: a.store.get().year, places: a.dataset().places.length, flows: a.dataset().flows.length, yearFlows: a.derived().visible.total, edges: a.scene().edges.length }; });
+  if (info.flows !== dataset.flows.length) throw new Error(`bench/run: imported ${info.flows} flows, generated ${dataset.flows.length}`);
+  const heapBudget = await heapMB(page);
+
+  const other = years.find((y) => y !== info.year) ?? info.year;
+  const phaseStart = await now(page);
+  const year: Timed[] = [], filter: Timed[] = [], weighting: Timed[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    year.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${other} })`));
+    year.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${info.year} })`));
+    filter.push(await dispatchTimed(page, `(s) => ({ ...s, filters: { ...s.filters, hiddenModes: ["sea"] } })`));
+    filter.push(await dispatchTimed(page, `(s) => ({ ...s, filters: { ...s.filters, hiddenModes: [] } })`));
+    weighting.push(await dispatchTimed(page, `(s) => ({ ...s, weighting: { ...s.weighting, scale: "log" } })`));
+    weighting.push(await dispatchTimed(page, `(s) => ({ ...s, weighting: { ...s.weighting, scale: "sqrt" } })`));
+  }
+
+  // Bare sigma in a context of its own: its own renderer process, so its tasks never count as the app's.
+  const bareContext = await browser.newContext({ viewport: VIEWPORT });
+  await bareContext.addInitScript(LONGTASK_OBSERVER);
+  const bare = await bareContext.newPage();
+  await bare.goto(bareUrl);
+  await bare.waitForFunction(() => document.documentElement.dataset.ready === "true");
+  let shot = await sceneOf(page);
+  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [shot.scene, shot.width, shot.height] as const);
+  const hover = await hoverPair(page, bare);
+  const budgetLong = await longTasks(page, phaseStart, await now(page));
+
+  // "Show all flows": every flow of the year, app frame vs bare sigma on the same graph.
+  const allStart = await now(page);
+  const showAll = await dispatchTimed(page, `(s) => ({ ...s, flowBudget: null })`);
+  shot = await sceneOf(page);
+  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [shot.scene, shot.width, shot.height] as const);
+  const refresh = await refreshPair(page, bare);
+  const hoverAll = await hoverPair(page, bare);
+  const yearAll: Timed[] = [];
+  for (let i = 0; i < 2; i++) {
+    yearAll.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${other} })`));
+    yearAll.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${info.year} })`));
+  }
+  const allLong = await longTasks(page, allStart, await now(page));
+  const heapAll = await heapMB(page);
+  await context.close();
+  await bareContext.close();
+  return {
+    flows, places: info.places, yearFlows: info.yearFlows, parseMs, applyMs, loadMs: parseMs + applyMs,
+    year: medianTimed(year), filter: medianTimed(filter), weighting: medianTimed(weighting), budgetEdges: info.edges,
+    hoverApp: hover.app, hoverFrame: hover.frame, hoverBare: hover.bare, budgetLong, heapBudget,
+    allEdges: shot.scene.edges.length, showAll, refreshApp: refresh.app, refreshBare: refresh.bare,
+    hoverAllApp: hoverAll.app, hoverAllFrame: hoverAll.frame, hoverAllBare: hoverAll.bare, yearAll: medianTimed(yearAll), allLong, heapAll,
+  };
+}
+
+async function main(): Promise<void> {
+  const appDir = resolve(OUT, "app"), bareDir = resolve(OUT, "bare");
+  await build({ root: ROOT, logLevel: "warn", build: { outDir: appDir, emptyOutDir: true } });
+  await build({ configFile: false, root: resolve(ROOT, "bench"), base: "./", logLevel: "warn", build: { outDir: bareDir, emptyOutDir: true, target: "es2022", rollupOptions: { input: resolve(ROOT, "bench/bare-sigma.html") } } });
+  const bundle = bundleSizes(appDir);
+  const app = await serve(appDir), bare = await serve(bareDir);
+  const browser = await launchBrowser();
+  const version = browser.version();
+  const results: SizeResult[] = [];
+  try {
+    for (const n of SIZES) {
+      process.stderr.write(`bench: ${n} flows…\n`);
+      results.push(await benchSize(browser, app.url, `${bare.url}bare-sigma.html`, n));
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await bare.close();
+  }
+
+  const cpu = cpus();
+  console.log(`\nMachine: ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, Chromium ${version} headless (${CHROMIUM}, software WebGL), viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${YEARS} years per file, seed 11; medians of ${REPEAT} (year/filter/weighting: of ${2 * REPEAT}).`);
+  console.log(`Bundle: ${f0(bundle.initialKB)} KB gzip loaded at start (JS + CSS), ${f0(bundle.totalKB)} KB gzip with every on-demand chunk and worker.\n`);
+  console.log("Flow budget on (default):\n");
+  console.log("| flows in file | places | flows in year | drawn | load: parse (worker) + apply & first frame | year change JS: total (before draw + draw + after) | filter | weighting | hover: whole / frame / bare sigma | long tasks > 100 ms | heap |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  const tm = (x: Timed) => `${f0(x.total)} ms (${f0(x.preDraw)} + ${f0(x.draw)} + ${f0(x.total - x.preDraw - x.draw)})`;
+  for (const r of results) {
+    console.log(`| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.yearFlows.toLocaleString("en")} | ${r.budgetEdges.toLocaleString("en")} | ${f0(r.loadMs)} ms (${f0(r.parseMs)} + ${f0(r.applyMs)}) | ${tm(r.year)} | ${tm(r.filter)} | ${tm(r.weighting)} | ${f1(r.hoverApp)} / ${f1(r.hoverFrame)} / ${f1(r.hoverBare)} ms (frame ${f2(r.hoverFrame / r.hoverBare)}×) | ${r.budgetLong.count} (max ${f0(r.budgetLong.max)} ms) | ${f0(r.heapBudget)} MB |`);
+  }
+  console.log("\n\"Show all flows\" (budget off), the same graph in bare sigma 3.0.3 in the same run:\n");
+  console.log("| flows in file | edges drawn | switch to show all | full refresh app / bare sigma | hover: whole / frame / bare sigma | year change JS: total (before draw + draw + after) | long tasks > 100 ms | heap |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(`| ${r.flows.toLocaleString("en")} | ${r.allEdges.toLocaleString("en")} | ${tm(r.showAll)} | ${f0(r.refreshApp)} / ${f0(r.refreshBare)} ms (${f2(r.refreshApp / r.refreshBare)}×) | ${f1(r.hoverAllApp)} / ${f1(r.hoverAllFrame)} / ${f1(r.hoverAllBare)} ms (frame ${f2(r.hoverAllFrame / r.hoverAllBare)}×) | ${tm(r.yearAll)} | ${r.allLong.count} (max ${f0(r.allLong.max)} ms) | ${f0(r.heapAll)} MB |`);
+  }
+
+  if (process.env.BENCH_BROWSER_ONLY) return;
+  process.stderr.write("bench: analysis…\n");
+  const rows = await runAnalysisBench();
+  console.log("\nAnalysis (bench/analysis.ts, Node, one year per graph):\n");
+  console.log("| flows | places | task | ms | baseline | baseline ms | ratio |\n|---|---|---|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.task} | ${f2(r.ms)} | ${r.baseline} | ${r.baselineMs === null ? "—" : f1(r.baselineMs)} | ${r.ratio === null ? "—" : `${f1(r.ratio)}×`} |`);
+
+  process.stderr.write("bench: import…\n");
+  // Forced GC for the import bench's heap figures, without asking for a node flag.
+  setFlagsFromString("--expose-gc");
+  (globalThis as { gc?: unknown }).gc = runInNewContext("gc");
+  const im = runImportBench();
+  console.log(`\nImport (bench/import.ts, Node): ${(im.bytes / 1e6).toFixed(1)} MB, ${im.rows.toLocaleString("en")} rows → ${im.flows.toLocaleString("en")} flows; importFiles ${f0(im.importMs)} ms (heap +${f0(im.importHeapMB)} MB), papaparse raw parse ${f0(im.papaMs)} ms (heap +${f0(im.papaHeapMB)} MB), ${f2(im.ratio)}× papaparse.`);
+}
+
+await main();
