@@ -4,7 +4,8 @@
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
 import { buildExportSpec, effectiveTitle, slugify, type ExportSpec } from "../io/exportSpec";
-import { layoutExport, type ExportLayout } from "../io/exportLayout";
+import { layoutExport, sourcesText, type ExportLayout } from "../io/exportLayout";
+import { withPngText } from "../io/pngText";
 import { canvasMeasure, canvasToBlob, composeImage, sizeProblem } from "../io/exportImage";
 import type { StoryImage } from "../io/exportStory";
 import { writeSvg } from "../io/exportSvg";
@@ -257,7 +258,16 @@ export function mountExportControls(app: App): ExportControls {
       throw new UserFacingError(`The browser made a ${canvas.width} × ${canvas.height} px image instead of ${out.width} × ${out.height} px; nothing was saved.`);
     }
     assertTitleDrawn(canvas, layout, out.ratio);
-    const blob = await canvasToBlob(canvas);
+    const raw = await canvasToBlob(canvas);
+    // Title, caption, sources and caveat also travel as PNG text metadata.
+    const tagged = withPngText(new Uint8Array(await raw.arrayBuffer()), {
+      Title: spec.title,
+      Description: [...spec.caption, sourcesText(spec.sources)].join("\n"),
+      Disclaimer: spec.caveat ?? "",
+      "Creation Time": now.toISOString(),
+      Software: "Reroute",
+    });
+    const blob = new Blob([tagged as Uint8Array<ArrayBuffer>], { type: "image/png" });
     // Free the big bitmaps now rather than at the next collection.
     canvas.width = canvas.height = 0;
     for (const c of captured.layers) c.width = c.height = 0;

@@ -7,6 +7,7 @@ import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import type { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPngText } from "../../src/io/pngText";
 import { decodePng, drawnShare, launchBrowser, openApp, type OpenedPage, type Served, serveDist } from "./harness";
 
 let served: Served;
@@ -86,6 +87,10 @@ describe("Export PNG and SVG", () => {
     const { page } = app;
     const { name, png } = await exportPng(page, "/tmp/reroute-export-1x.png");
     expect(name).toBe("chinas-used-car-exports-2024.png");
+    const meta = readPngText(new Uint8Array(readFileSync("/tmp/reroute-export-1x.png")));
+    expect(meta.Title).toBe("China's used-car exports, 2024");
+    expect(meta.Description).toMatch(/^2024 · used-car exports, vehicles[^]*\nSources: /);
+    expect(meta.Disclaimer).toMatch(/~90%/);
     expect([png.width, png.height]).toEqual([1920, 1080]);
     // Map: centre of the picture, left of the legend; compare with the water colour as the screen test does.
     const map = { x0: 60, y0: 200, x1: 1450, y1: 950 };
