@@ -1,4 +1,4 @@
-// Export controls: "Export PNG" in the toolbar; an "Export" section with the image title, size,
+// Export controls: "Export PNG" in the toolbar; an "Image export" section (not "Export": a name inside "Export PNG") with the image title, size,
 // resolution and background, "Export SVG" and "Export story (ZIP)". The picture is the renderer's
 // capture at the target pixel size composed with title, caption, legend and sources (src/io/export*).
 import { LANES } from "../domain/lanes";
@@ -165,7 +165,7 @@ export function mountExportControls(app: App): ExportControls {
   app.toolbar.appendChild(el("div", { class: "control export-control" }, pngButton));
 
   // Panel section: options and the other formats.
-  const body = app.panel.addSection("export", "Export", { order: 80 });
+  const body = app.panel.addSection("export", "Image export", { order: 80 });
   const titleInput = el("input", { id: "export-title", type: "text", maxlength: 140, autocomplete: "off", class: "export-title" });
   const sizeSelect = el("select", { id: "export-size" }, IMAGE_SIZES.map((s) => el("option", { value: s.id }, s.label)));
   const resolutionSelect = el("select", { id: "export-resolution" }, ([1, 2, 4] as const).map((r) => el("option", { value: String(r) }, `${r}×`)));
