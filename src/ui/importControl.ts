@@ -126,8 +126,14 @@ export function mountImport(app: App): DatasetLibrary {
     if (files.length > 0) void run(files);
   });
 
+  // The last import's error or note: a new import replaces it rather than piling up.
+  let lastMessage: HTMLElement | null = null;
+  const say = (text: string, kind: "error" | "info", detail: string[] = []) => {
+    lastMessage?.remove();
+    lastMessage = app.messages.show(text, kind, detail);
+  };
   const fail = (text: string, issues: DataIssue[]) => {
-    app.messages.show(text, "error", issueLines(issues));
+    say(text, "error", issueLines(issues));
     setState("failed", true);
   };
 
@@ -137,6 +143,8 @@ export function mountImport(app: App): DatasetLibrary {
       return;
     }
     busy = true;
+    lastMessage?.remove();
+    lastMessage = null;
     const controller = new AbortController();
     const fileLabel = files.length === 1 ? files[0]!.name : `${files.length} files`;
     let progress: ImportProgress | null = null;
@@ -221,7 +229,7 @@ export function mountImport(app: App): DatasetLibrary {
   }
 
   function cancelled(text = "Import cancelled; the current data is unchanged."): void {
-    app.messages.show(text, "info");
+    say(text, "info");
     setState("cancelled", true);
   }
 
@@ -232,7 +240,7 @@ export function mountImport(app: App): DatasetLibrary {
     if (!(await confirmImport(view))) return cancelled();
     app.setDataset(dataset);
     const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it and are kept with the dataset (the bundle can be exported again with them).` : "";
-    app.messages.show(`Imported "${dataset.name}": ${dataset.places.length} places, ${dataset.flows.length} flows.${viewNote}`, "info");
+    say(`Imported "${dataset.name}": ${dataset.places.length} places, ${dataset.flows.length} flows.${viewNote}`, "info");
     setState("imported", true);
     await library.add(dataset, result.format, views);
   }

@@ -36,6 +36,8 @@ export function yearsText(years: readonly number[]): string {
 
 /** Where a problem is: "flows.csv, line 12, column 3"; parts that are 0 or empty are left out. */
 export function issueText(issue: DataIssue): string {
+  // Some readers already start the message with where it is ("flows.csv line 5, column 3: …").
+  if (issue.file !== "" && issue.message.startsWith(issue.file)) return issue.message;
   const where = [issue.file, issue.line > 0 ? `line ${issue.line}` : "", issue.column > 0 ? `column ${issue.column}` : ""].filter((part) => part !== "");
   return where.length > 0 ? `${where.join(", ")}: ${issue.message}` : issue.message;
 }

@@ -5,7 +5,8 @@ export type MessageKind = "error" | "warning" | "info";
 
 export function createMessages(root: HTMLElement) {
   return {
-    show(text: string, kind: MessageKind = "info", detail: string[] = []): void {
+    /** Returns the message element, so its caller can take it away when it no longer applies. */
+    show(text: string, kind: MessageKind = "info", detail: string[] = []): HTMLElement {
       const close = el("button", { type: "button", class: "msg-close", "aria-label": "Dismiss message" }, "×");
       const node = el("div", { class: `msg msg-${kind}`, role: kind === "error" ? "alert" : "status" },
         el("div", { class: "msg-text" }, text),
@@ -15,6 +16,7 @@ export function createMessages(root: HTMLElement) {
       close.addEventListener("click", () => node.remove());
       root.appendChild(node);
       if (kind === "info") setTimeout(() => node.remove(), 6000);
+      return node;
     },
     clear(): void {
       root.replaceChildren();

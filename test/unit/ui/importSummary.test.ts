@@ -16,7 +16,7 @@ describe("summaryView(result) lists what an import found", () => {
     expect(rows.Encoding).toMatch(/Windows-1252/);
     expect(rows.Delimiter).toBe(result.summary.delimiter);
     expect(view.fixed.some((f) => /converted from Windows-1252/.test(f))).toBe(true);
-    expect(view.problems.some((p) => /^flows\.csv, line 3/.test(p.text))).toBe(true);
+    expect(view.problems.some((p) => /^flows\.csv,? line 3/.test(p.text))).toBe(true);
     expect(view.validRows).toBe(1);
   });
 
@@ -50,6 +50,7 @@ describe("summaryView(result) lists what an import found", () => {
   it("issueText leaves out parts that are not known", () => {
     expect(issueText({ severity: "error", file: "", line: 0, column: 0, message: "no file" })).toBe("no file");
     expect(issueText({ severity: "error", file: "a.csv", line: 4, column: 0, message: "bad" })).toBe("a.csv, line 4: bad");
+    expect(issueText({ severity: "error", file: "a.csv", line: 4, column: 2, message: "a.csv line 4, column 2: bad" })).toBe("a.csv line 4, column 2: bad");
   });
 
   it("yearsText shortens runs; confirmLabel names the button", () => {

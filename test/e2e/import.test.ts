@@ -1,0 +1,331 @@
+// "Bring your own data" in the built app: files go through the real "Import data" input; the summary comes
+// before anything changes; failed, cancelled and malformed imports leave the graph as it was; imported data
+// is kept (IndexedDB) and exported again to the same graph; text from files is never markup.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodePng, launchBrowser, openApp, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
+
+let served: Served;
+let browser: Browser;
+let app: OpenedPage;
+const dialogs: string[] = [];
+const failedRequests: string[] = [];
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+  app = await openApp(browser, served.url);
+  app.page.on("response", (r) => {
+    if (r.status() >= 400) failedRequests.push(`${r.status()} ${r.url()}`);
+  });
+  app.page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface Upload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+const upload = (name: string, content: string | Uint8Array, mimeType = "text/plain"): Upload => ({ name, mimeType, buffer: Buffer.from(content) });
+
+const importCount = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.importCount ?? "0"));
+
+/** Sends files through the "Import data" input and waits until the import waits for the user or ends. */
+async function importThrough(page: Page, files: Upload[]): Promise<string> {
+  const before = await importCount(page);
+  await page.getByLabel("Import data", { exact: true }).setInputFiles(files);
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.importCount ?? "0") > n, before, { timeout: 30_000 });
+  return page.evaluate(() => document.documentElement.dataset.importState ?? "");
+}
+
+const scene = (page: Page) =>
+  page.evaluate(() => {
+    const a = window.reroute!.app;
+    return { id: a.dataset().id, nodes: a.scene().nodes.length, edges: a.scene().edges.length };
+  });
+
+const graphShot = async (page: Page) => decodePng(await page.locator("#graph").screenshot());
+
+function differingShare(a: ReturnType<typeof decodePng>, b: ReturnType<typeof decodePng>): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 30) n++;
+  }
+  return n / (a.width * a.height);
+}
+
+async function confirmSummary(page: Page): Promise<void> {
+  const n = await renders(page);
+  await page.getByRole("button", { name: /^Import [\d,]+ valid rows?$/ }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.importState === "imported");
+  await waitRendered(page, n);
+}
+
+/** Seeded PRNG (mulberry32): the same malformed files on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LOCATIONS = "id,name,lat,lon\r\nalm,Almaty,43.24,76.89\r\ntas,Tashkent,41.30,69.24\r\nbog,Bogot\u00e1,4.71,-74.07\r\n";
+const FLOWS = "origin,dest,count\r\nalm,tas,1200\r\ntas,bog,300\r\nbog,alm,45\r\nalm,bog,oops\r\n";
+const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0) & 0xff));
+const XSS = "<img src=x onerror=alert(1)>";
+const GEXF = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3"><graph defaultedgetype="directed"><nodes>
+<node id="a" label="${XSS.replace(/</g, "&lt;").replace(/>/g, "&gt;")}"><viz:position x="60" y="45"/></node>
+<node id="b" label="Minsk"><viz:position x="27.5" y="53.9"/></node>
+<node id="c" label="Riga"><viz:position x="24.1" y="56.9"/></node>
+</nodes><edges><edge source="a" target="b" weight="50"/><edge source="b" target="c" weight="20"/><edge source="a" target="c" weight="5"/></edges></graph></gexf>`;
+
+describe("Import data in headless Chromium", () => {
+  let shipped: { id: string; nodes: number; edges: number };
+
+  it("imports a flowmap.blue pair (Latin-1, CRLF) after a summary, redraws, and keeps the shipped data selectable", async () => {
+    const { page } = app;
+    shipped = await scene(page);
+    const before = await graphShot(page);
+    const state = await importThrough(page, [upload("locations.csv", latin1(LOCATIONS)), upload("flows.csv", FLOWS)]);
+    expect(state).toBe("summary");
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const text = (await dialog.textContent()) ?? "";
+    expect(text).toContain("flowmap.blue pair");
+    expect(text).toMatch(/Places\s*3/);
+    expect(text).toMatch(/Flows\s*3/);
+    expect(text).toContain("Windows-1252");
+    expect(text).toMatch(/flows\.csv,? line 5, column 3/); // the "oops" row, with its line
+    // Focus is inside the dialog, on the confirm button.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Import 3 valid rows");
+    expect(await scene(page)).toEqual(shipped); // nothing changed yet
+    await page.screenshot({ path: "/tmp/import-summary.png" });
+    await confirmSummary(page);
+    const after = await scene(page);
+    expect(after.id).toMatch(/^local:[0-9a-f]+$/);
+    expect(after.edges).toBe(3);
+    expect(after.nodes).toBe(3);
+    expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => p.name).sort())).toEqual(["Almaty", "Bogotá", "Tashkent"]);
+    expect(differingShare(before, await graphShot(page))).toBeGreaterThan(0.01);
+    await page.screenshot({ path: "/tmp/import-after.png" });
+    // The shipped data is one choice away, and back.
+    await page.locator("#section-datasets > summary").click();
+    const select = page.getByLabel("Shown dataset");
+    const options = await select.locator("option").allTextContents();
+    expect(options.some((o) => o.includes("(shipped)"))).toBe(true);
+    expect(options.some((o) => o.startsWith("locations + flows"))).toBe(true);
+    let n = await renders(page);
+    await select.selectOption(shipped.id);
+    await waitRendered(page, n);
+    expect(await scene(page)).toEqual(shipped);
+    n = await renders(page);
+    await select.selectOption(after.id);
+    await waitRendered(page, n);
+    expect(await scene(page)).toEqual(after);
+  });
+
+  it("keeps imported datasets in the browser: a new tab lists and opens them; Delete removes them", async () => {
+    const imported = await scene(app.page);
+    const second = await openApp(browser, served.url, { context: app.context });
+    const page = second.page;
+    await page.locator("#section-datasets > summary").click();
+    const select = page.getByLabel("Shown dataset");
+    await page.waitForFunction((id) => [...document.querySelectorAll("#dataset-select option")].some((o) => (o as HTMLOptionElement).value === id), imported.id);
+    const n = await renders(page);
+    await select.selectOption(imported.id);
+    await waitRendered(page, n);
+    expect(await scene(page)).toEqual(imported);
+    await page.getByRole("button", { name: "Delete imported dataset" }).click();
+    await page.waitForFunction(() => /this session only/.test(document.querySelector("#dataset-select")?.textContent ?? ""));
+    expect(second.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("imports a GEXF whose label and file name are markup: shown as text everywhere, no script runs", async () => {
+    const { page } = app;
+    const state = await importThrough(page, [upload(`${XSS}.gexf`, GEXF, "application/xml")]);
+    expect(state).toBe("summary");
+    const dialog = page.getByRole("dialog");
+    expect(await dialog.textContent()).toContain(XSS); // the name row: the file name, as text
+    expect(await dialog.textContent()).toMatch(/GEXF/);
+    await confirmSummary(page);
+    const s = await scene(page);
+    expect(s.edges).toBe(3);
+    expect(await page.locator("#dataset-name").textContent()).toBe(XSS);
+    const nodeId = await page.evaluate((label) => window.reroute!.app.dataset().places.find((p) => p.name === label)!.id, XSS);
+    const p = (await page.evaluate((id) => window.reroute!.nodeOnPage(id), nodeId))!;
+    await page.mouse.move(p.x, p.y);
+    const tooltip = page.locator("#tooltip");
+    await expect.poll(() => tooltip.textContent()).toContain(XSS);
+    await page.mouse.move(1, 1);
+    expect(await page.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("exports the data (flows CSV zip, GEXF, view JSON, bundle) and a round trip gives the same graph", async () => {
+    const { page } = app;
+    await page.locator("#section-data > summary").click();
+    const grab = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name, exact: true }).click()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const edgesOf = () => page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`).sort());
+    const names = () => page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort());
+    const original = { edges: await edgesOf(), names: await names(), scene: await scene(page) };
+
+    const gexf = await grab("Export GEXF");
+    expect(gexf.name).toMatch(/\.gexf$/);
+    expect(gexf.bytes.toString()).toContain("<gexf");
+    const view = await grab("Export view JSON");
+    expect(JSON.parse(view.bytes.toString())).toMatchObject({ datasetId: original.scene.id, layout: expect.any(String) });
+    const bundle = await grab("Export bundle");
+    expect(JSON.parse(bundle.bytes.toString())).toMatchObject({ format: "reroute-bundle", version: 1 });
+    const zip = await grab("Export flows CSV");
+    expect(zip.bytes.subarray(0, 2).toString()).toBe("PK");
+
+    // Back to the shipped data, then the bundle brings the graph back.
+    let n = await renders(page);
+    await page.getByLabel("Shown dataset").selectOption(shipped.id);
+    await waitRendered(page, n);
+    expect(await importThrough(page, [upload(bundle.name, bundle.bytes, "application/json")])).toBe("summary");
+    expect(await page.getByRole("dialog").textContent()).toMatch(/Saved views\s*1/);
+    await confirmSummary(page);
+    expect(await edgesOf()).toEqual(original.edges);
+    expect(await names()).toEqual(original.names);
+    expect(await scene(page)).toEqual(original.scene);
+
+    // The flows CSV ZIP re-imports to the same flows and places.
+    n = await renders(page);
+    await page.getByLabel("Shown dataset").selectOption(shipped.id);
+    await waitRendered(page, n);
+    expect(await importThrough(page, [upload(zip.name, zip.bytes, "application/zip")])).toBe("summary");
+    expect(await page.getByRole("dialog").textContent()).toContain("Reroute CSV");
+    await confirmSummary(page);
+    const reread = await page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => f.vehicles).sort((a, b) => a - b));
+    expect(reread).toEqual(original.edges.map((e) => Number(e.split("=")[1])).sort((a, b) => a - b));
+    expect(await names()).toEqual(original.names);
+  });
+
+  it("asks for the columns when the headers are not recognised, prefilled and named per role", async () => {
+    const { page } = app;
+    const state = await importThrough(page, [upload("trade.csv", "exporter;importer;tonnes;yr\nKZ;UZ;10;2022\nUZ;KG;4;2023\n")]);
+    expect(state).toBe("needs-input");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Origin column").selectOption("exporter");
+    await dialog.getByLabel("Destination column").selectOption("importer");
+    await dialog.getByLabel("Volume column").selectOption("tonnes");
+    await dialog.getByLabel("Year column (optional)").selectOption("yr");
+    const before = await importCount(page);
+    await dialog.getByRole("button", { name: "Read with these columns" }).click();
+    await page.waitForFunction((b) => Number(document.documentElement.dataset.importCount) > b, before);
+    expect(await page.getByRole("dialog").textContent()).toMatch(/Years\s*2 \(2022, 2023\)/);
+    await page.getByRole("button", { name: "Cancel import" }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.importState === "cancelled");
+  });
+
+  it("a garbage file ends in a clear error and the previous graph stays drawn", async () => {
+    const { page } = app;
+    const before = await scene(page);
+    await page.evaluate(() => document.getElementById("messages")!.replaceChildren()); // toasts sit over the graph
+    const shot = await graphShot(page);
+    const { writeFileSync } = await import("node:fs");
+    const { PNG } = await import("pngjs");
+    writeFileSync("/tmp/import-garbage-before.png", PNG.sync.write(shot));
+    const random = rng(7);
+    const state = await importThrough(page, [upload("garbage.csv", Uint8Array.from({ length: 3000 }, () => Math.floor(random() * 256)))]);
+    expect(["failed", "needs-input", "summary"]).toContain(state);
+    if (state !== "failed") await page.keyboard.press("Escape");
+    const bad = await importThrough(page, [upload("broken.gexf", "<gexf><graph><nodes><node id='a'></nodes></graph></gexf>", "application/xml")]);
+    expect(bad).toBe("failed");
+    const alert = page.getByRole("alert").last();
+    expect(await alert.textContent()).toMatch(/Could not import broken\.gexf/);
+    expect(await alert.textContent()).toMatch(/current data is unchanged/);
+    expect(await scene(page)).toEqual(before);
+    await page.evaluate(() => document.getElementById("messages")!.replaceChildren());
+    const after = await graphShot(page);
+    writeFileSync("/tmp/import-garbage-after.png", PNG.sync.write(after));
+    expect(differingShare(shot, after)).toBeLessThan(0.002);
+    await page.screenshot({ path: "/tmp/import-failed.png" });
+  });
+
+  it("≥ 200 malformed files through the real input each end in a summary, a question or an error — never a page error", async () => {
+    const { page } = app;
+    await page.evaluate(() => document.getElementById("messages")!.replaceChildren());
+    const random = rng(20240601);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+    const valid = [FLOWS, LOCATIONS, GEXF, "from,to,volume,year\nA,B,3,2020\nB,C,1,2021\n", '{"format":"reroute-bundle","version":1,"dataset":{"places":[],"flows":[]}}'];
+    const makers: (() => Upload[])[] = [
+      () => { const v = pick(valid); return [upload(pick(["t.csv", "t.gexf", "t.json", "t.txt"]), v.slice(0, Math.floor(random() * v.length)))]; },
+      () => [upload(pick(["r.csv", "r.gexf", "r.json", "r.zip", "r.graphml"]), bytes(1 + Math.floor(random() * 4000)))],
+      () => [upload("h.csv", `${pick(["foo,bar", "x", "a;b;c;d", "\uFEFF", "origin"])}\n${Array.from({ length: 5 }, () => `${random()},${random()}`).join("\n")}\n`)],
+      () => [upload("n.csv", `from,to,volume,year\nA,B,${pick(["1e308", "99999999999999999999999", "-5", "NaN", "Infinity", "1,5", "0x10", ""])},${pick(["2024", "99999", "-1", "20.5", ""])}\n`)],
+      () => { const depth = 50 + Math.floor(random() * 3000); return [upload("deep.gexf", `<gexf><graph><nodes>${"<node id='a'>".repeat(depth)}${"</node>".repeat(depth)}</nodes></graph></gexf>`)]; },
+      () => [upload("b.json", JSON.stringify({ format: "reroute-bundle", version: pick([1, 2, "1"]), dataset: pick([null, { places: 5 }, { places: [{ id: 1 }], flows: [{}] }, []]) }))],
+      () => [upload("locations.csv", LOCATIONS.slice(0, Math.floor(random() * LOCATIONS.length))), upload("flows.csv", bytes(200))],
+      () => [upload("z.zip", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes(300)]))],
+      () => [upload("g.graphml", `<graphml><graph edgedefault="${pick(["directed", "undirected", "x"])}"><node id="a"/><edge source="a" target="${pick(["a", "b", ""])}"/></graph></graphml>`)],
+      () => [upload("e.csv", "")],
+    ];
+    const outcomes: Record<string, number> = {};
+    const TOTAL = 220;
+    for (let i = 0; i < TOTAL; i++) {
+      const files = pick(makers)();
+      const state = await importThrough(page, files);
+      outcomes[state] = (outcomes[state] ?? 0) + 1;
+      expect(["summary", "needs-input", "failed"], `file ${i} (${files.map((f) => f.name).join(", ")})`).toContain(state);
+      if (state === "summary" || state === "needs-input") {
+        await page.keyboard.press("Escape");
+        await page.waitForFunction(() => document.documentElement.dataset.importState === "cancelled");
+      }
+      if (i % 20 === 0) await page.evaluate(() => document.getElementById("messages")!.replaceChildren());
+    }
+    console.log(`failed requests`, failedRequests);
+    console.log(`malformed files through the input: ${TOTAL}`, outcomes);
+    expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(TOTAL);
+    expect(outcomes.failed ?? 0).toBeGreaterThan(50);
+    expect(app.errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  }, 120_000);
+
+  it("a 20 MB CSV shows a progress bar while read in the worker and can be stopped; the data stays", async () => {
+    const { page } = app;
+    const before = await scene(page);
+    const random = rng(99);
+    const rows: string[] = ["from,to,volume,year"];
+    let size = 0;
+    while (size < 20 * 1024 * 1024) {
+      const row = `P${Math.floor(random() * 5000)},P${Math.floor(random() * 5000)},${Math.floor(random() * 100000)},${2015 + Math.floor(random() * 10)}`;
+      rows.push(row);
+      size += row.length + 1;
+    }
+    const before2 = await importCount(page);
+    await page.getByLabel("Import data", { exact: true }).setInputFiles([upload("big.csv", rows.join("\n"))]);
+    const progress = page.getByTestId("import-progress");
+    await progress.waitFor({ state: "visible", timeout: 20_000 });
+    await page.waitForFunction(() => Number((document.getElementById("import-progress") as HTMLProgressElement | null)?.value ?? 0) > 0, undefined, { timeout: 20_000 });
+    expect(await progress.textContent()).toMatch(/Reading big\.csv.*\d+%/);
+    await page.screenshot({ path: "/tmp/import-progress.png" });
+    await page.getByRole("button", { name: "Stop reading file" }).click();
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.importCount) > n, before2);
+    expect(await page.evaluate(() => document.documentElement.dataset.importState)).toBe("cancelled");
+    expect(await progress.count()).toBe(0);
+    expect(await scene(page)).toEqual(before);
+    expect(app.errors).toEqual([]);
+  });
+});
