@@ -30,7 +30,7 @@ export function viewForFile(state: ViewState): Omit<ViewState, "hover"> {
 }
 
 export function mountDataExport(app: App, library: DatasetLibrary): void {
-  const body = app.panel.addSection("data", "Data", { open: false, order: 85 });
+  const body = app.panel.addSection("data", "Data export", { open: false, order: 85 });
   const csv = el("button", { type: "button" }, "Export flows CSV");
   const gexf = el("button", { type: "button" }, "Export GEXF");
   const view = el("button", { type: "button" }, "Export view JSON");

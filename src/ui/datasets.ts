@@ -53,6 +53,8 @@ export function mountDatasets(app: App): DatasetLibrary {
   );
 
   const headerName = document.getElementById("dataset-name");
+  // The notice under the header describes the shipped data only.
+  const notice = document.getElementById("notice");
   const render = () => {
     const current = app.dataset().id;
     clear(select);
@@ -128,6 +130,7 @@ export function mountDatasets(app: App): DatasetLibrary {
 
   app.onDatasetChange((dataset) => {
     if (headerName) headerName.textContent = dataset.name;
+    if (notice) notice.hidden = dataset.id !== shipped.id;
     render();
   });
 

@@ -191,7 +191,9 @@ export function mountImport(app: App): DatasetLibrary {
       }
 
       const { importWithWorker } = await import("../workers/importClient");
-      let options: ImportClientOptions = { signal: controller.signal, onProgress: (fraction) => progress?.set(fraction) };
+      // One ZIP (e.g. our own flows export) names the dataset after itself, not after the files inside.
+      const zipName = raw.length === 1 && isZip(raw[0]!.bytes) ? raw[0]!.name.replace(/\.zip$/i, "") : undefined;
+      let options: ImportClientOptions = { signal: controller.signal, onProgress: (fraction) => progress?.set(fraction), ...(zipName ? { name: zipName } : {}) };
       for (;;) {
         const result = await importWithWorker(prepared, options);
         stopProgress();

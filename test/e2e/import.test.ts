@@ -166,6 +166,7 @@ describe("Import data in headless Chromium", () => {
     const s = await scene(page);
     expect(s.edges).toBe(3);
     expect(await page.locator("#dataset-name").textContent()).toBe(XSS);
+    expect(await page.locator("#notice").isVisible()).toBe(false); // the shipped data's notice does not describe this
     const nodeId = await page.evaluate((label) => window.reroute!.app.dataset().places.find((p) => p.name === label)!.id, XSS);
     const p = (await page.evaluate((id) => window.reroute!.nodeOnPage(id), nodeId))!;
     await page.mouse.move(p.x, p.y);
@@ -215,6 +216,7 @@ describe("Import data in headless Chromium", () => {
     await waitRendered(page, n);
     expect(await importThrough(page, [upload(zip.name, zip.bytes, "application/zip")])).toBe("summary");
     expect(await page.getByRole("dialog").textContent()).toContain("Reroute CSV");
+    expect(await page.getByRole("dialog").textContent()).toContain(zip.name.replace(/\.zip$/, "")); // named after the ZIP
     await confirmSummary(page);
     const reread = await page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => f.vehicles).sort((a, b) => a - b));
     expect(reread).toEqual(original.edges.map((e) => Number(e.split("=")[1])).sort((a, b) => a - b));
@@ -236,6 +238,32 @@ describe("Import data in headless Chromium", () => {
     expect(await page.getByRole("dialog").textContent()).toMatch(/Years\s*2 \(2022, 2023\)/);
     await page.getByRole("button", { name: "Cancel import" }).click();
     await page.waitForFunction(() => document.documentElement.dataset.importState === "cancelled");
+  });
+
+  it("files dropped anywhere on the page show a drop overlay, then the same summary", async () => {
+    const { page } = app;
+    const before = await scene(page);
+    const count = await importCount(page);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["from,to,volume\nOslo,Bergen,7\n"], "dropped.csv", { type: "text/csv" }));
+      (window as unknown as { dropData: DataTransfer }).dropData = dt;
+      document.getElementById("graph")!.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    const overlay = page.locator(".import-drop-overlay");
+    await overlay.waitFor({ state: "visible" });
+    expect(await overlay.textContent()).toContain("Drop files to import");
+    await page.screenshot({ path: "/tmp/import-drop.png" });
+    await page.evaluate(() => {
+      const dt = (window as unknown as { dropData: DataTransfer }).dropData;
+      document.getElementById("graph")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.importCount) > n, count);
+    expect(await overlay.isVisible()).toBe(false);
+    expect(await page.getByRole("dialog").textContent()).toMatch(/Flows\s*1/);
+    await page.getByRole("button", { name: "Cancel import" }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.importState === "cancelled");
+    expect(await scene(page)).toEqual(before);
   });
 
   it("a garbage file ends in a clear error and the previous graph stays drawn", async () => {
