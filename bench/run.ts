@@ -73,6 +73,7 @@ async function dispatchTimed(page: Page, producer: string): Promise<Timed> {
     const at = (n: string) => performance.getEntriesByName(n, "mark")[0]?.startTime ?? NaN;
     return { total: t1 - t0, redraw: at("reroute:redraw"), draw: at("reroute:draw"), drawn: at("reroute:drawn"), t0 };
   }, producer);
+  if (process.env.BENCH_DEBUG) process.stderr.write(`  dispatch at ${r.t0.toFixed(0)}: ${r.total.toFixed(0)} ms ${producer.slice(0, 60)}\n`);
   await nextFrame(page);
   // Before sigma's draw: from the start of the dispatch (derive, scene, graph rebuild) to the draw mark.
   return { total: r.total, preDraw: r.draw - r.t0, draw: r.drawn - r.draw };
@@ -82,7 +83,9 @@ const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((done) =
 
 async function longTasks(page: Page, from: number, to: number): Promise<{ count: number; max: number }> {
   return page.evaluate(([a, b]) => {
-    const list = ((window as unknown as { __longtasks: { start: number; ms: number }[] }).__longtasks ?? []).filter((t) => t.start >= a! && t.start < b!);
+    const all = (window as unknown as { __longtasks: { start: number; ms: number }[] }).__longtasks ?? [];
+    const list = all.filter((t) => t.start >= a! && t.start < b!);
+    console.log(JSON.stringify({ from: a, to: b, tasks: all.map((t) => [Math.round(t.start), Math.round(t.ms)]) }));
     return { count: list.filter((t) => t.ms > 100).length, max: list.reduce((m, t) => Math.max(m, t.ms), 0) };
   }, [from, to]);
 }
@@ -200,6 +203,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   await context.addInitScript(LONGTASK_OBSERVER);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`  page error: ${e}`));
+  if (process.env.BENCH_DEBUG) page.on("console", (m) => process.stderr.write(`  console: ${m.text()}\n`));
   await page.goto(appUrl);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
 
@@ -294,7 +298,7 @@ async function main(): Promise<void> {
   console.log("Flow budget on (default):\n");
   console.log("| flows in file | places | flows in year | drawn | load: parse (worker) + apply & first frame | year change JS: total (before draw + draw + after) | filter | weighting | hover: whole / frame / bare sigma | long tasks > 100 ms | heap |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
-  const tm = (x: Timed) => `${f0(x.total)} ms (${f0(x.preDraw)} + ${f0(x.draw)} + ${f0(x.total - x.preDraw - x.draw)})`;
+  const tm = (x: Timed) => `${f0(x.total)} ms (${f0(x.preDraw)} + ${f0(x.draw)} + ${f0(Math.max(0, x.total - x.preDraw - x.draw))})`;
   for (const r of results) {
     console.log(`| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.yearFlows.toLocaleString("en")} | ${r.budgetEdges.toLocaleString("en")} | ${f0(r.loadMs)} ms (${f0(r.parseMs)} + ${f0(r.applyMs)}) | ${tm(r.year)} | ${tm(r.filter)} | ${tm(r.weighting)} | ${f1(r.hoverApp)} / ${f1(r.hoverFrame)} / ${f1(r.hoverBare)} ms (frame ${f2(r.hoverFrame / r.hoverBare)}×) | ${r.budgetLong.count} (max ${f0(r.budgetLong.max)} ms) | ${f0(r.heapBudget)} MB |`);
   }

@@ -38,8 +38,12 @@ export interface RendererOptions {
 
 export const DEFAULT_RENDERER_OPTIONS: RendererOptions = { edgeStyle: "curved", backdrop: LIGHT_BACKDROP, bbox: null };
 
-/** Above this many edges the scene is drawn with straight lines instead of curved arrows. */
-export const CURVED_EDGE_LIMIT = 3000;
+/**
+ * Above this many edges the scene is drawn with straight lines instead of curved arrows. Curves are drawn
+ * per pixel of each edge's quad: on software WebGL 2,000 curves made 150–480 ms frames (long tasks),
+ * while 20,000 lines stayed under 100 ms (bench/run.ts, README "Performance").
+ */
+export const CURVED_EDGE_LIMIT = 500;
 
 /** At most this many places (the biggest drawn) are considered for a label in each frame. */
 export const LABEL_CANDIDATE_LIMIT = 400;
