@@ -1,0 +1,168 @@
+// Selectors for the trace UI (METHODS.md, "Proportional tracing", "Re-export chains", "Mirror
+// statistics"): the year graph of the flows in force, the best chains A → B, the simple paths, the
+// origin mix and mass balance of a place, the origin mix of a flow, upstream/downstream of a place, and
+// the mirror pairs of the context figures. Pure and memoised on their inputs (last call per selector).
+import { chains, simplePaths, originMixOfNode, throughNode, mirrorGaps, UNEXPLAINED_ORIGIN, type ChainsResult, type SimplePathsResult, type ThroughNodeResult, type MirrorGap } from "../analysis";
+import { buildYearGraph, type Measure, type YearGraph } from "../domain/buildYearGraph";
+import type { Dataset, Flow } from "../domain/types";
+import type { TraceState } from "./viewState";
+
+export const TRACE_CHAINS_K = 10;
+export const TRACE_MAX_HOPS = 6;
+export const SIMPLE_MAX_DEPTH = 5;
+export const SIMPLE_MAX_PATHS = 200;
+export const SIMPLE_MAX_MS = 250;
+
+export interface RouteInputs {
+  dataset: Dataset;
+  /** Every flow in force (all years): app.derived().flows. */
+  flows: readonly Flow[];
+  year: number;
+  measure: Measure;
+}
+
+export interface OriginShare {
+  /** Place id, or UNEXPLAINED_ORIGIN. */
+  id: string;
+  volume: number;
+  /** Of the place's throughput. */
+  share: number;
+}
+
+export interface PlaceBalance {
+  /** Intake from other places. */
+  intake: number;
+  /** Sent on to other places. */
+  onward: number;
+  /** Absorbed here (never negative). */
+  absorbed: number;
+  /** Onward flows the intake does not explain (traced as "(unexplained)"). */
+  residual: number;
+  /** Entering the network here (an origin). */
+  generated: number;
+  throughput: number;
+}
+
+export interface PlaceMix {
+  place: string;
+  /** Largest first. */
+  origins: OriginShare[];
+  balance: PlaceBalance;
+}
+
+export interface FlowMix {
+  flow: string;
+  from: string;
+  to: string;
+  volume: number;
+  /** Largest first; shares of the flow's volume. */
+  origins: OriginShare[];
+}
+
+export interface TraceResult {
+  origin: string;
+  destination: string;
+  chains: ChainsResult;
+}
+
+type Key = readonly unknown[];
+function memo<A extends Key, R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastValue: R;
+  return (...args: A) => {
+    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) return lastValue;
+    lastValue = fn(...args);
+    lastArgs = args;
+    return lastValue;
+  };
+}
+
+function sortedShares(volumes: Map<string, number>, total: number): OriginShare[] {
+  return [...volumes]
+    .filter(([, v]) => v > 0)
+    .map(([id, volume]) => ({ id, volume, share: total > 0 ? volume / total : 0 }))
+    .sort((a, b) => b.volume - a.volume || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Context figures that concern a place (its own, or a hop into or out of it) or a hop (same countries at both ends). */
+export function figuresFor(dataset: Dataset, target: { place: string } | { from: string; to: string }) {
+  const country = (id: string) => dataset.places.find((p) => p.id === id)?.country ?? id;
+  return dataset.context.filter((f) => {
+    if ("place" in target) return f.place === target.place || f.from === target.place || f.to === target.place;
+    if (!f.from || !f.to) return false;
+    return (f.from === target.from || country(f.from) === country(target.from)) && (f.to === target.to || country(f.to) === country(target.to));
+  });
+}
+
+/** One set of memoised selectors; make one per panel (each keeps its own last result). */
+export function createRouteTrace() {
+  const yearGraph = memo((dataset: Dataset, flows: readonly Flow[], year: number, measure: Measure): YearGraph =>
+    buildYearGraph(dataset, year, { measure, flows: flows as Flow[] }));
+  const graphOf = (i: RouteInputs) => yearGraph(i.dataset, i.flows, i.year, i.measure);
+
+  const chainsMemo = memo((g: YearGraph, origin: string, destination: string): ChainsResult =>
+    chains(g, origin, destination, { k: TRACE_CHAINS_K, maxHops: TRACE_MAX_HOPS, weight: "weight" }));
+  const simpleMemo = memo((g: YearGraph, origin: string, destination: string): SimplePathsResult =>
+    simplePaths(g, origin, destination, { maxDepth: SIMPLE_MAX_DEPTH, maxPaths: SIMPLE_MAX_PATHS, maxMs: SIMPLE_MAX_MS, weight: "weight" }));
+  const placeMixMemo = memo((g: YearGraph, place: string): PlaceMix => {
+    const m = originMixOfNode(g, place, { weight: "weight" });
+    return {
+      place,
+      origins: sortedShares(m.volumes, m.T),
+      balance: { intake: m.inflow, onward: m.outflow, absorbed: Math.max(0, m.d), residual: m.r, generated: m.g, throughput: m.T },
+    };
+  });
+  const throughMemo = memo((g: YearGraph, place: string): ThroughNodeResult => throughNode(g, place, { weight: "weight" }));
+  const gapsMemo = memo((dataset: Dataset, key: string): MirrorGap[] => {
+    const target = JSON.parse(key) as { place: string } | { from: string; to: string };
+    const countryOf: Record<string, string> = {};
+    for (const p of dataset.places) countryOf[p.id] = p.country;
+    return mirrorGaps(figuresFor(dataset, target), { countryOf }).sort((a, b) => b.year - a.year);
+  });
+
+  return {
+    yearGraph: graphOf,
+    /** The k = 10 best chains origin → destination (≤ 6 hops), or null when the trace has no A and B or they are not places. */
+    trace(i: RouteInputs, trace: TraceState): TraceResult | null {
+      const { origin, destination } = trace;
+      if (!origin || !destination || origin === destination) return null;
+      const g = graphOf(i);
+      if (!g.hasNode(origin) || !g.hasNode(destination)) return null;
+      return { origin, destination, chains: chainsMemo(g, origin, destination) };
+    },
+    /** Every simple path origin → destination up to 5 hops, at most 200, with bottlenecks. */
+    simple(i: RouteInputs, origin: string, destination: string): SimplePathsResult | null {
+      const g = graphOf(i);
+      if (origin === destination || !g.hasNode(origin) || !g.hasNode(destination)) return null;
+      return simpleMemo(g, origin, destination);
+    },
+    /** Origin mix and mass balance of a place; null for an unknown place. */
+    placeMix(i: RouteInputs, place: string): PlaceMix | null {
+      const g = graphOf(i);
+      return g.hasNode(place) ? placeMixMemo(g, place) : null;
+    },
+    /** Origin mix of one flow of the year: its volume × the mix of the place it leaves. */
+    flowMix(i: RouteInputs, flow: string): FlowMix | null {
+      const g = graphOf(i);
+      if (!g.hasEdge(flow)) return null;
+      const from = g.source(flow);
+      const volume = g.getEdgeAttribute(flow, "weight");
+      const tail = placeMixMemo(g, from);
+      const volumes = new Map<string, number>();
+      for (const o of tail.origins) volumes.set(o.id, o.share * volume);
+      return { flow, from, to: g.target(flow), volume, origins: sortedShares(volumes, volume) };
+    },
+    /** Upstream origins and downstream destinations of a place. */
+    through(i: RouteInputs, place: string): ThroughNodeResult | null {
+      const g = graphOf(i);
+      return g.hasNode(place) ? throughMemo(g, place) : null;
+    },
+    /** Mirror pairs (two reporters, same hop, year and measure) about a place or a hop; newest year first. */
+    mirror(dataset: Dataset, target: { place: string } | { from: string; to: string }): MirrorGap[] {
+      return gapsMemo(dataset, JSON.stringify(target));
+    },
+  };
+}
+
+export type RouteTrace = ReturnType<typeof createRouteTrace>;
+export { UNEXPLAINED_ORIGIN };
