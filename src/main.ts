@@ -25,6 +25,7 @@ import { signalReady, signalRender } from "./ui/signals";
 import { mountExportControls } from "./ui/exportControls";
 import { mountImport } from "./ui/importControl";
 import { mountFlowBudget } from "./ui/flowBudget";
+import { mountTrace } from "./ui/routePanel";
 import { trackAnimation } from "./ui/signals";
 import { mountExplore } from "./ui/explore";
 import { zeroMileageFlowModel } from "./state/assumptionModel";
@@ -199,6 +200,7 @@ function start(): void {
   mountImport(app);
   mountExportControls(app);
   mountFlowBudget(app);
+  mountTrace(app);
   renderAbout(aboutBody, dataset);
   redraw();
   signalReady(app);

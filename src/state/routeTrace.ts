@@ -117,7 +117,10 @@ export function createRouteTrace() {
     const target = JSON.parse(key) as { place: string } | { from: string; to: string };
     const countryOf: Record<string, string> = {};
     for (const p of dataset.places) countryOf[p.id] = p.country;
-    return mirrorGaps(figuresFor(dataset, target), { countryOf }).sort((a, b) => b.year - a.year);
+    // Two reporters word the same hop differently ("exports (exporter's figure)" vs "imports from China"):
+    // pair figures on hop, year and unit; each figure's own wording stays in dataset.context (by id).
+    const hopFigures = figuresFor(dataset, target).filter((f) => f.from && f.to).map((f) => ({ ...f, measure: "hop" }));
+    return mirrorGaps(hopFigures, { countryOf }).sort((a, b) => b.year - a.year);
   });
 
   return {

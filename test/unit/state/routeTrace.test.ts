@@ -21,7 +21,7 @@ const dataset: Dataset = {
   id: "t", name: "t",
   places: [place("cn", "origin", "CN"), place("kr", "origin", "KR"), place("kz", "transit", "KZ"), place("kg", "transit", "KG"), place("ae", "transit", "AE"), place("ru", "market", "RU")],
   flows, sources: [], events: [], assumptions: [], years: [2023, 2024], hash: "",
-  context: [figure("a", "China customs", "Jan–Nov", 57000), figure("b", "Kyrgyz NSC", "year", 79131), { ...figure("c", "China customs", "year", 5), from: "", to: "", place: "kz" }],
+  context: [figure("a", "China customs", "Jan–Nov", 57000), { ...figure("b", "Kyrgyz NSC", "year", 79131), measure: "all-vehicle imports from China" }, { ...figure("c", "China customs", "year", 5), from: "", to: "", place: "kz" }],
 };
 const inputs: RouteInputs = { dataset, flows, year: 2024, measure: "vehicles" };
 
@@ -45,7 +45,7 @@ describe("routeTrace", () => {
     const rt = createRouteTrace();
     const t = { ...DEFAULT_TRACE, origin: "cn", destination: "ru" };
     const first = rt.trace(inputs, t)!;
-    expect(rt.trace({ ...inputs }, { ...t }).chains).toBe(first.chains);
+    expect(rt.trace({ ...inputs }, { ...t })!.chains).toBe(first.chains);
     const y2023 = rt.trace({ ...inputs, year: 2023 }, t)!;
     expect(y2023.chains.chains.map((c) => c.nodes.join(">"))).toEqual(["cn>kg>ru"]);
     const edited = flows.map((f) => (f.id === "cn>kz@2024/road" ? { ...f, vehicles: 0 } : f));

@@ -1,0 +1,146 @@
+// Route tracing as a researcher uses it: Sichuan → Russia through the type-ahead, a chain through a
+// Xinjiang exit and Central Asia, choosing it on the graph, the keyboard, and "Where it came from" for Russia.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodePng, launchBrowser, openApp, serveDist, waitIdle, type OpenedPage, type Served } from "./harness";
+
+let served: Served;
+let browser: Browser;
+let app: OpenedPage;
+
+beforeAll(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+  app = await openApp(browser, served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function graphShot(page: Page, path?: string) {
+  const box = await page.locator("#graph").boundingBox();
+  return decodePng(await page.screenshot({ clip: box!, ...(path ? { path } : {}) }));
+}
+
+const chainOptions = (page: Page) => page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option");
+
+describe("route tracing", () => {
+  it("names each control once: Origin, Destination, Trace", async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByRole("combobox", { name: "Origin" }).count()).toBe(1);
+    expect(await page.getByLabel("Origin").count()).toBe(1);
+    expect(await page.getByLabel("Destination").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Trace" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Clear route" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "List all simple paths" }).count()).toBe(1);
+  });
+
+  it("traces Sichuan → Russia through the type-ahead and lists a chain via a Xinjiang exit and Central Asia", async () => {
+    const { page } = app;
+    const origin = page.getByRole("combobox", { name: "Origin" });
+    await origin.click();
+    await origin.pressSequentially("Sichu");
+    await page.getByRole("listbox", { name: "Places to start from" }).getByRole("option").first().waitFor();
+    await origin.press("Enter");
+    expect(await origin.inputValue()).toMatch(/^Sichuan/);
+    const destination = page.getByRole("combobox", { name: "Destination" });
+    await destination.click();
+    await destination.pressSequentially("Russ");
+    await page.getByRole("listbox", { name: "Places to end at" }).getByRole("option", { name: /Russia/ }).waitFor();
+    await destination.press("Enter");
+    expect(await destination.inputValue()).toBe("Russia");
+    await page.getByRole("button", { name: "Trace" }).click();
+
+    await chainOptions(page).first().waitFor();
+    const texts = await chainOptions(page).allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    const central = texts.filter((t) => /Horgos|Alashankou|Torugart|Irkeshtam/.test(t) && /Kazakhstan|Kyrgyzstan/.test(t));
+    expect(central.length, texts.join("\n")).toBeGreaterThan(0);
+    expect(central[0]).toMatch(/^Sichuan.*→.*Russia/);
+    expect(central[0]).toMatch(/[1-9][\d,]* vehicles attributed/);
+    const trace = page.locator("#trace-body");
+    await expect.poll(() => trace.textContent()).toMatch(/cover \d+(\.\d)?% of the [\d,]+ vehicles Sichuan \(Chengdu\) sends that end in Russia/);
+    expect(await trace.textContent()).toContain("Proportional tracing: each place is assumed to mix what it receives");
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace)).toMatchObject({ origin: "sichuan", destination: "ru", chain: null });
+  });
+
+  it("choosing a chain highlights it, frames it and shows each hop's volume", async () => {
+    const { page } = app;
+    await waitIdle(page);
+    const before = await graphShot(page);
+    const texts = await chainOptions(page).allTextContents();
+    const index = texts.findIndex((t) => /Horgos|Alashankou|Torugart|Irkeshtam/.test(t));
+    await chainOptions(page).nth(index).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.animating)).toBe("true");
+    await waitIdle(page);
+    expect(await page.evaluate(() => document.documentElement.dataset.animating)).toBe("false");
+    const after = await graphShot(page, "/tmp/trace-chain.png");
+    let changed = 0;
+    for (let i = 0; i < before.data.length; i += 4) {
+      if (Math.abs(before.data[i]! - after.data[i]!) + Math.abs(before.data[i + 1]! - after.data[i + 1]!) + Math.abs(before.data[i + 2]! - after.data[i + 2]!) > 30) changed++;
+    }
+    expect(changed / (before.width * before.height)).toBeGreaterThan(0.01);
+    const state = await page.evaluate(() => window.reroute!.app.store.get().trace.chain);
+    expect(state).toBe(index);
+    const chosen = chainOptions(page).nth(index);
+    expect(await chosen.getAttribute("aria-selected")).toBe("true");
+    const hops = await chosen.locator("ol li").allTextContents();
+    expect(hops.length).toBeGreaterThanOrEqual(2);
+    for (const h of hops) expect(h).toMatch(/→ .+: [1-9][\d,]* vehicles$/);
+    const highlight = await page.evaluate(() => { const h = window.reroute!.app.analysisHighlight(); return h ? [...h.nodes] : null; });
+    expect(highlight).toContain("sichuan");
+    expect(highlight).toContain("ru");
+  });
+
+  it("ArrowDown moves, Enter chooses, Escape clears the chosen chain", async () => {
+    const { page } = app;
+    const count = await chainOptions(page).count();
+    const list = page.getByRole("listbox", { name: "Chains found, best first" });
+    await list.focus();
+    const start = (await page.evaluate(() => window.reroute!.app.store.get().trace.chain))!;
+    await page.keyboard.press("ArrowDown");
+    const next = (start + 1) % count;
+    expect(await chainOptions(page).nth(next).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Enter");
+    await waitIdle(page);
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace.chain)).toBe(next);
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace.chain)).toBeNull();
+    expect(await list.locator('[aria-selected="true"]').count()).toBe(0);
+  });
+
+  it("lists the simple paths with bottlenecks", async () => {
+    const { page } = app;
+    await page.getByRole("button", { name: "List all simple paths" }).click();
+    const items = await page.locator(".rt-simple-list li").allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    for (const t of items) expect(t).toMatch(/^Sichuan.*Russia — bottleneck [1-9][\d,]* vehicles/);
+  });
+
+  it("selecting Russia shows where it came from, with Sichuan among the origins and the mass balance", async () => {
+    const { page } = app;
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, selection: { type: "node", id: "ru" } })));
+    const section = page.locator("#origins-body");
+    await expect.poll(() => section.textContent()).toContain("What reaches Russia");
+    const names = await section.locator(".rt-bar-name").allTextContents();
+    expect(names.some((n) => n.startsWith("Sichuan"))).toBe(true);
+    const widths = await section.locator(".rt-bar").evaluateAll((bars) => bars.map((b) => parseFloat((b as HTMLElement).style.width)));
+    expect(widths[0]).toBeCloseTo(100, 5);
+    const balance = await section.locator("dl dt").allTextContents();
+    expect(balance).toEqual(expect.arrayContaining(["Intake", "Onward", "Absorbed", "Unexplained residual"]));
+    const values = await section.locator("dl dd").allTextContents();
+    for (const v of values) expect(v).toMatch(/^[\d,]+ vehicles$/);
+    expect(await section.textContent()).toContain("each place is assumed to mix what it receives");
+  });
+
+  it("Clear route empties the fields and the results, with no console errors", async () => {
+    const { page, errors } = app;
+    await page.getByRole("button", { name: "Clear route" }).click();
+    expect(await page.getByRole("combobox", { name: "Origin" }).inputValue()).toBe("");
+    expect(await chainOptions(page).count()).toBe(0);
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace)).toEqual({ origin: null, destination: null, chain: null, through: null });
+    expect(errors).toEqual([]);
+  });
+});
