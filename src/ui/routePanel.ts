@@ -179,6 +179,7 @@ export function mountTrace(app: App): void {
 
   // ---- results ----
   let current: TraceResult | null = null;
+  let syncedTrace: ViewState["trace"] | null = null;
   let activeChain = -1;
   let chainList: HTMLElement | null = null;
   const measure = (): Measure => app.store.get().weighting.measure;
@@ -191,9 +192,14 @@ export function mountTrace(app: App): void {
   const renderResults = () => {
     const state = app.store.get();
     const { origin, destination } = state.trace;
-    for (const f of fields) {
-      const id = state.trace[f.key];
-      if (id && f.chosen !== id && document.activeElement !== f.input) { f.chosen = id; f.input.value = placeName(app, id); }
+    // Fill the fields from the state when the trace changes (a run, a link, a saved view), not on every
+    // render: what the user is typing for the next trace stays while they select places.
+    if (state.trace !== syncedTrace) {
+      syncedTrace = state.trace;
+      for (const f of fields) {
+        const id = state.trace[f.key];
+        if (id && document.activeElement !== f.input) { f.chosen = id; f.input.value = placeName(app, id); }
+      }
     }
     current = origin && destination ? rt.trace(routeInputs(app), state.trace) : null;
     clear(results);
@@ -342,6 +348,7 @@ export function mountTrace(app: App): void {
   app.onSceneChange(() => renderAll());
   app.onDatasetChange(() => {
     for (const f of fields) { f.input.value = ""; f.chosen = null; }
+    syncedTrace = null;
     lastHighlightKey = "";
     renderAll();
   });

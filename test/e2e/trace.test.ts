@@ -135,6 +135,43 @@ describe("route tracing", () => {
     expect(await section.textContent()).toContain("each place is assumed to mix what it receives");
   });
 
+  it("clicking a place on the graph while Destination has focus fills Destination", async () => {
+    const { page } = app;
+    const destination = page.getByRole("combobox", { name: "Destination" });
+    await destination.fill("");
+    await destination.focus();
+    await waitIdle(page);
+    const at = await page.evaluate(() => window.reroute!.nodeOnPage("kz"));
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => destination.inputValue()).toBe("Kazakhstan");
+    // Not armed any more once focus has moved to another control.
+    await page.getByRole("button", { name: "List all simple paths" }).focus();
+    const ru = await page.evaluate(() => window.reroute!.nodeOnPage("ru"));
+    // Point at Russia first (hover), so the two clicks are not read as a double click.
+    await page.mouse.move(ru!.x, ru!.y);
+    await expect.poll(() => page.evaluate(() => JSON.stringify(window.reroute!.app.store.get().hover))).toContain('"ru"');
+    await page.waitForTimeout(400);
+    await page.mouse.click(ru!.x, ru!.y);
+    await expect.poll(() => page.evaluate(() => JSON.stringify(window.reroute!.app.store.get().selection))).toContain('"ru"');
+    expect(await destination.inputValue()).toBe("Kazakhstan");
+  });
+
+  it("restores a trace from the view state (as a link or saved view carries it)", async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      const a = window.reroute!.app;
+      a.store.replace({ ...a.store.get(), trace: { origin: "guangdong", destination: "ru", chain: 0, through: null } });
+    });
+    expect(await page.getByRole("combobox", { name: "Origin" }).inputValue()).toBe("Guangdong");
+    expect(await page.getByRole("combobox", { name: "Destination" }).inputValue()).toBe("Russia");
+    expect(await chainOptions(page).first().getAttribute("aria-selected")).toBe("true");
+    const first = await chainOptions(page).first().locator(".rt-chain-name").textContent();
+    const highlighted = await page.evaluate(() => [...(window.reroute!.app.analysisHighlight()?.nodes ?? [])]);
+    const names = await page.evaluate((ids) => ids.map((id) => window.reroute!.app.derived().placesById.get(id)!.name), highlighted);
+    for (const n of first!.split(" → ")) expect(names).toContain(n);
+  });
+
   it("Clear route empties the fields and the results, with no console errors", async () => {
     const { page, errors } = app;
     await page.getByRole("button", { name: "Clear route" }).click();
