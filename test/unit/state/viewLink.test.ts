@@ -1,0 +1,180 @@
+import fc from "fast-check";
+import LZString from "lz-string";
+import { describe, expect, it } from "vitest";
+import { decodeStory, decodeView, encodeStory, encodeView, viewFromJson, type LinkContext } from "../../../src/state/viewLink";
+import { defaultViewState, type ViewState } from "../../../src/state/viewState";
+
+const ctx: LinkContext = {
+  datasetId: "zero-mileage",
+  datasetHash: "abcdef0123456789ffff",
+  defaultYear: 2024,
+  years: [2019, 2020, 2021, 2022, 2023, 2024],
+  placeIds: new Set(["sichuan", "horgos", "kz", "ru"]),
+  flowIds: new Set(["horgos>kz@2024/road"]),
+  assumptionIds: new Set(["horgos-share-2024", "ca-lane-2024"]),
+};
+const base = () => defaultViewState(ctx.datasetId, ctx.datasetHash, 2024);
+const { hover: _hover, ...noHover } = base();
+void _hover;
+
+const stateArb: fc.Arbitrary<ViewState> = fc
+  .record({
+    year: fc.integer({ min: 2019, max: 2024 }),
+    measure: fc.constantFrom("vehicles", "usd" as const),
+    scale: fc.constantFrom("linear", "sqrt", "log" as const),
+    minWidth: fc.integer({ min: 0, max: 5 }),
+    extra: fc.integer({ min: 0, max: 30 }),
+    nodeSizeBy: fc.constantFrom("throughput", "intake", "outflow" as const),
+    minVolume: fc.integer({ min: 0, max: 100000 }),
+    topN: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+    hiddenLanes: fc.uniqueArray(fc.constantFrom("central-asia", "middle-east", "caucasus"), { maxLength: 3 }),
+    hiddenKinds: fc.uniqueArray(fc.constantFrom("origin", "exit", "transit", "market" as const), { maxLength: 4 }),
+    hiddenBases: fc.uniqueArray(fc.constantFrom("reported", "derived", "modelled" as const), { maxLength: 3 }),
+    layout: fc.constantFrom("geo", "chain", "force" as const),
+    flowBudget: fc.option(fc.integer({ min: 1, max: 100000 }), { nil: null }),
+    assumption: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    selection: fc.constantFrom(null, { type: "node", id: "kz" } as const, { type: "edge", id: "horgos>kz@2024/road" } as const),
+    origin: fc.constantFrom(null, "sichuan"),
+    destination: fc.constantFrom(null, "ru"),
+    chain: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
+    camera: fc.option(fc.record({ x: fc.double({ min: -2, max: 2, noNaN: true }), y: fc.double({ min: -2, max: 2, noNaN: true }), ratio: fc.double({ min: 0.05, max: 4, noNaN: true }), angle: fc.constant(0) }), { nil: null }),
+    title: fc.string({ maxLength: 40 }).map((t) => t.replace(/[\u0000-\u001f\u007f]/g, "")),
+  })
+  .map((r) => {
+    const s = base();
+    s.year = r.year;
+    s.weighting = { measure: r.measure, scale: r.scale, minWidth: r.minWidth, maxWidth: r.minWidth + r.extra, nodeSizeBy: r.nodeSizeBy };
+    s.filters = { ...s.filters, minVolume: r.minVolume, topN: r.topN, hiddenLanes: r.hiddenLanes, hiddenKinds: r.hiddenKinds, hiddenBases: r.hiddenBases };
+    s.layout = r.layout;
+    s.flowBudget = r.flowBudget;
+    s.assumptions = r.assumption === undefined ? {} : { "horgos-share-2024": r.assumption };
+    s.selection = r.selection;
+    s.trace = { origin: r.origin, destination: r.destination, chain: r.chain, through: null };
+    // +0 turns -0 into 0, as JSON does.
+    s.camera = r.camera ? { x: Number(r.camera.x.toFixed(5)) + 0, y: Number(r.camera.y.toFixed(5)) + 0, ratio: Number(r.camera.ratio.toFixed(5)), angle: 0 } : null;
+    s.title = r.title;
+    return s;
+  });
+
+describe("view links", () => {
+  it("the default view encodes to an empty hash", () => {
+    expect(encodeView(base())).toBe("");
+  });
+
+  it("round-trips any valid view (property test, 300 random views)", () => {
+    fc.assert(
+      fc.property(stateArb, (s) => {
+        const text = encodeView(s);
+        const back = text ? decodeView(text, ctx) : { ok: true as const, state: base(), warnings: [] };
+        expect(back.ok).toBe(true);
+        if (back.ok) {
+          const { hover: _h, ...rest } = back.state;
+          const { hover: _h2, ...want } = s;
+          expect(rest).toEqual(want);
+        }
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it("a link is short: a year and a hidden lane fit in well under 200 characters", () => {
+    const s = base();
+    s.year = 2023;
+    s.filters.hiddenLanes = ["middle-east"];
+    expect(encodeView(s).length).toBeLessThan(200);
+  });
+
+  it("migrates a version-1 link (camera as an object, no flow budget: every flow drawn)", () => {
+    const v1 = { v: 1, year: 2023, camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 } };
+    const r = decodeView(LZString.compressToEncodedURIComponent(JSON.stringify(v1)), ctx);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.year).toBe(2023);
+    expect(r.state.camera).toEqual({ x: 0.4, y: 0.6, ratio: 0.5, angle: 0 });
+    expect(r.state.flowBudget).toBeNull();
+    expect(r.warnings.join(" ")).toMatch(/older version/);
+  });
+
+  it("rejects garbage with a reason", () => {
+    const cases: [string, RegExp][] = [
+      ["", /no view/],
+      ["<script>alert(1)</script>", /characters/],
+      ["N4Ig", /damaged|cut short/],
+      [LZString.compressToEncodedURIComponent("not json"), /not valid JSON/],
+      [LZString.compressToEncodedURIComponent(JSON.stringify({ v: 99, year: 2024 })), /newer version/],
+      [LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, year: "2024" })), /year is not a year/],
+      [LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, layout: "spiral" })), /layout/],
+      [LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, camera: [0, 0, -1, 0] })), /camera/],
+      [LZString.compressToEncodedURIComponent(JSON.stringify([1, 2])), /not an object/],
+    ];
+    for (const [text, reason] of cases) {
+      const r = decodeView(text, ctx);
+      expect(r.ok, text).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(reason);
+    }
+  });
+
+  it("warns when the link was made on another version of the data or on imported data", () => {
+    const s = base();
+    s.year = 2023;
+    const other = decodeView(encodeView({ ...s, datasetHash: "0000000000000000aaaa" }), ctx);
+    expect(other.ok && other.warnings.join(" ")).toMatch(/another version of the data/);
+    const local = decodeView(encodeView({ ...s, datasetId: "local:1234" }), ctx);
+    expect(local.ok && local.warnings.join(" ")).toMatch(/imported data .* recipient needs the file/);
+  });
+
+  it("drops ids the data does not have, with a warning, and ignores __proto__ keys", () => {
+    const payload = JSON.parse('{"v":2,"selection":{"type":"node","id":"atlantis"},"trace":{"origin":"atlantis"},"__proto__":{"polluted":true},"assumptions":{"nope":1}}');
+    const r = viewFromJson(payload, ctx);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.selection).toBeNull();
+    expect(r.state.trace.origin).toBeNull();
+    expect(r.state.assumptions).toEqual({});
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.warnings.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("never throws on 1,000 mangled links, and each ends in a state or a reason", () => {
+    const valid: string[] = [];
+    fc.assert(fc.property(stateArb, (s) => { const t = encodeView(s); if (t) valid.push(t); }), { numRuns: 50, seed: 7 });
+    let n = 0, ok = 0, rejected = 0;
+    const mangle = fc.tuple(fc.constantFrom(...valid), fc.integer({ min: 0, max: 5 }), fc.nat(), fc.string({ maxLength: 30 }));
+    fc.assert(
+      fc.property(mangle, ([text, how, at, junk]) => {
+        const i = at % Math.max(1, text.length);
+        const mangled = [
+          text.slice(0, i),
+          text.slice(0, i) + junk + text.slice(i),
+          text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) ^ 1) || 65) + text.slice(i + 1),
+          junk,
+          LZString.compressToEncodedURIComponent(`{"v":2,"year":${"9".repeat(400)},"camera":[1e309,0,1,0]}`.slice(0, i % 80) + junk),
+          LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, filters: { hiddenLanes: "x".repeat(i) }, __proto__: junk })),
+        ][how]!;
+        n++;
+        let r;
+        expect(() => (r = decodeView(mangled, ctx))).not.toThrow();
+        if (r!.ok) ok++;
+        else { rejected++; expect(typeof r!.reason).toBe("string"); }
+        expect(() => decodeStory(mangled, ctx)).not.toThrow();
+      }),
+      { numRuns: 1000, seed: 2026 },
+    );
+    expect(n).toBe(1000);
+    expect(ok + rejected).toBe(1000);
+    console.log(`mangled links: ${n} decoded without throwing (${ok} read as a view, ${rejected} rejected with a reason)`);
+  });
+
+  it("a story keeps its steps, titles and captions in order", () => {
+    const a = base(); a.year = 2022;
+    const b = base(); b.year = 2023; b.trace.origin = "sichuan";
+    const text = encodeStory([{ title: "Before", caption: "2022", state: a }, { title: "After", caption: "Horgos", state: b }]);
+    const r = decodeStory(text, ctx);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.steps.map((s) => [s.title, s.caption, s.state.year])).toEqual([["Before", "2022", 2022], ["After", "Horgos", 2023]]);
+    expect(r.steps[1]!.state.trace.origin).toBe("sichuan");
+  });
+
+  void noHover;
+});
