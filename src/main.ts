@@ -8,7 +8,7 @@ import { highlightFor, type Highlight } from "./state/highlight";
 import { select, setHover } from "./state/producers";
 import { createStore } from "./state/store";
 import { flowSummary, placeSummary } from "./state/summaries";
-import { defaultViewState, DEFAULT_YEAR, type ViewState } from "./state/viewState";
+import { defaultViewState, DEFAULT_YEAR, type CameraState, type ViewState } from "./state/viewState";
 import { chainPositions, extentOf, geoWithFallback, type Positions } from "./view/layouts";
 import { createRenderer, mark } from "./view/renderer";
 import { buildScene, type Scene } from "./view/scene";
@@ -26,6 +26,7 @@ import { mountExportControls } from "./ui/exportControls";
 import { mountImport } from "./ui/importControl";
 import { mountFlowBudget } from "./ui/flowBudget";
 import { mountTrace } from "./ui/routePanel";
+import { mountViews } from "./ui/viewsPanel";
 import { trackAnimation } from "./ui/signals";
 import { mountExplore } from "./ui/explore";
 import { zeroMileageFlowModel } from "./state/assumptionModel";
@@ -62,6 +63,7 @@ function start(): void {
   let lastTween: Promise<void> | null = null;
   const sceneListeners = new Set<(scene: Scene, derived: Derived) => void>();
   const datasetListeners = new Set<(dataset: Dataset) => void>();
+  const cameraListeners = new Set<(camera: CameraState) => void>();
 
   const renderer = createRenderer(
     graphEl,
@@ -71,7 +73,7 @@ function start(): void {
       clickNode: (id) => store.dispatch(select({ type: "node", id })),
       clickEdge: (id) => store.dispatch(select({ type: "edge", id })),
       clickStage: () => store.dispatch(select(null)),
-      camera: () => undefined,
+      camera: (cam) => { for (const l of cameraListeners) l(cam); },
       rendered: signalRender,
     },
     { bbox: extentOf(positions) },
@@ -194,6 +196,7 @@ function start(): void {
     },
     onSceneChange(l) { sceneListeners.add(l); return () => sceneListeners.delete(l); },
     onDatasetChange(l) { datasetListeners.add(l); return () => datasetListeners.delete(l); },
+    onCamera(l) { cameraListeners.add(l); return () => cameraListeners.delete(l); },
   };
 
   mountExplore(app);
@@ -201,6 +204,7 @@ function start(): void {
   mountExportControls(app);
   mountFlowBudget(app);
   mountTrace(app);
+  mountViews(app);
   renderAbout(aboutBody, dataset);
   redraw();
   signalReady(app);

@@ -3,6 +3,7 @@ import type { Dataset } from "../domain/types";
 import type { Derived } from "../state/derived";
 import type { Highlight } from "../state/highlight";
 import type { Store } from "../state/store";
+import type { CameraState } from "../state/viewState";
 import type { Renderer } from "../view/renderer";
 import type { Scene } from "../view/scene";
 import type { Positions } from "../view/layouts";
@@ -38,4 +39,6 @@ export interface App {
   onSceneChange(listener: (scene: Scene, derived: Derived) => void): () => void;
   /** Called when the dataset is replaced. */
   onDatasetChange(listener: (dataset: Dataset) => void): () => void;
+  /** Called on every camera move (user pan/zoom or animation frame). */
+  onCamera(listener: (camera: CameraState) => void): () => void;
 }

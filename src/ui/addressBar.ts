@@ -1,0 +1,144 @@
+// The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
+// back/forward step through them; camera moves and title edits replace the entry. "Share link" copies it.
+import { setCamera } from "../state/producers";
+import { decodeView, encodeView, type LinkContext } from "../state/viewLink";
+import { DEFAULT_YEAR, defaultViewState, type CameraState, type ViewState } from "../state/viewState";
+import type { Dataset } from "../domain/types";
+import type { App } from "./app";
+import { el } from "./dom";
+import { trackAnimation } from "./signals";
+
+const VIEW_PREFIX = "#v=";
+/** Fields whose change is a step worth a history entry. */
+const STEP_FIELDS: (keyof ViewState)[] = ["year", "filters", "weighting", "layout", "flowBudget", "assumptions", "selection", "trace", "datasetId"];
+
+export function defaultYearOf(dataset: Dataset): number {
+  return dataset.years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (dataset.years[dataset.years.length - 1] ?? DEFAULT_YEAR);
+}
+
+export function linkContext(app: App): LinkContext {
+  const ds = app.dataset();
+  return {
+    datasetId: ds.id,
+    datasetHash: ds.hash,
+    defaultYear: defaultYearOf(ds),
+    years: ds.years,
+    placeIds: new Set(ds.places.map((p) => p.id)),
+    flowIds: new Set(app.derived().flows.map((f) => f.id)),
+    assumptionIds: new Set(ds.assumptions.map((a) => a.id)),
+  };
+}
+
+const isDefaultCamera = (c: CameraState) => Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
+const sameCamera = (a: CameraState | null, b: CameraState | null) =>
+  a === b || (!!a && !!b && Math.abs(a.x - b.x) < 1e-5 && Math.abs(a.y - b.y) < 1e-5 && Math.abs(a.ratio - b.ratio) < 1e-5 && Math.abs(a.angle - b.angle) < 1e-5);
+
+export interface AddressBar {
+  /** The link to a given view (the current one by default). */
+  linkFor(state?: ViewState): string;
+  /** Show a view: replace the state and move the camera (animated or not); resolves when the camera is there. */
+  applyView(state: ViewState, animate: boolean): Promise<void>;
+}
+
+export function mountAddressBar(app: App): AddressBar {
+  const { store, renderer, messages } = app;
+  let applying = false;
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const hashFor = (state: ViewState) => {
+    const text = encodeView(state, defaultYearOf(app.dataset()));
+    return text ? `${VIEW_PREFIX}${text}` : "";
+  };
+  const urlFor = (state: ViewState) => `${location.pathname}${location.search}${hashFor(state)}`;
+  const linkFor = (state = store.get()) => `${location.origin}${urlFor(state)}`;
+
+  const applyView = async (state: ViewState, animate: boolean) => {
+    applying = true;
+    try {
+      store.replace({ ...state, hover: null });
+      const move = state.camera ? renderer.setCamera(state.camera, animate) : renderer.resetCamera(animate);
+      await trackAnimation(move);
+    } finally {
+      applying = false;
+    }
+  };
+
+  const openFromLocation = (initial: boolean) => {
+    const hash = location.hash;
+    if (hash.startsWith("#story=")) return; // the presentation module opens stories
+    if (!hash.startsWith(VIEW_PREFIX)) {
+      if (!initial) void applyView(freshDefaults(app), false);
+      return;
+    }
+    const result = decodeView(hash.slice(VIEW_PREFIX.length), linkContext(app));
+    if (!result.ok) {
+      messages.show(`This link could not be opened: ${result.reason} Showing the default view instead.`, "error");
+      history.replaceState(null, "", `${location.pathname}${location.search}`);
+      if (!initial) void applyView(freshDefaults(app), false);
+      return;
+    }
+    for (const w of result.warnings) messages.show(w, "warning");
+    void applyView(result.state, false);
+  };
+
+  // Keep the address bar in step with the state.
+  store.subscribe((state, prev) => {
+    if (applying) return;
+    const step = STEP_FIELDS.some((k) => state[k] !== prev[k]);
+    const url = urlFor(state);
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (step) history.pushState(null, "", url);
+    else if (state.camera !== prev.camera || state.title !== prev.title) history.replaceState(null, "", url);
+  });
+
+  // The camera lives in the renderer; fold it into the state once it settles.
+  app.onCamera((cam) => {
+    if (applying) return;
+    clearTimeout(cameraTimer);
+    cameraTimer = setTimeout(() => {
+      const next = isDefaultCamera(cam) ? null : cam;
+      if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
+    }, 250);
+  });
+
+  window.addEventListener("popstate", () => openFromLocation(false));
+  app.onDatasetChange(() => history.replaceState(null, "", urlFor(store.get())));
+
+  // The "Share link" button.
+  const status = el("span", { class: "share-status", role: "status", "aria-live": "polite" });
+  const fallback = el("input", { type: "text", readonly: true, class: "share-fallback", "aria-label": "Link to this view", hidden: true });
+  const button = el("button", { type: "button", id: "share-link", title: "Copy a link that opens this view, camera included" }, "Share link");
+  button.addEventListener("click", async () => {
+    clearTimeout(cameraTimer);
+    const cam = renderer.getCamera();
+    const next = isDefaultCamera(cam) ? null : cam;
+    if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
+    const link = linkFor();
+    history.replaceState(null, "", urlFor(store.get()));
+    const local = app.dataset().id.startsWith("local:");
+    const note = local ? " This view uses imported data: the recipient needs the file (use Export bundle)." : "";
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(link);
+      fallback.hidden = true;
+      status.textContent = "Link copied";
+      messages.show(`Link copied: it opens this view, camera included.${note}`, "info");
+    } catch {
+      fallback.value = link;
+      fallback.hidden = false;
+      fallback.focus();
+      fallback.select();
+      status.textContent = "Copy the selected link";
+      messages.show(`The browser did not allow copying: the link is selected beside the button; copy it with Ctrl+C.${note}`, "warning");
+    }
+  });
+  app.toolbar.appendChild(el("div", { class: "control share-control" }, button, fallback, status));
+
+  openFromLocation(true);
+  return { linkFor, applyView };
+}
+
+function freshDefaults(app: App): ViewState {
+  const ds = app.dataset();
+  return defaultViewState(ds.id, ds.hash, defaultYearOf(ds));
+}

@@ -1,0 +1,265 @@
+// Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
+// the presentation mode that steps through them, the story link, and embed mode.
+import { addView, deleteView, moveView, updateView, viewsFromFile, viewsToFile, type SavedView } from "../state/viewCollection";
+import { decodeStory, encodeStory, type StoryStep } from "../state/viewLink";
+import type { App } from "./app";
+import { defaultYearOf, linkContext, mountAddressBar, type AddressBar } from "./addressBar";
+import { clear, el } from "./dom";
+import { registerStorySource } from "./exportControls";
+import "./share.css";
+
+const STORAGE_KEY = "reroute:views:v1";
+
+/** localStorage with the failures a browser really has (blocked, full) turned into messages. */
+function createViewStorage(app: App) {
+  let warned = false;
+  const warn = (text: string) => {
+    if (warned) return;
+    warned = true;
+    app.messages.show(text, "warning");
+  };
+  return {
+    load(): string | null {
+      try {
+        return window.localStorage.getItem(STORAGE_KEY);
+      } catch {
+        warn("Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.");
+        return null;
+      }
+    },
+    save(text: string): boolean {
+      try {
+        window.localStorage.setItem(STORAGE_KEY, text);
+        warned = false;
+        return true;
+      } catch (error) {
+        const full = error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
+        warned = false;
+        warn(full
+          ? "The browser's storage is full: the latest change to your saved views is kept for this session only. Use Export views to keep them."
+          : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.");
+        return false;
+      }
+    },
+  };
+}
+
+export function mountViews(app: App): void {
+  const address = mountAddressBar(app);
+  const storage = createViewStorage(app);
+  let views: SavedView[] = [];
+  let counter = 0;
+  const newId = () => `view-${Date.now().toString(36)}-${++counter}`;
+
+  const stored = storage.load();
+  if (stored) {
+    const r = viewsFromFile(stored, linkContext(app), newId);
+    if (r.ok) {
+      views = r.views;
+      if (r.problems.length) app.messages.show("Some saved views could not be read and were left out (they stay in storage until you save again).", "warning", r.problems);
+    } else {
+      app.messages.show(`Your saved views could not be read: ${r.reason} They are left untouched in storage.`, "error");
+    }
+  }
+  const persist = () => storage.save(viewsToFile(views, defaultYearOf(app.dataset())));
+  const setViews = (next: SavedView[]) => {
+    views = next;
+    persist();
+    render();
+    registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
+  };
+
+  const body = app.panel.addSection("views", "Saved views", { order: 35 });
+  const nameInput = el("input", { type: "text", id: "view-name", maxlength: 200, placeholder: "e.g. Horgos in 2024" });
+  const save = el("button", { type: "button" }, "Save view");
+  const list = el("ol", { class: "views-list" });
+  const present = el("button", { type: "button" }, "Present");
+  const storyLink = el("button", { type: "button" }, "Copy story link");
+  const exportViews = el("button", { type: "button" }, "Export views");
+  const importInput = el("input", { type: "file", id: "import-views", accept: ".json,application/json", class: "visually-hidden" });
+  const importLabel = el("label", { for: "import-views", class: "file-button" }, "Import views");
+  const status = el("p", { class: "hint", role: "status" });
+  body.append(
+    el("div", { class: "views-save" }, el("label", { for: "view-name" }, "View name"), nameInput, save),
+    list,
+    el("div", { class: "views-actions" }, present, storyLink, exportViews, importLabel, importInput),
+    status,
+  );
+
+  save.addEventListener("click", () => {
+    const name = nameInput.value.trim() || `View ${views.length + 1} (${app.store.get().year})`;
+    const state = { ...app.store.get(), camera: cameraOrNull(app), hover: null };
+    setViews(addView(views, { id: newId(), name, caption: "", savedAt: new Date().toISOString(), state }));
+    nameInput.value = "";
+    status.textContent = `Saved "${name}".`;
+  });
+  nameInput.addEventListener("keydown", (e) => { if (e.key === "Enter") save.click(); });
+
+  function render(): void {
+    clear(list);
+    present.disabled = views.length === 0;
+    storyLink.disabled = views.length === 0;
+    views.forEach((v, i) => {
+      const n = i + 1;
+      const title = el("input", { type: "text", value: v.name, maxlength: 200, "aria-label": `Title of view ${n}` });
+      const caption = el("textarea", { rows: 2, maxlength: 2000, "aria-label": `Caption of view ${n}`, placeholder: "Caption shown when presenting" });
+      caption.value = v.caption;
+      title.addEventListener("change", () => setViews(updateView(views, v.id, { name: title.value.trim() || v.name })));
+      caption.addEventListener("change", () => setViews(updateView(views, v.id, { caption: caption.value })));
+      const show = el("button", { type: "button", "aria-label": `Show view ${n}` }, "Show");
+      const up = el("button", { type: "button", "aria-label": `Move view ${n} up`, disabled: i === 0 }, "↑");
+      const down = el("button", { type: "button", "aria-label": `Move view ${n} down`, disabled: i === views.length - 1 }, "↓");
+      const del = el("button", { type: "button", "aria-label": `Delete view ${n}` }, "Delete");
+      show.addEventListener("click", () => void address.applyView(v.state, true));
+      up.addEventListener("click", () => setViews(moveView(views, v.id, -1)));
+      down.addEventListener("click", () => setViews(moveView(views, v.id, 1)));
+      del.addEventListener("click", () => { setViews(deleteView(views, v.id)); status.textContent = `Deleted "${v.name}".`; });
+      list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, title, caption), el("div", { class: "view-buttons" }, show, up, down, del)));
+    });
+    if (!views.length) list.appendChild(el("li", { class: "hint" }, "No saved views yet. Saved views are the steps of a presentation."));
+  }
+
+  exportViews.addEventListener("click", () => {
+    const blob = new Blob([viewsToFile(views, defaultYearOf(app.dataset()))], { type: "application/json" });
+    const a = el("a", { href: URL.createObjectURL(blob), download: "reroute-views.json" });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    status.textContent = `Exported ${views.length} view(s).`;
+  });
+
+  importInput.addEventListener("change", async () => {
+    const file = importInput.files?.[0];
+    importInput.value = "";
+    if (!file) return;
+    const r = viewsFromFile(await file.text(), linkContext(app), newId);
+    if (!r.ok) {
+      app.messages.show(`${file.name} could not be imported: ${r.reason} Your saved views are unchanged.`, "error");
+      return;
+    }
+    setViews([...views, ...r.views]);
+    status.textContent = `Imported ${r.views.length} view(s) from ${file.name}.`;
+    if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
+  });
+
+  const story = mountPresentation(app, address);
+  present.addEventListener("click", () => story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state }))));
+  storyLink.addEventListener("click", async () => {
+    const text = encodeStory(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state })), defaultYearOf(app.dataset()));
+    const link = `${location.origin}${location.pathname}${location.search}#story=${text}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      status.textContent = "Story link copied: it opens these views as a presentation.";
+    } catch {
+      status.textContent = "";
+      const field = el("input", { type: "text", readonly: true, value: link, "aria-label": "Link to this story" });
+      status.appendChild(field);
+      field.select();
+    }
+  });
+
+  render();
+  registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
+  mountEmbed(app);
+
+  // A story link opens straight into presentation mode.
+  if (location.hash.startsWith("#story=")) {
+    const r = decodeStory(location.hash.slice("#story=".length), linkContext(app));
+    if (!r.ok) {
+      app.messages.show(`This story link could not be opened: ${r.reason} Showing the default view instead.`, "error");
+      history.replaceState(null, "", `${location.pathname}${location.search}`);
+    } else {
+      for (const w of r.warnings) app.messages.show(w, "warning");
+      story.start(r.steps);
+    }
+  }
+}
+
+function cameraOrNull(app: App) {
+  const c = app.renderer.getCamera();
+  const isDefault = Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
+  return isDefault ? null : c;
+}
+
+/** Presentation mode: the steps full screen, one at a time, with title, caption and "Step i of n". */
+function mountPresentation(app: App, address: AddressBar) {
+  const title = el("h2", { class: "story-title", id: "story-title" });
+  const caption = el("p", { class: "story-caption" });
+  const counter = el("p", { class: "story-counter", "aria-live": "polite" });
+  const prev = el("button", { type: "button" }, "Previous step");
+  const next = el("button", { type: "button" }, "Next step");
+  const end = el("button", { type: "button" }, "End presentation");
+  const overlay = el("section", { class: "story-overlay", "aria-labelledby": "story-title", hidden: true },
+    title, caption, el("div", { class: "story-nav" }, prev, counter, next, end));
+  document.body.appendChild(overlay);
+  let steps: StoryStep[] = [];
+  let index = 0;
+  let before: ReturnType<typeof app.store.get> | null = null;
+
+  const show = (i: number) => {
+    if (!steps.length) return;
+    index = Math.max(0, Math.min(steps.length - 1, i));
+    const step = steps[index]!;
+    title.textContent = step.title;
+    caption.textContent = step.caption;
+    counter.textContent = `Step ${index + 1} of ${steps.length}`;
+    prev.disabled = index === 0;
+    next.disabled = index === steps.length - 1;
+    void address.applyView(step.state, true);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { e.preventDefault(); show(index + 1); }
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") { e.preventDefault(); show(index - 1); }
+    else if (e.key === "Escape") { e.preventDefault(); stop(); }
+  };
+  const stop = () => {
+    if (overlay.hidden) return;
+    overlay.hidden = true;
+    document.documentElement.classList.remove("presenting");
+    requestAnimationFrame(() => app.renderer.refresh());
+    window.removeEventListener("keydown", onKey, true);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    if (before) void address.applyView(before, false);
+    before = null;
+  };
+  prev.addEventListener("click", () => show(index - 1));
+  next.addEventListener("click", () => show(index + 1));
+  end.addEventListener("click", stop);
+  document.addEventListener("fullscreenchange", () => { if (!document.fullscreenElement && !overlay.hidden && wentFullscreen) stop(); });
+  let wentFullscreen = false;
+
+  return {
+    start(list: StoryStep[]) {
+      if (!list.length) return;
+      steps = list;
+      before = app.store.get();
+      overlay.hidden = false;
+      document.documentElement.classList.add("presenting");
+      requestAnimationFrame(() => app.renderer.refresh());
+      window.addEventListener("keydown", onKey, true);
+      wentFullscreen = false;
+      // Full screen when the browser allows it; the presentation works the same without it.
+      document.documentElement.requestFullscreen?.().then(() => { wentFullscreen = true; }).catch(() => undefined);
+      next.focus();
+      show(0);
+    },
+  };
+}
+
+/** `?embed`: only the graph and its legend, and a link back to the full view. */
+function mountEmbed(app: App): void {
+  if (!new URLSearchParams(location.search).has("embed")) return;
+  document.documentElement.classList.add("embed");
+  requestAnimationFrame(() => app.renderer.refresh());
+  const link = el("a", { class: "embed-link", target: "_blank", rel: "noopener" }, "Open in Reroute");
+  const update = () => {
+    const params = new URLSearchParams(location.search);
+    params.delete("embed");
+    const q = params.toString();
+    link.setAttribute("href", `${location.pathname}${q ? `?${q}` : ""}${location.hash}`);
+  };
+  update();
+  app.store.subscribe(() => queueMicrotask(update));
+  window.addEventListener("popstate", update);
+  document.querySelector(".graph-wrap")?.appendChild(link);
+}
