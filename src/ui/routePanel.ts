@@ -14,6 +14,7 @@ import type { App } from "./app";
 import { clear, el } from "./dom";
 import { formatInt, formatShare, formatVolume } from "./format";
 import { trackAnimation } from "./signals";
+import { createBigGraphTrace, PENDING, traceSource, type TraceSource } from "./traceBigGraph";
 
 const KIND_WORDS: Record<Place["kind"], string> = { origin: "province / city", exit: "exit point", transit: "transit country / hub", market: "final market" };
 
@@ -56,7 +57,9 @@ interface Field {
 }
 
 export function mountTrace(app: App): void {
-  const rt = createRouteTrace();
+  // Past 20k flows a year the selectors run in workers (traceBigGraph); below, on this thread (< 20 ms).
+  const big = createBigGraphTrace(() => renderAll());
+  const rt = traceSource(createRouteTrace(), big);
   const body = app.panel.addSection("trace", "Route tracing", { open: true, order: 15 });
   const originsBody = app.panel.addSection("origins", "Where it came from", { open: true, order: 22 });
 
@@ -81,7 +84,7 @@ export function mountTrace(app: App): void {
     el("div", { class: "rt-fields" }, fields[0].wrap, fields[1].wrap),
     armHint,
     el("div", { class: "rt-buttons" }, traceButton, clearButton, simpleButton),
-    results, simpleBox,
+    big.statusElement("routes"), results, simpleBox,
   );
 
   // ---- type-ahead ----
@@ -201,10 +204,13 @@ export function mountTrace(app: App): void {
         if (id && document.activeElement !== f.input) { f.chosen = id; f.input.value = placeName(app, id); }
       }
     }
-    current = origin && destination ? rt.trace(routeInputs(app), state.trace) : null;
+    const traced = origin && destination ? rt.trace(routeInputs(app), state.trace) : null;
+    current = traced === PENDING ? null : traced;
     clear(results);
     chainList = null;
     if (!origin || !destination) return;
+    if (traced === PENDING) { say(`Looking for the routes from ${placeName(app, origin)} to ${placeName(app, destination)}…`); return; }
+    if (!current && big.active(routeInputs(app)) && app.derived().placesById.has(origin) && app.derived().placesById.has(destination)) return; // stopped or failed: its status line says so
     if (!current) { say(`Can't trace: “${origin}” or “${destination}” is not a place of this dataset.`); return; }
     const m = measure();
     const a = placeName(app, origin), b = placeName(app, destination);
@@ -280,7 +286,9 @@ export function mountTrace(app: App): void {
     if (!on) return;
     const { origin, destination } = app.store.get().trace;
     if (!origin || !destination) { simpleBox.append(el("p", { class: "rt-say" }, "Trace a route first: the simple paths are those from Origin to Destination.")); return; }
-    const s = rt.simple(routeInputs(app), origin, destination);
+    const found = rt.simple(routeInputs(app), origin, destination);
+    if (found === PENDING) { simpleBox.append(el("p", { class: "rt-say" }, "Listing the simple paths…")); return; }
+    const s = found;
     const a = placeName(app, origin), b = placeName(app, destination);
     if (!s || s.paths.length === 0) {
       simpleBox.append(el("p", { class: "rt-say" }, `No simple path of at most ${SIMPLE_MAX_DEPTH} hops from ${a} to ${b}.`));
@@ -310,7 +318,7 @@ export function mountTrace(app: App): void {
       key = `chain:${chain.edges.flat().join(",")}`;
     } else if (state.trace.through) {
       const t = rt.through(routeInputs(app), state.trace.through);
-      if (t) {
+      if (t && t !== PENDING) {
         h = { nodes: new Set([t.node, ...t.upstreamNodes, ...t.downstreamNodes]), edges: new Set([...t.upstreamEdges, ...t.downstreamEdges]) };
         key = `through:${t.node}:${h.edges.size}:${[...h.edges].join(",")}`;
       }
@@ -325,7 +333,7 @@ export function mountTrace(app: App): void {
     app.setAnalysisHighlight(h);
   };
 
-  const origins = mountOrigins(app, originsBody, rt);
+  const origins = mountOrigins(app, originsBody, rt, big.statusElement("attribution"));
   const renderAll = () => {
     renderResults();
     renderSimple();
@@ -356,7 +364,7 @@ export function mountTrace(app: App): void {
 }
 
 // ---- "Where it came from" ----
-function mountOrigins(app: App, body: HTMLElement, rt: ReturnType<typeof createRouteTrace>) {
+function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTMLElement) {
   const bars = (rows: OriginShare[], m: Measure, label: string) => {
     const max = rows.reduce((s, r) => Math.max(s, r.volume), 0);
     const ul = el("ul", { class: "rt-bars", "aria-label": label });
@@ -393,6 +401,7 @@ function mountOrigins(app: App, body: HTMLElement, rt: ReturnType<typeof createR
 
   const render = () => {
     clear(body);
+    body.append(status);
     const state = app.store.get();
     const sel = state.selection;
     const m = state.weighting.measure;
@@ -403,6 +412,7 @@ function mountOrigins(app: App, body: HTMLElement, rt: ReturnType<typeof createR
     }
     if (sel.type === "edge") {
       const fm = rt.flowMix(inputs, sel.id);
+      if (fm === PENDING) { body.append(el("p", { class: "rt-say" }, "Tracing the origins of this flow…")); return; }
       if (!fm) { body.append(el("p", { class: "hint" }, `This flow has no ${m === "usd" ? "US$ figure" : "volume"} in ${state.year}.`)); return; }
       body.append(
         el("p", { class: "rt-lead" }, `${placeName(app, fm.from)} → ${placeName(app, fm.to)} carries ${formatVolume(fm.volume, m)} in ${state.year}, by where it came from:`),
@@ -415,6 +425,7 @@ function mountOrigins(app: App, body: HTMLElement, rt: ReturnType<typeof createR
     }
     const place = app.derived().placesById.get(sel.id);
     const mix = rt.placeMix(inputs, sel.id);
+    if (mix === PENDING) { body.append(el("p", { class: "rt-say" }, `Tracing where what reaches ${place?.name ?? sel.id} came from…`)); return; }
     if (!place || !mix) return;
     const bal = mix.balance;
     if (bal.intake > 0) {
@@ -445,7 +456,8 @@ function mountOrigins(app: App, body: HTMLElement, rt: ReturnType<typeof createR
       body.append(el("div", { class: "rt-buttons" }, button));
       if (on) {
         const t = rt.through(inputs, place.id);
-        if (t) {
+        if (t === PENDING) body.append(el("p", { class: "rt-say" }, `Following the flows through ${place.name}…`));
+        else if (t) {
           const total = t.T;
           const toRows = (mp: Map<string, number>) => [...mp].map(([id, volume]) => ({ id, volume, share: total > 0 ? volume / total : 0 })).sort((x, y) => y.volume - x.volume);
           body.append(

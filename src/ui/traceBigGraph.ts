@@ -3,10 +3,12 @@
 // attribution through workers/attributionClient (origin mixes of every place and flow at once, with
 // progress) and the chains / simple paths / through-place view through workers/routeTraceClient.
 // Each answer is "pending" until its worker replies; then `onResult` asks the panel to render again.
-// A status line with a progress bar and "Stop route computation" shows while anything runs.
+// Status lines with a progress bar and a stop button ("Stop computing routes", "Stop computing the
+// attribution") show beside the results while their computation runs.
 import type { Attribution } from "../analysis/attribution";
 import type { ChainsResult, SimplePathsResult, ThroughNodeResult } from "../analysis";
-import type { FlowMix, PlaceMix, RouteInputs } from "../state/routeTrace";
+import type { FlowMix, PlaceMix, RouteInputs, RouteTrace, TraceResult } from "../state/routeTrace";
+import type { TraceState } from "../state/viewState";
 import { flowMixFromAttribution, isBigYear, placeMixFromAttribution, serialiseYearGraph, yearFlowCount } from "../state/traceScale";
 import { runAttribution } from "../workers/attributionClient";
 import { createRouteTraceClient, type RouteTraceClient } from "../workers/routeTraceClient";
@@ -19,6 +21,14 @@ export type Pending = typeof PENDING;
 
 type Entry<T> = { state: "running" } | { state: "done"; value: T } | { state: "failed"; message: string } | { state: "stopped" };
 
+/** Which status line a computation shows on: the route search (chains, simple paths) or the attribution (mixes, through a place). */
+export type StatusGroup = "routes" | "attribution";
+const GROUP_WORDS: Record<StatusGroup, { progress: string; stop: string; again: string }> = {
+  routes: { progress: "Progress of the route search", stop: "Stop computing routes", again: "Compute routes again" },
+  attribution: { progress: "Progress of the attribution", stop: "Stop computing the attribution", again: "Compute the attribution again" },
+};
+const groupOf = (key: string): StatusGroup => (key.startsWith('{"kind":"chains"') || key.startsWith('{"kind":"simple"') ? "routes" : "attribution");
+
 export interface BigGraphTrace {
   /** Whether the inputs' year is big enough to be traced in workers. */
   active(inputs: RouteInputs): boolean;
@@ -27,10 +37,10 @@ export interface BigGraphTrace {
   through(inputs: RouteInputs, place: string): ThroughNodeResult | Pending | null;
   placeMix(inputs: RouteInputs, place: string): PlaceMix | Pending | null;
   flowMix(inputs: RouteInputs, flow: string, to: string): FlowMix | Pending | null;
-  /** The status line (progress, stop, errors); put it where the panel's results go. */
-  status: HTMLElement;
-  /** Stops whatever runs (a new dataset, a closed panel). */
-  stop(): void;
+  /** A new status line (progress, stop, errors) kept in step with the others; put one beside each result area. */
+  statusElement(group: StatusGroup): HTMLElement;
+  /** Stops what runs for one status line, or everything. */
+  stop(group?: StatusGroup): void;
 }
 
 export function createBigGraphTrace(onResult: () => void, client: RouteTraceClient = createRouteTraceClient()): BigGraphTrace {
@@ -39,48 +49,64 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
   let flowCount = 0;
   const entries = new Map<string, Entry<unknown>>();
   let attributionProgress: { done: number; total: number } | null = null;
-  const controllers = new Set<AbortController>();
+  /** Running computations and their entry keys. */
+  const controllers = new Map<AbortController, string>();
 
-  const progress = el("progress", { "aria-label": "Route computation progress" });
-  const label = el("span", { class: "rt-big-label" });
-  const stopButton = el("button", { type: "button" }, "Stop route computation");
-  const message = el("p", { class: "rt-warn", hidden: true });
-  const running = el("div", { class: "rt-big-running", hidden: true }, label, progress, stopButton);
-  const status = el("div", { class: "rt-big", role: "status" }, running, message);
+  // One status line per place it is shown (the trace results, the origins section); all kept in step.
+  const lines = new Set<{ group: StatusGroup; running: HTMLElement; label: HTMLElement; progress: HTMLProgressElement; message: HTMLElement }>();
+  const statusElement = (group: StatusGroup): HTMLElement => {
+    const words = GROUP_WORDS[group];
+    const progress = el("progress", { "aria-label": words.progress });
+    const label = el("span", { class: "rt-big-label" });
+    const stopButton = el("button", { type: "button" }, words.stop);
+    stopButton.addEventListener("click", () => stop(group));
+    const message = el("p", { class: "rt-warn", hidden: true });
+    const running = el("div", { class: "rt-big-running", hidden: true }, label, " ", progress, " ", stopButton);
+    const box = el("div", { class: "rt-big", role: "status" }, running, message);
+    lines.add({ group, running, label, progress, message });
+    renderStatus();
+    return box;
+  };
 
   const renderStatus = () => {
-    const busy = [...entries.values()].some((e) => e.state === "running");
-    running.hidden = !busy;
-    if (busy) {
-      label.textContent = `Working on ${formatInt(flowCount)} flows off the page…`;
-      if (attributionProgress && attributionProgress.total > 0) {
-        progress.max = attributionProgress.total;
-        progress.value = attributionProgress.done;
-      } else {
-        progress.removeAttribute("value"); // indeterminate
+    for (const line of lines) {
+      const { group, running, label, progress, message } = line;
+      const mine = [...entries].filter(([k]) => groupOf(k) === group).map(([, e]) => e);
+      const busy = mine.some((e) => e.state === "running");
+      const failed = mine.find((e) => e.state === "failed") as { message: string } | undefined;
+      const stopped = mine.some((e) => e.state === "stopped");
+      running.hidden = !busy;
+      if (busy) {
+        label.textContent = `Working on ${formatInt(flowCount)} flows off the page…`;
+        if (group === "attribution" && attributionProgress && attributionProgress.total > 0) {
+          progress.max = attributionProgress.total;
+          progress.value = attributionProgress.done;
+        } else {
+          progress.removeAttribute("value"); // indeterminate
+        }
       }
-    }
-    const failed = [...entries.values()].find((e) => e.state === "failed") as { message: string } | undefined;
-    const stopped = [...entries.values()].some((e) => e.state === "stopped");
-    message.hidden = !failed && !stopped;
-    clear(message);
-    if (failed) message.append(`The route computation failed: ${failed.message}`);
-    else if (stopped) {
-      const again = el("button", { type: "button" }, "Run the route computation again");
-      again.addEventListener("click", () => {
-        for (const [k, e] of entries) if (e.state === "stopped") entries.delete(k);
-        onResult();
-      });
-      message.append("Stopped: some results are not computed. ", again);
+      message.hidden = !failed && !stopped;
+      clear(message);
+      if (failed) message.append(`The route computation failed: ${failed.message}`);
+      else if (stopped) {
+        const again = el("button", { type: "button" }, GROUP_WORDS[group].again);
+        again.addEventListener("click", () => {
+          for (const [k, e] of entries) if (e.state === "stopped" && groupOf(k) === group) entries.delete(k);
+          onResult();
+        });
+        message.append("Stopped: some results were not computed. ", again);
+      }
     }
   };
 
-  stopButton.addEventListener("click", () => stop());
-  const stop = () => {
-    for (const c of controllers) c.abort();
-    controllers.clear();
-    for (const [k, e] of entries) if (e.state === "running") entries.set(k, { state: "stopped" });
-    attributionProgress = null;
+  const stop = (group?: StatusGroup) => {
+    for (const [c, k] of controllers) {
+      if (group && groupOf(k) !== group) continue;
+      c.abort();
+      controllers.delete(c);
+      entries.set(k, { state: "stopped" });
+      if (k === "attribution") attributionProgress = null;
+    }
     renderStatus();
   };
 
@@ -88,7 +114,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
   const sync = (i: RouteInputs) => {
     const key = [i.dataset, i.flows, i.year, i.measure];
     if (key.every((v, j) => Object.is(v, inputsKey[j]))) return;
-    for (const c of controllers) c.abort();
+    for (const c of controllers.keys()) c.abort();
     controllers.clear();
     entries.clear();
     attributionProgress = null;
@@ -105,7 +131,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
     if (e) return null; // failed or stopped: the status line says so
     const gen = generation;
     const controller = new AbortController();
-    controllers.add(controller);
+    controllers.set(controller, key);
     entries.set(key, { state: "running" });
     renderStatus();
     run(controller.signal).then(
@@ -125,6 +151,8 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
     return PENDING;
   };
 
+  let activeKey: readonly unknown[] = [];
+  let activeValue = false;
   let graphCache: { gen: number; graph: ReturnType<typeof serialiseYearGraph> } | null = null;
   const graphOf = (i: RouteInputs) => {
     if (graphCache?.gen !== generation) graphCache = { gen: generation, graph: serialiseYearGraph(i.dataset, i.flows, i.year, i.measure) };
@@ -145,7 +173,14 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
   };
 
   return {
-    active: (i) => isBigYear(i.flows, i.year, i.measure),
+    active(i) {
+      // Counting is O(flows); the panel asks several times per render, so keep the last answer.
+      if (!(activeKey[0] === i.flows && activeKey[1] === i.year && activeKey[2] === i.measure)) {
+        activeKey = [i.flows, i.year, i.measure];
+        activeValue = isBigYear(i.flows, i.year, i.measure);
+      }
+      return activeValue;
+    },
     chains: (i, origin, destination) => task<ChainsResult>(i, { kind: "chains", origin, destination }),
     simple: (i, origin, destination) => task<SimplePathsResult>(i, { kind: "simple", origin, destination }),
     through: (i, place) => task<ThroughNodeResult>(i, { kind: "through", place }),
@@ -157,7 +192,36 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
       const a = attribution(i);
       return a === PENDING || a === null ? a : flowMixFromAttribution(a, flow, to);
     },
-    status,
+    statusElement,
     stop,
   };
 }
+
+/**
+ * routeTrace's selectors for the panel, answered in workers when the year is big: the same methods and
+ * shapes, each possibly PENDING (the status line shows progress meanwhile; `onResult` re-renders).
+ */
+export function traceSource(rt: RouteTrace, big: BigGraphTrace) {
+  return {
+    mirror: rt.mirror,
+    trace(i: RouteInputs, trace: TraceState): TraceResult | Pending | null {
+      if (!big.active(i)) return rt.trace(i, trace);
+      const { origin, destination } = trace;
+      if (!origin || !destination || origin === destination) return null;
+      const ids = new Set(i.dataset.places.map((p) => p.id));
+      if (!ids.has(origin) || !ids.has(destination)) return null;
+      const c = big.chains(i, origin, destination);
+      return c === PENDING || c === null ? c : { origin, destination, chains: c };
+    },
+    simple: (i: RouteInputs, origin: string, destination: string): SimplePathsResult | Pending | null =>
+      big.active(i) ? (origin === destination ? null : big.simple(i, origin, destination)) : rt.simple(i, origin, destination),
+    placeMix: (i: RouteInputs, place: string): PlaceMix | Pending | null => (big.active(i) ? big.placeMix(i, place) : rt.placeMix(i, place)),
+    flowMix(i: RouteInputs, flow: string): FlowMix | Pending | null {
+      if (!big.active(i)) return rt.flowMix(i, flow);
+      const f = i.flows.find((x) => x.id === flow && x.year === i.year);
+      return f ? big.flowMix(i, flow, f.to) : null;
+    },
+    through: (i: RouteInputs, place: string): ThroughNodeResult | Pending | null => (big.active(i) ? big.through(i, place) : rt.through(i, place)),
+  };
+}
+export type TraceSource = ReturnType<typeof traceSource>;
