@@ -15,6 +15,7 @@ import { clear, el } from "./dom";
 import { formatInt, formatShare, formatVolume } from "./format";
 import { trackAnimation } from "./signals";
 import { createBigGraphTrace, PENDING, traceSource, type TraceSource } from "./traceBigGraph";
+import { hopMirrorNote } from "./traceMirror";
 
 const KIND_WORDS: Record<Place["kind"], string> = { origin: "province / city", exit: "exit point", transit: "transit country / hub", market: "final market" };
 
@@ -79,10 +80,12 @@ export function mountTrace(app: App): void {
   const simpleButton = el("button", { type: "button", "aria-pressed": "false" }, "List all simple paths");
   const armHint = el("p", { class: "hint rt-arm" }, "With a field focused, click a place on the graph to fill it.");
   const results = el("div", { class: "rt-results", "aria-live": "polite" });
+  const yearLine = el("p", { class: "hint rt-year" });
   const simpleBox = el("div", { class: "rt-simple", hidden: true });
   body.append(
     el("div", { class: "rt-fields" }, fields[0].wrap, fields[1].wrap),
     armHint,
+    yearLine,
     el("div", { class: "rt-buttons" }, traceButton, clearButton, simpleButton),
     big.statusElement("routes"), results, simpleBox,
   );
@@ -194,6 +197,7 @@ export function mountTrace(app: App): void {
 
   const renderResults = () => {
     const state = app.store.get();
+    yearLine.textContent = `Traced in ${state.year}, the year in view (change it with Year).`;
     const { origin, destination } = state.trace;
     // Fill the fields from the state when the trace changes (a run, a link, a saved view), not on every
     // render: what the user is typing for the next trace stays while they select places.
@@ -245,7 +249,13 @@ export function mountTrace(app: App): void {
   const hopList = (c: Chain, m: Measure) => {
     const ol = el("ol", { class: "rt-hops" });
     c.volumes.forEach((v, h) => ol.append(el("li", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}: ${formatVolume(v, m)}`)));
-    return ol;
+    // Hops where both sides published a figure for the year: both figures, periods and the gap (traceMirror).
+    const year = app.store.get().year;
+    const notes = c.volumes.map((_, h) => {
+      const note = hopMirrorNote(app.dataset(), rt.mirror(app.dataset(), { from: c.nodes[h]!, to: c.nodes[h + 1]! }), year);
+      return note && el("div", {}, el("strong", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}`), note);
+    }).filter((x): x is HTMLDivElement => x !== null);
+    return notes.length ? el("div", {}, ol, el("div", { class: "rt-hop-mirrors" }, notes)) : ol;
   };
 
   const moveActive = (i: number) => {
