@@ -9,6 +9,8 @@ export const BUNDLE_VERSION = 1;
 /** A saved view as the bundle carries it: a name and a JSON-able view state (validated by whoever applies it). */
 export interface BundleView {
   name: string;
+  /** Shown under the title when the view is a presentation step. */
+  caption?: string;
   state: unknown;
 }
 
@@ -238,7 +240,9 @@ export function decodeBundle(text: string, file = "bundle.json"): DecodedBundle 
   if (o.views !== undefined && !Array.isArray(o.views)) warnings.push({ severity: "warning", file, line: 0, column: 0, message: "bundle.views is not a list: no view was read" });
   rawViews.forEach((v, i) => {
     const view = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-    if (view && typeof view.name === "string" && view.state !== null && typeof view.state === "object" && !Array.isArray(view.state)) views.push({ name: view.name, state: view.state });
+    if (view && typeof view.name === "string" && view.state !== null && typeof view.state === "object" && !Array.isArray(view.state)) {
+      views.push(typeof view.caption === "string" ? { name: view.name, caption: view.caption.slice(0, 2000), state: view.state } : { name: view.name, state: view.state });
+    }
     else warnings.push({ severity: "warning", file, line: 0, column: 0, message: `bundle.views[${i}]: needs a name and a state object; left out` });
   });
   return {

@@ -2,6 +2,7 @@
 // through "Import data"), GEXF of the current year, the view state as JSON, and a bundle of data + views.
 // The writers load on demand (their own chunks).
 import type { BundleView } from "../io/bundle";
+import { savedViewsForBundle } from "./viewsPanel";
 import type { ViewState } from "../state/viewState";
 import type { App } from "./app";
 import type { DatasetLibrary } from "./datasets";
@@ -82,9 +83,9 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
   guard(bundle, async () => {
     const { encodeBundle } = await import("../io/bundle");
     const dataset = app.dataset();
-    const carried = library.viewsOf(dataset.id);
-    // No saved-views module in this build: the bundle carries the views that came with the data plus the current view.
-    const views: BundleView[] = [...carried, { name: app.store.get().title || "Current view", state: viewForFile(app.store.get()) }];
+    // The saved views travel with the data; without any, the views that came with the data plus the current view.
+    const saved = savedViewsForBundle();
+    const views: BundleView[] = saved.length ? saved : [...library.viewsOf(dataset.id), { name: app.store.get().title || "Current view", state: viewForFile(app.store.get()) }];
     download(`${slug(dataset.name)}-bundle.json`, encodeBundle(dataset, views), "application/json");
     say(`Saved the dataset (${dataset.places.length} places, ${dataset.flows.length} flows) with ${views.length} view(s) as one bundle.`);
   });

@@ -5,6 +5,7 @@
 import "./import.css";
 import type { Dataset, DataIssue } from "../domain/types";
 import type { BundleView } from "../io/bundle";
+import { addSavedViewsFromBundle } from "./viewsPanel";
 import { emptySummary, type ImportFile, type ImportResult } from "../io/import/types";
 import type { ImportClientOptions } from "../workers/importClient";
 import type { App } from "./app";
@@ -241,7 +242,8 @@ export function mountImport(app: App): DatasetLibrary {
     const view = summaryView({ ...result, dataset }, views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {});
     if (!(await confirmImport(view))) return cancelled();
     app.setDataset(dataset);
-    const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it and are kept with the dataset (the bundle can be exported again with them).` : "";
+    const added = views.length ? addSavedViewsFromBundle(views) : 0;
+    const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it; ${added} added to Saved views.` : "";
     say(`Imported "${dataset.name}": ${dataset.places.length} places, ${dataset.flows.length} flows.${viewNote}`, "info");
     setState("imported", true);
     await library.add(dataset, result.format, views);

@@ -1,6 +1,8 @@
 // Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
 // the presentation mode that steps through them, the story link, and embed mode.
-import { addView, deleteView, moveView, updateView, viewsFromFile, viewsToFile, type SavedView } from "../state/viewCollection";
+import type { BundleView } from "../io/bundle";
+import { addView, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView } from "../state/viewCollection";
+import { VIEW_STATE_VERSION } from "../state/viewState";
 import { decodeStory, encodeStory, type StoryStep } from "../state/viewLink";
 import type { App } from "./app";
 import { defaultYearOf, linkContext, mountAddressBar, type AddressBar } from "./addressBar";
@@ -42,6 +44,19 @@ function createViewStorage(app: App) {
       }
     },
   };
+}
+
+/** Set when the panel is mounted: lets the data bundle carry and restore saved views. */
+let bundleBridge: { views(): BundleView[]; add(views: BundleView[]): number } | null = null;
+
+/** The saved views as bundle entries (name, caption, state without hover). */
+export function savedViewsForBundle(): BundleView[] {
+  return bundleBridge?.views() ?? [];
+}
+
+/** Adds views that came in a bundle to the saved views, validated like a link; returns how many were added. */
+export function addSavedViewsFromBundle(views: BundleView[]): number {
+  return bundleBridge?.add(views) ?? 0;
 }
 
 export function mountViews(app: App): void {
@@ -142,6 +157,18 @@ export function mountViews(app: App): void {
     if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
   });
 
+  bundleBridge = {
+    views: () => views.map((v) => ({ name: v.name, caption: v.caption, state: { ...v.state, hover: undefined } })),
+    add(incoming) {
+      const file = JSON.stringify({ format: VIEWS_FILE_FORMAT, version: 1, views: incoming.map((v) => ({ name: v.name, caption: v.caption ?? "", view: toPayload(v.state) })) });
+      const r = viewsFromFile(file, linkContext(app), newId);
+      if (!r.ok) return 0;
+      if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in the bundle could not be read and were left out.`, "warning", r.problems);
+      if (r.views.length) setViews([...views, ...r.views]);
+      return r.views.length;
+    },
+  };
+
   const story = mountPresentation(app, address);
   present.addEventListener("click", () => story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state }))));
   storyLink.addEventListener("click", async () => {
@@ -173,6 +200,16 @@ export function mountViews(app: App): void {
       story.start(r.steps);
     }
   }
+}
+
+/** A full view state (as kept in bundles) in link-payload form, so it is validated like any link. */
+function toPayload(state: unknown): unknown {
+  if (typeof state !== "object" || state === null) return null;
+  const s = state as Record<string, unknown>;
+  const cam = s.camera as Record<string, unknown> | null | undefined;
+  const { hover: _hover, version: _version, datasetId, datasetHash, camera: _camera, ...rest } = s;
+  void _hover; void _version; void _camera;
+  return { v: VIEW_STATE_VERSION, d: datasetId, h: typeof datasetHash === "string" ? datasetHash.slice(0, 16) : undefined, ...rest, camera: cam ? [cam.x, cam.y, cam.ratio, cam.angle] : null };
 }
 
 function cameraOrNull(app: App) {

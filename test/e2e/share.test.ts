@@ -1,5 +1,6 @@
 // Share and present, as a presenter does it: a link that reopens the same picture elsewhere, back/forward
 // through changes, saved views that survive a reload, presentation by keyboard, and broken links.
+import { readFileSync } from "node:fs";
 import pixelmatch from "pixelmatch";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,9 +35,16 @@ describe("share links and saved views", () => {
       store.dispatch((s) => ({ ...s, filters: { ...s.filters, hiddenLanes: ["caucasus"] } }));
       store.dispatch((s) => ({ ...s, trace: { ...s.trace, origin: "sichuan", destination: "ru" } }));
     });
+    // Zoom in on Central Asia: the camera travels in the link too.
+    const horgos = (await page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
+    await page.mouse.move(horgos.x, horgos.y);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction(() => window.reroute!.app.store.get().camera !== null, undefined, { timeout: 10_000 });
     await page.getByRole("button", { name: "Share link", exact: true }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#v=/);
+    const camera = await page.evaluate(() => window.reroute!.app.renderer.getCamera());
+    expect(camera.ratio).toBeLessThan(1);
     const before = await graphShot(page);
 
     const fresh = await openApp(browser, link);
@@ -44,6 +52,9 @@ describe("share links and saved views", () => {
     const state = await fresh.page.evaluate(() => window.reroute!.app.store.get());
     expect(state.filters.hiddenLanes).toEqual(["caucasus"]);
     expect(state.trace).toMatchObject({ origin: "sichuan", destination: "ru" });
+    const freshCamera = await fresh.page.evaluate(() => window.reroute!.app.renderer.getCamera());
+    expect(freshCamera.ratio).toBeCloseTo(camera.ratio, 4);
+    expect(freshCamera.x).toBeCloseTo(camera.x, 4);
     const after = await graphShot(fresh.page);
     expect([after.width, after.height]).toEqual([before.width, before.height]);
     const diff = pixelmatch(before.data, after.data, undefined, before.width, before.height, { threshold: 0.1 });
@@ -121,6 +132,28 @@ describe("share links and saved views", () => {
     expect(await page.locator(".msg-error").first().textContent()).toMatch(/views\.json could not be imported/);
     expect(await page.getByLabel("Title of view 1").inputValue()).toBe("Keep me");
     await context.close();
+  });
+
+  it("Export bundle carries the saved views, and importing the bundle elsewhere restores them", async () => {
+    const { page, context } = await openApp(browser, served.url);
+    await page.locator("#section-views summary").click();
+    await page.getByLabel("Year", { exact: true }).selectOption("2023");
+    await page.getByLabel("View name").fill("Carried along");
+    await page.getByRole("button", { name: "Save view" }).click();
+    await page.getByLabel("Caption of view 1").fill("with its caption");
+    await page.getByLabel("Caption of view 1").blur();
+    await page.locator("#section-data summary").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export bundle" }).click()]);
+    const bundle = readFileSync((await download.path())!);
+    await context.close();
+
+    const other = await openApp(browser, served.url);
+    await other.page.setInputFiles("#import-data", { name: "work.reroute.json", mimeType: "application/json", buffer: bundle });
+    await other.page.getByRole("button", { name: /^Import \d+ valid rows$/ }).click();
+    await other.page.locator("#section-views summary").click();
+    await expect.poll(() => other.page.getByLabel("Title of view 1").inputValue()).toBe("Carried along");
+    expect(await other.page.getByLabel("Caption of view 1").inputValue()).toBe("with its caption");
+    await other.context.close();
   });
 
   it("embed mode shows the graph without the controls and links back to the full view", async () => {
