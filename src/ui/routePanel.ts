@@ -185,6 +185,12 @@ export function mountTrace(app: App): void {
 
   // ---- results ----
   let current: TraceResult | null = null;
+  /** The results and chain index of the last render, and the route last chosen by the user or a link. */
+  let lastResult: TraceResult["chains"] | null = null;
+  let lastChain: number | null = null;
+  let remembered: { o: string; d: string; nodes: string } | null = null;
+  /** The remembered route's names while the year in view does not have it. */
+  let lostRoute: string | null = null;
   let syncedTrace: ViewState["trace"] | null = null;
   let activeChain = -1;
   let chainList: HTMLElement | null = null;
@@ -219,8 +225,29 @@ export function mountTrace(app: App): void {
     const m = measure();
     const a = placeName(app, origin), b = placeName(app, destination);
     const r = current.chains;
+    // The chosen chain is an index in the state (links carry it); when the year, the assumptions or the
+    // data change the results, follow the chosen route itself: re-point the index, or say it is gone.
+    const routeKey = (c: { nodes: string[] }) => c.nodes.join(">");
+    const stateChain = state.trace.chain !== null && state.trace.chain < r.chains.length ? state.trace.chain : null;
+    if (state.trace.chain === lastChain) {
+      if (r !== lastResult && remembered && remembered.o === origin && remembered.d === destination) {
+        const at = r.chains.findIndex((c) => routeKey(c) === remembered!.nodes);
+        lostRoute = at < 0 ? remembered.nodes.split(">").map((id) => placeName(app, id)).join(" → ") : null;
+        const next = at >= 0 ? at : null;
+        if (next !== state.trace.chain) queueMicrotask(() => app.store.dispatch(setTrace({ chain: next })));
+        lastChain = next;
+      }
+    } else {
+      // Chosen (or cleared) by the user or a link: remember that route.
+      remembered = stateChain !== null ? { o: origin, d: destination, nodes: routeKey(r.chains[stateChain]!) } : null;
+      lastChain = state.trace.chain;
+      lostRoute = null;
+    }
+    lastResult = r;
+    const lostNote = lostRoute && remembered && remembered.o === origin && remembered.d === destination && el("p", { class: "rt-warn" }, `The route you chose, ${lostRoute}, carries nothing in ${state.year}; it is chosen again in a year that has it.`);
     if (r.chains.length === 0) {
       say(`No route from ${a} to ${b} in ${state.year}: no chain of flows of at most ${TRACE_MAX_HOPS} hops links them.`);
+      if (lostNote) results.append(lostNote);
       return;
     }
     const n = r.chains.length;
@@ -228,9 +255,10 @@ export function mountTrace(app: App): void {
       ? `The ${n === 1 ? "chain" : `${n} chains`} shown ${n === 1 ? "covers" : "cover"} ${formatShare(r.coverage)} of the ${formatVolume(r.total, m)} ${a} sends that end in ${b} (${state.year}).`
       : `${b} keeps none of it: the ${n === 1 ? "chain" : `${n} chains`} shown carry ${formatShare(r.coverage)} of the ${formatVolume(r.passing, m)} from ${a} that pass through ${b} (${state.year}).`;
     results.append(el("p", { class: "rt-coverage" }, coverage), mixingNote(state));
+    if (lostNote) results.append(lostNote);
     const list = el("ul", { role: "listbox", class: "rt-chains", tabindex: "0", "aria-label": "Chains found, best first" });
     chainList = list;
-    const chosen = state.trace.chain !== null && state.trace.chain < n ? state.trace.chain : -1;
+    const chosen = lastChain !== null && lastChain < n ? lastChain : -1;
     activeChain = chosen;
     r.chains.forEach((c, i) => {
       const li = el("li", { id: `trace-chain-${i}`, role: "option", class: "rt-chain", "aria-selected": String(i === chosen) },
@@ -322,7 +350,8 @@ export function mountTrace(app: App): void {
     const state = app.store.get();
     let h: Highlight | null = null;
     let key = "";
-    const chain = current && state.trace.chain !== null ? current.chains.chains[state.trace.chain] : undefined;
+    // lastChain: the chain renderResults shows (it follows the chosen route when the results change).
+    const chain = current && lastChain !== null ? current.chains.chains[lastChain] : undefined;
     if (chain) {
       h = { nodes: new Set(chain.nodes), edges: new Set(chain.edges.flat()) };
       key = `chain:${chain.edges.flat().join(",")}`;

@@ -59,6 +59,26 @@ describe("two reporters on a traced hop", () => {
     const hops = await page.locator(`#trace-chain-${index} ol li`).allTextContents();
     expect(hops.some((h) => /Kyrgyzstan: [1-9][\d,]* vehicles$/.test(h))).toBe(true);
 
+    // A year without that route: the choice is not left pointing at another chain; it comes back with a year that has it.
+    const chosenText = (await options.nth(index).locator(".rt-chain-name").textContent())!;
+    const setYear = async (year: number) => {
+      const before = await renders(page);
+      await page.evaluate((y) => window.reroute!.app.store.dispatch((s) => ({ ...s, year: y })), year);
+      await waitRendered(page, before);
+    };
+    await setYear(2022);
+    await expect.poll(() => page.evaluate(() => window.reroute!.app.store.get().trace.chain)).toBeNull();
+    expect(await page.locator("#trace-body").textContent()).toContain(`The route you chose, ${chosenText}, carries nothing in 2022`);
+    await setYear(2023);
+    await expect.poll(() => page.evaluate(() => window.reroute!.app.store.get().trace.chain)).toBe(index);
+    expect(await page.locator('.rt-chain[aria-selected="true"] .rt-chain-name').textContent()).toBe(chosenText);
+    // Escape forgets the choice: a year change then chooses nothing.
+    await page.getByRole("listbox", { name: "Chains found, best first" }).focus();
+    await page.keyboard.press("Escape");
+    await setYear(2024);
+    await setYear(2023);
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace.chain)).toBeNull();
+
     const selectMs = await page.evaluate(() => {
       const start = performance.now();
       window.reroute!.app.store.dispatch((s) => ({ ...s, selection: { type: "node", id: "ru" } }));
