@@ -86,7 +86,7 @@ function start(): void {
   const yearControl = mountYearControl(yearSlot, store, () => dataset.years);
 
   const legendBody = panel.addSection("legend", "Legend", { open: true, order: 10 });
-  const detailsBody = panel.addSection("details", "Details", { open: true, order: 20 });
+  const detailsBody = panel.addSection("details", "Details", { open: true, order: 11 });
   const aboutBody = panel.addSection("about", "About the data", { order: 90 });
 
   const redraw = () => {

@@ -21,7 +21,7 @@ const MODE_NAMES: Record<string, string> = { road: "Road", rail: "Rail", sea: "S
 type ListKey = "hiddenLanes" | "hiddenKinds" | "hiddenModes" | "hiddenBases" | "hiddenRegions";
 
 export function mountFilterControls(app: App): void {
-  const body = app.panel.addSection("filters", "Filters", { open: true, order: 14 });
+  const body = app.panel.addSection("filters", "Filters", { open: true, order: 17 });
   const { store } = app;
   const threshold = el("input", { id: "filter-threshold", name: "filter-threshold", type: "number", min: 0, step: 1000, inputmode: "numeric", "aria-describedby": "filter-threshold-hint" });
   const thresholdHint = el("span", { class: "x-hint", id: "filter-threshold-hint" });

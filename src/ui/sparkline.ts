@@ -15,7 +15,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 export function mountSparkline(app: App): void {
-  const body = app.panel.addSection("over-years", "Over the years", { open: true, order: 22 });
+  const body = app.panel.addSection("over-years", "Over the years", { open: true, order: 13 });
   let renderedKey: unknown[] = [];
   const render = () => {
     const s = app.store.get();

@@ -19,7 +19,7 @@ function row(id: string, label: string, control: HTMLElement, hint?: string): HT
 }
 
 export function mountWeightingControls(app: App): void {
-  const body = app.panel.addSection("weighting", "Weighting", { open: true, order: 12 });
+  const body = app.panel.addSection("weighting", "Weighting", { open: true, order: 16 });
   const measure = selectOf("measure", MEASURES);
   const scale = selectOf("scale", SCALES);
   const minWidth = el("input", { id: "min-width", name: "min-width", type: "number", min: WIDTH_LIMITS.min, max: WIDTH_LIMITS.max, step: 0.5, inputmode: "decimal", "aria-describedby": "min-width-hint" });
