@@ -61,8 +61,8 @@ export function mountTrace(app: App): void {
   // Past 20k flows a year the selectors run in workers (traceBigGraph); below, on this thread (< 20 ms).
   const big = createBigGraphTrace(() => renderAll());
   const rt = traceSource(createRouteTrace(), big);
-  const body = app.panel.addSection("trace", "Route tracing", { open: true, order: 15 });
-  const originsBody = app.panel.addSection("origins", "Where it came from", { open: true, order: 22 });
+  const body = app.panel.addSection("trace", "Route tracing", { open: true, order: 5 });
+  const originsBody = app.panel.addSection("origins", "Where it came from", { open: true, order: 12 });
 
   const makeField = (key: Field["key"], label: string, listLabel: string): Field => {
     const id = `trace-${key}`;
