@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import { pathToFileURL } from "node:url";
 import { importFilesSync } from "../src/io/import/importFiles";
+import { mulberry32 as random } from "./seededRandom";
 
 export interface ImportBenchResult {
   bytes: number;
@@ -15,17 +16,6 @@ export interface ImportBenchResult {
   flows: number;
 }
 
-/** Mulberry32: a small seeded generator, so every run reads the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateFlowsCsv(targetBytes: number, seed = 1): { text: string; rows: number } {
   const next = random(seed);

@@ -2,6 +2,8 @@
 // hubs → markets, with heavy-tailed volumes (lognormal), hub places (preferential choice) and
 // re-export chains between transit places (some of them cycles, as KZ⇄KG).
 import { contentHash } from "../src/domain/contentHash";
+import { exportDatasetCsv } from "../src/io/export/flowsCsv";
+import { mulberry32 as rng } from "./seededRandom";
 import { flowId, type Basis, type Dataset, type Flow, type Place, type PlaceKind, type Source } from "../src/domain/types";
 
 export interface GenerateTradeDatasetOptions {
@@ -13,17 +15,6 @@ export interface GenerateTradeDatasetOptions {
   seed: number;
 }
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGIONS: Record<PlaceKind, { countries: string[]; lat: [number, number]; lon: [number, number] }> = {
   origin: { countries: ["CN"], lat: [22, 45], lon: [100, 124] },
@@ -144,29 +135,8 @@ export function generateTradeDataset(options: GenerateTradeDatasetOptions): Data
   };
 }
 
-function csvField(value: string | number | null): string {
-  const s = value === null ? "" : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csv(header: string[], rows: (string | number | null)[][]): string {
-  return [header.join(","), ...rows.map((r) => r.map(csvField).join(","))].join("\n") + "\n";
-}
-
 /** The dataset as the app's CSV files (places, flows, sources). */
 export function datasetToCsvFiles(dataset: Dataset): { places: string; flows: string; sources: string } {
-  return {
-    places: csv(
-      ["id", "name", "kind", "country", "lat", "lon", "lane", "native_name", "note"],
-      dataset.places.map((p) => [p.id, p.name, p.kind, p.country, p.lat, p.lon, p.lane, p.nativeName, p.note]),
-    ),
-    flows: csv(
-      ["from", "to", "year", "vehicles", "usd", "mode", "basis", "facts", "sources", "formula", "note"],
-      dataset.flows.map((f) => [f.from, f.to, f.year, f.vehicles, f.usd, f.mode, f.basis, f.facts.join(";"), f.sources.join(";"), f.formula, f.note]),
-    ),
-    sources: csv(
-      ["id", "publisher", "title", "date", "url", "reliability"],
-      dataset.sources.map((s) => [s.id, s.publisher, s.title, s.date, s.url, s.reliability]),
-    ),
-  };
+  const { places, flows, sources } = exportDatasetCsv(dataset);
+  return { places, flows, sources };
 }

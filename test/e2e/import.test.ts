@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 as rng } from "../../bench/seededRandom";
 import { decodePng, launchBrowser, openApp, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
 
 let served: Served;
@@ -70,17 +71,6 @@ async function confirmSummary(page: Page): Promise<void> {
   await waitRendered(page, n);
 }
 
-/** Seeded PRNG (mulberry32): the same malformed files on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOCATIONS = "id,name,lat,lon\r\nalm,Almaty,43.24,76.89\r\ntas,Tashkent,41.30,69.24\r\nbog,Bogot\u00e1,4.71,-74.07\r\n";
 const FLOWS = "origin,dest,count\r\nalm,tas,1200\r\ntas,bog,300\r\nbog,alm,45\r\nalm,bog,oops\r\n";
