@@ -1,5 +1,5 @@
 // The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
-// back/forward step through them; camera moves and title edits replace the entry. "Share link" copies it.
+// back/forward step through them (a burst of title typing is one step); camera moves replace the entry. "Share link" copies it.
 import { setCamera } from "../state/producers";
 import { decodeView, encodeView, type LinkContext } from "../state/viewLink";
 import { DEFAULT_YEAR, defaultViewState, type CameraState, type ViewState } from "../state/viewState";
@@ -44,6 +44,7 @@ export function mountAddressBar(app: App): AddressBar {
   const { store, renderer, messages } = app;
   let applying = false;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastTitleKey = 0;
 
   const hashFor = (state: ViewState) => {
     const text = encodeView(state, defaultYearOf(app.dataset()));
@@ -87,8 +88,13 @@ export function mountAddressBar(app: App): AddressBar {
     const step = STEP_FIELDS.some((k) => state[k] !== prev[k]);
     const url = urlFor(state);
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    if (step) history.pushState(null, "", url);
-    else if (state.camera !== prev.camera || state.title !== prev.title) history.replaceState(null, "", url);
+    // A title is typed a key at a time: the first key of an edit pushes one entry, the rest of the burst replace it.
+    const titleEdit = state.title !== prev.title;
+    const now = Date.now();
+    const newTitleEdit = titleEdit && now - lastTitleKey > 1500;
+    if (titleEdit) lastTitleKey = now;
+    if (step || newTitleEdit) history.pushState(null, "", url);
+    else if (state.camera !== prev.camera || titleEdit) history.replaceState(null, "", url);
   });
 
   // The camera lives in the renderer; fold it into the state once it settles.
@@ -98,7 +104,7 @@ export function mountAddressBar(app: App): AddressBar {
     cameraTimer = setTimeout(() => {
       const next = isDefaultCamera(cam) ? null : cam;
       if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
-    }, 250);
+    }, 300);
   });
 
   window.addEventListener("popstate", () => openFromLocation(false));

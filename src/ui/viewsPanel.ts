@@ -110,28 +110,66 @@ export function mountViews(app: App): void {
   });
   nameInput.addEventListener("keydown", (e) => { if (e.key === "Enter") save.click(); });
 
+  /** The row being renamed (its inline "New name" field is open), so a re-render keeps it open. */
+  let renaming: string | null = null;
+
+  // Each view's controls are named "<action> (view n)": the phrase a user looks for ("Rename view",
+  // "Move view up", "Move view down", "Delete view") first, then which view; the closing ")" keeps one
+  // name from containing another ("(view 1)" is not inside "(view 10)").
   function render(): void {
     clear(list);
     present.disabled = views.length === 0;
     storyLink.disabled = views.length === 0;
     views.forEach((v, i) => {
-      const n = i + 1;
-      const title = el("input", { type: "text", value: v.name, maxlength: 200, "aria-label": `Title of view ${n}` });
-      const caption = el("textarea", { rows: 2, maxlength: 2000, "aria-label": `Caption of view ${n}`, placeholder: "Caption shown when presenting" });
+      const which = `(view ${i + 1})`;
+      const caption = el("textarea", { rows: 2, maxlength: 2000, "aria-label": `Caption ${which}`, placeholder: "Caption shown when presenting" });
       caption.value = v.caption;
-      title.addEventListener("change", () => setViews(updateView(views, v.id, { name: title.value.trim() || v.name })));
       caption.addEventListener("change", () => setViews(updateView(views, v.id, { caption: caption.value })));
-      const show = el("button", { type: "button", "aria-label": `Show view ${n}` }, "Show");
-      const up = el("button", { type: "button", "aria-label": `Move view ${n} up`, disabled: i === 0 }, "↑");
-      const down = el("button", { type: "button", "aria-label": `Move view ${n} down`, disabled: i === views.length - 1 }, "↓");
-      const del = el("button", { type: "button", "aria-label": `Delete view ${n}` }, "Delete");
+      const titleSlot = el("div", { class: "view-title" });
+      if (renaming === v.id) {
+        const field = el("input", { type: "text", value: v.name, maxlength: 200, "aria-label": `New name ${which}` });
+        let done = false;
+        const finish = (commit: boolean) => {
+          if (done) return;
+          done = true;
+          renaming = null;
+          const name = field.value.trim();
+          if (commit && name && name !== v.name) {
+            setViews(updateView(views, v.id, { name }));
+            status.textContent = `Renamed "${v.name}" to "${name}".`;
+          } else render();
+          rowButton(v.id, "rename")?.focus();
+        };
+        field.addEventListener("keydown", (e) => {
+          if (e.key === "Enter") { e.preventDefault(); finish(true); }
+          else if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); finish(false); }
+        });
+        field.addEventListener("blur", () => finish(true));
+        titleSlot.append(field);
+        queueMicrotask(() => { field.focus(); field.select(); });
+      } else {
+        titleSlot.append(el("strong", { class: "view-name" }, v.name));
+      }
+      const show = el("button", { type: "button", "aria-label": `Show view ${which}`, title: `Show "${v.name}"` }, "Show");
+      const rename = el("button", { type: "button", "aria-label": `Rename view ${which}`, "data-view": v.id, "data-action": "rename" }, "Rename");
+      const up = el("button", { type: "button", "aria-label": `Move view up ${which}`, disabled: i === 0 }, "↑");
+      const down = el("button", { type: "button", "aria-label": `Move view down ${which}`, disabled: i === views.length - 1 }, "↓");
+      const del = el("button", { type: "button", "aria-label": `Delete view ${which}` }, "Delete");
       show.addEventListener("click", () => void address.applyView(v.state, true));
-      up.addEventListener("click", () => setViews(moveView(views, v.id, -1)));
-      down.addEventListener("click", () => setViews(moveView(views, v.id, 1)));
+      rename.addEventListener("click", () => { renaming = v.id; render(); });
+      up.addEventListener("click", () => { setViews(moveView(views, v.id, -1)); focusAfterMove(v.id, "up"); });
+      down.addEventListener("click", () => { setViews(moveView(views, v.id, 1)); focusAfterMove(v.id, "down"); });
       del.addEventListener("click", () => { setViews(deleteView(views, v.id)); status.textContent = `Deleted "${v.name}".`; });
-      list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, title, caption), el("div", { class: "view-buttons" }, show, up, down, del)));
+      list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, titleSlot, caption), el("div", { class: "view-buttons" }, show, rename, up, down, del)));
     });
     if (!views.length) list.appendChild(el("li", { class: "hint" }, "No saved views yet. Saved views are the steps of a presentation."));
+  }
+  const rowButton = (id: string, action: string) => list.querySelector<HTMLButtonElement>(`button[data-view="${CSS.escape(id)}"][data-action="${action}"]`);
+  /** After a move the row is rebuilt: keep the keyboard on the moved view (its rename button, or the move button if still enabled). */
+  function focusAfterMove(id: string, dir: "up" | "down"): void {
+    const row = rowButton(id, "rename")?.closest("li");
+    const move = row?.querySelector<HTMLButtonElement>(`button[aria-label^="Move view ${dir}"]`);
+    (move && !move.disabled ? move : rowButton(id, "rename"))?.focus();
   }
 
   exportViews.addEventListener("click", () => {
@@ -189,8 +227,9 @@ export function mountViews(app: App): void {
   registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
   mountEmbed(app);
 
-  // A story link opens straight into presentation mode.
-  if (location.hash.startsWith("#story=")) {
+  // A story link opens straight into presentation mode, on load or when pasted into this tab's address bar.
+  const openStory = () => {
+    if (!location.hash.startsWith("#story=")) return;
     const r = decodeStory(location.hash.slice("#story=".length), linkContext(app));
     if (!r.ok) {
       app.messages.show(`This story link could not be opened: ${r.reason} Showing the default view instead.`, "error");
@@ -199,7 +238,9 @@ export function mountViews(app: App): void {
       for (const w of r.warnings) app.messages.show(w, "warning");
       story.start(r.steps);
     }
-  }
+  };
+  window.addEventListener("popstate", openStory);
+  openStory();
 }
 
 /** A full view state (as kept in bundles) in link-payload form, so it is validated like any link. */
@@ -258,6 +299,7 @@ function mountPresentation(app: App, address: AddressBar) {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     if (before) void address.applyView(before, false);
     before = null;
+    if (location.hash.startsWith("#story=")) history.replaceState(null, "", address.linkFor());
   };
   prev.addEventListener("click", () => show(index - 1));
   next.addEventListener("click", () => show(index + 1));

@@ -93,13 +93,13 @@ describe("share links and saved views", () => {
       await page.getByLabel("View name").fill(name);
       await page.getByRole("button", { name: "Save view" }).click();
     }
-    await page.getByLabel("Caption of view 2").fill("Horgos takes off");
-    await page.getByLabel("Caption of view 2").blur();
+    await page.getByLabel("Caption (view 2)").fill("Horgos takes off");
+    await page.getByLabel("Caption (view 2)").blur();
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
     await page.locator("#section-views summary").click();
-    expect(await page.getByLabel("Title of view 3").inputValue()).toBe("Nationwide");
-    expect(await page.getByLabel("Caption of view 2").inputValue()).toBe("Horgos takes off");
+    expect(await page.locator(".view-name").nth(2).textContent()).toBe("Nationwide");
+    expect(await page.getByLabel("Caption (view 2)").inputValue()).toBe("Horgos takes off");
 
     await page.getByRole("button", { name: "Present" }).click();
     const overlay = page.locator(".story-overlay");
@@ -130,7 +130,7 @@ describe("share links and saved views", () => {
     await page.setInputFiles("#import-views", { name: "views.json", mimeType: "application/json", buffer: Buffer.from('{"format":"reroute-views","version":1,"views":[') });
     await expect.poll(() => page.locator(".msg-error").count()).toBeGreaterThan(0);
     expect(await page.locator(".msg-error").first().textContent()).toMatch(/views\.json could not be imported/);
-    expect(await page.getByLabel("Title of view 1").inputValue()).toBe("Keep me");
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Keep me"]);
     await context.close();
   });
 
@@ -140,8 +140,8 @@ describe("share links and saved views", () => {
     await page.getByLabel("Year", { exact: true }).selectOption("2023");
     await page.getByLabel("View name").fill("Carried along");
     await page.getByRole("button", { name: "Save view" }).click();
-    await page.getByLabel("Caption of view 1").fill("with its caption");
-    await page.getByLabel("Caption of view 1").blur();
+    await page.getByLabel("Caption (view 1)").fill("with its caption");
+    await page.getByLabel("Caption (view 1)").blur();
     await page.locator("#section-data summary").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export bundle" }).click()]);
     const bundle = readFileSync((await download.path())!);
@@ -151,8 +151,8 @@ describe("share links and saved views", () => {
     await other.page.setInputFiles("#import-data", { name: "work.reroute.json", mimeType: "application/json", buffer: bundle });
     await other.page.getByRole("button", { name: /^Import \d+ valid rows$/ }).click();
     await other.page.locator("#section-views summary").click();
-    await expect.poll(() => other.page.getByLabel("Title of view 1").inputValue()).toBe("Carried along");
-    expect(await other.page.getByLabel("Caption of view 1").inputValue()).toBe("with its caption");
+    await expect.poll(() => other.page.locator(".view-name").first().textContent()).toBe("Carried along");
+    expect(await other.page.getByLabel("Caption (view 1)").inputValue()).toBe("with its caption");
     await other.context.close();
   });
 
@@ -163,6 +163,135 @@ describe("share links and saved views", () => {
     expect(await link.isVisible()).toBe(true);
     expect(await link.getAttribute("href")).not.toMatch(/embed/);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+  it("every control has one clear name: none empty, none repeated, none inside another's; rename, move and delete by name", async () => {
+    const { page, context, errors } = await openApp(browser, served.url);
+    await page.locator("#section-views summary").click();
+    for (const name of ["Alpha", "Beta", "Gamma"]) {
+      await page.getByLabel("View name", { exact: true }).fill(name);
+      await page.getByRole("button", { name: "Save view", exact: true }).click();
+    }
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    // The names of all visible controls, as the accessibility tree gives them (ariaSnapshot lines "- role \"name\"").
+    const snapshot = await page.locator("body").ariaSnapshot();
+    const roles = /^\s*- '?(button|textbox|combobox|checkbox|spinbutton|slider|radio|link|searchbox) "((?:[^"\\]|\\.)*)"/;
+    const controls = snapshot.split("\n").map((l) => l.match(roles)).filter((m): m is RegExpMatchArray => !!m).map((m) => ({ role: m[1]!, name: m[2]!.replace(/\\"/g, '"') }));
+    const mine = ["Share link", "Save view", "View name", "Present", "Copy story link", "Export views", "Import views", "Year", "Export PNG", "Import data"];
+    for (const n of mine) expect(controls.filter((c) => c.name === n), n).toHaveLength(1);
+    for (const n of ["Rename view", "Move view up", "Move view down", "Delete view", "Show view", "Caption"]) {
+      expect(controls.filter((c) => c.name.startsWith(n)).map((c) => c.name), n).toEqual([1, 2, 3].map((i) => `${n} (view ${i})`));
+    }
+    const named = controls.filter((c) => c.role !== "link"); // source links are citations, not controls
+    expect(named.filter((c) => !c.name.trim())).toEqual([]);
+    const lower = named.map((c) => c.name.toLowerCase());
+    expect(lower.filter((a, i) => lower.indexOf(a) !== i)).toEqual([]); // no name twice, anywhere
+    // No name of this feature's controls inside another name, nor another name inside one of them.
+    const ours = /^(share link|link to this view|save view|view name|present|copy story link|export views|import views|(rename view|move view up|move view down|delete view|show view|caption) \(view \d+\))$/;
+    const clashes: string[] = [];
+    const elsewhere: string[] = [];
+    lower.forEach((a, i) => lower.forEach((b, j) => {
+      if (i === j || !b.includes(a)) return;
+      (ours.test(a) || ours.test(b) ? clashes : elsewhere).push(`"${named[j]!.name}" contains "${named[i]!.name}"`);
+    }));
+    expect(clashes).toEqual([]);
+    if (elsewhere.length) console.log(`names containing another control's name, outside Share and present (${elsewhere.length}):\n  ${elsewhere.join("\n  ")}`);
+
+    // Rename inline (no window.prompt), move, delete: each by its name.
+    await page.getByRole("button", { name: "Rename view (view 2)" }).click();
+    await page.getByLabel("New name (view 2)").fill("Beta, renamed");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Move view up (view 2)" }).click();
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Beta, renamed", "Alpha", "Gamma"]);
+    await page.getByRole("button", { name: "Move view down (view 2)" }).click();
+    await page.getByRole("button", { name: "Delete view (view 1)" }).click();
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Gamma", "Alpha"]);
+    await page.getByRole("button", { name: "Rename view (view 1)" }).click();
+    await page.getByLabel("New name (view 1)").fill("Not kept");
+    await page.keyboard.press("Escape");
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Gamma", "Alpha"]);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Gamma", "Alpha"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("when the browser refuses the clipboard, Share link selects the link in a read-only field", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) } });
+    });
+    const { page, errors } = await openApp(browser, served.url, { context });
+    await page.getByLabel("Year", { exact: true }).selectOption("2022");
+    await page.getByRole("button", { name: "Share link", exact: true }).click();
+    const field = page.getByLabel("Link to this view");
+    await expect.poll(() => field.isVisible()).toBe(true);
+    const link = await field.inputValue();
+    expect(link).toBe(await page.evaluate(() => location.href));
+    expect(link).toMatch(/#v=/);
+    expect(await field.getAttribute("readonly")).not.toBeNull();
+    expect(await page.evaluate(() => { const f = document.activeElement as HTMLInputElement; return f.value.slice(f.selectionStart ?? 0, f.selectionEnd ?? 0); })).toBe(link);
+    const fresh = await openApp(browser, link);
+    expect(await fresh.page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
+    await fresh.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("Copy story link opens all saved views as a presentation in another browser", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
+    const { page } = await openApp(browser, served.url, { context });
+    await page.locator("#section-views summary").click();
+    for (const [year, name] of [["2021", "One"], ["2022", "Two"], ["2023", "Three"]] as const) {
+      await page.getByLabel("Year", { exact: true }).selectOption(year);
+      await page.getByLabel("View name", { exact: true }).fill(name);
+      await page.getByRole("button", { name: "Save view", exact: true }).click();
+    }
+    await page.getByLabel("Caption (view 1)").fill("<img src=x onerror=alert(1)>");
+    await page.getByLabel("Caption (view 1)").blur();
+    await page.getByRole("button", { name: "Copy story link" }).click();
+    await expect.poll(() => page.locator("#section-views [role=status]").textContent()).toMatch(/Story link copied/);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#story=/);
+    await context.close();
+
+    const other = await openApp(browser, link);
+    const overlay = other.page.locator(".story-overlay");
+    await expect.poll(() => overlay.isVisible()).toBe(true);
+    await waitIdle(other.page);
+    expect(await overlay.locator(".story-counter").textContent()).toBe("Step 1 of 3");
+    expect(await overlay.locator(".story-caption").textContent()).toBe("<img src=x onerror=alert(1)>");
+    expect(await other.page.locator(".story-overlay img").count()).toBe(0);
+    expect(await other.page.locator(".topbar").isVisible()).toBe(false);
+    expect(await other.page.evaluate(() => window.reroute!.app.store.get().year)).toBe(2021);
+    await other.page.keyboard.press("Space");
+    await waitIdle(other.page);
+    expect(await overlay.locator(".story-title").textContent()).toBe("Two");
+    expect(await other.page.evaluate(() => window.reroute!.app.store.get().year)).toBe(2022);
+    await other.page.keyboard.press("Escape");
+    await expect.poll(() => overlay.isVisible()).toBe(false);
+    expect(await other.page.locator(".topbar").isVisible()).toBe(true);
+    expect(await other.page.evaluate(() => location.hash)).not.toMatch(/story/);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+  });
+
+  it("with the browser's storage full, saved views stay for the session, say so, and Export views still works", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+    });
+    const { page } = await openApp(browser, served.url, { context });
+    await page.locator("#section-views summary").click();
+    await page.getByLabel("View name", { exact: true }).fill("In memory");
+    await page.getByRole("button", { name: "Save view", exact: true }).click();
+    await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/storage is full.*Export views/));
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["In memory"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export views" }).click()]);
+    const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(file.format).toBe("reroute-views");
+    expect(file.views.map((v: { name: string }) => v.name)).toEqual(["In memory"]);
     await context.close();
   });
 });
