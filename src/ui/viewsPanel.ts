@@ -1,11 +1,13 @@
 // Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
-// the presentation mode that steps through them, the story link, and embed mode.
+// the story link; presentation mode is in ./presentation.ts, embed mode in ./embed.ts.
 import type { BundleView } from "../io/bundle";
 import { addView, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView } from "../state/viewCollection";
 import { VIEW_STATE_VERSION } from "../state/viewState";
-import { decodeStory, encodeStory, type StoryStep } from "../state/viewLink";
+import { decodeStory, encodeStory } from "../state/viewLink";
 import type { App } from "./app";
-import { defaultYearOf, linkContext, mountAddressBar, type AddressBar } from "./addressBar";
+import { defaultYearOf, linkContext, mountAddressBar } from "./addressBar";
+import { mountEmbed } from "./embed";
+import { mountPresentation } from "./presentation";
 import { clear, el } from "./dom";
 import { registerStorySource } from "./exportControls";
 import "./share.css";
@@ -77,10 +79,14 @@ export function mountViews(app: App): void {
     }
   }
   const persist = () => storage.save(viewsToFile(views, defaultYearOf(app.dataset())));
-  const setViews = (next: SavedView[]) => {
+  /**
+   * `rerender: false` for edits made in place (a caption, a rename): rebuilding the list between a field's
+   * blur and the click that caused it would swallow that click.
+   */
+  const setViews = (next: SavedView[], rerender = true) => {
     views = next;
     persist();
-    render();
+    if (rerender) render();
     registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
   };
 
@@ -122,23 +128,29 @@ export function mountViews(app: App): void {
     storyLink.disabled = views.length === 0;
     views.forEach((v, i) => {
       const which = `(view ${i + 1})`;
+      /** The view as it is now (in-place edits do not rebuild this row's closures). */
+      const cur = () => views.find((x) => x.id === v.id) ?? v;
       const caption = el("textarea", { rows: 2, maxlength: 2000, "aria-label": `Caption ${which}`, placeholder: "Caption shown when presenting" });
       caption.value = v.caption;
-      caption.addEventListener("change", () => setViews(updateView(views, v.id, { caption: caption.value })));
+      caption.addEventListener("change", () => setViews(updateView(views, v.id, { caption: caption.value }), false));
       const titleSlot = el("div", { class: "view-title" });
       if (renaming === v.id) {
-        const field = el("input", { type: "text", value: v.name, maxlength: 200, "aria-label": `New name ${which}` });
+        const field = el("input", { type: "text", value: cur().name, maxlength: 200, "aria-label": `New name ${which}` });
         let done = false;
         const finish = (commit: boolean) => {
           if (done) return;
           done = true;
           renaming = null;
           const name = field.value.trim();
-          if (commit && name && name !== v.name) {
-            setViews(updateView(views, v.id, { name }));
-            status.textContent = `Renamed "${v.name}" to "${name}".`;
-          } else render();
-          rowButton(v.id, "rename")?.focus();
+          const was = cur().name;
+          const kept = commit && name ? name : was;
+          // Put the name back in place (no rebuild of the list, so a click elsewhere still lands).
+          titleSlot.replaceChildren(el("strong", { class: "view-name" }, kept));
+          if (kept !== was) {
+            setViews(updateView(views, v.id, { name: kept }), false);
+            status.textContent = `Renamed "${was}" to "${kept}".`;
+          }
+          if (document.activeElement === document.body || !document.activeElement) rowButton(v.id, "rename")?.focus();
         };
         field.addEventListener("keydown", (e) => {
           if (e.key === "Enter") { e.preventDefault(); finish(true); }
@@ -159,7 +171,7 @@ export function mountViews(app: App): void {
       rename.addEventListener("click", () => { renaming = v.id; render(); });
       up.addEventListener("click", () => { setViews(moveView(views, v.id, -1)); focusAfterMove(v.id, "up"); });
       down.addEventListener("click", () => { setViews(moveView(views, v.id, 1)); focusAfterMove(v.id, "down"); });
-      del.addEventListener("click", () => { setViews(deleteView(views, v.id)); status.textContent = `Deleted "${v.name}".`; });
+      del.addEventListener("click", () => { setViews(deleteView(views, v.id)); status.textContent = `Deleted "${cur().name}".`; });
       list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, titleSlot, caption), el("div", { class: "view-buttons" }, show, rename, up, down, del)));
     });
     if (!views.length) list.appendChild(el("li", { class: "hint" }, "No saved views yet. Saved views are the steps of a presentation."));
@@ -257,88 +269,4 @@ function cameraOrNull(app: App) {
   const c = app.renderer.getCamera();
   const isDefault = Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
   return isDefault ? null : c;
-}
-
-/** Presentation mode: the steps full screen, one at a time, with title, caption and "Step i of n". */
-function mountPresentation(app: App, address: AddressBar) {
-  const title = el("h2", { class: "story-title", id: "story-title" });
-  const caption = el("p", { class: "story-caption" });
-  const counter = el("p", { class: "story-counter", "aria-live": "polite" });
-  const prev = el("button", { type: "button" }, "Previous step");
-  const next = el("button", { type: "button" }, "Next step");
-  const end = el("button", { type: "button" }, "End presentation");
-  const overlay = el("section", { class: "story-overlay", "aria-labelledby": "story-title", hidden: true },
-    title, caption, el("div", { class: "story-nav" }, prev, counter, next, end));
-  document.body.appendChild(overlay);
-  let steps: StoryStep[] = [];
-  let index = 0;
-  let before: ReturnType<typeof app.store.get> | null = null;
-
-  const show = (i: number) => {
-    if (!steps.length) return;
-    index = Math.max(0, Math.min(steps.length - 1, i));
-    const step = steps[index]!;
-    title.textContent = step.title;
-    caption.textContent = step.caption;
-    counter.textContent = `Step ${index + 1} of ${steps.length}`;
-    prev.disabled = index === 0;
-    next.disabled = index === steps.length - 1;
-    void address.applyView(step.state, true);
-  };
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { e.preventDefault(); show(index + 1); }
-    else if (e.key === "ArrowLeft" || e.key === "PageUp") { e.preventDefault(); show(index - 1); }
-    else if (e.key === "Escape") { e.preventDefault(); stop(); }
-  };
-  const stop = () => {
-    if (overlay.hidden) return;
-    overlay.hidden = true;
-    document.documentElement.classList.remove("presenting");
-    requestAnimationFrame(() => app.renderer.refresh());
-    window.removeEventListener("keydown", onKey, true);
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    if (before) void address.applyView(before, false);
-    before = null;
-    if (location.hash.startsWith("#story=")) history.replaceState(null, "", address.linkFor());
-  };
-  prev.addEventListener("click", () => show(index - 1));
-  next.addEventListener("click", () => show(index + 1));
-  end.addEventListener("click", stop);
-  document.addEventListener("fullscreenchange", () => { if (!document.fullscreenElement && !overlay.hidden && wentFullscreen) stop(); });
-  let wentFullscreen = false;
-
-  return {
-    start(list: StoryStep[]) {
-      if (!list.length) return;
-      steps = list;
-      before = app.store.get();
-      overlay.hidden = false;
-      document.documentElement.classList.add("presenting");
-      requestAnimationFrame(() => app.renderer.refresh());
-      window.addEventListener("keydown", onKey, true);
-      wentFullscreen = false;
-      // Full screen when the browser allows it; the presentation works the same without it.
-      document.documentElement.requestFullscreen?.().then(() => { wentFullscreen = true; }).catch(() => undefined);
-      next.focus();
-      show(0);
-    },
-  };
-}
-
-/** `?embed`: only the graph and its legend, and a link back to the full view. */
-function mountEmbed(app: App): void {
-  if (!new URLSearchParams(location.search).has("embed")) return;
-  document.documentElement.classList.add("embed");
-  requestAnimationFrame(() => app.renderer.refresh());
-  const link = el("a", { class: "embed-link", target: "_blank", rel: "noopener" }, "Open in Reroute");
-  const update = () => {
-    const params = new URLSearchParams(location.search);
-    params.delete("embed");
-    const q = params.toString();
-    link.setAttribute("href", `${location.pathname}${q ? `?${q}` : ""}${location.hash}`);
-  };
-  update();
-  app.store.subscribe(() => queueMicrotask(update));
-  window.addEventListener("popstate", update);
-  document.querySelector(".graph-wrap")?.appendChild(link);
 }

@@ -198,9 +198,17 @@ describe("share links and saved views", () => {
     if (elsewhere.length) console.log(`names containing another control's name, outside Share and present (${elsewhere.length}):\n  ${elsewhere.join("\n  ")}`);
 
     // Rename inline (no window.prompt), move, delete: each by its name.
+    // A caption typed and then a button clicked straight away: the caption is kept and the click still acts.
+    await page.getByLabel("Caption (view 2)").fill("Second caption");
     await page.getByRole("button", { name: "Rename view (view 2)" }).click();
     await page.getByLabel("New name (view 2)").fill("Beta, renamed");
     await page.keyboard.press("Enter");
+    expect(await page.getByLabel("Caption (view 2)").inputValue()).toBe("Second caption");
+    // Renaming twice in a row starts from the new name; clicking away keeps the edit.
+    await page.getByRole("button", { name: "Rename view (view 2)" }).click();
+    expect(await page.getByLabel("New name (view 2)").inputValue()).toBe("Beta, renamed");
+    await page.getByLabel("New name (view 2)").fill("Beta, renamed");
+    await page.getByLabel("Caption (view 3)").click();
     await page.getByRole("button", { name: "Move view up (view 2)" }).click();
     expect(await page.locator(".view-name").allTextContents()).toEqual(["Beta, renamed", "Alpha", "Gamma"]);
     await page.getByRole("button", { name: "Move view down (view 2)" }).click();

@@ -1,0 +1,79 @@
+// Presentation mode: the saved views (or a story link's steps) in order, full screen when the browser allows
+// it, stepped with ArrowRight/Space/PageDown and ArrowLeft/PageUp, left with Escape. Each step replaces the
+// view and animates the camera; the overlay shows title, caption (as text) and "Step i of n".
+import type { StoryStep } from "../state/viewLink";
+import type { AddressBar } from "./addressBar";
+import type { App } from "./app";
+import { el } from "./dom";
+import "./share.css";
+
+export interface Presentation {
+  start(steps: StoryStep[]): void;
+}
+
+/** Presentation mode: the steps full screen, one at a time, with title, caption and "Step i of n". */
+export function mountPresentation(app: App, address: AddressBar): Presentation {
+  const title = el("h2", { class: "story-title", id: "story-title" });
+  const caption = el("p", { class: "story-caption" });
+  const counter = el("p", { class: "story-counter", "aria-live": "polite" });
+  const prev = el("button", { type: "button" }, "Previous step");
+  const next = el("button", { type: "button" }, "Next step");
+  const end = el("button", { type: "button" }, "End presentation");
+  const overlay = el("section", { class: "story-overlay", "aria-labelledby": "story-title", hidden: true },
+    title, caption, el("div", { class: "story-nav" }, prev, counter, next, end));
+  document.body.appendChild(overlay);
+  let steps: StoryStep[] = [];
+  let index = 0;
+  let before: ReturnType<typeof app.store.get> | null = null;
+
+  const show = (i: number) => {
+    if (!steps.length) return;
+    index = Math.max(0, Math.min(steps.length - 1, i));
+    const step = steps[index]!;
+    title.textContent = step.title;
+    caption.textContent = step.caption;
+    counter.textContent = `Step ${index + 1} of ${steps.length}`;
+    prev.disabled = index === 0;
+    next.disabled = index === steps.length - 1;
+    void address.applyView(step.state, true);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { e.preventDefault(); show(index + 1); }
+    else if (e.key === "ArrowLeft" || e.key === "PageUp") { e.preventDefault(); show(index - 1); }
+    else if (e.key === "Escape") { e.preventDefault(); stop(); }
+  };
+  const stop = () => {
+    if (overlay.hidden) return;
+    overlay.hidden = true;
+    document.documentElement.classList.remove("presenting");
+    requestAnimationFrame(() => app.renderer.refresh());
+    window.removeEventListener("keydown", onKey, true);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    if (before) void address.applyView(before, false);
+    before = null;
+    if (location.hash.startsWith("#story=")) history.replaceState(null, "", address.linkFor());
+  };
+  prev.addEventListener("click", () => show(index - 1));
+  next.addEventListener("click", () => show(index + 1));
+  end.addEventListener("click", stop);
+  document.addEventListener("fullscreenchange", () => { if (!document.fullscreenElement && !overlay.hidden && wentFullscreen) stop(); });
+  let wentFullscreen = false;
+
+  return {
+    start(list: StoryStep[]) {
+      if (!list.length) return;
+      steps = list;
+      before = app.store.get();
+      overlay.hidden = false;
+      document.documentElement.classList.add("presenting");
+      requestAnimationFrame(() => app.renderer.refresh());
+      window.addEventListener("keydown", onKey, true);
+      wentFullscreen = false;
+      // Full screen when the browser allows it; the presentation works the same without it.
+      document.documentElement.requestFullscreen?.().then(() => { wentFullscreen = true; }).catch(() => undefined);
+      next.focus();
+      show(0);
+    },
+  };
+}
+
