@@ -54,8 +54,9 @@ export function mountFilterControls(app: App): void {
         else current.add(item.value);
         store.dispatch(setFilters({ [key]: [...current] } as Partial<Filters>));
       });
-      // The suffix makes names unique ("Central Asia lane" vs "Central Asia region") without cluttering the eye.
-      fs.append(el("label", { class: "x-check", for: id }, input, item.label, item.suffix ? el("span", { class: "visually-hidden" }, item.suffix) : null));
+      // Hidden words make names unique without cluttering the eye: "Show Central Asia lane" vs "Show Central Asia
+      // region", and no checkbox name sits inside an assumption's ("… of the 2024 Central Asia lane").
+      fs.append(el("label", { class: "x-check", for: id }, input, item.suffix ? el("span", { class: "visually-hidden" }, "Show ") : null, item.label, item.suffix ? el("span", { class: "visually-hidden" }, item.suffix) : null));
     }
     groups.append(fs);
   };

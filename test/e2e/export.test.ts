@@ -145,7 +145,7 @@ describe("Export PNG and SVG", () => {
     expect(await alert.textContent()).toMatch(/larger than this browser can draw.*lower resolution/);
     await page.waitForFunction(() => document.documentElement.dataset.exporting === "false");
     expect(downloads).toBe(0);
-    await alert.getByRole("button", { name: "Dismiss message" }).click();
+    await alert.getByRole("button", { name: /^Dismiss message/ }).click();
     // A4 at 1× is the 300 dpi print size.
     await page.getByLabel("Resolution", { exact: true }).selectOption("1");
     const { png } = await exportPng(page, "/tmp/reroute-export-a4.png");
