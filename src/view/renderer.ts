@@ -122,15 +122,22 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     stagePadding: 40,
     minCameraRatio: 0.02,
     maxCameraRatio: 4,
+    // sigma hands reducers a shallow copy of the attributes, so they write into it instead of allocating
+    // another object per item (20,000 edges on every hover with "Show all flows").
     nodeReducer: (node, data) => {
       if (!highlight) return data;
-      if (highlight.nodes.has(node)) return { ...data, zIndex: 2, forceLabel: true, highlighted: false };
-      return { ...data, color: DIM_NODE, label: "", zIndex: 0 };
+      if (highlight.nodes.has(node)) Object.assign(data, { zIndex: 2, forceLabel: true, highlighted: false });
+      else Object.assign(data, { color: DIM_NODE, label: "", zIndex: 0 });
+      return data;
     },
     edgeReducer: (edge, data) => {
       if (!highlight) return data;
-      if (highlight.edges.has(edge)) return { ...data, zIndex: 2 };
-      return { ...data, color: DIM_EDGE, zIndex: 0 };
+      if (highlight.edges.has(edge)) data.zIndex = 2;
+      else {
+        data.color = DIM_EDGE;
+        data.zIndex = 0;
+      }
+      return data;
     },
   });
   if (opts.bbox) sigma.setCustomBBox(opts.bbox);
