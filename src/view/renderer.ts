@@ -150,17 +150,37 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     // sigma sizes only its own contexts' pixels; keep this plain canvas at the device resolution ourselves.
     const ratio = window.devicePixelRatio || 1;
     fitCanvas(backdropCanvas, width, height, ratio);
-    drawBackdrop(backdropCtx, affineFrom((p) => sigma.graphToViewport(p)), { width, height }, ratio, backdrop);
+    const affine = affineFrom((p) => sigma.graphToViewport(p));
+    // A refresh that moved nothing (hover, highlight) keeps the map as drawn: it is the costliest 2D layer.
+    const key = `${Object.values(affine).join(",")},${width},${height},${ratio}`;
+    if (key === backdropKey && backdrop === backdropDrawn) return;
+    backdropKey = key;
+    backdropDrawn = backdrop;
+    drawBackdrop(backdropCtx, affine, { width, height }, ratio, backdrop);
   };
+  let backdropKey = "";
+  let backdropDrawn: BackdropStyle | null | undefined;
+  // Bumped on any change to the drawn graph, so the label layer knows when its placement is stale.
+  let graphVersion = 0;
+  const bump = () => void graphVersion++;
+  for (const event of ["nodeAdded", "edgeAdded", "nodeDropped", "edgeDropped", "cleared", "nodeAttributesUpdated", "eachNodeAttributesUpdated"] as const) {
+    graph.on(event, bump);
+  }
 
   const labelCanvas = sigma.createCanvas("placedLabels", { beforeLayer: "hovers" });
   const labelCtx = labelCanvas.getContext("2d");
   let placedLabels: PlacedLabel[] = [];
+  let labelsKey = "";
+  let labelsHighlight: Highlight | null | undefined;
   const paintLabels = () => {
     if (!labelCtx) return;
     const { width, height } = sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
     fitCanvas(labelCanvas, width, height, ratio);
+    const key = `${backdropKey}|${graphVersion}|${width},${height},${ratio}`;
+    if (key === labelsKey && highlight === labelsHighlight) return;
+    labelsKey = key;
+    labelsHighlight = highlight;
     labelCtx.setTransform(1, 0, 0, 1, 0, 0);
     labelCtx.clearRect(0, 0, labelCanvas.width, labelCanvas.height);
     const candidates: LabelCandidate[] = [];
