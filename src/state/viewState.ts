@@ -2,7 +2,7 @@
 // The UI reads it and changes it only through the producers in ./producers.ts.
 import type { Basis, PlaceKind } from "../domain/types";
 
-/** 2: flow budget added, camera packed as [x, y, ratio, angle] in links (viewLink.ts migrates 1). */
+/** 2: flow budget added, camera packed as [x, y, ratio, angle] in links (viewCodec.ts migrates 1). */
 export const VIEW_STATE_VERSION = 2;
 
 export type Measure = "vehicles" | "usd";

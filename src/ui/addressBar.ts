@@ -1,7 +1,7 @@
 // The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
 // back/forward step through them (a burst of title typing is one step); camera moves replace the entry. "Share link" copies it.
 import { setCamera } from "../state/producers";
-import { decodeView, encodeView, type LinkContext } from "../state/viewLink";
+import { decodeView, encodeView, type LinkContext } from "../state/viewCodec";
 import { DEFAULT_YEAR, defaultViewState, type CameraState, type ViewState } from "../state/viewState";
 import type { Dataset } from "../domain/types";
 import type { App } from "./app";
@@ -42,7 +42,8 @@ export interface AddressBar {
 
 export function mountAddressBar(app: App): AddressBar {
   const { store, renderer, messages } = app;
-  let applying = false;
+  /** Views being applied (a fast presenter may start the next before the last has arrived). */
+  let applying = 0;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let lastTitleKey = 0;
 
@@ -53,14 +54,25 @@ export function mountAddressBar(app: App): AddressBar {
   const urlFor = (state: ViewState) => `${location.pathname}${location.search}${hashFor(state)}`;
   const linkFor = (state = store.get()) => `${location.origin}${urlFor(state)}`;
 
+  /** A saved view may name places the data open now lacks: it passes the same checks as a link first. */
+  const checked = (state: ViewState): ViewState => {
+    const text = encodeView(state, defaultYearOf(app.dataset()));
+    if (!text) return freshDefaults(app);
+    const r = decodeView(text, linkContext(app));
+    return r.ok ? r.state : state;
+  };
+
   const applyView = async (state: ViewState, animate: boolean) => {
-    applying = true;
+    applying++;
     try {
-      store.replace({ ...state, hover: null });
-      const move = state.camera ? renderer.setCamera(state.camera, animate) : renderer.resetCamera(animate);
-      await trackAnimation(move);
+      const next = { ...checked(state), hover: null };
+      // Animated: widths, sizes and positions tween (app.transition) while the camera travels.
+      const replace = () => store.replace(next);
+      const tween = animate ? app.transition(replace, 600) : (replace(), Promise.resolve());
+      const move = next.camera ? renderer.setCamera(next.camera, animate) : renderer.resetCamera(animate);
+      await Promise.all([trackAnimation(move), tween]);
     } finally {
-      applying = false;
+      applying--;
     }
   };
 

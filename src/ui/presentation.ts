@@ -1,7 +1,7 @@
 // Presentation mode: the saved views (or a story link's steps) in order, full screen when the browser allows
 // it, stepped with ArrowRight/Space/PageDown and ArrowLeft/PageUp, left with Escape. Each step replaces the
 // view and animates the camera; the overlay shows title, caption (as text) and "Step i of n".
-import type { StoryStep } from "../state/viewLink";
+import type { StoryStep } from "../state/viewCodec";
 import type { AddressBar } from "./addressBar";
 import type { App } from "./app";
 import { el } from "./dom";
@@ -16,11 +16,13 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
   const title = el("h2", { class: "story-title", id: "story-title" });
   const caption = el("p", { class: "story-caption" });
   const counter = el("p", { class: "story-counter", "aria-live": "polite" });
+  // The toolbar (and its Year) is hidden while presenting: the step says which year it shows.
+  const year = el("p", { class: "story-year" });
   const prev = el("button", { type: "button" }, "Previous step");
   const next = el("button", { type: "button" }, "Next step");
-  const end = el("button", { type: "button" }, "End presentation");
+  const end = el("button", { type: "button", title: "Escape also exits" }, "Exit story");
   const overlay = el("section", { class: "story-overlay", "aria-labelledby": "story-title", hidden: true },
-    title, caption, el("div", { class: "story-nav" }, prev, counter, next, end));
+    el("div", { class: "story-head" }, title, year), caption, el("div", { class: "story-nav" }, prev, counter, next, end));
   document.body.appendChild(overlay);
   let steps: StoryStep[] = [];
   let index = 0;
@@ -33,6 +35,7 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
     title.textContent = step.title;
     caption.textContent = step.caption;
     counter.textContent = `Step ${index + 1} of ${steps.length}`;
+    year.textContent = `Year ${step.state.year}`;
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     void address.applyView(step.state, true);

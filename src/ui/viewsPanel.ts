@@ -1,9 +1,9 @@
 // Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
 // the story link; presentation mode is in ./presentation.ts, embed mode in ./embed.ts.
 import type { BundleView } from "../io/bundle";
-import { addView, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView } from "../state/viewCollection";
+import { addView, createSavedViewsStore, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView, type StorageTrouble } from "../state/savedViews";
 import { VIEW_STATE_VERSION } from "../state/viewState";
-import { decodeStory, encodeStory } from "../state/viewLink";
+import { decodeStory, encodeStory, MAX_LINK, type LinkContext } from "../state/viewCodec";
 import type { App } from "./app";
 import { defaultYearOf, linkContext, mountAddressBar } from "./addressBar";
 import { mountEmbed } from "./embed";
@@ -12,38 +12,30 @@ import { clear, el } from "./dom";
 import { registerStorySource } from "./exportControls";
 import "./share.css";
 
-const STORAGE_KEY = "reroute:views:v1";
-
-/** localStorage with the failures a browser really has (blocked, full) turned into messages. */
+/** Saved views in localStorage, with the failures a browser really has (blocked, full) said once while they last. */
 function createViewStorage(app: App) {
-  let warned = false;
-  const warn = (text: string) => {
-    if (warned) return;
-    warned = true;
-    app.messages.show(text, "warning");
+  const store = createSavedViewsStore(() => window.localStorage);
+  let notice: HTMLElement | null = null;
+  const say = (trouble: StorageTrouble) => {
+    if (notice?.isConnected) return;
+    notice = app.messages.show(trouble === "full"
+      ? "The browser's storage is full: your saved views are kept for this session only. Use Export views to keep them."
+      : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.", "warning");
   };
   return {
-    load(): string | null {
-      try {
-        return window.localStorage.getItem(STORAGE_KEY);
-      } catch {
-        warn("Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.");
-        return null;
-      }
+    load(ctx: LinkContext, newId: () => string): SavedView[] {
+      const r = store.load(ctx, newId);
+      if (r.trouble) say(r.trouble);
+      const kept = r.backupKey ? ` A copy of what could not be read is kept in this browser's storage under "${r.backupKey}".` : "";
+      if (r.error) app.messages.show(`Your saved views could not be read: ${r.error}${kept}`, "error");
+      if (r.problems.length) app.messages.show(`Some saved views could not be read and were left out.${kept}`, "warning", r.problems);
+      return r.views;
     },
-    save(text: string): boolean {
-      try {
-        window.localStorage.setItem(STORAGE_KEY, text);
-        warned = false;
-        return true;
-      } catch (error) {
-        const full = error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
-        warned = false;
-        warn(full
-          ? "The browser's storage is full: the latest change to your saved views is kept for this session only. Use Export views to keep them."
-          : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.");
-        return false;
-      }
+    save(views: SavedView[], defaultYear: number): boolean {
+      const r = store.save(views, defaultYear);
+      if (!r.ok) say(r.trouble);
+      else if (notice?.isConnected) notice.remove();
+      return r.ok;
     },
   };
 }
@@ -68,17 +60,8 @@ export function mountViews(app: App): void {
   let counter = 0;
   const newId = () => `view-${Date.now().toString(36)}-${++counter}`;
 
-  const stored = storage.load();
-  if (stored) {
-    const r = viewsFromFile(stored, linkContext(app), newId);
-    if (r.ok) {
-      views = r.views;
-      if (r.problems.length) app.messages.show("Some saved views could not be read and were left out (they stay in storage until you save again).", "warning", r.problems);
-    } else {
-      app.messages.show(`Your saved views could not be read: ${r.reason} They are left untouched in storage.`, "error");
-    }
-  }
-  const persist = () => storage.save(viewsToFile(views, defaultYearOf(app.dataset())));
+  views = storage.load(linkContext(app), newId);
+  const persist = () => storage.save(views, defaultYearOf(app.dataset()));
   /**
    * `rerender: false` for edits made in place (a caption, a rename): rebuilding the list between a field's
    * blur and the click that caused it would swallow that click.
@@ -95,7 +78,7 @@ export function mountViews(app: App): void {
   const save = el("button", { type: "button" }, "Save view");
   const list = el("ol", { class: "views-list" });
   const present = el("button", { type: "button" }, "Present");
-  const storyLink = el("button", { type: "button" }, "Copy story link");
+  const storyLink = el("button", { type: "button", title: "Copy a link that opens these views as a presentation" }, "Share story link");
   const exportViews = el("button", { type: "button" }, "Export views");
   const importInput = el("input", { type: "file", id: "import-views", accept: ".json,application/json", class: "visually-hidden" });
   const importLabel = el("label", { for: "import-views", class: "file-button" }, "Import views");
@@ -224,6 +207,10 @@ export function mountViews(app: App): void {
   storyLink.addEventListener("click", async () => {
     const text = encodeStory(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state })), defaultYearOf(app.dataset()));
     const link = `${location.origin}${location.pathname}${location.search}#story=${text}`;
+    if (text.length > MAX_LINK) {
+      app.messages.show(`These ${views.length} views are too many for one link (${text.length.toLocaleString("en")} characters; a link holds up to ${MAX_LINK.toLocaleString("en")}). Share the file from Export views instead, or present fewer views.`, "warning");
+      return;
+    }
     try {
       await navigator.clipboard.writeText(link);
       status.textContent = "Story link copied: it opens these views as a presentation.";

@@ -1,6 +1,7 @@
 // Share and present, as a presenter does it: a link that reopens the same picture elsewhere, back/forward
 // through changes, saved views that survive a reload, presentation by keyboard, and broken links.
 import { readFileSync } from "node:fs";
+import LZString from "lz-string";
 import pixelmatch from "pixelmatch";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,12 +30,24 @@ describe("share links and saved views", () => {
   it("a shared link opens the same picture in a fresh browser, and back restores the previous view", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
     const { page, errors } = await openApp(browser, served.url, { context });
+    // The real controls, as a researcher uses them: Year, a lane filter, then a traced route with a chosen chain.
     await page.getByLabel("Year", { exact: true }).selectOption("2023");
-    await page.evaluate(() => {
-      const { store } = window.reroute!.app;
-      store.dispatch((s) => ({ ...s, filters: { ...s.filters, hiddenLanes: ["caucasus"] } }));
-      store.dispatch((s) => ({ ...s, trace: { ...s.trace, origin: "sichuan", destination: "ru" } }));
-    });
+    await page.getByRole("checkbox", { name: "Show Caucasus lane" }).uncheck();
+    const origin = page.getByRole("combobox", { name: "Origin" });
+    await origin.click();
+    await origin.pressSequentially("Sichu");
+    await page.getByRole("listbox", { name: "Places to start from" }).getByRole("option").first().waitFor();
+    await origin.press("Enter");
+    const destination = page.getByRole("combobox", { name: "Destination" });
+    await destination.click();
+    await destination.pressSequentially("Russ");
+    await page.getByRole("listbox", { name: "Places to end at" }).getByRole("option", { name: /Russia/ }).waitFor();
+    await destination.press("Enter");
+    await page.getByRole("button", { name: "Trace", exact: true }).click();
+    const chains = page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option");
+    await chains.first().click();
+    await page.waitForFunction(() => window.reroute!.app.store.get().trace.chain === 0);
+    await waitIdle(page);
     // Zoom in on Central Asia: the camera travels in the link too.
     const horgos = (await page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
     await page.mouse.move(horgos.x, horgos.y);
@@ -51,7 +64,7 @@ describe("share links and saved views", () => {
     expect(await fresh.page.getByLabel("Year", { exact: true }).inputValue()).toBe("2023");
     const state = await fresh.page.evaluate(() => window.reroute!.app.store.get());
     expect(state.filters.hiddenLanes).toEqual(["caucasus"]);
-    expect(state.trace).toMatchObject({ origin: "sichuan", destination: "ru" });
+    expect(state.trace).toMatchObject({ origin: "sichuan", destination: "ru", chain: 0 });
     const freshCamera = await fresh.page.evaluate(() => window.reroute!.app.renderer.getCamera());
     expect(freshCamera.ratio).toBeCloseTo(camera.ratio, 4);
     expect(freshCamera.x).toBeCloseTo(camera.x, 4);
@@ -62,22 +75,41 @@ describe("share links and saved views", () => {
     expect(fresh.errors).toEqual([]);
     await fresh.context.close();
 
-    // Back steps through the changes: trace, lane filter, year.
+    // Back steps through the changes: the route (one or more steps), then the lane filter, then the year.
+    const now = () => page.evaluate(() => { const s = window.reroute!.app.store.get(); return { year: s.year, lanes: s.filters.hiddenLanes, origin: s.trace.origin, chain: s.trace.chain }; });
+    let backs = 0;
+    while ((await now()).origin !== null && backs < 5) { await page.goBack(); backs++; }
+    expect(backs).toBeGreaterThan(0);
+    expect(await now()).toEqual({ year: 2023, lanes: ["caucasus"], origin: null, chain: null });
+    expect(await page.getByRole("checkbox", { name: "Show Caucasus lane" }).isChecked()).toBe(false);
     await page.goBack();
-    await page.goBack();
+    await expect.poll(now).toEqual({ year: 2023, lanes: [], origin: null, chain: null });
+    expect(await page.getByRole("checkbox", { name: "Show Caucasus lane" }).isChecked()).toBe(true);
     await page.goBack();
     await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2024");
-    await page.goForward();
-    await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2023");
+    // Forward all the way: the shared picture again, camera included.
+    for (let i = 0; i < backs + 2; i++) await page.goForward();
+    await expect.poll(now).toEqual({ year: 2023, lanes: ["caucasus"], origin: "sichuan", chain: 0 });
+    const again = await graphShot(page);
+    const back = pixelmatch(before.data, again.data, undefined, before.width, before.height, { threshold: 0.1 });
+    expect(back / (before.width * before.height)).toBeLessThan(0.02);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("a mangled link shows a clear message and the default view", async () => {
-    for (const hash of ["#v=N4IgdghgtgpiBcIDCB7ANgFwAQH0DiAjgK4AuAFgIyYA2GSmA", "#v=%3Cscript%3Ealert(1)%3C/script%3E", "#story=xyz"]) {
+    const future = LZString.compressToEncodedURIComponent(JSON.stringify({ v: 99, year: 2023 }));
+    const cases: [string, RegExp][] = [
+      ["#v=N4IgdghgtgpiBcIDCB7ANgFwAQH0DiAjgK4AuAFgIyYA2GSmA", /could not be opened.*(damaged|cut short)/],
+      ["#v=%3Cscript%3Ealert(1)%3C/script%3E", /could not be opened/],
+      [`#v=${future}`, /could not be opened.*made by a newer version of Reroute/],
+      ["#story=xyz", /story link could not be opened/],
+    ];
+    for (const [hash, message] of cases) {
       const { page, context, errors } = await openApp(browser, served.url + hash);
       await expect.poll(() => page.locator(".msg-error").count()).toBeGreaterThan(0);
-      expect(await page.locator(".msg-error").first().textContent()).toMatch(/could not be opened/);
+      expect(await page.locator(".msg-error").first().textContent()).toMatch(message);
+      expect(await page.evaluate(() => location.hash)).toBe("");
       expect(await page.getByLabel("Year", { exact: true }).inputValue()).toBe("2024");
       expect(await page.locator("script:not([src]), img").count()).toBe(0);
       expect(errors).toEqual([]);
@@ -106,16 +138,16 @@ describe("share links and saved views", () => {
     await expect.poll(() => overlay.isVisible()).toBe(true);
     const step = async () => {
       await waitIdle(page);
-      return [await overlay.locator(".story-title").textContent(), await overlay.locator(".story-counter").textContent(), await page.evaluate(() => window.reroute!.app.store.get().year)];
+      return [await overlay.locator(".story-title").textContent(), await overlay.locator(".story-counter").textContent(), await overlay.locator(".story-year").textContent(), await page.evaluate(() => window.reroute!.app.store.get().year)];
     };
-    expect(await step()).toEqual(["Before the opening", "Step 1 of 3", 2022]);
+    expect(await step()).toEqual(["Before the opening", "Step 1 of 3", "Year 2022", 2022]);
     await page.keyboard.press("ArrowRight");
-    expect(await step()).toEqual(["First big year", "Step 2 of 3", 2023]);
+    expect(await step()).toEqual(["First big year", "Step 2 of 3", "Year 2023", 2023]);
     expect(await overlay.locator(".story-caption").textContent()).toBe("Horgos takes off");
     await page.keyboard.press("PageDown");
-    expect(await step()).toEqual(["Nationwide", "Step 3 of 3", 2024]);
+    expect(await step()).toEqual(["Nationwide", "Step 3 of 3", "Year 2024", 2024]);
     await page.keyboard.press("PageUp");
-    expect(await step()).toEqual(["First big year", "Step 2 of 3", 2023]);
+    expect(await step()).toEqual(["First big year", "Step 2 of 3", "Year 2023", 2023]);
     await page.keyboard.press("Escape");
     await expect.poll(() => overlay.isVisible()).toBe(false);
     expect(errors).toEqual([]);
@@ -177,7 +209,7 @@ describe("share links and saved views", () => {
     const snapshot = await page.locator("body").ariaSnapshot();
     const roles = /^\s*- '?(button|textbox|combobox|checkbox|spinbutton|slider|radio|link|searchbox) "((?:[^"\\]|\\.)*)"/;
     const controls = snapshot.split("\n").map((l) => l.match(roles)).filter((m): m is RegExpMatchArray => !!m).map((m) => ({ role: m[1]!, name: m[2]!.replace(/\\"/g, '"') }));
-    const mine = ["Share link", "Save view", "View name", "Present", "Copy story link", "Export views", "Import views", "Year", "Export PNG", "Import data"];
+    const mine = ["Share link", "Save view", "View name", "Present", "Share story link", "Export views", "Import views", "Year", "Export PNG", "Import data"];
     for (const n of mine) expect(controls.filter((c) => c.name === n), n).toHaveLength(1);
     for (const n of ["Rename view", "Move view up", "Move view down", "Delete view", "Show view", "Caption"]) {
       expect(controls.filter((c) => c.name.startsWith(n)).map((c) => c.name), n).toEqual([1, 2, 3].map((i) => `${n} (view ${i})`));
@@ -187,7 +219,7 @@ describe("share links and saved views", () => {
     const lower = named.map((c) => c.name.toLowerCase());
     expect(lower.filter((a, i) => lower.indexOf(a) !== i)).toEqual([]); // no name twice, anywhere
     // No name of this feature's controls inside another name, nor another name inside one of them.
-    const ours = /^(share link|link to this view|save view|view name|present|copy story link|export views|import views|(rename view|move view up|move view down|delete view|show view|caption) \(view \d+\))$/;
+    const ours = /^(share link|link to this view|save view|view name|present|share story link|export views|import views|(rename view|move view up|move view down|delete view|show view|caption) \(view \d+\))$/;
     const clashes: string[] = [];
     const elsewhere: string[] = [];
     lower.forEach((a, i) => lower.forEach((b, j) => {
@@ -248,7 +280,7 @@ describe("share links and saved views", () => {
     await context.close();
   });
 
-  it("Copy story link opens all saved views as a presentation in another browser", async () => {
+  it("Share story link opens all saved views as a presentation in another browser", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
     const { page } = await openApp(browser, served.url, { context });
     await page.locator("#section-views summary").click();
@@ -259,7 +291,7 @@ describe("share links and saved views", () => {
     }
     await page.getByLabel("Caption (view 1)").fill("<img src=x onerror=alert(1)>");
     await page.getByLabel("Caption (view 1)").blur();
-    await page.getByRole("button", { name: "Copy story link" }).click();
+    await page.getByRole("button", { name: "Share story link" }).click();
     await expect.poll(() => page.locator("#section-views [role=status]").textContent()).toMatch(/Story link copied/);
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/#story=/);
@@ -278,7 +310,7 @@ describe("share links and saved views", () => {
     await waitIdle(other.page);
     expect(await overlay.locator(".story-title").textContent()).toBe("Two");
     expect(await other.page.evaluate(() => window.reroute!.app.store.get().year)).toBe(2022);
-    await other.page.keyboard.press("Escape");
+    await other.page.getByRole("button", { name: "Exit story", exact: true }).click();
     await expect.poll(() => overlay.isVisible()).toBe(false);
     expect(await other.page.locator(".topbar").isVisible()).toBe(true);
     expect(await other.page.evaluate(() => location.hash)).not.toMatch(/story/);

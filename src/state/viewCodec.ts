@@ -32,7 +32,8 @@ export interface LinkContext {
 
 export type DecodeResult = { ok: true; state: ViewState; warnings: string[] } | { ok: false; reason: string };
 
-const MAX_LINK = 20_000;
+/** Longest link text read (a story of many views may exceed it: the sharer is told to export the views instead). */
+export const MAX_LINK = 20_000;
 const MAX_TEXT = 200;
 const MAX_LIST = 200;
 const LAYOUTS = ["geo", "chain", "force"] as const;
@@ -112,7 +113,7 @@ function unpack(text: string): { ok: true; value: Json } | { ok: false; reason: 
 }
 
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
-const own = (o: Record<string, Json>, k: string): Json | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const own = (o: Record<string, Json>, k: string): Json | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /**
  * Migrations. Version 1 is the foundation's view state, from before the flow budget: its links had no
@@ -213,7 +214,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     for (const k of entries) {
       const v = own(a, k);
       if (k.length > MAX_TEXT || !num(v, -1e15, 1e15)) return fail(`assumptions.${k.slice(0, 30)}`, "is not a number");
-      if (ctx.assumptionIds && !ctx.assumptionIds.has(k)) { warnings.push(`Ignored an edit of an assumption this data does not have ("${k.slice(0, 40)}").`); continue; }
+      if (k === "__proto__" || k === "constructor" || k === "prototype" || (ctx.assumptionIds && !ctx.assumptionIds.has(k))) { warnings.push(`Ignored an edit of an assumption this data does not have ("${k.slice(0, 40)}").`); continue; }
       out[k] = v;
     }
     state.assumptions = out;

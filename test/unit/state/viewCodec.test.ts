@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import LZString from "lz-string";
 import { describe, expect, it } from "vitest";
-import { decodeStory, decodeView, encodeStory, encodeView, viewFromJson, type LinkContext } from "../../../src/state/viewLink";
+import { decodeStory, decodeView, encodeStory, encodeView, viewFromJson, type LinkContext } from "../../../src/state/viewCodec";
 import { defaultViewState, type ViewState } from "../../../src/state/viewState";
 
 const ctx: LinkContext = {
@@ -135,34 +135,76 @@ describe("view links", () => {
     expect(r.warnings.length).toBeGreaterThanOrEqual(3);
   });
 
-  it("never throws on 1,000 mangled links, and each ends in a state or a reason", () => {
+  it("never throws on 2,000 mangled links (cut, bit-flipped, random, garbage JSON, huge numbers, __proto__ keys), and each ends in a state or a reason", () => {
     const valid: string[] = [];
     fc.assert(fc.property(stateArb, (s) => { const t = encodeView(s); if (t) valid.push(t); }), { numRuns: 50, seed: 7 });
+    const pack = (text: string) => LZString.compressToEncodedURIComponent(text);
+    const hostile = [
+      '{"v":2,"__proto__":{"year":1999,"polluted":1},"constructor":{"prototype":{"polluted":1}}}',
+      '{"v":2,"assumptions":{"__proto__":5,"constructor":1,"prototype":2,"horgos-share-2024":0.5}}',
+      '{"v":2,"filters":{"__proto__":{"minVolume":5},"hiddenKinds":["__proto__"]},"trace":{"__proto__":{"origin":"kz"}}}',
+      '{"v":2,"selection":{"type":"node","id":"__proto__"},"trace":{"origin":"constructor"}}',
+      '{"v":1,"camera":{"__proto__":{"x":1}}}',
+      '{"steps":[{"t":"a","c":"b","s":{"v":2,"__proto__":{"v":99}}}],"__proto__":{"steps":1}}',
+    ];
+    const huge = [
+      '{"v":2,"year":1e308,"camera":[1e308,-1e308,1e-320,0]}',
+      '{"v":2,"filters":{"minVolume":1e400,"topN":9007199254740993}}',
+      '{"v":9007199254740993}',
+      '{"v":2,"flowBudget":-0,"weighting":{"minWidth":-1e-320,"maxWidth":1e999}}',
+      `{"v":2,"filters":{"hiddenLanes":[${Array.from({ length: 5000 }, (_, i) => `"l${i}"`).join(",")}]}}`,
+      `{"v":2,"title":"${"x".repeat(10000)}"}`,
+      `${"[".repeat(5000)}${"]".repeat(5000)}`,
+    ];
     let n = 0, ok = 0, rejected = 0;
-    const mangle = fc.tuple(fc.constantFrom(...valid), fc.integer({ min: 0, max: 5 }), fc.nat(), fc.string({ maxLength: 30 }));
+    const mangle = fc.tuple(fc.constantFrom(...valid), fc.integer({ min: 0, max: 9 }), fc.nat(), fc.string({ maxLength: 30 }), fc.jsonValue({ maxDepth: 3 }));
     fc.assert(
-      fc.property(mangle, ([text, how, at, junk]) => {
+      fc.property(mangle, ([text, how, at, junk, json]) => {
         const i = at % Math.max(1, text.length);
         const mangled = [
-          text.slice(0, i),
-          text.slice(0, i) + junk + text.slice(i),
-          text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) ^ 1) || 65) + text.slice(i + 1),
-          junk,
-          LZString.compressToEncodedURIComponent(`{"v":2,"year":${"9".repeat(400)},"camera":[1e309,0,1,0]}`.slice(0, i % 80) + junk),
-          LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, filters: { hiddenLanes: "x".repeat(i) }, __proto__: junk })),
+          text.slice(0, i), // truncated
+          text.slice(0, i) + junk + text.slice(i), // junk inserted
+          text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) ^ (1 << (at % 7))) || 65) + text.slice(i + 1), // bit-flipped
+          junk, // a random string
+          pack(`{"v":2,"year":${"9".repeat(400)},"camera":[1e309,0,1,0]}`.slice(0, i % 80) + junk), // valid-compressed garbage JSON
+          pack(JSON.stringify({ v: 2, filters: { hiddenLanes: "x".repeat(i) } }) + junk),
+          pack(hostile[at % hostile.length]!), // prototype-pollution keys
+          pack(huge[at % huge.length]!), // huge numbers and lengths
+          pack(JSON.stringify(json)), // any JSON value
+          pack(JSON.stringify({ v: 2, ...(typeof json === "object" && json !== null && !Array.isArray(json) ? json : { year: json }) })), // a version and random fields
         ][how]!;
         n++;
         let r;
         expect(() => (r = decodeView(mangled, ctx))).not.toThrow();
-        if (r!.ok) ok++;
-        else { rejected++; expect(typeof r!.reason).toBe("string"); }
+        if (r!.ok) {
+          ok++;
+          // Whatever is accepted is a valid view: it encodes and reads back.
+          const again = encodeView(r!.state);
+          if (again) expect(decodeView(again, ctx).ok).toBe(true);
+        }
+        else { rejected++; expect(r!.reason).toMatch(/\w/); }
         expect(() => decodeStory(mangled, ctx)).not.toThrow();
       }),
-      { numRuns: 1000, seed: 2026 },
+      { numRuns: 2000, seed: 2026 },
     );
-    expect(n).toBe(1000);
-    expect(ok + rejected).toBe(1000);
+    expect(n).toBe(2000);
+    expect(ok + rejected).toBe(2000);
+    // Nothing leaked into every object's prototype.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("year");
     console.log(`mangled links: ${n} decoded without throwing (${ok} read as a view, ${rejected} rejected with a reason)`);
+  });
+
+  it("a link can only ever yield plain data: hostile keys end as warnings, never as properties", () => {
+    const r = decodeView(LZString.compressToEncodedURIComponent('{"v":2,"assumptions":{"__proto__":{"x":1},"constructor":3,"horgos-share-2024":0.5},"title":"<img src=x onerror=alert(1)>"}'), ctx);
+    expect(r.ok).toBe(false); // an object is not a number: the whole link is refused
+    const s = decodeView(LZString.compressToEncodedURIComponent('{"v":2,"assumptions":{"constructor":3,"horgos-share-2024":0.5},"title":"<b>t</b>"}'), ctx);
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(Object.keys(s.state.assumptions)).toEqual(["horgos-share-2024"]);
+    expect(Object.getPrototypeOf(s.state.assumptions)).toBe(Object.prototype);
+    expect(s.state.title).toBe("<b>t</b>"); // kept as text; the UI shows it with textContent
+    expect(s.warnings.join(" ")).toMatch(/constructor/);
   });
 
   it("a story keeps its steps, titles and captions in order", () => {

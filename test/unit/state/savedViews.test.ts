@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { addView, createSavedViewsStore, deleteView, moveView, SAVED_VIEWS_BACKUP_KEY, SAVED_VIEWS_KEY, updateView, viewsFromFile, viewsToFile, type SavedView, type ViewStorage } from "../../../src/state/savedViews";
+import type { LinkContext } from "../../../src/state/viewCodec";
+import { defaultViewState } from "../../../src/state/viewState";
+
+const ctx: LinkContext = { datasetId: "zero-mileage", datasetHash: "abc", defaultYear: 2024, placeIds: new Set(["kz", "ru"]) };
+let n = 0;
+const newId = () => `v${++n}`;
+const view = (name: string, year: number): SavedView => {
+  const state = defaultViewState("zero-mileage", "abc", 2024);
+  state.year = year;
+  return { id: name, name, caption: `${name} caption`, savedAt: "2026-11-28", state };
+};
+
+describe("saved views", () => {
+  const list = [view("a", 2022), view("b", 2023), view("c", 2024)];
+  it("move up and down reorder, and stop at the ends", () => {
+    expect(moveView(list, "c", -1).map((v) => v.id)).toEqual(["a", "c", "b"]);
+    expect(moveView(list, "a", -1)).toBe(list);
+    expect(moveView(list, "c", 1)).toBe(list);
+  });
+  it("rename, caption and delete touch only their view", () => {
+    const renamed = updateView(list, "b", { name: "B!", caption: "new" });
+    expect(renamed.map((v) => v.name)).toEqual(["a", "B!", "c"]);
+    expect(renamed[0]).toBe(list[0]);
+    expect(deleteView(list, "b").map((v) => v.id)).toEqual(["a", "c"]);
+    expect(addView(list, view("d", 2021)).length).toBe(4);
+  });
+  it("a views file round-trips names, captions and states", () => {
+    const r = viewsFromFile(viewsToFile(list), ctx, newId);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([["a", "a caption", 2022], ["b", "b caption", 2023], ["c", "c caption", 2024]]);
+    expect(r.problems).toEqual([]);
+  });
+  it("a corrupt file is refused with a reason; a bad view is reported and the rest kept", () => {
+    expect(viewsFromFile("{not json", ctx, newId)).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
+    expect(viewsFromFile('{"format":"other"}', ctx, newId)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Reroute saved-views file/) });
+    const file = JSON.parse(viewsToFile(list));
+    file.views[1].view.layout = "spiral";
+    const r = viewsFromFile(JSON.stringify(file), ctx, newId);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.views.map((v) => v.name)).toEqual(["a", "c"]);
+    expect(r.problems[0]).toMatch(/View 2 \("b"\).*layout/);
+  });
+});
+
+/** A Map-backed Storage; `quota` (characters over all keys) makes setItem throw QuotaExceededError like a full browser. */
+class FakeStorage implements ViewStorage {
+  items = new Map<string, string>();
+  constructor(public quota = Infinity) {}
+  getItem(key: string) { return this.items.get(key) ?? null; }
+  setItem(key: string, value: string) {
+    let used = value.length;
+    for (const [k, v] of this.items) if (k !== key) used += v.length;
+    if (used > this.quota) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    this.items.set(key, value);
+  }
+}
+
+describe("the saved-views store", () => {
+  const list = [view("a", 2022), view("b", 2023)];
+  it("keeps views in storage and reads them back in order", () => {
+    const storage = new FakeStorage();
+    const store = createSavedViewsStore(() => storage);
+    expect(store.save(list)).toEqual({ ok: true });
+    const r = store.load(ctx, newId);
+    expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([["a", "a caption", 2022], ["b", "b caption", 2023]]);
+    expect(r).toMatchObject({ problems: [], error: null, trouble: null, backupKey: null });
+  });
+  it("a full storage (QuotaExceededError) is reported as full, and what was saved before stays", () => {
+    const storage = new FakeStorage();
+    const store = createSavedViewsStore(() => storage);
+    store.save(list.slice(0, 1));
+    const before = storage.getItem(SAVED_VIEWS_KEY);
+    storage.quota = before!.length + 10;
+    expect(store.save(list)).toEqual({ ok: false, trouble: "full" });
+    expect(storage.getItem(SAVED_VIEWS_KEY)).toBe(before);
+    expect(store.load(ctx, newId).views.map((v) => v.name)).toEqual(["a"]);
+  });
+  it("blocked storage (reading localStorage throws) is reported as unavailable, on load and on save", () => {
+    const store = createSavedViewsStore(() => { throw new DOMException("denied", "SecurityError"); });
+    expect(store.load(ctx, newId)).toMatchObject({ views: [], trouble: "unavailable" });
+    expect(store.save(list)).toEqual({ ok: false, trouble: "unavailable" });
+    expect(createSavedViewsStore(() => null).save(list)).toEqual({ ok: false, trouble: "unavailable" });
+  });
+  it("an unreadable stored list is copied aside before anything can overwrite it", () => {
+    const storage = new FakeStorage();
+    storage.setItem(SAVED_VIEWS_KEY, '{"format":"reroute-views","version":1,"views":[');
+    const store = createSavedViewsStore(() => storage);
+    const r = store.load(ctx, newId);
+    expect(r.views).toEqual([]);
+    expect(r.error).toMatch(/not valid JSON/);
+    expect(r.backupKey).toBe(SAVED_VIEWS_BACKUP_KEY);
+    store.save(list);
+    expect(storage.getItem(SAVED_VIEWS_BACKUP_KEY)).toBe('{"format":"reroute-views","version":1,"views":[');
+    // A second, different unreadable list does not replace the first copy.
+    storage.setItem(SAVED_VIEWS_KEY, "garbage");
+    const again = store.load(ctx, newId);
+    expect(again.backupKey).not.toBe(SAVED_VIEWS_BACKUP_KEY);
+    expect(storage.getItem(again.backupKey!)).toBe("garbage");
+    expect(storage.getItem(SAVED_VIEWS_BACKUP_KEY)).toBe('{"format":"reroute-views","version":1,"views":[');
+  });
+  it("a view traced on places the open data lacks keeps its trace when read back from storage", () => {
+    const storage = new FakeStorage();
+    const store = createSavedViewsStore(() => storage);
+    const v = view("imported", 2023);
+    v.state.trace = { origin: "shenzhen-port", destination: "atlantis", chain: 1, through: null };
+    store.save([v]);
+    expect(store.load(ctx, newId).views[0]!.state.trace).toEqual({ origin: "shenzhen-port", destination: "atlantis", chain: 1, through: null });
+  });
+});
