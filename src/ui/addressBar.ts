@@ -45,7 +45,7 @@ export function mountAddressBar(app: App): AddressBar {
   /** Views being applied (a fast presenter may start the next before the last has arrived). */
   let applying = 0;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastTitleKey = 0;
+  let burst: { kind: "title" | "year" | null; at: number; playing: boolean } = { kind: null, at: 0, playing: false };
 
   const hashFor = (state: ViewState) => {
     const text = encodeView(state, defaultYearOf(app.dataset()));
@@ -79,7 +79,8 @@ export function mountAddressBar(app: App): AddressBar {
   const openFromLocation = (initial: boolean) => {
     const hash = location.hash;
     if (hash.startsWith("#story=")) return; // the presentation module opens stories
-    if (!hash.startsWith(VIEW_PREFIX)) {
+    // "#v=" with nothing after it is the default view (a link builder may leave it empty).
+    if (!hash.startsWith(VIEW_PREFIX) || hash === VIEW_PREFIX) {
       if (!initial) void applyView(freshDefaults(app), false);
       return;
     }
@@ -97,16 +98,24 @@ export function mountAddressBar(app: App): AddressBar {
   // Keep the address bar in step with the state.
   store.subscribe((state, prev) => {
     if (applying) return;
-    const step = STEP_FIELDS.some((k) => state[k] !== prev[k]);
+    const changed = STEP_FIELDS.filter((k) => state[k] !== prev[k]);
     const url = urlFor(state);
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    // A title is typed a key at a time: the first key of an edit pushes one entry, the rest of the burst replace it.
     const titleEdit = state.title !== prev.title;
+    if (!changed.length && !titleEdit) {
+      if (state.camera !== prev.camera) history.replaceState(null, "", url);
+      return;
+    }
+    // A burst is one history step: a title typed a key at a time, years played through ("Play through time",
+    // 1.2 s a year) or stepped with the arrow keys. Its first change pushes an entry, the rest replace it.
+    const kind = !changed.length ? "title" : changed.length === 1 && changed[0] === "year" && !titleEdit ? "year" : null;
     const now = Date.now();
-    const newTitleEdit = titleEdit && now - lastTitleKey > 1500;
-    if (titleEdit) lastTitleKey = now;
-    if (step || newTitleEdit) history.pushState(null, "", url);
-    else if (state.camera !== prev.camera || titleEdit) history.replaceState(null, "", url);
+    // "Play through time" marks its button while it plays: a year picked by hand just before Play stays its own step.
+    const playing = !!document.querySelector("#play-years.x-playing");
+    const inBurst = kind !== null && kind === burst.kind && now - burst.at < 1500 && playing === burst.playing;
+    burst = { kind, at: now, playing };
+    if (inBurst) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
   });
 
   // The camera lives in the renderer; fold it into the state once it settles.

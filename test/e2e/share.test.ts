@@ -97,6 +97,23 @@ describe("share links and saved views", () => {
     await context.close();
   });
 
+  it("playing through the years is one step back, not one per year", async () => {
+    const { page, context, errors } = await openApp(browser, served.url);
+    const year = () => page.getByLabel("Year", { exact: true }).inputValue();
+    await page.getByLabel("Year", { exact: true }).selectOption("2022");
+    const play = page.getByRole("button", { name: "Play through time" });
+    await play.click();
+    await page.waitForFunction(() => document.querySelector("#play-years")?.textContent === "Play through time" && document.documentElement.dataset.animating === "false", undefined, { timeout: 20_000 });
+    expect(await year()).toBe("2024");
+    await page.goBack();
+    await expect.poll(year).toBe("2022");
+    await page.goBack();
+    await expect.poll(year).toBe("2024");
+    expect(await page.evaluate(() => location.hash)).toBe("");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("a mangled link shows a clear message and the default view", async () => {
     const future = LZString.compressToEncodedURIComponent(JSON.stringify({ v: 99, year: 2023 }));
     const cases: [string, RegExp][] = [
