@@ -30,7 +30,10 @@ export interface LinkContext {
   assumptionIds?: ReadonlySet<string>;
 }
 
-export type DecodeResult = { ok: true; state: ViewState; warnings: string[] } | { ok: false; reason: string };
+/** `madeOn`: the dataset the link was made on (its id, and the hash prefix it carries, "" when none). */
+export type DecodeResult =
+  | { ok: true; state: ViewState; warnings: string[]; madeOn: { datasetId: string; hash: string } }
+  | { ok: false; reason: string };
 
 /** Longest link text read (a story of many views may exceed it: the sharer is told to export the views instead). */
 export const MAX_LINK = 20_000;
@@ -148,7 +151,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   if (linkDataset !== ctx.datasetId) {
     warnings.push(
       linkDataset.startsWith("local:")
-        ? "The link was made on imported data that is not open here: the recipient needs the file. Showing it on the data open now."
+        ? "This link was made on imported data (a file its author opened): you need that file. Open it with Import data and the view follows; until then it is shown on the data open now."
         : `The link was made on another dataset ("${linkDataset}"). Showing it on the data open now.`,
     );
   } else {
@@ -260,7 +263,8 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     if (typeof title !== "string" || title.length > MAX_TEXT) return fail("title", "is not a short text");
     state.title = stripControls(title);
   }
-  return { ok: true, state, warnings };
+  const linkHash = own(payload, "h");
+  return { ok: true, state, warnings, madeOn: { datasetId: linkDataset, hash: typeof linkHash === "string" ? linkHash.slice(0, 64) : "" } };
 
   function fail(field: string, what: string): DecodeResult {
     return { ok: false, reason: `The link's ${field} ${what}; it may have been edited or damaged.` };

@@ -76,7 +76,11 @@ export function mountAddressBar(app: App): AddressBar {
     }
   };
 
+  /** A link made on imported data that is not open here: when that file is imported, the link's view opens. */
+  let pending: { text: string; datasetId: string } | null = null;
+
   const openFromLocation = (initial: boolean) => {
+    pending = null;
     const hash = location.hash;
     if (hash.startsWith("#story=")) return; // the presentation module opens stories
     // "#v=" with nothing after it is the default view (a link builder may leave it empty).
@@ -92,6 +96,8 @@ export function mountAddressBar(app: App): AddressBar {
       return;
     }
     for (const w of result.warnings) messages.show(w, "warning");
+    const made = result.madeOn.datasetId;
+    pending = made !== app.dataset().id && made.startsWith("local:") ? { text: hash.slice(VIEW_PREFIX.length), datasetId: made } : null;
     void applyView(result.state, false);
   };
 
@@ -129,7 +135,21 @@ export function mountAddressBar(app: App): AddressBar {
   });
 
   window.addEventListener("popstate", () => openFromLocation(false));
-  app.onDatasetChange(() => history.replaceState(null, "", urlFor(store.get())));
+  app.onDatasetChange((ds) => {
+    const waiting = pending;
+    pending = null;
+    const r = waiting && waiting.datasetId === ds.id ? decodeView(waiting.text, linkContext(app)) : null;
+    if (!r?.ok) {
+      history.replaceState(null, "", urlFor(store.get()));
+      return;
+    }
+    // The file the link was made on has just been imported: open the link's view on it. setDataset frames
+    // the whole graph after telling its listeners, so the view (and its camera) is applied after that.
+    for (const w of r.warnings) messages.show(w, "warning");
+    history.replaceState(null, "", `${location.pathname}${location.search}${VIEW_PREFIX}${waiting!.text}`);
+    setTimeout(() => void applyView(r.state, false), 0);
+    messages.show("The link's view is now open on the data it was made on.", "info");
+  });
 
   // The "Share link" button.
   const status = el("span", { class: "share-status", role: "status", "aria-live": "polite" });

@@ -205,6 +205,36 @@ describe("share links and saved views", () => {
     await other.context.close();
   });
 
+  it("a link made on imported data says the file is needed, and opens its view once that file is imported", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"], acceptDownloads: true });
+    const { page } = await openApp(browser, served.url, { context });
+    await page.locator("#section-data summary").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export bundle" }).click()]);
+    const bundle = readFileSync((await download.path())!);
+    const importBundle = async (p: import("playwright-core").Page) => {
+      await p.setInputFiles("#import-data", { name: "work.reroute.json", mimeType: "application/json", buffer: bundle });
+      await p.getByRole("button", { name: /^Import \d+ valid rows$/ }).click();
+      await p.waitForFunction(() => window.reroute!.app.store.get().datasetId.startsWith("local:"));
+    };
+    await importBundle(page);
+    await page.getByLabel("Year", { exact: true }).selectOption("2022");
+    await page.getByRole("button", { name: "Share link", exact: true }).click();
+    await expect.poll(() => page.locator(".msg-info").allTextContents()).toContainEqual(expect.stringMatching(/recipient needs the file/));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const localId = await page.evaluate(() => window.reroute!.app.store.get().datasetId);
+    await context.close();
+
+    const other = await openApp(browser, link);
+    await expect.poll(() => other.page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/made on imported data .*you need that file/));
+    expect(await other.page.evaluate(() => window.reroute!.app.store.get().datasetId)).toBe("zero-mileage");
+    await importBundle(other.page);
+    await expect.poll(() => other.page.evaluate(() => { const s = window.reroute!.app.store.get(); return [s.datasetId, s.year]; })).toEqual([localId, 2022]);
+    expect(await other.page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
+    expect(await other.page.evaluate(() => location.href)).toBe(link);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+  });
+
   it("embed mode shows the graph without the controls and links back to the full view", async () => {
     const { page, context, errors } = await openApp(browser, served.url + "?embed");
     expect(await page.locator(".topbar").isVisible()).toBe(false);

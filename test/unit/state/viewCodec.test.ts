@@ -120,7 +120,9 @@ describe("view links", () => {
     const other = decodeView(encodeView({ ...s, datasetHash: "0000000000000000aaaa" }), ctx);
     expect(other.ok && other.warnings.join(" ")).toMatch(/another version of the data/);
     const local = decodeView(encodeView({ ...s, datasetId: "local:1234" }), ctx);
-    expect(local.ok && local.warnings.join(" ")).toMatch(/imported data .* recipient needs the file/);
+    expect(local.ok && local.warnings.join(" ")).toMatch(/imported data .* you need that file/);
+    expect(local.ok && local.madeOn).toEqual({ datasetId: "local:1234", hash: "abcdef0123456789" });
+    expect(other.ok && other.madeOn).toEqual({ datasetId: "zero-mileage", hash: "0000000000000000" });
   });
 
   it("drops ids the data does not have, with a warning, and ignores __proto__ keys", () => {
