@@ -1,5 +1,5 @@
 // Presentation mode: the saved views (or a story link's steps) in order, full screen when the browser allows
-// it, stepped with ArrowRight/Space/PageDown and ArrowLeft/PageUp, left with Escape. Each step replaces the
+// it, stepped with ArrowRight/Space/PageDown and ArrowLeft/PageUp (Home/End: first/last), left with Escape. Each step replaces the
 // view and animates the camera; the overlay shows title, caption (as text) and "Step i of n".
 import type { StoryStep } from "../state/viewCodec";
 import type { AddressBar } from "./addressBar";
@@ -43,6 +43,8 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { e.preventDefault(); show(index + 1); }
     else if (e.key === "ArrowLeft" || e.key === "PageUp") { e.preventDefault(); show(index - 1); }
+    else if (e.key === "Home") { e.preventDefault(); show(0); }
+    else if (e.key === "End") { e.preventDefault(); show(steps.length - 1); }
     else if (e.key === "Escape") { e.preventDefault(); stop(); }
   };
   const stop = () => {

@@ -165,6 +165,15 @@ describe("share links and saved views", () => {
     expect(await step()).toEqual(["Nationwide", "Step 3 of 3", "Year 2024", 2024]);
     await page.keyboard.press("PageUp");
     expect(await step()).toEqual(["First big year", "Step 2 of 3", "Year 2023", 2023]);
+    await page.keyboard.press("End");
+    expect(await step()).toEqual(["Nationwide", "Step 3 of 3", "Year 2024", 2024]);
+    await page.keyboard.press("Home");
+    expect(await step()).toEqual(["Before the opening", "Step 1 of 3", "Year 2022", 2022]);
+    // The audience sees the graph, the legend and the step; not the controls.
+    expect(await page.locator("#section-legend").isVisible()).toBe(true);
+    expect(await page.locator("#section-views").isVisible()).toBe(false);
+    expect(await page.locator(".topbar").isVisible()).toBe(false);
+    await page.screenshot({ path: "/tmp/share-presenting.png" });
     await page.keyboard.press("Escape");
     await expect.poll(() => overlay.isVisible()).toBe(false);
     expect(errors).toEqual([]);
@@ -233,6 +242,16 @@ describe("share links and saved views", () => {
     expect(await other.page.evaluate(() => location.href)).toBe(link);
     expect(other.errors).toEqual([]);
     await other.context.close();
+  });
+
+  it("a link made on another version of the data opens with a warning saying so", async () => {
+    const link = served.url + "#v=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, h: "0000000000000000", year: 2023 }));
+    const { page, context, errors } = await openApp(browser, link);
+    await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/made on another version of the data/));
+    expect(await page.getByLabel("Year", { exact: true }).inputValue()).toBe("2023");
+    expect(await page.locator(".msg-error").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it("embed mode shows the graph without the controls and links back to the full view", async () => {
