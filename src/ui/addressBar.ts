@@ -36,8 +36,11 @@ const sameCamera = (a: CameraState | null, b: CameraState | null) =>
 export interface AddressBar {
   /** The link to a given view (the current one by default). */
   linkFor(state?: ViewState): string;
-  /** Show a view: replace the state and move the camera (animated or not); resolves when the camera is there. */
-  applyView(state: ViewState, animate: boolean): Promise<void>;
+  /**
+   * Show a view: replace the state and move the camera (animated or not); resolves when the camera is there.
+   * `record`: also a step in the history (showing a saved view); links and back/forward are already there.
+   */
+  applyView(state: ViewState, animate: boolean, record?: boolean): Promise<void>;
 }
 
 export function mountAddressBar(app: App): AddressBar {
@@ -62,10 +65,15 @@ export function mountAddressBar(app: App): AddressBar {
     return r.ok ? r.state : state;
   };
 
-  const applyView = async (state: ViewState, animate: boolean) => {
+  const applyView = async (state: ViewState, animate: boolean, record = false) => {
     applying++;
     try {
       const next = { ...checked(state), hover: null };
+      const url = urlFor(next);
+      if (record && url !== `${location.pathname}${location.search}${location.hash}`) {
+        history.pushState(null, "", url);
+        burst = { kind: null, at: 0, playing: false };
+      }
       // Animated: widths, sizes and positions tween (app.transition) while the camera travels.
       const replace = () => store.replace(next);
       const tween = animate ? app.transition(replace, 600) : (replace(), Promise.resolve());

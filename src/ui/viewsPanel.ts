@@ -150,7 +150,7 @@ export function mountViews(app: App): void {
       const up = el("button", { type: "button", "aria-label": `Move view up ${which}`, disabled: i === 0 }, "↑");
       const down = el("button", { type: "button", "aria-label": `Move view down ${which}`, disabled: i === views.length - 1 }, "↓");
       const del = el("button", { type: "button", "aria-label": `Delete view ${which}` }, "Delete");
-      show.addEventListener("click", () => void address.applyView(v.state, true));
+      show.addEventListener("click", () => void address.applyView(cur().state, true, true));
       rename.addEventListener("click", () => { renaming = v.id; render(); });
       up.addEventListener("click", () => { setViews(moveView(views, v.id, -1)); focusAfterMove(v.id, "up"); });
       down.addEventListener("click", () => { setViews(moveView(views, v.id, 1)); focusAfterMove(v.id, "down"); });

@@ -176,6 +176,13 @@ describe("share links and saved views", () => {
     await page.screenshot({ path: "/tmp/share-presenting.png" });
     await page.keyboard.press("Escape");
     await expect.poll(() => overlay.isVisible()).toBe(false);
+    // Leaving puts back the view from before the presentation.
+    await expect.poll(() => page.evaluate(() => window.reroute!.app.store.get().year)).toBe(2024);
+    // Showing a saved view is a step back can undo.
+    await page.getByRole("button", { name: "Show view (view 1)" }).click();
+    await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
+    await page.goBack();
+    await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2024");
     expect(errors).toEqual([]);
     await context.close();
   });
