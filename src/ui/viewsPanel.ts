@@ -73,7 +73,8 @@ export function mountViews(app: App): void {
     registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
   };
 
-  const body = app.panel.addSection("views", "Saved views", { order: 35 });
+  // Open when there are views to show: a presenter coming back finds them at once.
+  const body = app.panel.addSection("views", "Saved views", { order: 35, open: views.length > 0 });
   const nameInput = el("input", { type: "text", id: "view-name", maxlength: 200, placeholder: "e.g. Horgos in 2024" });
   const save = el("button", { type: "button" }, "Save view");
   const list = el("ol", { class: "views-list" });
@@ -92,12 +93,15 @@ export function mountViews(app: App): void {
 
   save.addEventListener("click", () => {
     const name = nameInput.value.trim() || `View ${views.length + 1} (${app.store.get().year})`;
-    const state = { ...app.store.get(), camera: cameraOrNull(app), hover: null };
+    const state = onScreen();
     setViews(addView(views, { id: newId(), name, caption: "", savedAt: new Date().toISOString(), state }));
     nameInput.value = "";
     status.textContent = `Saved "${name}".`;
   });
   nameInput.addEventListener("keydown", (e) => { if (e.key === "Enter") save.click(); });
+
+  /** The view on screen now, camera included (the camera lives in the renderer until it settles). */
+  const onScreen = () => ({ ...app.store.get(), camera: cameraOrNull(app), hover: null });
 
   /** The row being renamed (its inline "New name" field is open), so a re-render keeps it open. */
   let renaming: string | null = null;
@@ -150,12 +154,31 @@ export function mountViews(app: App): void {
       const up = el("button", { type: "button", "aria-label": `Move view up ${which}`, disabled: i === 0 }, "↑");
       const down = el("button", { type: "button", "aria-label": `Move view down ${which}`, disabled: i === views.length - 1 }, "↓");
       const del = el("button", { type: "button", "aria-label": `Delete view ${which}` }, "Delete");
+      const update = el("button", { type: "button", "aria-label": `Update view ${which}`, title: "Replace this view with what is on screen now (name and caption kept)" }, "Update");
+      update.addEventListener("click", () => {
+        setViews(updateView(views, v.id, { state: onScreen() }), false);
+        status.textContent = `Updated "${cur().name}" to the view on screen.`;
+      });
       show.addEventListener("click", () => void address.applyView(cur().state, true, true));
       rename.addEventListener("click", () => { renaming = v.id; render(); });
       up.addEventListener("click", () => { setViews(moveView(views, v.id, -1)); focusAfterMove(v.id, "up"); });
       down.addEventListener("click", () => { setViews(moveView(views, v.id, 1)); focusAfterMove(v.id, "down"); });
-      del.addEventListener("click", () => { setViews(deleteView(views, v.id)); status.textContent = `Deleted "${cur().name}".`; });
-      list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, titleSlot, caption), el("div", { class: "view-buttons" }, show, rename, up, down, del)));
+      del.addEventListener("click", () => {
+        const gone = cur();
+        const at = views.findIndex((x) => x.id === v.id);
+        setViews(deleteView(views, v.id));
+        // One click away from undoing: deleting is immediate, so the view can come back where it was.
+        const undo = el("button", { type: "button" }, "Undo delete");
+        undo.addEventListener("click", () => {
+          if (views.some((x) => x.id === gone.id)) return;
+          setViews([...views.slice(0, at), gone, ...views.slice(at)]);
+          status.textContent = `Restored "${gone.name}".`;
+          rowButton(gone.id, "rename")?.focus();
+        });
+        status.replaceChildren(`Deleted "${gone.name}". `, undo);
+        undo.focus();
+      });
+      list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, titleSlot, caption), el("div", { class: "view-buttons" }, show, update, rename, up, down, del)));
     });
     if (!views.length) list.appendChild(el("li", { class: "hint" }, "No saved views yet. Saved views are the steps of a presentation."));
   }

@@ -146,7 +146,7 @@ describe("share links and saved views", () => {
     await page.getByLabel("Caption (view 2)").blur();
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
-    await page.locator("#section-views summary").click();
+    expect(await page.locator("#section-views").getAttribute("open")).not.toBeNull(); // open at once when there are saved views
     expect(await page.locator(".view-name").nth(2).textContent()).toBe("Nationwide");
     expect(await page.getByLabel("Caption (view 2)").inputValue()).toBe("Horgos takes off");
 
@@ -284,7 +284,7 @@ describe("share links and saved views", () => {
     const controls = snapshot.split("\n").map((l) => l.match(roles)).filter((m): m is RegExpMatchArray => !!m).map((m) => ({ role: m[1]!, name: m[2]!.replace(/\\"/g, '"') }));
     const mine = ["Share link", "Save view", "View name", "Present", "Share story link", "Export views", "Import views", "Year", "Export PNG", "Import data"];
     for (const n of mine) expect(controls.filter((c) => c.name === n), n).toHaveLength(1);
-    for (const n of ["Rename view", "Move view up", "Move view down", "Delete view", "Show view", "Caption"]) {
+    for (const n of ["Rename view", "Move view up", "Move view down", "Delete view", "Show view", "Update view", "Caption"]) {
       expect(controls.filter((c) => c.name.startsWith(n)).map((c) => c.name), n).toEqual([1, 2, 3].map((i) => `${n} (view ${i})`));
     }
     const named = controls.filter((c) => c.role !== "link"); // source links are citations, not controls
@@ -292,7 +292,7 @@ describe("share links and saved views", () => {
     const lower = named.map((c) => c.name.toLowerCase());
     expect(lower.filter((a, i) => lower.indexOf(a) !== i)).toEqual([]); // no name twice, anywhere
     // No name of this feature's controls inside another name, nor another name inside one of them.
-    const ours = /^(share link|link to this view|save view|view name|present|share story link|export views|import views|(rename view|move view up|move view down|delete view|show view|caption) \(view \d+\))$/;
+    const ours = /^(share link|link to this view|save view|view name|present|share story link|export views|import views|(rename view|move view up|move view down|delete view|show view|update view|caption) \(view \d+\))$/;
     const clashes: string[] = [];
     const elsewhere: string[] = [];
     lower.forEach((a, i) => lower.forEach((b, j) => {
@@ -320,6 +320,15 @@ describe("share links and saved views", () => {
     await page.getByRole("button", { name: "Move view down (view 2)" }).click();
     await page.getByRole("button", { name: "Delete view (view 1)" }).click();
     expect(await page.locator(".view-name").allTextContents()).toEqual(["Gamma", "Alpha"]);
+    // Deleting is one click, and so is getting the view back where it was.
+    await page.getByRole("button", { name: "Undo delete", exact: true }).click();
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Beta, renamed", "Gamma", "Alpha"]);
+    await page.getByRole("button", { name: "Delete view (view 1)" }).click();
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Gamma", "Alpha"]);
+    // Update replaces a view with what is on screen, keeping its name.
+    await page.getByLabel("Year", { exact: true }).selectOption("2021");
+    await page.getByRole("button", { name: "Update view (view 2)" }).click();
+    await page.getByLabel("Year", { exact: true }).selectOption("2024");
     await page.getByRole("button", { name: "Rename view (view 1)" }).click();
     await page.getByLabel("New name (view 1)").fill("Not kept");
     await page.keyboard.press("Escape");
@@ -327,6 +336,8 @@ describe("share links and saved views", () => {
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
     expect(await page.locator(".view-name").allTextContents()).toEqual(["Gamma", "Alpha"]);
+    await page.getByRole("button", { name: "Show view (view 2)" }).click();
+    await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2021");
     expect(errors).toEqual([]);
     await context.close();
   });
