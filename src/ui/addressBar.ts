@@ -112,6 +112,8 @@ export function mountAddressBar(app: App): AddressBar {
   // Keep the address bar in step with the state.
   store.subscribe((state, prev) => {
     if (applying) return;
+    // Hover changes at pointer speed and is never in a link: skip the encoding.
+    if ((Object.keys(state) as (keyof ViewState)[]).every((k) => k === "hover" || state[k] === prev[k])) return;
     const changed = STEP_FIELDS.filter((k) => state[k] !== prev[k]);
     const url = urlFor(state);
     if (url === `${location.pathname}${location.search}${location.hash}`) return;

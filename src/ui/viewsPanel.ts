@@ -40,6 +40,8 @@ function createViewStorage(app: App) {
   };
 }
 
+const MAX_VIEWS_FILE_BYTES = 5_000_000;
+
 /** Set when the panel is mounted: lets the data bundle carry and restore saved views. */
 let bundleBridge: { views(): BundleView[]; add(views: BundleView[]): number } | null = null;
 
@@ -203,7 +205,19 @@ export function mountViews(app: App): void {
     const file = importInput.files?.[0];
     importInput.value = "";
     if (!file) return;
-    const r = viewsFromFile(await file.text(), linkContext(app), newId);
+    // A views file is a few kilobytes per view; anything this big is not one (and would stall the page).
+    if (file.size > MAX_VIEWS_FILE_BYTES) {
+      app.messages.show(`${file.name} could not be imported: at ${(file.size / 1e6).toFixed(1)} MB it is too big to be a saved-views file (Export views writes a few kB per view). Your saved views are unchanged.`, "error");
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      app.messages.show(`${file.name} could not be read (${error instanceof Error ? error.message : "read error"}). Your saved views are unchanged.`, "error");
+      return;
+    }
+    const r = viewsFromFile(text, linkContext(app), newId);
     if (!r.ok) {
       app.messages.show(`${file.name} could not be imported: ${r.reason} Your saved views are unchanged.`, "error");
       return;

@@ -414,9 +414,18 @@ describe("share links and saved views", () => {
     await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/storage is full.*Export views/));
     expect(await page.locator(".view-name").allTextContents()).toEqual(["In memory"]);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export views" }).click()]);
-    const file = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const exported = readFileSync((await download.path())!);
+    const file = JSON.parse(exported.toString("utf8"));
     expect(file.format).toBe("reroute-views");
     expect(file.views.map((v: { name: string }) => v.name)).toEqual(["In memory"]);
     await context.close();
+
+    // The exported file brings the views into another browser with Import views.
+    const other = await openApp(browser, served.url);
+    await other.page.setInputFiles("#import-views", { name: "reroute-views.json", mimeType: "application/json", buffer: exported });
+    await expect.poll(() => other.page.locator(".view-name").allTextContents()).toEqual(["In memory"]);
+    expect(await other.page.locator("#section-views [role=status]").textContent()).toMatch(/Imported 1 view\(s\) from reroute-views\.json/);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
   });
 });
