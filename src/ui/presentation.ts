@@ -41,26 +41,37 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
     void address.applyView(step.state, true);
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") { e.preventDefault(); show(index + 1); }
-    else if (e.key === "ArrowLeft" || e.key === "PageUp") { e.preventDefault(); show(index - 1); }
-    else if (e.key === "Home") { e.preventDefault(); show(0); }
-    else if (e.key === "End") { e.preventDefault(); show(steps.length - 1); }
-    else if (e.key === "Escape") { e.preventDefault(); stop(); }
+    if (e.altKey || e.ctrlKey || e.metaKey) return; // browser shortcuts (Alt+← is Back) stay the browser's
+    const go: Record<string, () => void> = {
+      ArrowRight: () => show(index + 1), PageDown: () => show(index + 1), " ": () => show(index + 1),
+      ArrowLeft: () => show(index - 1), PageUp: () => show(index - 1),
+      Home: () => show(0), End: () => show(steps.length - 1),
+      Escape: () => stop(),
+    };
+    const act = Object.hasOwn(go, e.key) ? go[e.key] : undefined;
+    if (!act) return;
+    // The presentation owns these keys while it runs: no panel below (year stepping, trace) sees them too.
+    e.preventDefault();
+    e.stopPropagation();
+    act();
   };
-  const stop = () => {
+  /** `restore`: put back the view from before the presentation (not when Back/Forward chose another). */
+  const stop = (restore = true) => {
     if (overlay.hidden) return;
     overlay.hidden = true;
     document.documentElement.classList.remove("presenting");
     requestAnimationFrame(() => app.renderer.refresh());
     window.removeEventListener("keydown", onKey, true);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    if (before) void address.applyView(before, false);
+    if (before && restore) void address.applyView(before, false);
     before = null;
     if (location.hash.startsWith("#story=")) history.replaceState(null, "", address.linkFor());
   };
   prev.addEventListener("click", () => show(index - 1));
   next.addEventListener("click", () => show(index + 1));
-  end.addEventListener("click", stop);
+  end.addEventListener("click", () => stop());
+  // Back/Forward while presenting leaves the presentation for the view they chose.
+  window.addEventListener("popstate", () => { if (!location.hash.startsWith("#story=")) stop(false); });
   document.addEventListener("fullscreenchange", () => { if (!document.fullscreenElement && !overlay.hidden && wentFullscreen) stop(); });
   let wentFullscreen = false;
 

@@ -183,6 +183,13 @@ describe("share links and saved views", () => {
     await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
     await page.goBack();
     await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2024");
+    // Forward (or Back) while presenting leaves the presentation for the view it goes to.
+    await page.getByRole("button", { name: "Present" }).click();
+    await page.keyboard.press("ArrowRight");
+    expect(await step()).toEqual(["First big year", "Step 2 of 3", "Year 2023", 2023]);
+    await page.goForward();
+    await expect.poll(() => overlay.isVisible()).toBe(false);
+    await expect.poll(() => page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
     expect(errors).toEqual([]);
     await context.close();
   });
