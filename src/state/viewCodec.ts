@@ -32,7 +32,7 @@ export interface LinkContext {
 
 /** `madeOn`: the dataset the link was made on (its id, and the hash prefix it carries, "" when none). */
 export type DecodeResult =
-  | { ok: true; state: ViewState; warnings: string[]; madeOn: { datasetId: string; hash: string } }
+  | { ok: true; state: ViewState; warnings: string[]; madeOn: { datasetId: string; hash: string }; positions: number[] | null }
   | { ok: false; reason: string };
 
 /** Longest link text read (a story of many views may exceed it: the sharer is told to export the views instead). */
@@ -77,11 +77,20 @@ export function viewDiff(state: ViewState, defaultYear = DEFAULT_YEAR): Diff {
 }
 
 /** The URL-hash form of a view: "" for the default view, else an lz-string payload. */
-export function encodeView(state: ViewState, defaultYear = DEFAULT_YEAR): string {
+/**
+ * `positions`: where a force layout run left the places ([x0, y0, x1, y1, …] in the dataset's place order),
+ * which no setting reproduces; only with the force layout, rounded to 0.1 (a fraction of a pixel).
+ */
+export function encodeView(state: ViewState, defaultYear = DEFAULT_YEAR, positions?: readonly number[] | null): string {
   const diff = viewDiff(state, defaultYear);
   if (!Object.keys(diff).length) return "";
-  return LZString.compressToEncodedURIComponent(JSON.stringify(payloadOf(state, diff)));
+  const payload = payloadOf(state, diff);
+  if (positions && state.layout === "force") payload.p = positions.map((v) => Math.round(v * 10) / 10);
+  return LZString.compressToEncodedURIComponent(JSON.stringify(payload));
 }
+
+/** Most numbers a link's force-layout positions may hold (5,000 places). */
+export const MAX_LINK_POSITIONS = 10_000;
 
 /** Version, dataset id (when not the shipped one) and a prefix of the data's hash, then the diff. */
 function payloadOf(state: ViewState, diff: Diff): Diff {
@@ -143,7 +152,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   if (version > VIEW_STATE_VERSION) return { ok: false, reason: `The link was made by a newer version of Reroute (view version ${version}; this one reads up to ${VIEW_STATE_VERSION}). Open it in the newer version.` };
   const { payload, warnings } = migrate(value);
   const state = defaultViewState(ctx.datasetId, ctx.datasetHash, ctx.defaultYear);
-  const known = new Set(["v", "d", "h", "year", "weighting", "filters", "layout", "flowBudget", "assumptions", "selection", "trace", "camera", "title"]);
+  const known = new Set(["v", "d", "h", "p", "year", "weighting", "filters", "layout", "flowBudget", "assumptions", "selection", "trace", "camera", "title"]);
   for (const k of Object.keys(payload)) if (!known.has(k)) warnings.push(`Ignored an unknown part of the link ("${k.slice(0, 30)}").`);
 
   const d = own(payload, "d");
@@ -263,8 +272,14 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     if (typeof title !== "string" || title.length > MAX_TEXT) return fail("title", "is not a short text");
     state.title = stripControls(title);
   }
+  const p = own(payload, "p");
+  let positions: number[] | null = null;
+  if (p !== undefined && p !== null) {
+    if (!Array.isArray(p) || p.length % 2 !== 0 || p.length > MAX_LINK_POSITIONS || !p.every((v) => num(v, -1e7, 1e7))) return fail("positions", "are not pairs of coordinates");
+    if (state.layout === "force") positions = p as number[];
+  }
   const linkHash = own(payload, "h");
-  return { ok: true, state, warnings, madeOn: { datasetId: linkDataset, hash: typeof linkHash === "string" ? linkHash.slice(0, 64) : "" } };
+  return { ok: true, state, warnings, madeOn: { datasetId: linkDataset, hash: typeof linkHash === "string" ? linkHash.slice(0, 64) : "" }, positions };
 
   function fail(field: string, what: string): DecodeResult {
     return { ok: false, reason: `The link's ${field} ${what}; it may have been edited or damaged.` };

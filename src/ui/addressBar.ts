@@ -1,9 +1,10 @@
 // The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
 // back/forward step through them (a burst of title typing is one step); camera moves replace the entry. "Share link" copies it.
 import { setCamera } from "../state/producers";
-import { decodeView, encodeView, type LinkContext } from "../state/viewCodec";
+import { decodeView, encodeView, MAX_LINK_POSITIONS, type DecodeResult, type LinkContext } from "../state/viewCodec";
 import { DEFAULT_YEAR, defaultViewState, type CameraState, type ViewState } from "../state/viewState";
 import type { Dataset } from "../domain/types";
+import type { Positions } from "../view/layouts";
 import type { App } from "./app";
 import { el } from "./dom";
 import { trackAnimation } from "./signals";
@@ -50,8 +51,36 @@ export function mountAddressBar(app: App): AddressBar {
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let burst: { kind: "title" | "year" | null; at: number; playing: boolean } = { kind: null, at: 0, playing: false };
 
+  /** Where the force layout left the places, in the dataset's place order (null when not in the force layout). */
+  const forcePositions = (state: ViewState): number[] | null => {
+    if (state.layout !== "force") return null;
+    const places = app.dataset().places;
+    if (places.length * 2 > MAX_LINK_POSITIONS) return null;
+    const at = app.positions();
+    const out: number[] = [];
+    for (const p of places) {
+      const q = at.get(p.id);
+      if (!q) return null;
+      out.push(q.x, q.y);
+    }
+    return out;
+  };
+  /** A link's force-layout positions, put back when they were made on this very data. */
+  const restorePositions = (result: Extract<DecodeResult, { ok: true }>) => {
+    if (!result.positions) return;
+    const ds = app.dataset();
+    const sameData = result.madeOn.datasetId === ds.id && ds.hash.startsWith(result.madeOn.hash);
+    if (!sameData || result.positions.length !== ds.places.length * 2) {
+      messages.show("The link's force-layout arrangement was made on other data: the places are shown where the force layout starts (Run force layout to arrange them).", "warning");
+      return;
+    }
+    const map: Positions = new Map();
+    ds.places.forEach((p, i) => map.set(p.id, { x: result.positions![2 * i]!, y: result.positions![2 * i + 1]! }));
+    app.setPositions(map);
+  };
+
   const hashFor = (state: ViewState) => {
-    const text = encodeView(state, defaultYearOf(app.dataset()));
+    const text = encodeView(state, defaultYearOf(app.dataset()), forcePositions(state));
     return text ? `${VIEW_PREFIX}${text}` : "";
   };
   const urlFor = (state: ViewState) => `${location.pathname}${location.search}${hashFor(state)}`;
@@ -107,6 +136,7 @@ export function mountAddressBar(app: App): AddressBar {
     const made = result.madeOn.datasetId;
     pending = made !== app.dataset().id && made.startsWith("local:") ? { text: hash.slice(VIEW_PREFIX.length), datasetId: made } : null;
     void applyView(result.state, false);
+    restorePositions(result);
   };
 
   // Keep the address bar in step with the state.
@@ -135,6 +165,17 @@ export function mountAddressBar(app: App): AddressBar {
   });
 
   // The camera lives in the renderer; fold it into the state once it settles.
+  // A force layout run moves the places without changing the state: keep the address bar's arrangement current.
+  let sceneTimer: ReturnType<typeof setTimeout> | undefined;
+  app.onSceneChange(() => {
+    if (applying || store.get().layout !== "force") return;
+    clearTimeout(sceneTimer);
+    sceneTimer = setTimeout(() => {
+      const url = urlFor(store.get());
+      if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
+    }, 400);
+  });
+
   app.onCamera((cam) => {
     if (applying) return;
     clearTimeout(cameraTimer);
@@ -157,7 +198,7 @@ export function mountAddressBar(app: App): AddressBar {
     // the whole graph after telling its listeners, so the view (and its camera) is applied after that.
     for (const w of r.warnings) messages.show(w, "warning");
     history.replaceState(null, "", `${location.pathname}${location.search}${VIEW_PREFIX}${waiting!.text}`);
-    setTimeout(() => void applyView(r.state, false), 0);
+    setTimeout(() => { void applyView(r.state, false); restorePositions(r); }, 0);
     messages.show("The link's view is now open on the data it was made on.", "info");
   });
 

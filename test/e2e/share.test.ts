@@ -97,6 +97,35 @@ describe("share links and saved views", () => {
     await context.close();
   });
 
+  it("a link made after a force layout run shows the places where the run left them", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
+    const { page, errors } = await openApp(browser, served.url, { context });
+    await page.getByLabel("Layout", { exact: true }).selectOption("force");
+    await waitIdle(page);
+    const start = (await page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
+    await page.getByRole("button", { name: "Run force layout" }).click();
+    // Stopped part-way, as a user does once the picture reads well: the link must still hold that arrangement.
+    await page.waitForFunction(([x, y]) => { const p = window.reroute!.nodeOnPage("horgos"); return !!p && Math.hypot(p.x - x!, p.y - y!) > 30; }, [start.x, start.y], { timeout: 30_000 });
+    await page.getByRole("button", { name: "Stop force layout" }).click();
+    await page.waitForFunction(() => document.querySelector("#force-run")?.textContent === "Run force layout" && document.documentElement.dataset.animating === "false", undefined, { timeout: 30_000 });
+    const ran = await page.evaluate(() => window.reroute!.nodeOnPage("horgos"));
+    await page.getByRole("button", { name: "Share link", exact: true }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const before = await graphShot(page);
+    await context.close();
+
+    const fresh = await openApp(browser, link);
+    expect(await fresh.page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("force");
+    const at = (await fresh.page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
+    expect(Math.hypot(at.x - ran!.x, at.y - ran!.y)).toBeLessThan(1);
+    const after = await graphShot(fresh.page);
+    const diff = pixelmatch(before.data, after.data, undefined, before.width, before.height, { threshold: 0.1 });
+    expect(diff / (before.width * before.height)).toBeLessThan(0.02);
+    expect(errors).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+    await fresh.context.close();
+  });
+
   it("playing through the years is one step back, not one per year", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
     const year = () => page.getByLabel("Year", { exact: true }).inputValue();

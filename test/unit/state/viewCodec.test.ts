@@ -209,6 +209,21 @@ describe("view links", () => {
     expect(s.warnings.join(" ")).toMatch(/constructor/);
   });
 
+  it("carries where a force layout left the places, only with the force layout, and checks them", () => {
+    const s = base();
+    s.layout = "force";
+    const r = decodeView(encodeView(s, 2024, [1.234, -5.66, 300, 150.04]), ctx);
+    expect(r.ok && r.positions).toEqual([1.2, -5.7, 300, 150]);
+    const geo = decodeView(encodeView({ ...s, layout: "geo", year: 2023 }, 2024, [1, 2]), ctx);
+    expect(geo.ok && geo.positions).toBeNull();
+    const pack = (o: unknown) => LZString.compressToEncodedURIComponent(JSON.stringify(o));
+    for (const p of [[1, 2, 3], ["1", 2], [1e99, 0], { x: 1 }]) {
+      const bad = decodeView(pack({ v: 2, layout: "force", p }), ctx);
+      expect(bad.ok, JSON.stringify(p)).toBe(false);
+      if (!bad.ok) expect(bad.reason).toMatch(/positions/);
+    }
+  });
+
   it("a story keeps its steps, titles and captions in order", () => {
     const a = base(); a.year = 2022;
     const b = base(); b.year = 2023; b.trace.origin = "sichuan";
