@@ -1,7 +1,7 @@
 // Saved views: a named, ordered list of views (the steps of a story), the JSON file that carries them
 // between browsers, and the store that keeps them in (local) storage. Pure: list operations return new lists;
 // reading a file validates every view; storage is passed in, and its failures come back as values.
-import { viewDiff, viewFromJson, type LinkContext } from "./viewCodec";
+import { positionsPayload, viewDiff, viewFromJson, type LinkContext } from "./viewCodec";
 import { VIEW_STATE_VERSION, type ViewState } from "./viewState";
 
 export interface SavedView {
@@ -11,6 +11,8 @@ export interface SavedView {
   caption: string;
   savedAt: string;
   state: ViewState;
+  /** Where a force layout run left the places ([x0, y0, …] in place order), when saved in the force layout. */
+  positions?: number[] | null;
 }
 
 export const VIEWS_FILE_FORMAT = "reroute-views";
@@ -20,7 +22,7 @@ export function addView(list: SavedView[], view: SavedView): SavedView[] {
   return [...list, view];
 }
 
-export function updateView(list: SavedView[], id: string, patch: Partial<Pick<SavedView, "name" | "caption" | "state">>): SavedView[] {
+export function updateView(list: SavedView[], id: string, patch: Partial<Pick<SavedView, "name" | "caption" | "state" | "positions">>): SavedView[] {
   return list.map((v) => (v.id === id ? { ...v, ...patch } : v));
 }
 
@@ -48,7 +50,7 @@ export function viewsToFile(list: SavedView[], defaultYear?: number): string {
         name: v.name,
         caption: v.caption,
         savedAt: v.savedAt,
-        view: { v: VIEW_STATE_VERSION, d: v.state.datasetId, h: v.state.datasetHash.slice(0, 16), ...viewDiff(v.state, defaultYear) },
+        view: { v: VIEW_STATE_VERSION, d: v.state.datasetId, h: v.state.datasetHash.slice(0, 16), ...viewDiff(v.state, defaultYear), ...positionsPayload(v.state, v.positions) },
       })),
     },
     null,
@@ -81,7 +83,9 @@ export function viewsFromFile(text: string, ctx: LinkContext, newId: () => strin
     const caption = typeof r.caption === "string" ? r.caption.slice(0, 2000) : "";
     const decoded = viewFromJson((r.view ?? null) as never, ctx);
     if (!decoded.ok) return problems.push(`View ${i + 1} ("${r.name.slice(0, 40)}"): ${decoded.reason}`);
-    views.push({ id: newId(), name: r.name, caption, savedAt: typeof r.savedAt === "string" ? r.savedAt.slice(0, 40) : "", state: decoded.state });
+    const view: SavedView = { id: newId(), name: r.name, caption, savedAt: typeof r.savedAt === "string" ? r.savedAt.slice(0, 40) : "", state: decoded.state };
+    if (decoded.positions) view.positions = decoded.positions;
+    views.push(view);
   });
   return { ok: true, views, problems };
 }

@@ -85,7 +85,7 @@ export function encodeView(state: ViewState, defaultYear = DEFAULT_YEAR, positio
   const diff = viewDiff(state, defaultYear);
   if (!Object.keys(diff).length) return "";
   const payload = payloadOf(state, diff);
-  if (positions && state.layout === "force") payload.p = positions.map((v) => Math.round(v * 10) / 10);
+  Object.assign(payload, positionsPayload(state, positions));
   return LZString.compressToEncodedURIComponent(JSON.stringify(payload));
 }
 
@@ -304,12 +304,19 @@ export interface StoryStep {
   title: string;
   caption: string;
   state: ViewState;
+  /** Where a force layout run left the places ([x0, y0, …] in place order); absent otherwise. */
+  positions?: number[] | null;
+}
+
+/** The payload's `p`: force-layout positions rounded to 0.1, or nothing (only with the force layout). */
+export function positionsPayload(state: ViewState, positions: readonly number[] | null | undefined): { p?: number[] } {
+  return positions && state.layout === "force" ? { p: positions.map((v) => Math.round(v * 10) / 10) } : {};
 }
 
 export function encodeStory(steps: StoryStep[], defaultYear = DEFAULT_YEAR): string {
   const payload = {
     v: VIEW_STATE_VERSION,
-    steps: steps.map((s) => ({ t: s.title, c: s.caption, s: payloadOf(s.state, viewDiff(s.state, defaultYear)) })),
+    steps: steps.map((s) => ({ t: s.title, c: s.caption, s: { ...payloadOf(s.state, viewDiff(s.state, defaultYear)), ...positionsPayload(s.state, s.positions) } })),
   };
   return LZString.compressToEncodedURIComponent(JSON.stringify(payload));
 }
@@ -332,7 +339,7 @@ export function decodeStory(text: string, ctx: LinkContext): { ok: true; steps: 
       const r = viewFromJson(own(raw, "s") ?? null, ctx);
       if (!r.ok) return { ok: false, reason: `Step ${i + 1}: ${r.reason}` };
       r.warnings.forEach((w) => warnings.add(w));
-      steps.push({ title: stripControls(title), caption: stripControls(caption), state: r.state });
+      steps.push({ title: stripControls(title), caption: stripControls(caption), state: r.state, positions: r.positions });
     }
     if (!steps.length) return { ok: false, reason: "The story link has no steps." };
     return { ok: true, steps, warnings: [...warnings] };

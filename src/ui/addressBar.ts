@@ -41,7 +41,9 @@ export interface AddressBar {
    * Show a view: replace the state and move the camera (animated or not); resolves when the camera is there.
    * `record`: also a step in the history (showing a saved view); links and back/forward are already there.
    */
-  applyView(state: ViewState, animate: boolean, record?: boolean): Promise<void>;
+  applyView(state: ViewState, animate: boolean, record?: boolean, positions?: readonly number[] | null): Promise<void>;
+  /** Where the force layout left the places, for a saved view of the current state (null unless in the force layout). */
+  forcePositions(state: ViewState): number[] | null;
 }
 
 export function mountAddressBar(app: App): AddressBar {
@@ -65,18 +67,24 @@ export function mountAddressBar(app: App): AddressBar {
     }
     return out;
   };
-  /** A link's force-layout positions, put back when they were made on this very data. */
-  const restorePositions = (result: Extract<DecodeResult, { ok: true }>) => {
-    if (!result.positions) return;
+  /** Positions in place order as a map over the open data; null when they cannot be for it (another count). */
+  const positionsMap = (positions: readonly number[] | null | undefined): Positions | null => {
+    const places = app.dataset().places;
+    if (!positions || positions.length !== places.length * 2) return null;
+    const map: Positions = new Map();
+    places.forEach((p, i) => map.set(p.id, { x: positions[2 * i]!, y: positions[2 * i + 1]! }));
+    return map;
+  };
+  /** A link's force-layout positions when they were made on this very data; else a warning and null. */
+  const linkPositions = (result: Extract<DecodeResult, { ok: true }>): number[] | null => {
+    if (!result.positions) return null;
     const ds = app.dataset();
     const sameData = result.madeOn.datasetId === ds.id && ds.hash.startsWith(result.madeOn.hash);
-    if (!sameData || result.positions.length !== ds.places.length * 2) {
+    if (!sameData || !positionsMap(result.positions)) {
       messages.show("The link's force-layout arrangement was made on other data: the places are shown where the force layout starts (Run force layout to arrange them).", "warning");
-      return;
+      return null;
     }
-    const map: Positions = new Map();
-    ds.places.forEach((p, i) => map.set(p.id, { x: result.positions![2 * i]!, y: result.positions![2 * i + 1]! }));
-    app.setPositions(map);
+    return result.positions;
   };
 
   const hashFor = (state: ViewState) => {
@@ -94,18 +102,24 @@ export function mountAddressBar(app: App): AddressBar {
     return r.ok ? r.state : state;
   };
 
-  const applyView = async (state: ViewState, animate: boolean, record = false) => {
+  const applyView = async (state: ViewState, animate: boolean, record = false, positions?: readonly number[] | null) => {
     applying++;
     try {
       const next = { ...checked(state), hover: null };
+      const arranged = next.layout === "force" ? positionsMap(positions) : null;
+      const before = `${location.pathname}${location.search}${location.hash}`;
+      // Animated: widths, sizes and positions tween (app.transition) while the camera travels. A force
+      // arrangement is put in place at once (a second redraw would cut the tween short anyway).
+      const replace = () => store.replace(next);
+      let tween: Promise<void> = Promise.resolve();
+      if (arranged) { replace(); app.setPositions(arranged); }
+      else if (animate) tween = app.transition(replace, 600);
+      else replace();
       const url = urlFor(next);
-      if (record && url !== `${location.pathname}${location.search}${location.hash}`) {
+      if (record && url !== before) {
         history.pushState(null, "", url);
         burst = { kind: null, at: 0, playing: false };
       }
-      // Animated: widths, sizes and positions tween (app.transition) while the camera travels.
-      const replace = () => store.replace(next);
-      const tween = animate ? app.transition(replace, 600) : (replace(), Promise.resolve());
       const move = next.camera ? renderer.setCamera(next.camera, animate) : renderer.resetCamera(animate);
       await Promise.all([trackAnimation(move), tween]);
     } finally {
@@ -135,8 +149,7 @@ export function mountAddressBar(app: App): AddressBar {
     for (const w of result.warnings) messages.show(w, "warning");
     const made = result.madeOn.datasetId;
     pending = made !== app.dataset().id && made.startsWith("local:") ? { text: hash.slice(VIEW_PREFIX.length), datasetId: made } : null;
-    void applyView(result.state, false);
-    restorePositions(result);
+    void applyView(result.state, false, false, linkPositions(result));
   };
 
   // Keep the address bar in step with the state.
@@ -198,7 +211,7 @@ export function mountAddressBar(app: App): AddressBar {
     // the whole graph after telling its listeners, so the view (and its camera) is applied after that.
     for (const w of r.warnings) messages.show(w, "warning");
     history.replaceState(null, "", `${location.pathname}${location.search}${VIEW_PREFIX}${waiting!.text}`);
-    setTimeout(() => { void applyView(r.state, false); restorePositions(r); }, 0);
+    setTimeout(() => void applyView(r.state, false, false, linkPositions(r)), 0);
     messages.show("The link's view is now open on the data it was made on.", "info");
   });
 
@@ -233,7 +246,7 @@ export function mountAddressBar(app: App): AddressBar {
   app.toolbar.appendChild(el("div", { class: "control share-control" }, button, fallback, status));
 
   openFromLocation(true);
-  return { linkFor, applyView };
+  return { linkFor, applyView, forcePositions };
 }
 
 function freshDefaults(app: App): ViewState {

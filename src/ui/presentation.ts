@@ -27,6 +27,7 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
   let steps: StoryStep[] = [];
   let index = 0;
   let before: ReturnType<typeof app.store.get> | null = null;
+  let beforePositions: number[] | null = null;
 
   const show = (i: number) => {
     if (!steps.length) return;
@@ -38,7 +39,7 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
     year.textContent = `Year ${step.state.year}`;
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
-    void address.applyView(step.state, true);
+    void address.applyView(step.state, true, false, step.positions);
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return; // browser shortcuts (Alt+← is Back) stay the browser's
@@ -63,7 +64,7 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
     requestAnimationFrame(() => app.renderer.refresh());
     window.removeEventListener("keydown", onKey, true);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    if (before && restore) void address.applyView(before, false);
+    if (before && restore) void address.applyView(before, false, false, beforePositions);
     before = null;
     if (location.hash.startsWith("#story=")) history.replaceState(null, "", address.linkFor());
   };
@@ -80,6 +81,7 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
       if (!list.length) return;
       steps = list;
       before = app.store.get();
+      beforePositions = address.forcePositions(before);
       overlay.hidden = false;
       document.documentElement.classList.add("presenting");
       requestAnimationFrame(() => app.renderer.refresh());

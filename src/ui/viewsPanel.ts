@@ -96,7 +96,7 @@ export function mountViews(app: App): void {
   save.addEventListener("click", () => {
     const name = nameInput.value.trim() || `View ${views.length + 1} (${app.store.get().year})`;
     const state = onScreen();
-    setViews(addView(views, { id: newId(), name, caption: "", savedAt: new Date().toISOString(), state }));
+    setViews(addView(views, { id: newId(), name, caption: "", savedAt: new Date().toISOString(), state, positions: address.forcePositions(state) }));
     nameInput.value = "";
     status.textContent = `Saved "${name}".`;
   });
@@ -158,10 +158,11 @@ export function mountViews(app: App): void {
       const del = el("button", { type: "button", "aria-label": `Delete view ${which}` }, "Delete");
       const update = el("button", { type: "button", "aria-label": `Update view ${which}`, title: "Replace this view with what is on screen now (name and caption kept)" }, "Update");
       update.addEventListener("click", () => {
-        setViews(updateView(views, v.id, { state: onScreen() }), false);
+        const state = onScreen();
+        setViews(updateView(views, v.id, { state, positions: address.forcePositions(state) }), false);
         status.textContent = `Updated "${cur().name}" to the view on screen.`;
       });
-      show.addEventListener("click", () => void address.applyView(cur().state, true, true));
+      show.addEventListener("click", () => void address.applyView(cur().state, true, true, cur().positions));
       rename.addEventListener("click", () => { renaming = v.id; render(); });
       up.addEventListener("click", () => { setViews(moveView(views, v.id, -1)); focusAfterMove(v.id, "up"); });
       down.addEventListener("click", () => { setViews(moveView(views, v.id, 1)); focusAfterMove(v.id, "down"); });
@@ -240,9 +241,9 @@ export function mountViews(app: App): void {
   };
 
   const story = mountPresentation(app, address);
-  present.addEventListener("click", () => story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state }))));
+  present.addEventListener("click", () => story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions }))));
   storyLink.addEventListener("click", async () => {
-    const text = encodeStory(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state })), defaultYearOf(app.dataset()));
+    const text = encodeStory(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions })), defaultYearOf(app.dataset()));
     const link = `${location.origin}${location.pathname}${location.search}#story=${text}`;
     if (text.length > MAX_LINK) {
       app.messages.show(`These ${views.length} views are too many for one link (${text.length.toLocaleString("en")} characters; a link holds up to ${MAX_LINK.toLocaleString("en")}). Share the file from Export views instead, or present fewer views.`, "warning");

@@ -112,12 +112,28 @@ describe("share links and saved views", () => {
     await page.getByRole("button", { name: "Share link", exact: true }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const before = await graphShot(page);
+    // A saved view keeps the arrangement too: back on the map, presenting it puts the places where the run left them.
+    await page.locator("#section-views summary").click();
+    await page.getByLabel("View name", { exact: true }).fill("Arranged");
+    await page.getByRole("button", { name: "Save view", exact: true }).click();
+    await page.getByLabel("Layout", { exact: true }).selectOption("geo");
+    await waitIdle(page);
+    await page.getByRole("button", { name: "Present", exact: true }).click();
+    await page.locator(".story-overlay").waitFor();
+    await waitIdle(page);
+    expect(await page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("force");
+    // The graph is narrower while presenting (a slim legend panel): compare graph coordinates, not pixels.
+    const inRun = await page.evaluate(() => { const p = window.reroute!.app.positions().get("horgos")!; return [p.x, p.y]; });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("geo");
     await context.close();
 
     const fresh = await openApp(browser, link);
     expect(await fresh.page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("force");
     const at = (await fresh.page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
     expect(Math.hypot(at.x - ran!.x, at.y - ran!.y)).toBeLessThan(1);
+    const linked = await fresh.page.evaluate(() => { const p = window.reroute!.app.positions().get("horgos")!; return [p.x, p.y]; });
+    expect(Math.hypot(inRun[0]! - linked[0]!, inRun[1]! - linked[1]!)).toBeLessThan(0.2);
     const after = await graphShot(fresh.page);
     const diff = pixelmatch(before.data, after.data, undefined, before.width, before.height, { threshold: 0.1 });
     expect(diff / (before.width * before.height)).toBeLessThan(0.02);

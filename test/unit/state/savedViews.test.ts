@@ -33,6 +33,12 @@ describe("saved views", () => {
     expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([["a", "a caption", 2022], ["b", "b caption", 2023], ["c", "c caption", 2024]]);
     expect(r.problems).toEqual([]);
   });
+  it("a view saved in the force layout keeps where the run left the places, through the file", () => {
+    const arranged = { ...view("force", 2024), positions: [10.04, -3, 7, 8] };
+    arranged.state.layout = "force";
+    const r = viewsFromFile(viewsToFile([arranged, list[0]!]), ctx, newId);
+    expect(r.ok && r.views.map((v) => v.positions ?? null)).toEqual([[10, -3, 7, 8], null]);
+  });
   it("a corrupt file is refused with a reason; a bad view is reported and the rest kept", () => {
     expect(viewsFromFile("{not json", ctx, newId)).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
     expect(viewsFromFile('{"format":"other"}', ctx, newId)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Reroute saved-views file/) });

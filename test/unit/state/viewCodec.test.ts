@@ -233,6 +233,9 @@ describe("view links", () => {
     if (!r.ok) return;
     expect(r.steps.map((s) => [s.title, s.caption, s.state.year])).toEqual([["Before", "2022", 2022], ["After", "Horgos", 2023]]);
     expect(r.steps[1]!.state.trace.origin).toBe("sichuan");
+    const f = base(); f.layout = "force";
+    const arranged = decodeStory(encodeStory([{ title: "Arranged", caption: "", state: f, positions: [1, 2, 3, 4] }, { title: "Map", caption: "", state: a, positions: [1, 2] }]), ctx);
+    expect(arranged.ok && arranged.steps.map((s) => s.positions)).toEqual([[1, 2, 3, 4], null]);
   });
 
   void noHover;
