@@ -313,15 +313,29 @@ describe("share links and saved views", () => {
     await context.close();
   });
 
-  it("embed mode shows the graph without the controls and links back to the full view", async () => {
-    const { page, context, errors } = await openApp(browser, served.url + "?embed");
+  it("embed mode shows the graph and legend without the controls, and links back to the same view in full", async () => {
+    const view = "#v=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, year: 2023, filters: { hiddenLanes: ["caucasus"] } }));
+    const { page, context, errors } = await openApp(browser, served.url + "?embed" + view);
+    expect(await page.evaluate(() => { const s = window.reroute!.app.store.get(); return [s.year, s.filters.hiddenLanes]; })).toEqual([2023, ["caucasus"]]);
     expect(await page.locator(".topbar").isVisible()).toBe(false);
+    expect(await page.locator("#section-legend").isVisible()).toBe(true);
+    expect(await page.locator("#section-views").isVisible()).toBe(false);
+    expect(await page.locator("#graph").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Share link" }).count()).toBe(0);
     const link = page.getByRole("link", { name: "Open in Reroute" });
     expect(await link.isVisible()).toBe(true);
-    expect(await link.getAttribute("href")).not.toMatch(/embed/);
+    expect(await link.getAttribute("href")).toBe("/" + view);
+    expect(await link.getAttribute("target")).toBe("_blank");
+    // Followed (here in the same tab), it is the full app on the same view.
+    await page.goto(new URL((await link.getAttribute("href"))!, served.url).href);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    expect(await page.locator(".topbar").isVisible()).toBe(true);
+    expect(await page.getByLabel("Year", { exact: true }).inputValue()).toBe("2023");
+    expect(await page.getByRole("checkbox", { name: "Show Caucasus lane" }).isChecked()).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
+
   it("every control has one clear name: none empty, none repeated, none inside another's; rename, move and delete by name", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
     await page.locator("#section-views summary").click();
