@@ -217,6 +217,7 @@ export function mountAddressBar(app: App): AddressBar {
 
   // The "Share link" button.
   const status = el("span", { class: "share-status", role: "status", "aria-live": "polite" });
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
   const fallback = el("input", { type: "text", readonly: true, class: "share-fallback", "aria-label": "Link to this view", hidden: true });
   const button = el("button", { type: "button", id: "share-link", title: "Copy a link that opens this view, camera included" }, "Share link");
   button.addEventListener("click", async () => {
@@ -233,6 +234,8 @@ export function mountAddressBar(app: App): AddressBar {
       await navigator.clipboard.writeText(link);
       fallback.hidden = true;
       status.textContent = "Link copied";
+      clearTimeout(statusTimer);
+      statusTimer = setTimeout(() => { status.textContent = ""; }, 6000);
       messages.show(`Link copied: it opens this view, camera included.${note}`, "info");
     } catch {
       fallback.value = link;
