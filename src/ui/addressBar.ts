@@ -177,7 +177,6 @@ export function mountAddressBar(app: App): AddressBar {
     else history.pushState(null, "", url);
   });
 
-  // The camera lives in the renderer; fold it into the state once it settles.
   // A force layout run moves the places without changing the state: keep the address bar's arrangement current.
   let sceneTimer: ReturnType<typeof setTimeout> | undefined;
   app.onSceneChange(() => {
@@ -189,6 +188,7 @@ export function mountAddressBar(app: App): AddressBar {
     }, 400);
   });
 
+  // The camera lives in the renderer; fold it into the state once it settles.
   app.onCamera((cam) => {
     if (applying) return;
     clearTimeout(cameraTimer);
