@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addView, createSavedViewsStore, deleteView, moveView, SAVED_VIEWS_BACKUP_KEY, SAVED_VIEWS_KEY, updateView, viewsFromFile, viewsToFile, type SavedView, type ViewStorage } from "../../../src/state/savedViews";
 import type { LinkContext } from "../../../src/state/viewCodec";
@@ -49,6 +50,35 @@ describe("saved views", () => {
     if (!r.ok) return;
     expect(r.views.map((v) => v.name)).toEqual(["a", "c"]);
     expect(r.problems[0]).toMatch(/View 2 \("b"\).*layout/);
+  });
+});
+
+describe("reading a saved-views file", () => {
+  it("never throws on 1,000 damaged files (cut, bytes changed, random JSON, hostile keys) and never adds an invalid view", () => {
+    const good = viewsToFile([view("a", 2022), view("b", 2023)]);
+    let refused = 0, read = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.nat(), fc.jsonValue({ maxDepth: 4 }), fc.string({ maxLength: 20 }), (how, at, json, junk) => {
+        const i = at % good.length;
+        const text = [
+          good.slice(0, i),
+          good.slice(0, i) + junk + good.slice(i + 1),
+          JSON.stringify(json),
+          JSON.stringify({ format: "reroute-views", version: 1, views: [json, { name: junk, view: json }, JSON.parse('{"__proto__":{"name":"x"},"name":"p","view":{"v":2,"__proto__":{"year":1}}}')] }),
+        ][how]!;
+        const r = viewsFromFile(text, ctx, newId);
+        if (!r.ok) { refused++; expect(r.reason).toMatch(/\w/); return; }
+        read++;
+        for (const v of r.views) {
+          expect(typeof v.name).toBe("string");
+          expect(Number.isInteger(v.state.year)).toBe(true);
+          expect(["geo", "chain", "force"]).toContain(v.state.layout);
+        }
+      }),
+      { numRuns: 1000, seed: 11 },
+    );
+    expect(refused + read).toBe(1000);
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
   });
 });
 
