@@ -16,7 +16,8 @@ export interface SavedView {
 }
 
 export const VIEWS_FILE_FORMAT = "reroute-views";
-const MAX_VIEWS = 200;
+/** Most saved views kept (and read from one file). */
+export const MAX_VIEWS = 200;
 
 export function addView(list: SavedView[], view: SavedView): SavedView[] {
   return [...list, view];

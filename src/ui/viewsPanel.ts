@@ -1,7 +1,7 @@
 // Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
 // the story link; presentation mode is in ./presentation.ts, embed mode in ./embed.ts.
 import type { BundleView } from "../io/bundle";
-import { addView, createSavedViewsStore, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView, type StorageTrouble } from "../state/savedViews";
+import { addView, createSavedViewsStore, MAX_VIEWS, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView, type StorageTrouble } from "../state/savedViews";
 import { VIEW_STATE_VERSION } from "../state/viewState";
 import { decodeStory, encodeStory, MAX_LINK, type LinkContext } from "../state/viewCodec";
 import type { App } from "./app";
@@ -94,7 +94,12 @@ export function mountViews(app: App): void {
   );
 
   save.addEventListener("click", () => {
-    const name = nameInput.value.trim() || `View ${views.length + 1} (${app.store.get().year})`;
+    if (views.length >= MAX_VIEWS) {
+      app.messages.show(`At most ${MAX_VIEWS} views can be saved: delete one (or Export views and start a new list) to save another.`, "warning");
+      return;
+    }
+    // No name typed: the view's title when it has one, else its number and year.
+    const name = nameInput.value.trim() || app.store.get().title.trim() || `View ${views.length + 1} (${app.store.get().year})`;
     const state = onScreen();
     setViews(addView(views, { id: newId(), name, caption: "", savedAt: new Date().toISOString(), state, positions: address.forcePositions(state) }));
     nameInput.value = "";
@@ -223,6 +228,9 @@ export function mountViews(app: App): void {
       app.messages.show(`${file.name} could not be imported: ${r.reason} Your saved views are unchanged.`, "error");
       return;
     }
+    const room = Math.max(0, MAX_VIEWS - views.length);
+    if (r.views.length > room) app.messages.show(`Only ${room} of the ${r.views.length} views in ${file.name} were added: at most ${MAX_VIEWS} views can be saved.`, "warning");
+    r.views = r.views.slice(0, room);
     setViews([...views, ...r.views]);
     status.textContent = `Imported ${r.views.length} view(s) from ${file.name}.`;
     if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
@@ -235,6 +243,7 @@ export function mountViews(app: App): void {
       const r = viewsFromFile(file, linkContext(app), newId);
       if (!r.ok) return 0;
       if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in the bundle could not be read and were left out.`, "warning", r.problems);
+      r.views = r.views.slice(0, Math.max(0, MAX_VIEWS - views.length));
       if (r.views.length) setViews([...views, ...r.views]);
       return r.views.length;
     },
