@@ -205,7 +205,7 @@ export interface OriginMixOfNode extends NodeAttribution {
 export function originMixOfNode(graph: Graph, node: string, options: Partial<AttributionOptions> = {}): OriginMixOfNode {
   const o = withDefaults(options);
   if (!graph.hasNode(node)) throw new Error(`analysis/attribution: originMixOfNode: unknown place "${node}"`);
-  const up = reachable(graph, node, "in");
+  const up = reachable(graph, node, "in", o.weight);
   const cg = compactGraph(graph, o.weight, up, { edges: false, sort: false });
   const bal = balanceArrays(cg);
   const y = columnOfN(cg, bal, 0, o);

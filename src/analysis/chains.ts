@@ -220,7 +220,7 @@ export function chains(graph: Graph, origin: string, target: string, options: Pa
   if (!graph.hasNode(target)) throw new Error(`analysis/chains: unknown place "${target}"`);
   const empty: ChainsResult = { origin, target, chains: [], total: 0, passing: 0, coverage: 0 };
   // Only places upstream of the target can lie on a chain to it; their balance still counts all their edges.
-  const cg = compactGraph(graph, o.weight, reachable(graph, target, "in"), { edges: true, sort: false });
+  const cg = compactGraph(graph, o.weight, reachable(graph, target, "in", o.weight), { edges: true, sort: false });
   const src = cg.index.get(origin);
   if (src === undefined) return empty;
   const t = 0;

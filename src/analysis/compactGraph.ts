@@ -4,6 +4,9 @@
 // Self-loops carry nothing between places and are left out of hops and of the in/out sums.
 import type Graph from "graphology-types";
 import { PLACE_KINDS } from "../domain/types";
+import { edgeTable } from "./edgeTable";
+
+export { edgeVolume } from "./edgeTable";
 
 /** Label of the pseudo-origin that carries residual (unexplained) inflow through the tracing. */
 export const UNEXPLAINED_ORIGIN = "(unexplained)";
@@ -30,12 +33,6 @@ export interface CompactGraph {
   outflow: Float64Array;
   /** 1 where the node may create volume (g): kind "origin", or unknown kind and no inflow. */
   source: Uint8Array;
-}
-
-/** Volume of an edge: the attribute `weight` when it is a finite non-negative number, else 0 (missing). */
-export function edgeVolume(attributes: Record<string, unknown> | undefined, weight: string): number {
-  const v = attributes?.[weight];
-  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
 }
 
 /** Whether a node may be a source, read defensively (imported data may lack `kind`). */
@@ -69,35 +66,45 @@ export function compactGraph(
   for (let i = 0; i < n; i++) index.set(ids[i]!, i);
   const inflow = new Float64Array(n);
   const outflow = new Float64Array(n);
-  // 1. Read every relevant edge once into typed arrays. graphology's per-node edge iteration on a
-  //    multigraph is several times slower than one pass over all edges, so a large subset (or the
-  //    whole graph) takes the single pass; a small subset reads only its own edges.
+  // 1. Take every relevant edge from the graph's edge table (read from graphology once per graph).
+  const table = edgeTable(graph, weight);
+  const local = new Int32Array(table.ids.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = table.index.get(ids[i]!);
+    if (g === undefined) throw new Error(`analysis/compactGraph: unknown place "${ids[i]}"`);
+    local[g] = i;
+  }
   let es: number[] = [];
   let et: number[] = [];
   let ev: number[] = [];
   const ek: string[] = [];
-  const take = (edge: string, attributes: Record<string, unknown>, source: string, target: string) => {
-    if (source === target) return;
-    const i = index.get(source);
-    const j = index.get(target);
-    if (i === undefined && j === undefined) return;
-    const v = edgeVolume(attributes, weight);
-    if (i !== undefined) outflow[i] = outflow[i]! + v;
-    if (j !== undefined) inflow[j] = inflow[j]! + v;
-    if (i === undefined || j === undefined) return;
+  const take = (e: number) => {
+    const s = table.tail[e]!;
+    const t = table.head[e]!;
+    if (s === t) return;
+    const i = local[s]!;
+    const j = local[t]!;
+    if (i < 0 && j < 0) return;
+    const v = table.volume[e]!;
+    if (i >= 0) outflow[i] = outflow[i]! + v;
+    if (j >= 0) inflow[j] = inflow[j]! + v;
+    if (i < 0 || j < 0) return;
     es.push(i);
     et.push(j);
     ev.push(v);
-    if (options.edges) ek.push(edge);
+    if (options.edges) ek.push(table.keys[e]!);
   };
-  if (!nodes || n * 8 > graph.order) graph.forEachEdge(take);
+  // A large subset (or the whole graph) takes one pass over all edges; a small one reads only its
+  // own edges (out-edges, then in-edges from outside the subset), as the CSR gives them.
+  if (!nodes || n * 8 > table.ids.length) for (let e = 0; e < table.tail.length; e++) take(e);
   else {
     for (let i = 0; i < n; i++) {
-      const id = ids[i]!;
-      graph.forEachOutEdge(id, take);
-      graph.forEachInEdge(id, (edge, attributes, source, target) => {
-        if (!index.has(source)) take(edge, attributes, source, target);
-      });
+      const g = table.index.get(ids[i]!)!;
+      for (let k = table.outStart[g]!; k < table.outStart[g + 1]!; k++) take(table.outEdge[k]!);
+      for (let k = table.inStart[g]!; k < table.inStart[g + 1]!; k++) {
+        const e = table.inEdge[k]!;
+        if (local[table.tail[e]!]! < 0) take(e);
+      }
     }
   }
   // 2. Group edges by tail (counting sort), then sum parallel edges into hops: stamp[j] === i marks
@@ -197,18 +204,27 @@ export function compactGraph(
 }
 
 /** Nodes that reach (direction "in") or are reached from (direction "out") `start`, start included, BFS order. */
-export function reachable(graph: Graph, start: string, direction: "in" | "out"): string[] {
-  const seen = new Set<string>([start]);
-  const order = [start];
-  for (let k = 0; k < order.length; k++) {
-    const visit = (neighbour: string) => {
-      if (!seen.has(neighbour)) {
-        seen.add(neighbour);
-        order.push(neighbour);
+export function reachable(graph: Graph, start: string, direction: "in" | "out", weight = "weight"): string[] {
+  const table = edgeTable(graph, weight);
+  const s = table.index.get(start);
+  if (s === undefined) throw new Error(`analysis/reachable: unknown place "${start}"`);
+  const [first, edge, end] = direction === "in" ? [table.inStart, table.inEdge, table.tail] : [table.outStart, table.outEdge, table.head];
+  const seen = new Uint8Array(table.ids.length);
+  const queue = new Int32Array(table.ids.length);
+  seen[s] = 1;
+  queue[0] = s;
+  let length = 1;
+  for (let q = 0; q < length; q++) {
+    const u = queue[q]!;
+    for (let k = first[u]!; k < first[u + 1]!; k++) {
+      const v = end[edge[k]!]!;
+      if (!seen[v]) {
+        seen[v] = 1;
+        queue[length++] = v;
       }
-    };
-    if (direction === "in") graph.forEachInNeighbor(order[k]!, visit);
-    else graph.forEachOutNeighbor(order[k]!, visit);
+    }
   }
+  const order = new Array<string>(length);
+  for (let q = 0; q < length; q++) order[q] = table.ids[queue[q]!]!;
   return order;
 }

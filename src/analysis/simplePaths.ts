@@ -79,7 +79,7 @@ export function simplePaths(graph: Graph, from: string, to: string, options: Par
   if (!graph.hasNode(to)) throw new Error(`analysis/simplePaths: unknown place "${to}"`);
   const started = performance.now();
   if (from === to) return { paths: [], stoppedEarly: null };
-  const cg = compactGraph(graph, o.weight, reachable(graph, to, "in"));
+  const cg = compactGraph(graph, o.weight, reachable(graph, to, "in", o.weight));
   const src = cg.index.get(from);
   if (src === undefined) return { paths: [], stoppedEarly: null };
   const target = 0; // reachable() lists its start first

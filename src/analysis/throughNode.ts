@@ -40,7 +40,7 @@ export function throughNode(graph: Graph, node: string, options: Partial<Through
   if (!graph.hasNode(node)) throw new Error(`analysis/throughNode: unknown place "${node}"`);
   const up = originMixOfNode(graph, node, { weight: o.weight });
 
-  const down = reachable(graph, node, "out");
+  const down = reachable(graph, node, "out", o.weight);
   const cg = compactGraph(graph, o.weight, down, { edges: false, sort: false });
   const bal = balanceArrays(cg);
   const S = new Float64Array(cg.n);
@@ -56,7 +56,7 @@ export function throughNode(graph: Graph, node: string, options: Partial<Through
     if (served > 0) destinations.set(cg.ids[i]!, served);
   }
 
-  const upstreamNodes = reachable(graph, node, "in");
+  const upstreamNodes = reachable(graph, node, "in", o.weight);
   const upstreamEdges = new Set<string>();
   for (const v of upstreamNodes) graph.forEachInEdge(v, (edge) => void upstreamEdges.add(edge));
   const downstreamEdges = new Set<string>();
