@@ -153,12 +153,17 @@ export class DatasetBuilder {
         return false;
       }
     }
-    this.valid++;
     const mode = input.mode && input.mode.trim() !== "" ? cleanLabel(input.mode) : "unknown";
     const key = `${from}\u0000${to}\u0000${input.year ?? ""}\u0000${mode}`;
     const usd = input.usd ?? null;
     const signature = input.signature === undefined ? undefined : hash32(input.signature);
     const entry = this.flows.get(key);
+    if (entry !== undefined && (!Number.isFinite(entry.volume + input.volume) || (usd !== null && entry.usd !== null && !Number.isFinite(entry.usd + usd)))) {
+      // "1e308" twice: the sum would be Infinity, which no scale can draw.
+      this.reject(input.file, input.line, 0, `added to the earlier rows of ${from} → ${to}, the volume exceeds the largest number that can be held (about 1.8e308)`);
+      return false;
+    }
+    this.valid++;
     if (entry === undefined) {
       this.flows.set(key, { from, to, year: input.year, mode, volume: input.volume, usd, signatures: signature });
       this.touch(from).outFlows++;

@@ -155,4 +155,20 @@ describe("importFiles(edge list CSV)", () => {
       expect(result.issues.length).toBeGreaterThan(0);
     }
   });
+  it("recognises qualified volume headers such as trade_value_usd without asking", async () => {
+    const text = "exporter,importer,trade_value_usd,year,lat_o,lon_o,lat_d,lon_d\nPort A,Port B,1000000,2022,31.23,121.47,1.29,103.85\n";
+    const result = await read([file("trade.csv", text)]);
+    expect(result.status).toBe("ok");
+    expect(edges(result.dataset)).toEqual(["Port A>Port B@2022=1000000"]);
+    expect(places(result.dataset)).toEqual(["Port-A|Port A|origin|ZZ|31.23|121.47", "Port-B|Port B|market|ZZ|1.29|103.85"]);
+  });
+
+  it("rejects a repeated row whose sum would overflow to Infinity, naming its line", async () => {
+    const result = await read([file("e.csv", "origin,destination,volume\nA,B,1e308\nA,B,1e308\nB,C,5\n")]);
+    expect(edges(result.dataset)).toEqual(["A>B@2024=1e+308", "B>C@2024=5"]);
+    expect(result.dataset!.flows.every((flow) => Number.isFinite(flow.vehicles))).toBe(true);
+    expect(result.summary.rejectedRows).toBe(1);
+    expect(result.summary.validRows).toBe(2);
+    expect(result.issues.find((issue) => issue.line === 3)?.message).toMatch(/exceeds the largest number/);
+  });
 });

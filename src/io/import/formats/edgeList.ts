@@ -17,6 +17,8 @@ const VOLUME = ["volume", "value", "count", "weight", "quantity", "qty", "flow",
 const YEAR = ["year", "time", "period", "date", "yr", "refyear"];
 const ORIGIN_PREFIX = "(origin|source|from|orig|o|src|exporter|start)";
 const DESTINATION_PREFIX = "(destination|dest|target|to|d|dst|importer|end)";
+/** Volume headers with a qualifier: "trade_value_usd", "value (US$)", "export_value", "netweight_kg". */
+const VOLUME_PATTERN = /^(trade|export|import|primary|net|total|flow)?(value|volume|quantity|qty|count|weight|amount)(usd|us|eur|kg|tonnes|t)?$/;
 const LAT = "(lat|latitude)";
 const LON = "(lon|lng|long|longitude)";
 
@@ -44,7 +46,7 @@ export function guessColumnMapping(headers: readonly string[]): Partial<ColumnMa
   };
   set("origin", find(ORIGIN));
   set("destination", find(DESTINATION));
-  set("volume", find(VOLUME));
+  set("volume", find(VOLUME) ?? match(VOLUME_PATTERN));
   set("year", find(YEAR));
   set("originLat", match(coordinatePattern(ORIGIN_PREFIX, LAT)));
   set("originLon", match(coordinatePattern(ORIGIN_PREFIX, LON)));
