@@ -6,6 +6,7 @@ import "./import.css";
 import type { Dataset, DataIssue } from "../domain/types";
 import type { BundleView } from "../io/bundle";
 import { addSavedViewsFromBundle } from "./viewsPanel";
+import { describeZip } from "../io/import/sniff";
 import { emptySummary, type ImportFile, type ImportResult } from "../io/import/types";
 import type { ImportClientOptions } from "../workers/importClient";
 import type { App } from "./app";
@@ -59,11 +60,20 @@ async function expandZips(files: ImportFile[]): Promise<ImportFile[]> {
       continue;
     }
     let entries: Record<string, Uint8Array>;
+    const entryNames: string[] = [];
     try {
-      entries = unzipSync(file.bytes, { filter: (entry) => !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/") && entry.originalSize < 512 * 1024 * 1024 });
+      entries = unzipSync(file.bytes, {
+        filter: (entry) => {
+          entryNames.push(entry.name);
+          return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/") && entry.originalSize < 512 * 1024 * 1024;
+        },
+      });
     } catch (error) {
       throw new ImportStopped([{ severity: "error", file: file.name, line: 0, column: 0, message: `not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})` }], `${file.name} could not be opened`);
     }
+    // An .xlsx or .ods is a ZIP too: say what it is rather than that its XML parts are not graphs.
+    const office = describeZip(entryNames, file.name);
+    if (office !== null) throw new ImportStopped([], `${file.name} is ${office}`);
     const names = Object.keys(entries);
     if (names.length === 0) throw new ImportStopped([{ severity: "error", file: file.name, line: 0, column: 0, message: "the ZIP archive holds no file" }], `${file.name} is empty`);
     for (const name of names) out.push({ name: name.replace(/^.*\//, ""), bytes: entries[name]! });

@@ -281,6 +281,44 @@ describe("Import data in headless Chromium", () => {
     await page.screenshot({ path: "/tmp/import-failed.png" });
   });
 
+  it("says what a non-text file is (image, Excel workbook) and reads GraphML as yEd writes it", async () => {
+    const { page } = app;
+    const before = await scene(page);
+    const { zipSync, strToU8 } = await import("fflate");
+    const xlsx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>"), "xl/worksheets/sheet1.xml": strToU8("<worksheet/>") });
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
+    for (const [name, bytes, expected] of [
+      ["trade.xlsx", xlsx, /trade\.xlsx is an Excel workbook, not a CSV file: open it in Excel or LibreOffice and save the sheet as CSV/],
+      ["chart.csv", png, /chart\.csv is a PNG image, not a table or a graph/],
+    ] as const) {
+      expect(await importThrough(page, [upload(name, bytes)])).toBe("failed");
+      const alert = (await page.getByRole("alert").last().textContent()) ?? "";
+      expect(alert).toMatch(expected);
+      expect(alert).toMatch(/current data is unchanged/);
+      expect(alert).not.toMatch(/Windows-1252|found 1 column|neither GEXF nor GraphML/);
+      expect(await scene(page)).toEqual(before);
+    }
+    const yed = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="port" id="d1" yfiles.type="portgraphics"/><key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="graphml" id="d7" yfiles.type="resources"/><key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry x="392.0" y="221.0"/><y:NodeLabel>Kazakhstan</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:Geometry x="520.0" y="221.0"/><y:NodeLabel>Russia</y:NodeLabel></y:ShapeNode></data></node>
+    <edge id="e0" source="n0" target="n1"><data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>
+  </graph>
+  <data key="d7"><y:Resources/></data>
+</graphml>`;
+    expect(await importThrough(page, [upload("yed.graphml", yed, "application/xml")])).toBe("summary");
+    const text = (await page.getByRole("dialog").textContent()) ?? "";
+    expect(text).toContain("GraphML");
+    expect(text).toMatch(/Places\s*2/);
+    expect(text).toMatch(/drawing-only keys/);
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.documentElement.dataset.importState === "cancelled");
+    expect(await scene(page)).toEqual(before);
+  });
+
   it("≥ 200 malformed files through the real input each end in a summary, a question or an error — never a page error", async () => {
     const { page } = app;
     await page.evaluate(() => document.getElementById("messages")!.replaceChildren());

@@ -4,6 +4,7 @@ import { contentHash } from "../../domain/contentHash";
 import type { DatasetFiles } from "../../domain/parseDataset";
 import type { DataIssue } from "../../domain/types";
 import { DatasetBuilder } from "./builder";
+import { describeBinary } from "./sniff";
 import { decodeBytes } from "./decode";
 import { delimiterName, detectDelimiter, normaliseNewlines, scanDelimited } from "./delimited";
 import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates } from "./formats/comtrade";
@@ -29,7 +30,23 @@ interface Decoded {
   name: string;
   text: string;
   encoding: string;
+  /** Bytes in the file. */
+  size: number;
   kind: Kind;
+}
+
+/** What a file that gives no flows is, for messages: "empty (0 bytes)", "a PNG image, not …". */
+function whatItIs(file: Decoded): string {
+  switch (file.kind.type) {
+    case "unknown":
+      return file.kind.why;
+    case "empty":
+      return file.size === 0 ? "empty (0 bytes)" : "empty (only blank lines)";
+    case "json":
+      return "a JSON file that is not a graph (expected graphology's { nodes, edges } or a node-link { nodes, links })";
+    default:
+      return `a ${file.kind.type.toUpperCase()} file without flows`;
+  }
 }
 
 function classify(text: string, name: string): Kind {
@@ -83,12 +100,14 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   const fixed: string[] = [];
   const issues: DataIssue[] = [];
   const decoded: Decoded[] = files.map((file) => {
+    const binary = describeBinary(file.bytes, file.name);
+    if (binary !== null) return { name: file.name, text: "", encoding: "binary", size: file.bytes.length, kind: { type: "unknown", why: binary } };
     const { text, encoding } = decodeBytes(file.bytes);
     if (encoding === "Windows-1252" || encoding.startsWith("UTF-16")) fixed.push(`${file.name}: converted from ${encoding}`);
     const normalised = normaliseNewlines(text);
-    return { name: file.name, text: normalised, encoding, kind: classify(normalised, file.name) };
+    return { name: file.name, text: normalised, encoding, size: file.bytes.length, kind: classify(normalised, file.name) };
   });
-  const encoding = [...new Set(decoded.map((file) => file.encoding))].join(", ");
+  const encoding = [...new Set(decoded.filter((file) => file.encoding !== "binary").map((file) => file.encoding))].join(", ");
   const hash = contentHash(decoded.map((file) => file.text));
   const meta = {
     id: options.id ?? `import-${hash.slice(0, 8)}`,
@@ -102,7 +121,7 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   const finish = (format: string): ImportResult => {
     for (const file of decoded) {
       if (!used.has(file)) {
-        const what = file.kind.type === "unknown" ? file.kind.why : file.kind.type === "empty" ? "empty" : `read as ${format}, this file did not fit`;
+        const what = file.kind.type === "unknown" || file.kind.type === "empty" ? whatItIs(file) : `read as ${format}, this file did not fit`;
         issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used (${what})` });
       }
     }
@@ -176,8 +195,8 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   // 5. One edge list: the first table that looks like flows.
   const table = flowmapFlows ?? rerouteFlows ?? byRole("table")[0] ?? csv[0];
   if (!table) {
-    const reasons = decoded.map((file) => `${file.name}: ${file.kind.type === "unknown" ? file.kind.why : file.kind.type === "empty" ? "empty" : file.kind.type}`);
-    return failed("unknown", `no flows found in the files (${reasons.join("; ")})`, { ...emptySummary(), encoding, fixed }, issues);
+    const reasons = decoded.map((file) => `${file.name} is ${whatItIs(file)}`);
+    return failed("unknown", reasons.join("; "), { ...emptySummary(), encoding, fixed }, issues);
   }
   delimiter = table.kind.delimiter;
   const headers = table.kind.header;

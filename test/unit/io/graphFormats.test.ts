@@ -93,4 +93,32 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
     expect(result.summary.rejectedRows).toBe(2);
     expect(places(result.dataset)).toContain("a|Poti|origin|ZZ|42.15|41.67");
   });
+  it("reads GraphML as yEd writes it: port/graphml keys ignored, names from <y:NodeLabel>", async () => {
+    const text = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:yed="http://www.yworks.com/xml/yed/3">
+  <!--Created by yEd 3.23.2-->
+  <key attr.name="Description" attr.type="string" for="graph" id="d0"/>
+  <key for="port" id="d1" yfiles.type="portgraphics"/>
+  <key for="port" id="d2" yfiles.type="portgeometry"/>
+  <key attr.name="url" attr.type="string" for="node" id="d4"/>
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="graphml" id="d7" yfiles.type="resources"/>
+  <key attr.name="weight" attr.type="double" for="all" id="d8"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <data key="d0"/>
+    <node id="n0"><data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="30.0" x="392.0" y="221.0"/><y:Fill color="#FFCC00" transparent="false"/>
+      <y:NodeLabel alignment="center" visible="true" xml:space="preserve">Kazakhstan<y:LabelModel><y:SmartNodeLabelModel distance="4.0"/></y:LabelModel></y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d6"><y:ShapeNode><y:NodeLabel>Russia</y:NodeLabel></y:ShapeNode></data></node>
+    <edge id="e0" source="n0" target="n1"><data key="d8">12</data><data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="standard"/></y:PolyLineEdge></data></edge>
+  </graph>
+  <data key="d7"><y:Resources/></data>
+</graphml>`;
+    const result = await read([file("yed.graphml", text)]);
+    expect(result.status).toBe("ok");
+    expect(result.format).toBe("GraphML");
+    expect(edges(result.dataset)).toEqual(["Kazakhstan>Russia@2024=12"]);
+    expect(places(result.dataset)).toEqual(["n0|Kazakhstan|origin|KZ|48|68", "n1|Russia|market|RU|60|100"]);
+    expect(result.summary.fixed.join(" ")).toMatch(/3 drawing-only keys .* ignored/);
+  });
 });

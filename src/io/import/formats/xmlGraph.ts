@@ -32,6 +32,11 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
     builder.error(file, 0, 0, `${file}: expected a <${kind}> document with a <graph> element, found <${root}>`);
     return false;
   }
+  if (kind === "graphml") {
+    const dropped = normaliseGraphmlKeys(doc);
+    if (dropped > 0) builder.fixed.push(`${file}: ${dropped} drawing-only key${dropped === 1 ? "" : "s"} (ports, resources, as yEd writes them) ignored`);
+  }
+  const shapeLabels = kind === "graphml" ? yedNodeLabels(doc) : new Map<string, string>();
   const declared = new Set<string>();
   const nodeElements = doc.getElementsByTagName("node");
   for (let i = 0; i < nodeElements.length; i++) {
@@ -74,11 +79,65 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
   };
   const input: GraphInput = { nodes: [], edges: [] };
   graph.forEachNode((key, attributes) => {
-    if (declared.has(key)) input.nodes.push({ key, attributes: withTitles(attributes, titles.node) });
+    if (!declared.has(key)) return;
+    const withLabel = withTitles(attributes, titles.node);
+    const shapeLabel = shapeLabels.get(key);
+    const named = ["label", "name", "title"].some((name) => typeof withLabel[name] === "string" && (withLabel[name] as string).trim() !== "");
+    input.nodes.push({ key, attributes: shapeLabel !== undefined && !named ? { ...withLabel, label: shapeLabel } : withLabel });
   });
   graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
     input.edges.push({ key, source, target, attributes: withTitles(attributes, titles.edge), undirected });
   });
   importGraph(input, builder, file);
   return true;
+}
+
+const GRAPHML_DOMAINS = new Set(["graph", "node", "edge"]);
+
+/**
+ * graphology-graphml only knows keys for graph, node and edge (and throws on others). yEd declares keys
+ * for="port" and for="graphml" (drawing data): those are removed; for="all" becomes one node and one edge key.
+ * Returns how many keys were removed.
+ */
+export function normaliseGraphmlKeys(doc: Document): number {
+  const keys = doc.getElementsByTagName("key");
+  const list: Element[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key) list.push(key);
+  }
+  let dropped = 0;
+  for (const key of list) {
+    const domain = (key.getAttribute("for") ?? "node").trim().toLowerCase();
+    if (GRAPHML_DOMAINS.has(domain)) {
+      if (key.getAttribute("for") !== domain) key.setAttribute("for", domain);
+      continue;
+    }
+    if (domain === "all") {
+      key.setAttribute("for", "node");
+      const copy = key.cloneNode(true) as Element;
+      copy.setAttribute("for", "edge");
+      key.parentNode?.insertBefore(copy, key.nextSibling);
+      continue;
+    }
+    key.parentNode?.removeChild(key);
+    dropped++;
+  }
+  return dropped;
+}
+
+/** yEd keeps a node's visible name in <y:NodeLabel> inside its graphics data, not in an attribute. */
+export function yedNodeLabels(doc: Document): Map<string, string> {
+  const labels = new Map<string, string>();
+  // One pass over the labels, each to its nearest <node> (not a search under every node: nesting is deep in bad files).
+  const found = doc.getElementsByTagNameNS("*", "NodeLabel");
+  for (let i = 0; i < found.length; i++) {
+    const label = found[i];
+    let node = label?.parentNode ?? null;
+    while (node !== null && (node.nodeType !== 1 || (node as Element).localName !== "node")) node = node.parentNode;
+    const id = node === null ? null : (node as Element).getAttribute("id");
+    const text = (label?.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (id && text !== "" && !labels.has(id)) labels.set(id, text);
+  }
+  return labels;
 }
