@@ -10,7 +10,7 @@ import { delimiterName, detectDelimiter, normaliseNewlines, scanDelimited } from
 import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates } from "./formats/comtrade";
 import { guessColumnMapping, importEdgeList, resolveColumnMapping } from "./formats/edgeList";
 import { importFlowmapLocations, isFlowmapFlows, isFlowmapLocations } from "./formats/flowmap";
-import { importGraphologyJson, isSerializedGraph } from "./formats/graphologyJson";
+import { importGraphologyJson, isNodeLinkGraph, isSerializedGraph } from "./formats/graphologyJson";
 import { importRerouteCsv, rerouteRole, toCommaCsv, type RerouteRole } from "./formats/rerouteCsv";
 import { gexfVersion, importXmlGraph } from "./formats/xmlGraph";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary } from "./types";
@@ -140,7 +140,7 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     const kind = graphFile.kind;
     if (kind.type === "json") {
       importGraphologyJson(kind.value, graphFile.name, builder);
-      return finish("graphology JSON");
+      return finish(isNodeLinkGraph(kind.value) ? "node-link JSON (NetworkX, d3)" : "graphology JSON");
     }
     const format = kind.type === "gexf" ? gexfVersion(graphFile.text) : "GraphML";
     importXmlGraph(kind.type === "gexf" ? "gexf" : "graphml", graphFile.text, graphFile.name, builder, options.domParser ?? defaultDomParser());

@@ -121,4 +121,25 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
     expect(places(result.dataset)).toEqual(["n0|Kazakhstan|origin|KZ|48|68", "n1|Russia|market|RU|60|100"]);
     expect(result.summary.fixed.join(" ")).toMatch(/3 drawing-only keys .* ignored/);
   });
+  it("reads node-link JSON as NetworkX (node_link_data) and d3 write it", async () => {
+    const networkx = {
+      directed: true,
+      multigraph: false,
+      graph: {},
+      nodes: [{ id: "Shanghai", lat: 31.23, lon: 121.47 }, { id: "Busan", lat: 35.1, lon: 129.04 }, { label: "no id" }],
+      links: [{ source: "Shanghai", target: "Busan", weight: 300, year: 2022 }, { source: "Busan", target: "Shanghai", weight: 20, year: 2022 }, { source: "Busan" }],
+    };
+    const result = await read([file("graph.json", JSON.stringify(networkx))]);
+    expect(result.status).toBe("ok");
+    expect(result.format).toBe("node-link JSON (NetworkX, d3)");
+    expect(edges(result.dataset)).toEqual(["Busan>Shanghai@2022=20", "Shanghai>Busan@2022=300"]);
+    expect(places(result.dataset)).toContain("Shanghai|Shanghai|transit|ZZ|31.23|121.47");
+    expect(result.summary.rejectedRows).toBe(1);
+    expect(result.issues.map((issue) => issue.message).join("\n")).toMatch(/node 3 has no id/);
+    // d3 after a force simulation: links point at node objects or indices, nodes have no ids.
+    const d3 = { nodes: [{ name: "Germany" }, { name: "France" }], links: [{ source: 0, target: 1, value: 4 }] };
+    const second = await read([file("d3.json", JSON.stringify(d3))]);
+    expect(edges(second.dataset)).toEqual(["Germany>France@2024=4"]);
+    expect(places(second.dataset)).toEqual(["0|Germany|origin|DE|51|9", "1|France|market|FR|46|2"]);
+  });
 });
