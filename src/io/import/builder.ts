@@ -302,9 +302,13 @@ export class DatasetBuilder {
   private finishPlace(entry: PlaceEntry, id: string, summary: ImportSummary): Place {
     const name = entry.name ?? entry.ref;
     const given = entry.country !== undefined && /^[A-Z]{2}$/.test(entry.country.trim().toUpperCase()) ? entry.country.trim().toUpperCase() : null;
-    const country = given !== null ? lookupCountry(given) : (lookupCountry(entry.country ?? "") ?? lookupCountry(name) ?? lookupCountry(entry.ref));
     let lat = entry.lat ?? null;
     let lon = entry.lon ?? null;
+    const located = lat !== null && lon !== null && Number.isFinite(lat) && Number.isFinite(lon);
+    // An id is read as a country code only to place a place the file does not locate: with coordinates,
+    // "FRA" is as likely Frankfurt airport as France.
+    const byRef = located && entry.named && name !== entry.ref ? undefined : lookupCountry(entry.ref);
+    const country = given !== null ? lookupCountry(given) : (lookupCountry(entry.country ?? "") ?? lookupCountry(name) ?? byRef);
     if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) {
       lat = null;
       lon = null;

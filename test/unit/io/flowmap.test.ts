@@ -41,4 +41,10 @@ describe("importFiles(flowmap.blue pair)", () => {
     expect(result.format).toBe("edge list CSV");
     expect(edges(result.dataset)).toEqual(["A>B@2024=2"]);
   });
+  it("does not read a located place's id as a country code (FRA is Frankfurt here, not France)", async () => {
+    const locations = "id,name,lat,lon\nFRA,Frankfurt am Main,50.11,8.68\nBER,Berlin,52.52,13.40\nDE,,51,10\n";
+    const flows = "origin,dest,count\nFRA,BER,3\nBER,DE,1\n";
+    const result = await read([file("locations.csv", locations), file("flows.csv", flows)]);
+    expect(places(result.dataset)).toEqual(["BER|Berlin|transit|ZZ|52.52|13.4", "DE|DE|market|DE|51|10", "FRA|Frankfurt am Main|origin|ZZ|50.11|8.68"]);
+  });
 });
