@@ -14,7 +14,8 @@ import { mountDataExport } from "./dataExport";
 import { mountDatasets, type DatasetLibrary } from "./datasets";
 import { el } from "./dom";
 import { askColumnMapping, askReporter, confirmImport, createImportProgress, type ImportProgress } from "./importDialog";
-import { issueLines, summaryView } from "./importSummary";
+import { issueLines, needsChainLayout, summaryView } from "./importSummary";
+import { setLayout } from "../state/producers";
 
 export type ImportState = "idle" | "reading" | "needs-input" | "summary" | "failed" | "cancelled" | "imported";
 
@@ -95,11 +96,16 @@ export function mountImport(app: App): DatasetLibrary {
   mountDataExport(app, library);
 
   const input = el("input", { type: "file", id: "import-data", class: "import-file-input", multiple: true, accept: IMPORT_ACCEPT });
-  const label = el("label", { for: "import-data", class: "import-button", title: "CSV/TSV tables (edge lists, flowmap.blue pairs, Comtrade, Reroute CSV), GEXF, GraphML, graphology JSON, Reroute bundles, ZIP of these; or drop files anywhere" }, "Import data");
+  const label = el("label", { for: "import-data", class: "import-button", title: "CSV/TSV tables (edge lists, flowmap.blue pairs, Comtrade, Reroute CSV), GEXF, GraphML, graphology or node-link JSON, Reroute bundles, ZIP of these; or drop files anywhere" }, "Import data");
   app.toolbar.appendChild(el("div", { class: "control import-control" }, input, label));
 
   const overlay = el("div", { class: "import-drop-overlay", hidden: true, "aria-hidden": "true" }, el("div", { class: "import-drop-box" }, "Drop files to import them"));
   document.body.appendChild(overlay);
+
+  // Imported (or reopened) data without any coordinates: the chain layout, not a strip under an empty map.
+  app.onDatasetChange((dataset) => {
+    if (app.store.get().layout === "geo" && needsChainLayout(dataset.places)) app.store.dispatch(setLayout("chain"));
+  });
 
   let busy = false;
   setState("idle", false);

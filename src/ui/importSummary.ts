@@ -69,7 +69,11 @@ export function summaryView(result: ImportResult, extra: { views?: number } = {}
     fixed.push(`Rows naming places no place list declares were left out: ${shown}${s.unknownRefs.length > 20 ? ` and ${nf.format(s.unknownRefs.length - 20)} more` : ""}`);
   }
   if (s.placedByCountry > 0) fixed.push(`${plural(s.placedByCountry, "place")} without coordinates placed at their country's centroid`);
-  if (s.withoutCoordinates > 0) fixed.push(`${plural(s.withoutCoordinates, "place")} without coordinates will be laid out by the chain layout`);
+  if (s.places > 0 && s.withoutCoordinates >= s.places) {
+    fixed.push("No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)");
+  } else if (s.withoutCoordinates > 0) {
+    fixed.push(`${plural(s.withoutCoordinates, "place")} without coordinates (and no known country) drawn by the chain layout below the map`);
+  }
 
   const problems = [...result.issues]
     .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))
@@ -91,4 +95,9 @@ export function summaryView(result: ImportResult, extra: { views?: number } = {}
 /** "Import 1,234 valid rows" — the confirm button's name. */
 export function confirmLabel(validRows: number): string {
   return `Import ${nf.format(validRows)} valid ${validRows === 1 ? "row" : "rows"}`;
+}
+
+/** Data where no place can go on the map opens in the chain layout rather than as a strip under an empty map. */
+export function needsChainLayout(places: readonly { lat: number | null; lon: number | null }[]): boolean {
+  return places.length > 0 && places.every((place) => place.lat === null || place.lon === null);
 }

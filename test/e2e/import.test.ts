@@ -319,6 +319,23 @@ describe("Import data in headless Chromium", () => {
     expect(await scene(page)).toEqual(before);
   });
 
+  it("data without any coordinates opens in the chain layout, not as a strip under the map; node-link JSON is read", async () => {
+    const { page } = app;
+    const state = await importThrough(page, [upload("flows.tsv", "origin\tdestination\tvolume\tyear\nShanghai\tRotterdam\t1500\t2021\nRotterdam\tHamburg\t600\t2021\n")]);
+    expect(state).toBe("summary");
+    expect(await page.getByRole("dialog").textContent()).toContain("No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout");
+    await confirmSummary(page);
+    await page.waitForFunction(() => window.reroute!.app.store.get().layout === "chain");
+    expect(await page.getByLabel("Layout").inputValue()).toBe("chain");
+    expect((await scene(page)).edges).toBe(2);
+    const nodeLink = { directed: true, multigraph: false, graph: {}, nodes: [{ id: "Shanghai", lat: 31.23, lon: 121.47 }, { id: "Busan", lat: 35.1, lon: 129.04 }], links: [{ source: "Shanghai", target: "Busan", weight: 300 }] };
+    expect(await importThrough(page, [upload("networkx.json", JSON.stringify(nodeLink), "application/json")])).toBe("summary");
+    expect(await page.getByRole("dialog").textContent()).toContain("node-link JSON (NetworkX, d3)");
+    await confirmSummary(page);
+    expect(await page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("geo"); // located data opens on the map
+    expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort())).toEqual(["Busan@35.1,129.04", "Shanghai@31.23,121.47"]);
+  });
+
   it("≥ 200 malformed files through the real input each end in a summary, a question or an error — never a page error", async () => {
     const { page } = app;
     await page.evaluate(() => document.getElementById("messages")!.replaceChildren());

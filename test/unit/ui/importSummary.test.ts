@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmLabel, issueText, MAX_LISTED_PROBLEMS, summaryView, yearsText } from "../../../src/ui/importSummary";
+import { confirmLabel, issueText, MAX_LISTED_PROBLEMS, needsChainLayout, summaryView, yearsText } from "../../../src/ui/importSummary";
 import { emptySummary, type ImportResult } from "../../../src/io/import/types";
 import { file, read } from "../io/helpers";
 
@@ -33,8 +33,16 @@ describe("summaryView(result) lists what an import found", () => {
       "Aggregate partners flagged and left out of the graph: World",
       "Rows naming places no place list declares were left out: X, Y",
       "1 place without coordinates placed at their country's centroid",
-      "3 places without coordinates will be laid out by the chain layout",
+      "3 places without coordinates (and no known country) drawn by the chain layout below the map",
     ]);
+    const none = summaryView({ ...result, summary: { ...emptySummary(), places: 4, withoutCoordinates: 4 } });
+    expect(none.fixed).toEqual(["No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)"]);
+  });
+
+  it("opens data in the chain layout only when no place has coordinates", () => {
+    expect(needsChainLayout([{ lat: null, lon: null }, { lat: 1, lon: null }])).toBe(true);
+    expect(needsChainLayout([{ lat: null, lon: null }, { lat: 1, lon: 2 }])).toBe(false);
+    expect(needsChainLayout([])).toBe(false);
   });
 
   it("lists errors before warnings, at most 200, with the full count", () => {
