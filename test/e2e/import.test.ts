@@ -336,6 +336,24 @@ describe("Import data in headless Chromium", () => {
     expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort())).toEqual(["Busan@35.1,129.04", "Shanghai@31.23,121.47"]);
   });
 
+  it("Reroute CSV files with a javascript: source link import; the link is dropped with its line, only http(s) links are links", async () => {
+    const { page } = app;
+    const places = `id,name,kind,country,lat,lon,lane,native_name,note\nxian,Xi'an,origin,CN,34.27,108.95,,,\nhorgos,"${XSS}",exit,CN,44.21,80.41,,,\n`;
+    const flows = "from,to,year,vehicles,usd,mode,basis,facts,sources,formula,note\nxian,horgos,2024,1000,,road,reported,,s1;s2,,\n";
+    const sources = "id,publisher,title,date,url,reliability\ns1,Evil,Click me,2024-01-01,javascript:alert(1),H\ns2,Customs,Stats,2024-02-01,https://example.org/stats,H\n";
+    const state = await importThrough(page, [upload("places.csv", places), upload("flows.csv", flows), upload("sources.csv", sources)]);
+    expect(state).toBe("summary");
+    const text = (await page.getByRole("dialog").textContent()) ?? "";
+    expect(text).toContain("Reroute CSV (places, flows, sources)");
+    expect(text).toMatch(/sources\.csv line 2, column 5 \("url"\): "javascript:alert\(1\)" is not a web address/);
+    await confirmSummary(page);
+    expect(await page.evaluate(() => window.reroute!.app.dataset().sources.map((s) => `${s.id}:${s.url}`))).toEqual(["s1:", "s2:https://example.org/stats"]);
+    expect(await page.evaluate(() => [...document.querySelectorAll("a")].filter((a) => !/^(https?:|blob:|$)/i.test(a.getAttribute("href") ?? "") && !(a.getAttribute("href") ?? "").startsWith("/") && !(a.getAttribute("href") ?? "").startsWith("?") && !(a.getAttribute("href") ?? "").startsWith("#")).map((a) => a.getAttribute("href")))).toEqual([]);
+    expect(await page.locator('a[href="https://example.org/stats"]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
   it("≥ 200 malformed files through the real input each end in a summary, a question or an error — never a page error", async () => {
     const { page } = app;
     await page.evaluate(() => document.getElementById("messages")!.replaceChildren());

@@ -11,7 +11,7 @@ import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates 
 import { guessColumnMapping, importEdgeList, resolveColumnMapping } from "./formats/edgeList";
 import { importFlowmapLocations, isFlowmapFlows, isFlowmapLocations } from "./formats/flowmap";
 import { importGraphologyJson, isNodeLinkGraph, isSerializedGraph } from "./formats/graphologyJson";
-import { importRerouteCsv, rerouteRole, toCommaCsv, type RerouteRole } from "./formats/rerouteCsv";
+import { dropNonWebLinks, importRerouteCsv, rerouteRole, toCommaCsv, type RerouteRole } from "./formats/rerouteCsv";
 import { gexfVersion, importXmlGraph } from "./formats/xmlGraph";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary } from "./types";
 import { defaultDomParser } from "./xml";
@@ -249,6 +249,12 @@ function importReroute(
       fixed.push(`${file.name}: ${delimiterName(file.kind.delimiter)}-separated, read as comma-separated`);
     }
     if (converted.decimalCommas > 0) fixed.push(`${file.name}: ${converted.decimalCommas} decimal comma${converted.decimalCommas === 1 ? "" : "s"} read as decimal points`);
+    if (role === "sources") {
+      const links = dropNonWebLinks(converted.text, file.name);
+      issues.push(...links.issues);
+      if (links.dropped > 0) fixed.push(`${file.name}: ${links.dropped} link${links.dropped === 1 ? "" : "s"} that ${links.dropped === 1 ? "is" : "are"} not http(s) removed (the source${links.dropped === 1 ? " is" : "s are"} kept)`);
+      converted.text = links.text;
+    }
     files[role] = converted.text;
     names[role] = file.name;
   }

@@ -39,4 +39,18 @@ describe("importFiles(Reroute CSV)", () => {
     expect(result.format).toMatch(/edge list/);
     expect(edges(result.dataset)).toEqual(["ge>kz@2024=800", "kr>ge@2024=1200"]);
   });
+  it("keeps a source whose link is not http(s) (javascript:, file:), dropping the link with a warning at its line and column", async () => {
+    const sources = 'id,publisher,title,date,url,reliability\ns1,KITA,"Used-car\nexports",2025,javascript:alert(1),H\ns2,X,Y,2025,https://example.org/a,M\ns3,X,Z,2025,file:///etc/passwd,L\n';
+    const flows = FLOWS.replace("U7,s1,", "U7,s1;s3,");
+    const result = await read([file("places.csv", PLACES), file("flows.csv", flows), file("sources.csv", sources)]);
+    expect(result.status).toBe("ok");
+    expect(result.dataset?.sources.map((s) => `${s.id}:${s.url}`)).toEqual(["s1:", "s2:https://example.org/a", "s3:"]);
+    const warnings = result.issues.filter((issue) => /not a web address/.test(issue.message));
+    expect(warnings.map((issue) => [issue.file, issue.line, issue.column])).toEqual([
+      ["sources.csv", 2, 5],
+      ["sources.csv", 5, 5],
+    ]);
+    expect(warnings[0]?.message).toContain('"javascript:alert(1)"');
+    expect(result.summary.fixed).toContain("sources.csv: 2 links that are not http(s) removed (the sources are kept)");
+  });
 });

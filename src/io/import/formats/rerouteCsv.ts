@@ -52,6 +52,41 @@ export function toCommaCsv(text: string, delimiter: string): { text: string; dec
   return { text: Papa.unparse(rows, { newline: "\n", quotes: false }), decimalCommas };
 }
 
+const WEB_ADDRESS = /^https?:\/\/\S+$/i;
+
+/**
+ * A sources file whose links are not web addresses (javascript:, file:, mailto:): each such link is
+ * removed, with a warning naming line and column, so the source (and the import) is kept; only
+ * http(s) links ever become links. `text` is comma-separated; the line count is kept.
+ */
+export function dropNonWebLinks(text: string, file: string): { text: string; issues: DataIssue[]; dropped: number } {
+  const parsed = Papa.parse<string[]>(text, { delimiter: ",", newline: "\n", quoteChar: '"', skipEmptyLines: false });
+  const rows = parsed.data;
+  const headerIndex = rows.findIndex((fields) => fields.some((field) => field.trim() !== ""));
+  const urlColumn = headerIndex < 0 ? -1 : (rows[headerIndex] ?? []).findIndex((field) => field.trim().toLowerCase() === "url");
+  if (urlColumn < 0) return { text, issues: [], dropped: 0 };
+  const issues: DataIssue[] = [];
+  let line = 1;
+  rows.forEach((fields, index) => {
+    const rowLine = line;
+    for (const field of fields) line += field.split("\n").length - 1;
+    line++;
+    if (index <= headerIndex) return;
+    const url = (fields[urlColumn] ?? "").trim();
+    if (url === "" || WEB_ADDRESS.test(url)) return;
+    fields[urlColumn] = "";
+    issues.push({
+      severity: "warning",
+      file,
+      line: rowLine,
+      column: urlColumn + 1,
+      message: `${file} line ${rowLine}, column ${urlColumn + 1} ("url"): "${url}" is not a web address (http:// or https://); the source is kept without this link`,
+    });
+  });
+  if (issues.length === 0) return { text, issues, dropped: 0 };
+  return { text: Papa.unparse(rows, { newline: "\n", quotes: false }), issues, dropped: issues.length };
+}
+
 export function importRerouteCsv(files: DatasetFiles, meta: { id: string; name: string }): { dataset: Dataset | null; issues: DataIssue[] } {
   try {
     return parseDataset(files, meta);
