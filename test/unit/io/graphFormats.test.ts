@@ -142,4 +142,24 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
     expect(edges(second.dataset)).toEqual(["Germany>France@2024=4"]);
     expect(places(second.dataset)).toEqual(["0|Germany|origin|DE|51|9", "1|France|market|FR|46|2"]);
   });
+  it("dates dynamic GEXF edges (start, timestamp, spells) and splits weights given per period into one flow per year", async () => {
+    const text = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+    <attributes class="edge" mode="dynamic"><attribute id="weight" title="Weight" type="double"/></attributes>
+    <nodes><node id="a" label="Germany"/><node id="b" label="France"/><node id="c" label="Italy"/></nodes>
+    <edges>
+      <edge id="0" source="a" target="b" start="2019-01-01" end="2019-12-31" weight="5"/>
+      <edge id="1" source="b" target="c" weight="2"><spells><spell start="2020-01-01" end="2021-12-31"/></spells></edge>
+      <edge id="2" source="a" target="c"><attvalues><attvalue for="weight" value="3" start="2018-01-01" end="2018-12-31"/><attvalue for="weight" value="4" timestamp="2019-06-30"/></attvalues></edge>
+      <edge id="3" source="c" target="a" weight="1"><attvalues><attvalue for="weight" value="9"/></attvalues></edge>
+    </edges>
+  </graph>
+</gexf>`;
+    const result = await read([file("timeline.gexf", text)]);
+    expect(result.status).toBe("ok");
+    expect(edges(result.dataset)).toEqual(["France>Italy@2020=2", "Germany>France@2019=5", "Germany>Italy@2018=3", "Germany>Italy@2019=4", "Italy>Germany@2024=9"]);
+    expect(result.summary.fixed).toContain("1 dynamic edge with values per period read as one flow per year");
+    expect(result.summary.fixed).toContain("2 dynamic edges dated by the year their start or first spell begins");
+  });
 });

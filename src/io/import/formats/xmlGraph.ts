@@ -4,6 +4,7 @@ import createGexfParser from "graphology-gexf/common/parser.js";
 import createGraphmlParser from "graphology-graphml/common/parser.js";
 import type { DatasetBuilder } from "../builder";
 import type { DomParserConstructor } from "../types";
+import { yearOf } from "../text";
 import { parseXml, repairXml } from "../xml";
 import { importGraph, type GraphInput } from "./graphInput";
 
@@ -85,9 +86,31 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
     const named = ["label", "name", "title"].some((name) => typeof withLabel[name] === "string" && (withLabel[name] as string).trim() !== "");
     input.nodes.push({ key, attributes: shapeLabel !== undefined && !named ? { ...withLabel, label: shapeLabel } : withLabel });
   });
+  // Dynamic GEXF (Gephi's timeline): graphology drops start/end, spells and per-period attvalues; read them here.
+  const times = kind === "gexf" ? gexfEdgeTimes(doc, titles.edge) : null;
+  let dated = 0;
+  let split = 0;
+  let edgeIndex = 0;
   graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
-    input.edges.push({ key, source, target, attributes: withTitles(attributes, titles.edge), undirected });
+    const base = withTitles(attributes, titles.edge);
+    // Edges without an id: graphology keeps document order, so the n-th edge is the n-th <edge>.
+    const time = times?.byId.get(key) ?? (times && times.byIndex.length === graph.size ? times.byIndex[edgeIndex] : undefined);
+    edgeIndex++;
+    const hasYear = ["year", "time", "period"].some((name) => name in base);
+    if (time && time.periods.size > 0) {
+      split++;
+      for (const [year, values] of time.periods) input.edges.push({ key, source, target, attributes: { ...base, ...values, year }, undirected });
+      return;
+    }
+    if (time && time.start !== null && !hasYear) {
+      dated++;
+      input.edges.push({ key, source, target, attributes: { ...base, year: time.start }, undirected });
+      return;
+    }
+    input.edges.push({ key, source, target, attributes: base, undirected });
   });
+  if (split > 0) builder.fixed.push(`${split} dynamic edge${split === 1 ? "" : "s"} with values per period read as one flow per year`);
+  if (dated > 0) builder.fixed.push(`${dated} dynamic edge${dated === 1 ? "" : "s"} dated by the year ${dated === 1 ? "its" : "their"} start or first spell begins`);
   importGraph(input, builder, file);
   return true;
 }
@@ -140,4 +163,58 @@ export function yedNodeLabels(doc: Document): Map<string, string> {
     if (id && text !== "" && !labels.has(id)) labels.set(id, text);
   }
   return labels;
+}
+
+interface EdgeTime {
+  /** The year the edge starts (start/timestamp attribute or first spell), as a year number. */
+  start: number | null;
+  /** Per year, the attribute values valid then (by attribute id and title), from attvalues with start/timestamp. */
+  periods: Map<number, Record<string, string>>;
+}
+
+/** When GEXF edges exist: start/timestamp attributes, <spells>, and attvalues given per period. */
+export function gexfEdgeTimes(doc: Document, titles: Map<string, string>): { byId: Map<string, EdgeTime>; byIndex: EdgeTime[] } {
+  const byId = new Map<string, EdgeTime>();
+  const byIndex: EdgeTime[] = [];
+  const edges = doc.getElementsByTagName("edge");
+  const when = (element: Element): number | null => {
+    for (const name of ["start", "timestamp", "startopen"]) {
+      const raw = element.getAttribute(name);
+      if (raw !== null && raw.trim() !== "") return yearOf(raw) ?? yearOf(raw.trim().replace(/\.0+$/, ""));
+    }
+    return null;
+  };
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i];
+    if (!edge) continue;
+    let start = when(edge);
+    const periods = new Map<number, Record<string, string>>();
+    for (let child = edge.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue;
+      const name = (child as Element).localName;
+      if (name === "spells" && start === null) {
+        const spell = (child as Element).getElementsByTagName("spell")[0];
+        if (spell) start = when(spell);
+      } else if (name === "attvalues") {
+        const values = (child as Element).getElementsByTagName("attvalue");
+        for (let j = 0; j < values.length; j++) {
+          const value = values[j];
+          const year = value ? when(value) : null;
+          const id = value?.getAttribute("for") ?? value?.getAttribute("id");
+          const text = value?.getAttribute("value");
+          if (year === null || !id || text === null || text === undefined) continue;
+          const entry = periods.get(year) ?? {};
+          entry[id] = text;
+          const title = titles.get(id);
+          if (title !== undefined) entry[title] = text;
+          periods.set(year, entry);
+        }
+      }
+    }
+    const time: EdgeTime = { start, periods };
+    byIndex.push(time);
+    const id = edge.getAttribute("id");
+    if (id !== null) byId.set(id, time);
+  }
+  return { byId, byIndex };
 }
