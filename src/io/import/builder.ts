@@ -216,6 +216,7 @@ export class DatasetBuilder {
     const summary = emptySummary();
     const noteText: Record<string, (n: number) => string> = {
       thousands: (n) => `${n} volume${n === 1 ? "" : "s"} with thousands separators read as whole numbers (e.g. "1,234" as 1234)`,
+      "thousands-decimal-comma": (n) => `${n} volume${n === 1 ? "" : "s"} with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)`,
       "decimal-comma": (n) => `${n} decimal comma${n === 1 ? "" : "s"} read as decimal point${n === 1 ? "" : "s"} (e.g. "1234,5" as 1234.5)`,
     };
     for (const [kind, count] of this.notes) this.fixed.push(noteText[kind]?.(count) ?? `${count} × ${kind}`);

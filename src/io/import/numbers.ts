@@ -1,12 +1,15 @@
 // Volumes as people write them: plain numbers, thousands separators, decimal commas in semicolon files.
 
 export type VolumeResult =
-  | { ok: true; value: number; note?: "thousands" | "decimal-comma" }
+  | { ok: true; value: number; note?: VolumeNote }
   | { ok: false; problem: string };
+
+/** How a volume was read when it was not a plain number: "1,234", "1234,5", "1.234,5". */
+export type VolumeNote = "thousands" | "decimal-comma" | "thousands-decimal-comma";
 
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-function finite(raw: string, text: string, note?: "thousands" | "decimal-comma"): VolumeResult {
+function finite(raw: string, text: string, note?: VolumeNote): VolumeResult {
   const value = Number(text);
   if (!Number.isFinite(value)) return { ok: false, problem: `"${raw}" is too large to be a volume` };
   if (value < 0) return { ok: false, problem: `${raw} is negative; a volume must be 0 or more` };
@@ -27,7 +30,7 @@ export function parseVolume(cell: string, decimalComma: boolean): VolumeResult {
   if (decimalComma) {
     if (/^[+-]?\d+,\d+$/.test(raw)) return finite(raw, raw.replace(",", "."), "decimal-comma");
     if (/^[+-]?\d{1,3}([.\s\u00a0\u202f']\d{3})+(,\d+)?$/.test(raw)) {
-      return finite(raw, raw.replace(/[.\s\u00a0\u202f']/g, "").replace(",", "."), "thousands");
+      return finite(raw, raw.replace(/[.\s\u00a0\u202f']/g, "").replace(",", "."), "thousands-decimal-comma");
     }
   } else if (/^[+-]?\d{1,3}([,\s\u00a0\u202f']\d{3})+(\.\d+)?$/.test(raw)) {
     return finite(raw, raw.replace(/[,\s\u00a0\u202f']/g, ""), "thousands");

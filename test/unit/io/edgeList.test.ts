@@ -171,4 +171,11 @@ describe("importFiles(edge list CSV)", () => {
     expect(result.summary.validRows).toBe(2);
     expect(result.issues.find((issue) => issue.line === 3)?.message).toMatch(/exceeds the largest number/);
   });
+  it("says dots were thousands separators in semicolon files (Excel in continental Europe), not commas", async () => {
+    const text = "Exporter;Importer;Value;Year\nChina;Kazakhstan;1.234.567,5;2023\nChina;Russia;2 000;2023\nKazakhstan;Russia;345,5;2023\n";
+    const result = await read([file("e.csv", text)]);
+    expect(edges(result.dataset)).toEqual(["China>Kazakhstan@2023=1234567.5", "China>Russia@2023=2000", "Kazakhstan>Russia@2023=345.5"]);
+    expect(result.summary.fixed).toContain('2 volumes with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)');
+    expect(result.summary.fixed.join(" ")).not.toMatch(/"1,234" as 1234/);
+  });
 });
