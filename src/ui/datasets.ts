@@ -5,6 +5,7 @@ import type { BundleView } from "../io/bundle";
 import { openDatasetStore, storageProblem, type DatasetStore, type StoredDatasetMeta } from "../io/datasetStore";
 import type { App } from "./app";
 import { clear, el } from "./dom";
+import { importFrameRatio } from "./importSummary";
 
 export interface DatasetLibrary {
   /** After a confirmed import: keep the dataset (storage, or this session) and list it. */
@@ -32,6 +33,19 @@ function metaOf(dataset: Dataset, format: string, views: number): StoredDatasetM
 function describe(meta: StoredDatasetMeta): string {
   const years = meta.years.length === 0 ? "" : meta.years.length === 1 ? `, ${meta.years[0]}` : `, ${meta.years[0]}–${meta.years[meta.years.length - 1]}`;
   return `${nf.format(meta.places)} places, ${nf.format(meta.flows)} flows${years}`;
+}
+
+/**
+ * Imported data on the map is framed when it covers a small part of the world, so flows between nearby
+ * cities are not dots at world scale; world-wide data keeps the whole map.
+ */
+export function frameImportedData(app: App): void {
+  if (app.store.get().layout !== "geo" || app.dataset().places.length === 0) return;
+  void app.renderer.fitNodes([], false);
+  const fitted = app.renderer.getCamera();
+  const ratio = importFrameRatio(fitted.ratio);
+  if (ratio !== null) void app.renderer.setCamera({ ...fitted, ratio }, false);
+  else void app.renderer.resetCamera(false);
 }
 
 export function mountDatasets(app: App): DatasetLibrary {
@@ -96,6 +110,7 @@ export function mountDatasets(app: App): DatasetLibrary {
       entry.views = loaded.views;
     }
     app.setDataset(entry.dataset);
+    frameImportedData(app);
   };
 
   select.addEventListener("change", () => {

@@ -11,7 +11,7 @@ import { emptySummary, type ImportFile, type ImportResult } from "../io/import/t
 import type { ImportClientOptions } from "../workers/importClient";
 import type { App } from "./app";
 import { mountDataExport } from "./dataExport";
-import { mountDatasets, type DatasetLibrary } from "./datasets";
+import { frameImportedData, mountDatasets, type DatasetLibrary } from "./datasets";
 import { el } from "./dom";
 import { askColumnMapping, askReporter, confirmImport, createImportProgress, type ImportProgress } from "./importDialog";
 import { issueLines, needsChainLayout, summaryView } from "./importSummary";
@@ -258,6 +258,7 @@ export function mountImport(app: App): DatasetLibrary {
     const view = summaryView({ ...result, dataset }, views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {});
     if (!(await confirmImport(view))) return cancelled();
     app.setDataset(dataset);
+    frameImportedData(app);
     const added = views.length ? addSavedViewsFromBundle(views) : 0;
     const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it; ${added} added to Saved views.` : "";
     say(`Imported "${dataset.name}": ${dataset.places.length} places, ${dataset.flows.length} flows.${viewNote}`, "info");

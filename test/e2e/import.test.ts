@@ -319,7 +319,7 @@ describe("Import data in headless Chromium", () => {
     expect(await scene(page)).toEqual(before);
   });
 
-  it("data without any coordinates opens in the chain layout, not as a strip under the map; node-link JSON is read", async () => {
+  it("data without any coordinates opens in the chain layout, not as a strip under the map; node-link JSON is read and framed", async () => {
     const { page } = app;
     const state = await importThrough(page, [upload("flows.tsv", "origin\tdestination\tvolume\tyear\nShanghai\tRotterdam\t1500\t2021\nRotterdam\tHamburg\t600\t2021\n")]);
     expect(state).toBe("summary");
@@ -333,6 +333,8 @@ describe("Import data in headless Chromium", () => {
     expect(await page.getByRole("dialog").textContent()).toContain("node-link JSON (NetworkX, d3)");
     await confirmSummary(page);
     expect(await page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("geo"); // located data opens on the map
+    // Two ports 900 km apart are framed, not two dots on a world map; the whole map is one zoom-out away.
+    expect(await page.evaluate(() => window.reroute!.app.renderer.getCamera().ratio)).toBeLessThan(0.5);
     expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort())).toEqual(["Busan@35.1,129.04", "Shanghai@31.23,121.47"]);
   });
 
@@ -352,6 +354,34 @@ describe("Import data in headless Chromium", () => {
     expect(await page.locator('a[href="https://example.org/stats"]').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it("a dynamic GEXF (Gephi timeline: spells, weights per period) gives one flow per year, and the summary says so", async () => {
+    const { page } = app;
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <meta lastmodifieddate="2024-03-01"><creator>Gephi 0.10.1</creator></meta>
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">
+    <attributes class="node" mode="static"><attribute id="lat" title="lat" type="double"/><attribute id="lng" title="lng" type="double"/></attributes>
+    <attributes class="edge" mode="dynamic"><attribute id="weight" title="Weight" type="double"/></attributes>
+    <nodes>
+      <node id="n0" label="Horgos"><attvalues><attvalue for="lat" value="44.21"/><attvalue for="lng" value="80.41"/></attvalues><viz:position x="-120.5" y="300.2"/></node>
+      <node id="n1" label="Almaty"><attvalues><attvalue for="lat" value="43.24"/><attvalue for="lng" value="76.89"/></attvalues></node>
+      <node id="n2" label="Moscow"><attvalues><attvalue for="lat" value="55.75"/><attvalue for="lng" value="37.62"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge id="0" source="n0" target="n1"><attvalues><attvalue for="weight" value="1200" start="2023-01-01" end="2023-12-31"/><attvalue for="weight" value="2100" start="2024-01-01" end="2024-12-31"/></attvalues></edge>
+      <edge id="1" source="n1" target="n2" weight="700"><spells><spell start="2024-01-01" end="2024-12-31"/></spells></edge>
+    </edges>
+  </graph>
+</gexf>`;
+    expect(await importThrough(page, [upload("timeline.gexf", gexf, "application/xml")])).toBe("summary");
+    const text = (await page.getByRole("dialog").textContent()) ?? "";
+    expect(text).toMatch(/Years\s*2 \(2023, 2024\)/);
+    expect(text).toMatch(/Flows\s*3/);
+    expect(text).toContain("1 dynamic edge with values per period read as one flow per year");
+    await confirmSummary(page);
+    expect(await page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`).sort())).toEqual(["n0>n1@2023=1200", "n0>n1@2024=2100", "n1>n2@2024=700"]);
   });
 
   it("≥ 200 malformed files through the real input each end in a summary, a question or an error — never a page error", async () => {
