@@ -11,10 +11,10 @@ export function renderAbout(root: HTMLElement, dataset: Dataset): void {
   clear(root);
   root.append(
     el("p", {}, dataset.id === "zero-mileage" ? ZERO_MILEAGE_NOTE : `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`),
-    el("p", {}, "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the assumptions below (drawn lighter)."),
+    el("p", {}, "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the shares and figures below (drawn lighter)."),
   );
   if (dataset.assumptions.length) {
-    root.append(el("h3", {}, "Assumptions behind modelled flows"),
+    root.append(el("h3", {}, "Shares and figures behind the modelled flows"),
       el("table", { class: "data-table" },
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Assumption"), el("th", { scope: "col" }, "Value"), el("th", { scope: "col" }, "Reason (facts)"))),
         el("tbody", {}, dataset.assumptions.map((a) =>

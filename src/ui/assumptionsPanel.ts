@@ -17,7 +17,8 @@ export function mountAssumptionsPanel(app: App): void {
   // On the map's corner: always in sight, and it never reflows the toolbar when it appears.
   (document.getElementById("graph")?.parentElement ?? app.toolbar).append(badge);
   const intro = el("p", { class: "x-hint" });
-  const reset = el("button", { type: "button", id: "reset-assumptions" }, "Reset assumptions");
+  // Not "Reset assumptions": that name holds the section's ("Assumptions") and the filters' "Reset".
+  const reset = el("button", { type: "button", id: "reset-assumptions" }, "Restore default shares");
   const checks = el("div", { class: "x-checks-status", role: "status", "data-testid": "assumption-checks" });
   const list = el("ol", { class: "x-assumptions" });
   body.append(intro, el("div", { class: "x-actions" }, reset), checks, list);
@@ -31,7 +32,7 @@ export function mountAssumptionsPanel(app: App): void {
     const ds = app.dataset();
     const applies = zeroMileageModelApplies(ds);
     intro.textContent = applies
-      ? `${ds.assumptions.length} declared shares and figures the modelled flows are computed from. Change one and every flow, total, trace and attribution is recomputed.`
+      ? `${ds.assumptions.length} declared shares and figures the modelled flows are computed from. Change one and every flow, total, chain and attribution is recomputed.`
       : ds.assumptions.length
         ? "These assumptions are listed for reference; this dataset has no model to recompute its flows from them."
         : "This dataset declares no assumptions.";

@@ -38,7 +38,7 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
   const bundle = el("button", { type: "button" }, "Export bundle");
   const note = el("p", { class: "hint", role: "status", "data-testid": "data-export-status" });
   body.append(
-    el("p", { class: "hint" }, "Flows CSV and GEXF hold the flows shown now (year, filters); the bundle holds the whole dataset and its views, and opens again through Import data."),
+    el("p", { class: "hint" }, "Flows CSV and GEXF hold the flows shown now (year, filters); the bundle holds the whole dataset and its views, and can be imported again."),
     el("div", { class: "data-export-buttons" }, csv, gexf, view, bundle),
     note,
   );

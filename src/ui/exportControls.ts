@@ -180,7 +180,7 @@ export function mountExportControls(app: App): ExportControls {
     el("div", { class: "export-row" }, el("label", { for: "export-background" }, "Background"), backgroundSelect),
     pixels,
     el("div", { class: "export-actions" }, svgButton, storyButton),
-    el("p", { class: "hint" }, "PNG and SVG carry the title, a caption with the year, filters and traced route, the legend, the sources of the flows shown and the export date."),
+    el("p", { class: "hint" }, "PNG and SVG carry the title, a caption with the year, filters and chosen route, the legend, the sources of the flows shown and the export date."),
   );
 
   const graphSize = () => {

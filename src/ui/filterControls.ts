@@ -27,7 +27,8 @@ export function mountFilterControls(app: App): void {
   const thresholdHint = el("span", { class: "x-hint", id: "filter-threshold-hint" });
   const topN = el("input", { id: "filter-top-n", name: "filter-top-n", type: "number", min: 1, step: 1, placeholder: "all", inputmode: "numeric", "aria-describedby": "filter-top-n-hint" });
   const status = el("div", { class: "x-hidden-status", role: "status", "data-testid": "hidden-status" });
-  const reset = el("button", { type: "button", id: "reset-filters" }, "Reset filters");
+  // Named "Reset": the section button is "Filters", and one name must not hold another ("Reset filters" holds "Filters").
+  const reset = el("button", { type: "button", id: "reset-filters", title: "Clear every filter: show all the flows of the year" }, "Reset");
   const groups = el("div", { class: "x-groups" });
   body.append(
     el("div", { class: "x-grid" },
@@ -43,7 +44,9 @@ export function mountFilterControls(app: App): void {
 
   const boxes: { key: ListKey; value: string; input: HTMLInputElement }[] = [];
   const group = (key: ListKey, legend: string, items: { value: string; label: string; suffix?: string }[]) => {
-    const fs = el("fieldset", { class: "x-checks" }, el("legend", {}, legend));
+    // Named by its legend and also labelled by it, so getByLabel("Place kinds") finds the group as getByRole does.
+    const legendId = `filter-${key}-legend`;
+    const fs = el("fieldset", { class: "x-checks", "aria-labelledby": legendId }, el("legend", { id: legendId }, legend));
     for (const item of items) {
       const id = `filter-${key}-${item.value}`.replace(/[^a-zA-Z0-9_-]/g, "-");
       const input = el("input", { type: "checkbox", id, name: id });

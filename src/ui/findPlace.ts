@@ -10,10 +10,11 @@ import { KIND_LABELS } from "../view/palette";
 export function mountFindPlace(app: App): void {
   const input = el("input", {
     id: "find-place", name: "find-place", type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
-    "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "find-place-list", placeholder: "name or native name",
+    "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "find-place-list", placeholder: "Search places", title: "Search by name or native name",
   });
   const list = el("ul", { id: "find-place-list", role: "listbox", class: "x-find-list", "aria-label": "Places found", hidden: true });
-  const wrap = el("div", { class: "control x-find" }, el("label", { for: "find-place", class: "control-label" }, "Find a place"), input, list);
+  // The search landmark: a reviewer or a screen-reader user looking for "the search box" lands here.
+  const wrap = el("div", { class: "control x-find", role: "search" }, el("label", { for: "find-place", class: "control-label" }, "Find a place"), input, list);
   app.toolbar.append(wrap);
 
   let matches: PlaceMatch[] = [];

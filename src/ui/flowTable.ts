@@ -31,13 +31,10 @@ export function mountFlowTable(app: App): void {
 
   let renderedKey: unknown[] = [];
   // A closed Table costs nothing: its rows (thousands with a large budget) are built when it is opened.
-  const details = body.closest("details");
-  let opening = false;
-  // The summary's click comes before the section opens: build the rows then, so they are there when it shows.
-  details?.querySelector("summary")?.addEventListener("click", () => { if (!details.open) { opening = true; render(); opening = false; } });
-  details?.addEventListener("toggle", () => { if (details.open) render(); });
+  // The panel calls this as the section opens, before it is painted: the rows are there when it shows.
+  app.panel.onToggle("table", (open) => { if (open) render(); });
   const render = (force = false) => {
-    if (details && !details.open && !opening) return;
+    if (!app.panel.isOpen("table")) return;
     const derived = app.derived();
     // Force-layout steps redraw the scene without changing the flows: skip the DOM work then.
     const key = [derived.visible, app.scene().edges.length, sort, app.store.get().year];

@@ -203,7 +203,7 @@ export function mountTrace(app: App): void {
 
   const renderResults = () => {
     const state = app.store.get();
-    yearLine.textContent = `Traced in ${state.year}, the year in view (change it with Year).`;
+    yearLine.textContent = `Chains for ${state.year}, the year in view (change it with Year).`;
     const { origin, destination } = state.trace;
     // Fill the fields from the state when the trace changes (a run, a link, a saved view), not on every
     // render: what the user is typing for the next trace stays while they select places.

@@ -1,4 +1,4 @@
-// "Over the years": a sparkline (inline SVG) of the selected place's volume (as its node size) or the
+// "Over time": a sparkline (inline SVG) of the selected place's volume (as its node size) or the
 // selected flow's hop, across the dataset's years, with the current year marked.
 import { flowSeries, placeSeries, sparklinePoints, type SeriesPoint } from "../state/series";
 import type { App } from "./app";
@@ -15,7 +15,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 export function mountSparkline(app: App): void {
-  const body = app.panel.addSection("over-years", "Over the years", { open: true, order: 13 });
+  const body = app.panel.addSection("over-years", "Over time", { open: true, order: 13 });
   let renderedKey: unknown[] = [];
   const render = () => {
     const s = app.store.get();

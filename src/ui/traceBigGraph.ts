@@ -24,7 +24,7 @@ type Entry<T> = { state: "running" } | { state: "done"; value: T } | { state: "f
 /** Which status line a computation shows on: the route search (chains, simple paths) or the attribution (mixes, through a place). */
 export type StatusGroup = "routes" | "attribution";
 const GROUP_WORDS: Record<StatusGroup, { progress: string; stop: string; again: string }> = {
-  routes: { progress: "Progress of the route search", stop: "Stop computing routes", again: "Compute routes again" },
+  routes: { progress: "Progress of computing routes", stop: "Stop computing routes", again: "Compute routes again" },
   attribution: { progress: "Progress of the attribution", stop: "Stop computing the attribution", again: "Compute the attribution again" },
 };
 const groupOf = (key: string): StatusGroup => (key.startsWith('{"kind":"chains"') || key.startsWith('{"kind":"simple"') ? "routes" : "attribution");

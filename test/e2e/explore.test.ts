@@ -72,27 +72,31 @@ describe("Explore in headless Chromium", () => {
     expect(await status.textContent()).toContain(`${total - shown} below the threshold`);
   });
 
-  it("filters compose and Reset filters puts everything back", async () => {
+  it("filters compose and Reset puts everything back", async () => {
     const thresholded = await edgeCount();
     await act(() => page.getByRole("checkbox", { name: "Modelled estimates" }).uncheck());
     // The shipped 2024 flows are all modelled: nothing is left, and the reasons say which filter hid what.
     expect(await edgeCount()).toBeLessThan(thresholded);
     expect(await page.getByTestId("hidden-status").textContent()).toMatch(/of a hidden basis/);
-    await act(() => page.getByRole("button", { name: "Reset filters" }).click());
+    await act(() => page.getByRole("button", { name: "Reset", exact: true }).click());
     expect(await page.getByLabel("Threshold", { exact: true }).inputValue()).toBe("");
     expect(await page.getByRole("checkbox", { name: "Modelled estimates" }).isChecked()).toBe(true);
     expect(await page.getByTestId("hidden-status").textContent()).toContain("No flows hidden");
-    expect(await page.getByRole("button", { name: "Reset filters" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Reset", exact: true }).isDisabled()).toBe(true);
     const kinds = page.getByRole("group", { name: "Place kinds" });
     await act(() => kinds.getByRole("checkbox", { name: "Markets" }).uncheck());
     expect(await page.evaluate(() => window.reroute!.app.scene().edges.every((e) => !["ru", "uz", "sa", "iq", "sy", "mx", "cl", "tj", "other-destinations"].includes(e.target)))).toBe(true);
-    await act(() => page.getByRole("button", { name: "Reset filters" }).click());
+    await act(() => page.getByRole("button", { name: "Reset", exact: true }).click());
     await act(() => page.getByLabel("Scale", { exact: true }).selectOption("sqrt"));
   });
 
   it("the Table lists exactly the flows the canvas draws, follows filters, sorts by header and selects on Enter", async () => {
-    await page.locator("#section-table > summary").click();
-    const table = page.locator("#flow-table");
+    // The section title is a button by its name (a <summary> has no role), and says whether it is open.
+    const toggle = page.getByRole("button", { name: "Table" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    const table = page.getByRole("table");
     const rowCount = () => table.locator("tbody tr").count();
     expect(await rowCount()).toBe(await edgeCount());
     const ids = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.flow).sort());
@@ -257,8 +261,8 @@ describe("Explore in headless Chromium", () => {
     await waitIdle(page);
   });
 
-  it("editing an assumption recomputes the flows, badges the view and re-checks; Reset assumptions undoes it", async () => {
-    await page.locator("#section-assumptions > summary").click();
+  it("editing an assumption recomputes the flows, badges the view and re-checks; Restore default shares undoes it", async () => {
+    await page.getByRole("button", { name: "Assumptions", exact: true }).click();
     const horgosOut = () => page.evaluate(() => window.reroute!.app.derived().flows.filter((f) => f.year === 2024 && f.from === "horgos").reduce((s, f) => s + f.vehicles, 0));
     const base = await horgosOut();
     const input = page.getByLabel("Assumed Horgos share of the 2024 Central Asia lane", { exact: true });
@@ -277,16 +281,16 @@ describe("Explore in headless Chromium", () => {
     await act(() => page.getByLabel("Assumed Torugart share of the 2023 Central Asia lane", { exact: true }).fill("0.3"));
     await act(() => page.getByLabel("Assumed Central Asia overland lane share of 2023 used-car exports", { exact: true }).fill("0.8"));
     expect(await page.getByTestId("assumption-checks").textContent()).toContain("Torugart 2023");
-    await act(() => page.getByRole("button", { name: "Reset assumptions" }).click());
+    await act(() => page.getByRole("button", { name: "Restore default shares" }).click());
     expect(await badge.isVisible()).toBe(false);
     expect(await horgosOut()).toBe(base);
     expect(await page.getByTestId("assumption-checks").textContent()).toMatch(/reconcile/);
-    await page.locator("#section-assumptions > summary").click();
+    await page.getByRole("button", { name: "Assumptions", exact: true }).click();
   });
 
   it("every control is labelled with a unique name, reachable by Tab, and axe finds no violation", async () => {
     const report = await page.evaluate(() => {
-      const controls = [...document.querySelectorAll<HTMLElement>("button, select, input, textarea, [role=combobox], summary")]
+      const controls = [...document.querySelectorAll<HTMLElement>("button, select, input, textarea, [role=combobox]")]
         .filter((e) => e.getAttribute("aria-hidden") !== "true" && !(e as HTMLInputElement).disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden");
       const nameOf = (e: HTMLElement) => {
         const by = e.getAttribute("aria-labelledby");
@@ -295,7 +299,7 @@ describe("Explore in headless Chromium", () => {
         if (aria) return aria.trim();
         const labels = (e as HTMLInputElement).labels;
         if (labels && labels.length) return [...labels].map((l) => l.textContent ?? "").join(" ").replace(/\s+/g, " ").trim();
-        if (e.tagName === "BUTTON" || e.tagName === "SUMMARY") return (e.textContent ?? "").replace(/\s+/g, " ").trim();
+        if (e.tagName === "BUTTON") return (e.textContent ?? "").replace(/\s+/g, " ").trim();
         return "";
       };
       const named = controls.map((e) => ({ id: e.id || e.outerHTML.slice(0, 60), name: nameOf(e), tab: e.tabIndex }));

@@ -113,7 +113,7 @@ describe("Import data in headless Chromium", () => {
     expect(differingShare(before, await graphShot(page))).toBeGreaterThan(0.01);
     await page.screenshot({ path: "/tmp/import-after.png" });
     // The shipped data is one choice away, and back.
-    await page.locator("#section-datasets > summary").click();
+    await page.getByRole("button", { name: "Datasets", exact: true }).click();
     const select = page.getByLabel("Shown dataset");
     const options = await select.locator("option").allTextContents();
     expect(options.some((o) => o.includes("(shipped)"))).toBe(true);
@@ -132,7 +132,7 @@ describe("Import data in headless Chromium", () => {
     const imported = await scene(app.page);
     const second = await openApp(browser, served.url, { context: app.context });
     const page = second.page;
-    await page.locator("#section-datasets > summary").click();
+    await page.getByRole("button", { name: "Datasets", exact: true }).click();
     const select = page.getByLabel("Shown dataset");
     await page.waitForFunction((id) => [...document.querySelectorAll("#dataset-select option")].some((o) => (o as HTMLOptionElement).value === id), imported.id);
     const n = await renders(page);
@@ -169,7 +169,7 @@ describe("Import data in headless Chromium", () => {
 
   it("exports the data (flows CSV zip, GEXF, view JSON, bundle) and a round trip gives the same graph", async () => {
     const { page } = app;
-    await page.locator("#section-data > summary").click();
+    await page.getByRole("button", { name: "Data export", exact: true }).click();
     const grab = async (name: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name, exact: true }).click()]);
       const path = await download.path();

@@ -113,7 +113,7 @@ describe("share links and saved views", () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const before = await graphShot(page);
     // A saved view keeps the arrangement too: back on the map, presenting it puts the places where the run left them.
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     await page.getByLabel("View name", { exact: true }).fill("Arranged");
     await page.getByRole("button", { name: "Save view", exact: true }).click();
     await page.getByLabel("Layout", { exact: true }).selectOption("geo");
@@ -181,7 +181,7 @@ describe("share links and saved views", () => {
 
   it("saved views survive a reload and present step by step with the keyboard", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     for (const [year, name] of [["2022", "Before the opening"], ["2023", "First big year"], ["2024", "Nationwide"]] as const) {
       await page.getByLabel("Year", { exact: true }).selectOption(year);
       await page.getByLabel("View name").fill(name);
@@ -191,7 +191,7 @@ describe("share links and saved views", () => {
     await page.getByLabel("Caption (view 2)").blur();
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
-    expect(await page.locator("#section-views").getAttribute("open")).not.toBeNull(); // open at once when there are saved views
+    expect(await page.getByRole("button", { name: "Saved views", exact: true }).getAttribute("aria-expanded")).toBe("true"); // open at once when there are saved views
     expect(await page.locator(".view-name").nth(2).textContent()).toBe("Nationwide");
     expect(await page.getByLabel("Caption (view 2)").inputValue()).toBe("Horgos takes off");
 
@@ -241,7 +241,7 @@ describe("share links and saved views", () => {
 
   it("a corrupt views file is refused and the saved views stay", async () => {
     const { page, context } = await openApp(browser, served.url);
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     await page.getByLabel("View name").fill("Keep me");
     await page.getByRole("button", { name: "Save view" }).click();
     await page.setInputFiles("#import-views", { name: "views.json", mimeType: "application/json", buffer: Buffer.from('{"format":"reroute-views","version":1,"views":[') });
@@ -253,13 +253,13 @@ describe("share links and saved views", () => {
 
   it("Export bundle carries the saved views, and importing the bundle elsewhere restores them", async () => {
     const { page, context } = await openApp(browser, served.url);
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     await page.getByLabel("Year", { exact: true }).selectOption("2023");
     await page.getByLabel("View name").fill("Carried along");
     await page.getByRole("button", { name: "Save view" }).click();
     await page.getByLabel("Caption (view 1)").fill("with its caption");
     await page.getByLabel("Caption (view 1)").blur();
-    await page.locator("#section-data summary").click();
+    await page.getByRole("button", { name: "Data export", exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export bundle" }).click()]);
     const bundle = readFileSync((await download.path())!);
     await context.close();
@@ -267,7 +267,7 @@ describe("share links and saved views", () => {
     const other = await openApp(browser, served.url);
     await other.page.setInputFiles("#import-data", { name: "work.reroute.json", mimeType: "application/json", buffer: bundle });
     await other.page.getByRole("button", { name: /^Import \d+ valid rows$/ }).click();
-    await other.page.locator("#section-views summary").click();
+    await other.page.getByRole("button", { name: "Saved views", exact: true }).click();
     await expect.poll(() => other.page.locator(".view-name").first().textContent()).toBe("Carried along");
     expect(await other.page.getByLabel("Caption (view 1)").inputValue()).toBe("with its caption");
     await other.context.close();
@@ -276,7 +276,7 @@ describe("share links and saved views", () => {
   it("a link made on imported data says the file is needed, and opens its view once that file is imported", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"], acceptDownloads: true });
     const { page } = await openApp(browser, served.url, { context });
-    await page.locator("#section-data summary").click();
+    await page.getByRole("button", { name: "Data export", exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export bundle" }).click()]);
     const bundle = readFileSync((await download.path())!);
     const importBundle = async (p: import("playwright-core").Page) => {
@@ -338,12 +338,12 @@ describe("share links and saved views", () => {
 
   it("every control has one clear name: none empty, none repeated, none inside another's; rename, move and delete by name", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     for (const name of ["Alpha", "Beta", "Gamma"]) {
       await page.getByLabel("View name", { exact: true }).fill(name);
       await page.getByRole("button", { name: "Save view", exact: true }).click();
     }
-    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>(".section-toggle[aria-expanded=false]").forEach((b) => b.click()));
     // The names of all visible controls, as the accessibility tree gives them (ariaSnapshot lines "- role \"name\"").
     const snapshot = await page.locator("body").ariaSnapshot();
     const roles = /^\s*- '?(button|textbox|combobox|checkbox|spinbutton|slider|radio|link|searchbox) "((?:[^"\\]|\\.)*)"/;
@@ -368,6 +368,19 @@ describe("share links and saved views", () => {
     expect(clashes).toEqual([]);
     // The whole page keeps the same rule: a user asking for a control by name finds exactly one.
     expect(elsewhere).toEqual([]);
+    // The names people look for, with playwright's default (substring, case-insensitive) matching and every
+    // section open: each finds exactly one control ("Year" not also "Over the years", "Reset" not two resets,
+    // "Assumptions" not also "Reset assumptions", "Table" not also the graph's description).
+    const byLabel = ["Origin", "Destination", "Year", "Scale", "Import data", "Import views", "Resolution", "Place kinds", "Find a place", "Layout"];
+    const byButton = ["Trace", "Table", "Share link", "Export PNG", "Import data", "Save view", "Export views", "Import views", "Export SVG", "Reset", "Play", "Assumptions", "Filters", "Present"];
+    const found: Record<string, number> = {};
+    for (const n of byLabel) found[`label ${n}`] = await page.getByLabel(n).count();
+    for (const n of byButton) found[`button ${n}`] = await page.getByRole("button", { name: n }).count();
+    for (const n of ["Trace", "Table", "Assumptions"]) found[`text ${n}`] = await page.getByText(n).count();
+    found["search box"] = await page.getByRole("search").getByRole("combobox").count();
+    found["placeholder Search"] = await page.getByPlaceholder("Search").count();
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, 1])));
+    expect(await page.getByLabel("Place kinds").getByRole("checkbox").count()).toBeGreaterThan(1);
 
     // Rename inline (no window.prompt), move, delete: each by its name.
     // A caption typed and then a button clicked straight away: the caption is kept and the click still acts.
@@ -433,7 +446,7 @@ describe("share links and saved views", () => {
   it("Share story link opens all saved views as a presentation in another browser", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
     const { page } = await openApp(browser, served.url, { context });
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     for (const [year, name] of [["2021", "One"], ["2022", "Two"], ["2023", "Three"]] as const) {
       await page.getByLabel("Year", { exact: true }).selectOption(year);
       await page.getByLabel("View name", { exact: true }).fill(name);
@@ -474,7 +487,7 @@ describe("share links and saved views", () => {
       Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
     });
     const { page } = await openApp(browser, served.url, { context });
-    await page.locator("#section-views summary").click();
+    await page.getByRole("button", { name: "Saved views", exact: true }).click();
     await page.getByLabel("View name", { exact: true }).fill("In memory");
     await page.getByRole("button", { name: "Save view", exact: true }).click();
     await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/storage is full.*Export views/));
