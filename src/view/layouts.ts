@@ -98,10 +98,25 @@ export function geoWithFallback(places: Place[], flows: Flow[]): Positions {
   const placed = new Map(geo);
   const byKind = new Map<string, number>();
   const rest: Place[] = [];
+  // Who each place trades with, built once: a filter over every flow per unplaced place was quadratic
+  // (seconds for an imported edge list of a few thousand places without coordinates).
+  const upstreamOf = new Map<string, Set<string>>();
+  const downstreamOf = new Map<string, Set<string>>();
+  if (geo.size < places.length) {
+    const add = (m: Map<string, Set<string>>, key: string, value: string) => {
+      let set = m.get(key);
+      if (!set) m.set(key, (set = new Set()));
+      set.add(value);
+    };
+    for (const f of flows) {
+      add(upstreamOf, f.to, f.from);
+      add(downstreamOf, f.from, f.to);
+    }
+  }
   for (const p of places) {
     if (geo.has(p.id)) continue;
     const upstream = p.kind !== "origin";
-    const anchors = new Set(flows.filter((f) => (upstream ? f.to === p.id : f.from === p.id)).map((f) => (upstream ? f.from : f.to)));
+    const anchors = (upstream ? upstreamOf : downstreamOf).get(p.id) ?? new Set<string>();
     const points = [...anchors].map((id) => geo.get(id)).filter((q): q is { x: number; y: number } => !!q);
     if (p.country !== "ZZ" || !points.length) {
       rest.push(p);
