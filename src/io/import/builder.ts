@@ -50,6 +50,8 @@ interface FlowEntry {
   signatures: number | Set<number> | undefined;
 }
 
+const nf = new Intl.NumberFormat("en-GB");
+
 /** FNV-1a 32 over UTF-16 code units: a compact fingerprint of a row. */
 function hash32(text: string): number {
   let h = 0x811c9dc5;
@@ -215,15 +217,15 @@ export class DatasetBuilder {
   build(meta: { id: string; name: string; hash: string; defaultYear: number }): { dataset: Dataset | null; summary: ImportSummary } {
     const summary = emptySummary();
     const noteText: Record<string, (n: number) => string> = {
-      thousands: (n) => `${n} volume${n === 1 ? "" : "s"} with thousands separators read as whole numbers (e.g. "1,234" as 1234)`,
-      "thousands-decimal-comma": (n) => `${n} volume${n === 1 ? "" : "s"} with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)`,
-      "decimal-comma": (n) => `${n} decimal comma${n === 1 ? "" : "s"} read as decimal point${n === 1 ? "" : "s"} (e.g. "1234,5" as 1234.5)`,
+      thousands: (n) => `${nf.format(n)} volume${n === 1 ? "" : "s"} with thousands separators read as whole numbers (e.g. "1,234" as 1234)`,
+      "thousands-decimal-comma": (n) => `${nf.format(n)} volume${n === 1 ? "" : "s"} with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)`,
+      "decimal-comma": (n) => `${nf.format(n)} decimal comma${n === 1 ? "" : "s"} read as decimal point${n === 1 ? "" : "s"} (e.g. "1234,5" as 1234.5)`,
     };
-    for (const [kind, count] of this.notes) this.fixed.push(noteText[kind]?.(count) ?? `${count} × ${kind}`);
-    if (this.duplicateRows > 0) this.fixed.push(`${this.duplicateRows} duplicate row${this.duplicateRows === 1 ? "" : "s"} summed`);
-    if (this.repeatedPairs > 0) this.fixed.push(`${this.repeatedPairs} repeated pair${this.repeatedPairs === 1 ? "" : "s"} (same origin, destination and year) summed`);
+    for (const [kind, count] of this.notes) this.fixed.push(noteText[kind]?.(count) ?? `${nf.format(count)} × ${kind}`);
+    if (this.duplicateRows > 0) this.fixed.push(`${nf.format(this.duplicateRows)} duplicate row${this.duplicateRows === 1 ? "" : "s"} summed`);
+    if (this.repeatedPairs > 0) this.fixed.push(`${nf.format(this.repeatedPairs)} repeated pair${this.repeatedPairs === 1 ? "" : "s"} (same origin, destination and year) summed`);
     if (this.aggregateRows > 0) {
-      this.fixed.push(`${this.aggregateRows} row${this.aggregateRows === 1 ? "" : "s"} with aggregates (${[...this.aggregates].slice(0, 5).join(", ")}) left out of the graph: they are totals, not places`);
+      this.fixed.push(`${nf.format(this.aggregateRows)} row${this.aggregateRows === 1 ? "" : "s"} with aggregates (${[...this.aggregates].slice(0, 5).join(", ")}) left out of the graph: they are totals, not places`);
     }
     for (const [ref, { file, line, count }] of this.unknown) {
       this.warn(file, line, 0, `${file} line ${line}: unknown place "${ref}" (not in the place list)${count > 1 ? `, in ${count} rows` : ""}; its rows were left out`);
@@ -267,7 +269,7 @@ export class DatasetBuilder {
         note: "",
       });
     }
-    if (selfLoops > 0) this.warn("", 0, 0, `${selfLoops} self-loop${selfLoops === 1 ? "" : "s"} (a place trading with itself) kept; they are not drawn as hops`);
+    if (selfLoops > 0) this.warn("", 0, 0, `${nf.format(selfLoops)} self-loop${selfLoops === 1 ? "" : "s"} (a place trading with itself) kept; they are not drawn as hops`);
 
     const years = [...new Set(flows.map((flow) => flow.year))].sort((a, b) => a - b);
     Object.assign(summary, {

@@ -10,6 +10,17 @@ export function normaliseNewlines(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/**
+ * Excel's "sep=;" first line names the delimiter. It is blanked (not removed, so line numbers stay those
+ * of the file) and its delimiter returned; text without it comes back unchanged with null.
+ */
+export function excelSeparatorLine(text: string): { text: string; delimiter: string | null } {
+  const match = /^sep=(.)?[ \t]*\n/i.exec(text);
+  if (!match) return { text, delimiter: null };
+  const given = match[1] === undefined ? "," : match[1];
+  return { text: `\n${text.slice(match[0].length)}`, delimiter: (DELIMITERS as readonly string[]).includes(given) ? given : null };
+}
+
 /** The delimiter whose count per line is steadiest over the first lines (quoted text ignored). */
 export function detectDelimiter(text: string): string {
   const lines = text

@@ -6,7 +6,7 @@ import type { DataIssue } from "../../domain/types";
 import { DatasetBuilder } from "./builder";
 import { describeBinary } from "./sniff";
 import { decodeBytes } from "./decode";
-import { delimiterName, detectDelimiter, normaliseNewlines, scanDelimited } from "./delimited";
+import { delimiterName, detectDelimiter, excelSeparatorLine, normaliseNewlines, scanDelimited } from "./delimited";
 import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates } from "./formats/comtrade";
 import { guessColumnMapping, importEdgeList, resolveColumnMapping } from "./formats/edgeList";
 import { importFlowmapLocations, isFlowmapFlows, isFlowmapLocations } from "./formats/flowmap";
@@ -49,7 +49,7 @@ function whatItIs(file: Decoded): string {
   }
 }
 
-function classify(text: string, name: string): Kind {
+function classify(text: string, name: string, hintedDelimiter: string | null = null): Kind {
   const start = text.slice(0, 4096).trimStart();
   if (start === "") return { type: "empty" };
   if (start.startsWith("<")) {
@@ -64,7 +64,7 @@ function classify(text: string, name: string): Kind {
       return { type: "unknown", why: `a JSON file that does not parse (${error instanceof Error ? error.message : String(error)})` };
     }
   }
-  const delimiter = detectDelimiter(text);
+  const delimiter = hintedDelimiter ?? detectDelimiter(text);
   const { header } = scanDelimited(text, { file: name, delimiter, headerOnly: true });
   if (header.length === 0) return { type: "empty" };
   const reroute = rerouteRole(header);
@@ -104,8 +104,9 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     if (binary !== null) return { name: file.name, text: "", encoding: "binary", size: file.bytes.length, kind: { type: "unknown", why: binary } };
     const { text, encoding } = decodeBytes(file.bytes);
     if (encoding === "Windows-1252" || encoding.startsWith("UTF-16")) fixed.push(`${file.name}: converted from ${encoding}`);
-    const normalised = normaliseNewlines(text);
-    return { name: file.name, text: normalised, encoding, size: file.bytes.length, kind: classify(normalised, file.name) };
+    const hinted = excelSeparatorLine(normaliseNewlines(text));
+    if (hinted.delimiter !== null) fixed.push(`${file.name}: Excel's "sep=${hinted.delimiter === "\t" ? "tab" : hinted.delimiter}" first line read as the delimiter`);
+    return { name: file.name, text: hinted.text, encoding, size: file.bytes.length, kind: classify(hinted.text, file.name, hinted.delimiter) };
   });
   const encoding = [...new Set(decoded.filter((file) => file.encoding !== "binary").map((file) => file.encoding))].join(", ");
   const hash = contentHash(decoded.map((file) => file.text));

@@ -178,4 +178,18 @@ describe("importFiles(edge list CSV)", () => {
     expect(result.summary.fixed).toContain('2 volumes with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)');
     expect(result.summary.fixed.join(" ")).not.toMatch(/"1,234" as 1234/);
   });
+  it("honours Excel's \"sep=;\" first line and keeps the file's line numbers in messages", async () => {
+    const result = await read([file("e.csv", "sep=;\r\nfrom;to;value;year\r\nDE;FR;10,5;2020\r\nFR;IT;lots;2020\r\n")]);
+    expect(result.status).toBe("ok");
+    expect(result.summary.delimiter).toBe("semicolon");
+    expect(edges(result.dataset)).toEqual(["DE>FR@2020=10.5"]);
+    expect(result.summary.fixed).toContain('e.csv: Excel\'s "sep=;" first line read as the delimiter');
+    expect(result.issues.find((issue) => /lots/.test(issue.message))).toMatchObject({ line: 4, column: 3 });
+  });
+
+  it("writes large counts in the summary with thousands separators", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `A${i};B;1,5;2020`).join("\n");
+    const result = await read([file("e.csv", `from;to;value;year\n${rows}\n`)]);
+    expect(result.summary.fixed).toContain('1,200 decimal commas read as decimal points (e.g. "1234,5" as 1234.5)');
+  });
 });
