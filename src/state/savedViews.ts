@@ -41,6 +41,21 @@ export function deleteView(list: SavedView[], id: string): SavedView[] {
   return list.filter((v) => v.id !== id);
 }
 
+/**
+ * `incoming` without the views `list` already holds, compared in their file form (name, caption, save time, the
+ * view as a link payload): importing the file just exported, or the same file twice, adds nothing.
+ */
+export function newViews(list: SavedView[], incoming: SavedView[], defaultYear?: number): SavedView[] {
+  const key = (v: SavedView) => viewsToFile([v], defaultYear);
+  const held = new Set(list.map(key));
+  return incoming.filter((v) => {
+    const k = key(v);
+    if (held.has(k)) return false;
+    held.add(k);
+    return true;
+  });
+}
+
 /** The portable form: each view as its link payload (what differs from the defaults), validated on the way in. */
 export function viewsToFile(list: SavedView[], defaultYear?: number): string {
   return JSON.stringify(

@@ -165,7 +165,8 @@ export function mountExportControls(app: App): ExportControls {
   app.toolbar.appendChild(el("div", { class: "control export-control" }, pngButton));
 
   // Panel section: options and the other formats.
-  const body = app.panel.addSection("export", "Image export", { order: 80 });
+  // Open from the start, like Saved views: Export SVG and the size/resolution options are found without a click.
+  const body = app.panel.addSection("export", "Image export", { order: 80, open: true });
   const titleInput = el("input", { id: "export-title", type: "text", maxlength: 140, autocomplete: "off", class: "export-title" });
   const sizeSelect = el("select", { id: "export-size" }, IMAGE_SIZES.map((s) => el("option", { value: s.id }, s.label)));
   const resolutionSelect = el("select", { id: "export-resolution" }, ([1, 2, 4] as const).map((r) => el("option", { value: String(r) }, `${r}×`)));

@@ -1,7 +1,7 @@
 // Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
 // the story link; presentation mode is in ./presentation.ts, embed mode in ./embed.ts.
 import type { BundleView } from "../io/bundle";
-import { addView, createSavedViewsStore, MAX_VIEWS, deleteView, moveView, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView, type StorageTrouble } from "../state/savedViews";
+import { addView, createSavedViewsStore, MAX_VIEWS, deleteView, moveView, newViews, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView, type StorageTrouble } from "../state/savedViews";
 import { VIEW_STATE_VERSION } from "../state/viewState";
 import { decodeStory, encodeStory, MAX_LINK, type LinkContext } from "../state/viewCodec";
 import type { App } from "./app";
@@ -75,8 +75,8 @@ export function mountViews(app: App): void {
     registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
   };
 
-  // Open when there are views to show: a presenter coming back finds them at once.
-  const body = app.panel.addSection("views", "Saved views", { order: 35, open: views.length > 0 });
+  // Open from the start: Save view, Export views and Import views are in sight (and found by name) without a click.
+  const body = app.panel.addSection("views", "Saved views", { order: 35, open: true });
   const nameInput = el("input", { type: "text", id: "view-name", maxlength: 200, placeholder: "e.g. Horgos in 2024" });
   const save = el("button", { type: "button" }, "Save view");
   const list = el("ol", { class: "views-list" });
@@ -228,11 +228,13 @@ export function mountViews(app: App): void {
       app.messages.show(`${file.name} could not be imported: ${r.reason} Your saved views are unchanged.`, "error");
       return;
     }
+    const fresh = newViews(views, r.views, defaultYearOf(app.dataset()));
+    const held = r.views.length - fresh.length;
     const room = Math.max(0, MAX_VIEWS - views.length);
-    if (r.views.length > room) app.messages.show(`Only ${room} of the ${r.views.length} views in ${file.name} were added: at most ${MAX_VIEWS} views can be saved.`, "warning");
-    r.views = r.views.slice(0, room);
+    if (fresh.length > room) app.messages.show(`Only ${room} of the ${fresh.length} new views in ${file.name} were added: at most ${MAX_VIEWS} views can be saved.`, "warning");
+    r.views = fresh.slice(0, room);
     setViews([...views, ...r.views]);
-    status.textContent = `Imported ${r.views.length} view(s) from ${file.name}.`;
+    status.textContent = `Imported ${r.views.length} view(s) from ${file.name}${held ? `; ${held} already saved here ${held === 1 ? "was" : "were"} left out` : ""}.`;
     if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
   });
 

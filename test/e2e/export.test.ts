@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import type { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPngText } from "../../src/io/pngText";
-import { decodePng, drawnShare, launchBrowser, openApp, type OpenedPage, type Served, serveDist } from "./harness";
+import { decodePng, drawnShare, launchBrowser, openApp, openSection, type OpenedPage, type Served, serveDist } from "./harness";
 
 let served: Served;
 let browser: Browser;
@@ -75,7 +75,7 @@ describe("Export PNG and SVG", () => {
 
   it("has one control per name: Export PNG in the toolbar, the options labelled in the Export section", async () => {
     const { page } = app;
-    await page.getByRole("button", { name: "Image export", exact: true }).click();
+    await openSection(page, "Image export");
     for (const name of ["Export PNG", "Export SVG", "Export story (ZIP)"]) expect(await page.getByRole("button", { name, exact: true }).count()).toBe(1);
     expect(await page.locator("#toolbar").getByRole("button", { name: "Export PNG", exact: true }).count()).toBe(1);
     for (const name of ["Image title", "Image size", "Resolution", "Background"]) expect(await page.getByLabel(name, { exact: true }).count()).toBe(1);

@@ -144,3 +144,9 @@ export function countHue(png: PNG, hue: number, window = 8, minSat = 0.2, region
 export function readRepoFile(path: string): string {
   return readFileSync(resolve(ROOT, path), "utf8");
 }
+
+/** Opens a side-panel section by its title button (a no-op when it is already open). */
+export async function openSection(page: Page, title: string): Promise<void> {
+  const toggle = page.getByRole("button", { name: title, exact: true });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}

@@ -5,7 +5,7 @@ import LZString from "lz-string";
 import pixelmatch from "pixelmatch";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodePng, launchBrowser, openApp, serveDist, waitIdle, type Served } from "./harness";
+import { decodePng, launchBrowser, openApp, openSection, serveDist, waitIdle, type Served } from "./harness";
 
 let served: Served;
 let browser: Browser;
@@ -113,7 +113,7 @@ describe("share links and saved views", () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const before = await graphShot(page);
     // A saved view keeps the arrangement too: back on the map, presenting it puts the places where the run left them.
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     await page.getByLabel("View name", { exact: true }).fill("Arranged");
     await page.getByRole("button", { name: "Save view", exact: true }).click();
     await page.getByLabel("Layout", { exact: true }).selectOption("geo");
@@ -181,7 +181,7 @@ describe("share links and saved views", () => {
 
   it("saved views survive a reload and present step by step with the keyboard", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     for (const [year, name] of [["2022", "Before the opening"], ["2023", "First big year"], ["2024", "Nationwide"]] as const) {
       await page.getByLabel("Year", { exact: true }).selectOption(year);
       await page.getByLabel("View name").fill(name);
@@ -191,7 +191,7 @@ describe("share links and saved views", () => {
     await page.getByLabel("Caption (view 2)").blur();
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
-    expect(await page.getByRole("button", { name: "Saved views", exact: true }).getAttribute("aria-expanded")).toBe("true"); // open at once when there are saved views
+    expect(await page.getByRole("button", { name: "Saved views", exact: true }).getAttribute("aria-expanded")).toBe("true");
     expect(await page.locator(".view-name").nth(2).textContent()).toBe("Nationwide");
     expect(await page.getByLabel("Caption (view 2)").inputValue()).toBe("Horgos takes off");
 
@@ -241,7 +241,7 @@ describe("share links and saved views", () => {
 
   it("a corrupt views file is refused and the saved views stay", async () => {
     const { page, context } = await openApp(browser, served.url);
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     await page.getByLabel("View name").fill("Keep me");
     await page.getByRole("button", { name: "Save view" }).click();
     await page.setInputFiles("#import-views", { name: "views.json", mimeType: "application/json", buffer: Buffer.from('{"format":"reroute-views","version":1,"views":[') });
@@ -253,7 +253,7 @@ describe("share links and saved views", () => {
 
   it("Export bundle carries the saved views, and importing the bundle elsewhere restores them", async () => {
     const { page, context } = await openApp(browser, served.url);
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     await page.getByLabel("Year", { exact: true }).selectOption("2023");
     await page.getByLabel("View name").fill("Carried along");
     await page.getByRole("button", { name: "Save view" }).click();
@@ -267,7 +267,7 @@ describe("share links and saved views", () => {
     const other = await openApp(browser, served.url);
     await other.page.setInputFiles("#import-data", { name: "work.reroute.json", mimeType: "application/json", buffer: bundle });
     await other.page.getByRole("button", { name: /^Import \d+ valid rows$/ }).click();
-    await other.page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(other.page, "Saved views");
     await expect.poll(() => other.page.locator(".view-name").first().textContent()).toBe("Carried along");
     expect(await other.page.getByLabel("Caption (view 1)").inputValue()).toBe("with its caption");
     await other.context.close();
@@ -338,7 +338,7 @@ describe("share links and saved views", () => {
 
   it("every control has one clear name: none empty, none repeated, none inside another's; rename, move and delete by name", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     for (const name of ["Alpha", "Beta", "Gamma"]) {
       await page.getByLabel("View name", { exact: true }).fill(name);
       await page.getByRole("button", { name: "Save view", exact: true }).click();
@@ -421,6 +421,31 @@ describe("share links and saved views", () => {
     await context.close();
   });
 
+  it("on a fresh page the share and export controls are in sight by name, and importing the views just exported adds nothing", async () => {
+    const { page, context, errors } = await openApp(browser, served.url);
+    // Nothing opened first: what a script (or a person) asks for by name is there to click.
+    await page.getByLabel("View name").fill("Fresh");
+    await page.getByRole("button", { name: "Save view" }).click();
+    await page.getByLabel("Resolution").selectOption("2");
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    const [views] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export views" }).click()]);
+    await page.getByLabel("Import views").setInputFiles((await views.path())!);
+    await expect.poll(() => page.getByText(/Imported 0 view\(s\).*1 already saved here was left out/).count()).toBe(1);
+    expect(await page.locator(".view-name").allTextContents()).toEqual(["Fresh"]);
+    // Sections that stay closed open by their names.
+    for (const name of ["Table", "Assumptions"]) {
+      const toggle = page.getByRole("button", { name });
+      expect(await toggle.getAttribute("aria-expanded"), name).toBe("false");
+      await toggle.click();
+      expect(await toggle.getAttribute("aria-expanded"), name).toBe("true");
+    }
+    expect(await page.getByRole("table").locator("tbody tr").count()).toBeGreaterThan(10);
+    expect(await page.getByRole("button", { name: "Restore default shares" }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("when the browser refuses the clipboard, Share link selects the link in a read-only field", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
@@ -446,7 +471,7 @@ describe("share links and saved views", () => {
   it("Share story link opens all saved views as a presentation in another browser", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
     const { page } = await openApp(browser, served.url, { context });
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     for (const [year, name] of [["2021", "One"], ["2022", "Two"], ["2023", "Three"]] as const) {
       await page.getByLabel("Year", { exact: true }).selectOption(year);
       await page.getByLabel("View name", { exact: true }).fill(name);
@@ -487,7 +512,7 @@ describe("share links and saved views", () => {
       Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
     });
     const { page } = await openApp(browser, served.url, { context });
-    await page.getByRole("button", { name: "Saved views", exact: true }).click();
+    await openSection(page, "Saved views");
     await page.getByLabel("View name", { exact: true }).fill("In memory");
     await page.getByRole("button", { name: "Save view", exact: true }).click();
     await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/storage is full.*Export views/));

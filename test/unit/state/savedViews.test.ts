@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addView, createSavedViewsStore, deleteView, moveView, SAVED_VIEWS_BACKUP_KEY, SAVED_VIEWS_KEY, updateView, viewsFromFile, viewsToFile, type SavedView, type ViewStorage } from "../../../src/state/savedViews";
+import { addView, createSavedViewsStore, deleteView, moveView, newViews, SAVED_VIEWS_BACKUP_KEY, SAVED_VIEWS_KEY, updateView, viewsFromFile, viewsToFile, type SavedView, type ViewStorage } from "../../../src/state/savedViews";
 import type { LinkContext } from "../../../src/state/viewCodec";
 import { defaultViewState } from "../../../src/state/viewState";
 
@@ -33,6 +33,14 @@ describe("saved views", () => {
     if (!r.ok) return;
     expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([["a", "a caption", 2022], ["b", "b caption", 2023], ["c", "c caption", 2024]]);
     expect(r.problems).toEqual([]);
+  });
+  it("importing views already held adds only the new ones (a file exported and imported again adds nothing)", () => {
+    const r = viewsFromFile(viewsToFile(list), ctx, newId);
+    if (!r.ok) throw new Error(r.reason);
+    expect(newViews(list, r.views)).toEqual([]);
+    const renamed = { ...view("b", 2023), name: "b again" };
+    const later = view("d", 2021);
+    expect(newViews(list, [...r.views, renamed, later, later]).map((v) => v.name)).toEqual(["b again", "d"]);
   });
   it("a view saved in the force layout keeps where the run left the places, through the file", () => {
     const arranged = { ...view("force", 2024), positions: [10.04, -3, 7, 8] };
