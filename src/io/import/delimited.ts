@@ -66,6 +66,8 @@ export interface ScanOptions {
   onProgress?: (fraction: number) => void;
   /** Stop after the header (for sniffing). */
   headerOnly?: boolean;
+  /** Stop after this many data rows (for sampling). */
+  maxRows?: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export function scanDelimited(text: string, options: ScanOptions, onRow?: (field
       }
       rows++;
       onRow?.(fields, rowLine);
+      if (options.maxRows !== undefined && rows >= options.maxRows) parser.abort();
     },
   });
   options.onProgress?.(1);

@@ -20,9 +20,11 @@ function finite(raw: string, text: string, note?: VolumeNote): VolumeResult {
  * Reads a non-negative volume. With `decimalComma` (semicolon-separated files) "1234,5" is 1234.5 and
  * "1.234,5" is 1234.5; otherwise "1,234" and "1,234.5" are read with a thousands separator.
  */
-export function parseVolume(cell: string, decimalComma: boolean): VolumeResult {
+export function parseVolume(cell: string, decimalComma: boolean, dotsAreThousands = false): VolumeResult {
   const raw = cell.trim();
   if (raw === "") return { ok: false, problem: "the volume is empty" };
+  // "12.000" beside "1.500.000" or "345,5" in the same column: the dot groups thousands there.
+  if (decimalComma && dotsAreThousands && /^[+-]?\d{1,3}(\.\d{3})+$/.test(raw)) return finite(raw, raw.replace(/\./g, ""), "thousands-decimal-comma");
   if (PLAIN.test(raw)) {
     // In a semicolon file "1.234" is ambiguous; a lone dot with three digits after it still reads as a decimal point.
     return finite(raw, raw);
@@ -36,6 +38,19 @@ export function parseVolume(cell: string, decimalComma: boolean): VolumeResult {
     return finite(raw, raw.replace(/[,\s\u00a0\u202f']/g, ""), "thousands");
   }
   return { ok: false, problem: `"${raw}" is not a number` };
+}
+
+/**
+ * Whether the dots of a column written with decimal commas group thousands: some cell has two dot groups
+ * ("1.500.000"), a dot and a comma ("1.234,5"), or a decimal comma ("345,5", so a dot cannot be the decimal
+ * point). Then "12.000" is twelve thousand, not twelve.
+ */
+export function dotsGroupThousands(cells: Iterable<string>): boolean {
+  for (const cell of cells) {
+    const raw = cell.trim();
+    if (/^[+-]?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(raw) || /^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(raw) || /^[+-]?\d+,\d+$/.test(raw)) return true;
+  }
+  return false;
 }
 
 /** A coordinate cell: plain number (or decimal comma in semicolon files) within ±limit; null when empty or invalid. */

@@ -58,4 +58,38 @@ describe("importFiles(UN Comtrade)", () => {
     expect(result.summary.fixed).toContain("no quantities in the table: volumes are trade values in US$");
     expect(result.summary.rejectedRows).toBe(1);
   });
+  it("keeps only the totals when the table also holds their breakdowns (TOTAL + chapters, 87 + 8703, modes of transport), so nothing counts twice", async () => {
+    const header = "refYear,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,partner2Code,cmdCode,customsCode,motCode,qty,primaryValue";
+    const text = [
+      header,
+      "2023,CHN,China,X,398,KAZ,Kazakhstan,0,87,C00,0,100,5000",
+      "2023,CHN,China,X,398,KAZ,Kazakhstan,0,8703,C00,0,80,4000",
+      "2023,CHN,China,X,398,KAZ,Kazakhstan,0,8704,C00,0,20,1000",
+      "2023,CHN,China,X,398,KAZ,Kazakhstan,0,87,C00,3100,60,3000",
+      "2023,CHN,China,X,398,KAZ,Kazakhstan,0,87,C00,2100,40,2000",
+      "2023,CHN,China,X,643,RUS,Russian Federation,0,87,C00,0,0,9000",
+    ].join("\n");
+    const result = await read([file("TradeData.csv", text)]);
+    expect(result.status).toBe("ok");
+    expect(edges(result.dataset)).toEqual(["China>Kazakhstan@2023=100", "China>Russian Federation@2023=0"]);
+    expect(result.summary.fixed.join(" ")).toMatch(/4 breakdown rows left out .* only the totals are used/);
+    expect(result.summary.fixed.join(" ")).toMatch(/1 row has a trade value but a quantity of 0/);
+  });
+
+  it("finds the broadest commodity codes and the total of a breakdown column", async () => {
+    const { broadestCodes, totalCode } = await import("../../../src/io/import/formats/comtrade");
+    expect(broadestCodes(["TOTAL", "87", "8703"])).toEqual(new Set(["TOTAL"]));
+    expect(broadestCodes(["87", "8703", "8704", "84"])).toEqual(new Set(["87", "84"]));
+    expect(broadestCodes(["870321", "870322"])).toBeNull();
+    expect(totalCode(["0", "2100", "3100"], ["0"])).toBe("0");
+    expect(totalCode(["2100", "3100"], ["0"])).toBeNull();
+    expect(totalCode(["C00"], ["C00"])).toBeNull();
+  });
+  it("reads an Excel (semicolon, Windows-1252) Comtrade table whose values group thousands with dots: \"12.000\" is 12000", async () => {
+    const text = "Year;Trade Flow;Reporter;Partner;Partner ISO;Commodity Code;Trade Value (US$)\r\n2021;Export;China;Kazakhstan;KAZ;8703;1.500.000\r\n2021;Export;China;C\u00f4te d'Ivoire;CIV;8703;12.000\r\n";
+    const bytes = Uint8Array.from([...text].map((ch) => ch.charCodeAt(0) & 0xff));
+    const result = await read([file("comtrade.csv", bytes)]);
+    expect(result.summary.encoding).toBe("Windows-1252");
+    expect(edges(result.dataset)).toEqual(["China>C\u00f4te d'Ivoire@2021=12000", "China>Kazakhstan@2021=1500000"]);
+  });
 });

@@ -192,4 +192,10 @@ describe("importFiles(edge list CSV)", () => {
     const result = await read([file("e.csv", `from;to;value;year\n${rows}\n`)]);
     expect(result.summary.fixed).toContain('1,200 decimal commas read as decimal points (e.g. "1234,5" as 1234.5)');
   });
+  it("reads \"12.000\" as twelve thousand in a semicolon column that groups thousands with dots elsewhere, and as 12 otherwise", async () => {
+    const grouped = await read([file("e.csv", "from;to;value;year\nA;B;1.500.000;2021\nA;C;12.000;2021\nB;C;345,5;2021\n")]);
+    expect(edges(grouped.dataset)).toEqual(["A>B@2021=1500000", "A>C@2021=12000", "B>C@2021=345.5"]);
+    const plain = await read([file("e.csv", "from;to;value;year\nA;B;1.5;2021\nA;C;12.000;2021\n")]);
+    expect(edges(plain.dataset)).toEqual(["A>B@2021=1.5", "A>C@2021=12"]);
+  });
 });

@@ -5,7 +5,7 @@ import { COUNTRIES, lookupCountry } from "../../countries";
 import { isAggregate, isAggregateCode } from "../aggregates";
 import type { DatasetBuilder } from "../builder";
 import { readDelimited } from "../delimited";
-import { parseVolume } from "../numbers";
+import { dotsGroupThousands, parseVolume } from "../numbers";
 import { yearOf } from "../text";
 import { headerKey } from "./edgeList";
 
@@ -69,6 +69,8 @@ export function importComtrade(
 ): void {
   const rows: TableRow[] = [];
   let others = 0;
+  let breakdowns = 0;
+  let noQuantity = 0;
   let usingValue = false;
   const commodities = new Set<string>();
   for (const { text, file, delimiter } of tables) {
@@ -94,6 +96,9 @@ export function importComtrade(
       qty: col("qty", "quantity", "altqty"),
       value: col("primaryvalue", "tradevalueus", "tradevalue", "fobvalue", "cifvalue", "value"),
       commodity: col("cmdcode", "commoditycode"),
+      transport: col("motcode", "modeoftransportcode"),
+      customs: col("customscode", "customsproccode"),
+      partner2: col("partner2code", "2ndpartnercode"),
     };
     const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
     const decimalComma = delimiter === ";";
@@ -104,6 +109,8 @@ export function importComtrade(
     });
     if (!hasQty) usingValue = true;
     const volumeColumn = hasQty ? c.qty : c.value;
+    const thousandsIn = (column: number) => decimalComma && column >= 0 && dotsGroupThousands(table.data.map(({ fields }) => cell(fields, column)));
+    const dotsAreThousands = { volume: thousandsIn(volumeColumn), value: thousandsIn(c.value) };
     if (volumeColumn < 0) {
       builder.error(file, table.headerLine, 0, `${file}: the table has neither a quantity (qty) nor a trade value column`);
       continue;
@@ -116,7 +123,24 @@ export function importComtrade(
       const ref = iso || name || code;
       return ref === "" ? null : { ref, name: name || ref, iso2: "" };
     };
+    // Totals and their breakdowns in one table (TOTAL and chapter 87, or 87 and 8703; all modes of transport
+    // and each mode): only the totals are kept, or every hop would be counted twice.
+    const keep = {
+      commodity: broadestCodes(table.data.map(({ fields }) => cell(fields, c.commodity))),
+      transport: totalCode(table.data.map(({ fields }) => cell(fields, c.transport)), ["0", "00", "TOTAL"]),
+      customs: totalCode(table.data.map(({ fields }) => cell(fields, c.customs)), ["C00", "TOTAL"]),
+      partner2: totalCode(table.data.map(({ fields }) => cell(fields, c.partner2)), ["0", "00", "000", "W00"]),
+    };
     for (const { fields, line } of table.data) {
+      if (
+        (keep.commodity !== null && !keep.commodity.has(cell(fields, c.commodity))) ||
+        (keep.transport !== null && cell(fields, c.transport) !== keep.transport) ||
+        (keep.customs !== null && cell(fields, c.customs) !== keep.customs) ||
+        (keep.partner2 !== null && cell(fields, c.partner2) !== keep.partner2)
+      ) {
+        breakdowns++;
+        continue;
+      }
       const dir = c.flow >= 0 ? direction(cell(fields, c.flow)) : "export";
       if (dir === "other") {
         others++;
@@ -144,7 +168,7 @@ export function importComtrade(
         builder.aggregateRow(name || "World");
         continue;
       }
-      const parsed = parseVolume(cell(fields, volumeColumn), decimalComma);
+      const parsed = parseVolume(cell(fields, volumeColumn), decimalComma, dotsAreThousands.volume);
       if (!parsed.ok) {
         builder.reject(file, line, volumeColumn + 1, parsed.problem);
         continue;
@@ -159,9 +183,10 @@ export function importComtrade(
         }
         year = found;
       }
-      const usdParsed = c.value >= 0 && volumeColumn !== c.value ? parseVolume(cell(fields, c.value), decimalComma) : null;
+      const usdParsed = c.value >= 0 && volumeColumn !== c.value ? parseVolume(cell(fields, c.value), decimalComma, dotsAreThousands.value) : null;
       const usd = volumeColumn === c.value ? parsed.value : usdParsed?.ok ? usdParsed.value : null;
       if (c.commodity >= 0) commodities.add(cell(fields, c.commodity));
+      if (volumeColumn === c.qty && parsed.value === 0 && usd !== null && usd > 0) noQuantity++;
       const [from, to] = dir === "export" ? [reporter, partner] : [partner, reporter];
       rows.push({ file, line, from, to, year, volume: parsed.value, usd, dir, signature: fields.join("\u0001") });
     }
@@ -183,4 +208,31 @@ export function importComtrade(
   if (mirrors > 0) builder.fixed.push(`${mirrors} import row${mirrors === 1 ? "" : "s"} mirroring a reported export left out (the exporter's figure is kept)`);
   if (others > 0) builder.fixed.push(`${others} re-export/re-import row${others === 1 ? "" : "s"} left out (only exports and imports are drawn)`);
   if (commodities.size > 1) builder.fixed.push(`${commodities.size} commodity codes summed per pair`);
+  if (breakdowns > 0) {
+    builder.fixed.push(`${breakdowns} breakdown row${breakdowns === 1 ? "" : "s"} left out (finer commodity codes, single modes of transport, customs procedures or second partners, beside their totals): only the totals are used, so nothing is counted twice`);
+  }
+  if (noQuantity > 0) {
+    builder.fixed.push(`${noQuantity} row${noQuantity === 1 ? " has" : "s have"} a trade value but a quantity of 0 (not reported): kept with volume 0`);
+  }
+}
+
+/**
+ * The commodity codes to keep when a table holds several levels (TOTAL, 87, 8703): those no other code in
+ * the table contains (TOTAL contains every code; "87" contains "8703"). Null when there is nothing to drop.
+ */
+export function broadestCodes(codes: readonly string[]): Set<string> | null {
+  const present = new Set(codes.filter((code) => code !== ""));
+  if (present.size < 2) return null;
+  const isTotal = (code: string) => /^(total|all|ag0|tot)$/i.test(code);
+  const hasTotal = [...present].some(isTotal);
+  const keep = new Set([...present].filter((code) => (hasTotal ? isTotal(code) : ![...present].some((other) => other !== code && code.startsWith(other)))));
+  return keep.size === present.size ? null : keep;
+}
+
+/** The total's code of a breakdown column (mode of transport, customs procedure, second partner) when the table holds it beside other codes; else null. */
+export function totalCode(codes: readonly string[], totals: readonly string[]): string | null {
+  const present = new Set(codes.filter((code) => code !== ""));
+  if (present.size < 2) return null;
+  const total = totals.find((code) => present.has(code)) ?? [...present].find((code) => totals.some((t) => t.toLowerCase() === code.toLowerCase()));
+  return total ?? null;
 }

@@ -2,7 +2,7 @@
 // Headers are recognised by common names; otherwise the caller asks the user for a ColumnMapping.
 import type { DatasetBuilder } from "../builder";
 import { scanDelimited } from "../delimited";
-import { parseCoordinate, parseVolume } from "../numbers";
+import { dotsGroupThousands, parseCoordinate, parseVolume } from "../numbers";
 import { yearOf } from "../text";
 import type { ColumnMapping } from "../types";
 
@@ -96,6 +96,10 @@ export function importEdgeList(
   const decimalComma = delimiter === ";";
   if (columns.volume < 0) builder.fixed.push("no volume column: every row counts 1");
   const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
+  // How the volume column writes numbers, from its first rows: "12.000" is 12000 where others read "1.500.000".
+  const sample: string[] = [];
+  if (decimalComma && columns.volume >= 0) scanDelimited(text, { file, delimiter, maxRows: 5000 }, (fields) => sample.push(cell(fields, columns.volume)));
+  const dotsAreThousands = decimalComma && dotsGroupThousands(sample);
   scanDelimited(text, onProgress ? { file, delimiter, onProgress } : { file, delimiter }, (fields, line) => {
     const from = cell(fields, columns.origin);
     const to = cell(fields, columns.destination);
@@ -103,7 +107,7 @@ export function importEdgeList(
     if (to === "") return builder.reject(file, line, columns.destination + 1, "the destination is empty");
     let volume = 1;
     if (columns.volume >= 0) {
-      const parsed = parseVolume(cell(fields, columns.volume), decimalComma);
+      const parsed = parseVolume(cell(fields, columns.volume), decimalComma, dotsAreThousands);
       if (!parsed.ok) return builder.reject(file, line, columns.volume + 1, parsed.problem);
       if (parsed.note) builder.note(parsed.note);
       volume = parsed.value;
