@@ -86,9 +86,12 @@ export function mountViews(app: App): void {
   const importInput = el("input", { type: "file", id: "import-views", accept: ".json,application/json", class: "visually-hidden" });
   const importLabel = el("label", { for: "import-views", class: "file-button" }, "Import views");
   const status = el("p", { class: "hint", role: "status" });
+  // Beside the numbered list, not in it: an empty list is not shown as a view numbered 1.
+  const empty = el("p", { class: "hint views-empty" }, "No saved views yet. Saved views are the steps of a presentation.");
   body.append(
     el("div", { class: "views-save" }, el("label", { for: "view-name" }, "View name"), nameInput, save),
     list,
+    empty,
     el("div", { class: "views-actions" }, present, storyLink, exportViews, importLabel, importInput),
     status,
   );
@@ -188,7 +191,8 @@ export function mountViews(app: App): void {
       });
       list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, titleSlot, caption), el("div", { class: "view-buttons" }, show, update, rename, up, down, del)));
     });
-    if (!views.length) list.appendChild(el("li", { class: "hint" }, "No saved views yet. Saved views are the steps of a presentation."));
+    list.hidden = !views.length;
+    empty.hidden = views.length > 0;
   }
   const rowButton = (id: string, action: string) => list.querySelector<HTMLButtonElement>(`button[data-view="${CSS.escape(id)}"][data-action="${action}"]`);
   /** After a move the row is rebuilt: keep the keyboard on the moved view (its rename button, or the move button if still enabled). */

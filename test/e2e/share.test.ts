@@ -423,9 +423,13 @@ describe("share links and saved views", () => {
 
   it("on a fresh page the share and export controls are in sight by name, and importing the views just exported adds nothing", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
+    // No view yet: said beside the list, not as a list item numbered 1.
+    expect(await page.getByText("No saved views yet").isVisible()).toBe(true);
+    expect(await page.getByRole("listitem").filter({ hasText: "No saved views" }).count()).toBe(0);
     // Nothing opened first: what a script (or a person) asks for by name is there to click.
     await page.getByLabel("View name").fill("Fresh");
     await page.getByRole("button", { name: "Save view" }).click();
+    expect(await page.getByText("No saved views yet").isVisible()).toBe(false);
     await page.getByLabel("Resolution").selectOption("2");
     const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
