@@ -21,7 +21,11 @@ export function placeCard(s: PlaceSummary, measure: Measure, full = false): HTML
   ];
   const bases = Object.entries(s.byBasis).filter(([, v]) => v > 0);
   if (bases.length) {
-    rows.push(el("div", { class: "card-basis" }, "Basis: ", bases.map(([b, v], i) => `${i ? "; " : ""}${BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b} ${formatVolume(v, measure)}`).join("")));
+    // The volumes are of its flows in and out together: a bare "modelled estimate 282,310" read as the place's own figure.
+    const label = (b: string) => BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b;
+    rows.push(el("div", { class: "card-basis" }, bases.length === 1
+      ? `Basis: ${label(bases[0]![0])} (all its flows)`
+      : `Basis of its flows in and out: ${bases.map(([b, v]) => `${label(b)} ${formatVolume(v, measure)}`).join("; ")}`));
   }
   if (s.context.length) {
     rows.push(

@@ -151,6 +151,11 @@ describe("route tracing", () => {
     // Point at Russia first (hover), so the two clicks are not read as a double click.
     await page.mouse.move(ru!.x, ru!.y);
     await expect.poll(() => page.evaluate(() => JSON.stringify(window.reroute!.app.store.get().hover))).toContain('"ru"');
+    // The hover tooltip names the place; its basis line speaks of its flows, not a figure of its own.
+    const tip = page.getByRole("tooltip");
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain("Russia");
+    expect(await tip.locator(".card-basis").textContent()).toMatch(/^Basis: .+ \(all its flows\)$|^Basis of its flows in and out: /);
     await page.waitForTimeout(400);
     await page.mouse.click(ru!.x, ru!.y);
     await expect.poll(() => page.evaluate(() => JSON.stringify(window.reroute!.app.store.get().selection))).toContain('"ru"');
