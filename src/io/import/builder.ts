@@ -231,8 +231,10 @@ export class DatasetBuilder {
       this.warn(file, line, 0, `${file} line ${line}: unknown place "${ref}" (not in the place list)${count > 1 ? `, in ${count} rows` : ""}; its rows were left out`);
     }
 
-    const yearless = [...this.flows.values()].some((flow) => flow.year === null);
-    if (yearless) this.fixed.push(`no year given: every flow dated ${meta.defaultYear}`);
+    let yearless = 0;
+    for (const flow of this.flows.values()) if (flow.year === null) yearless++;
+    if (yearless > 0 && yearless === this.flows.size) this.fixed.push(`no year given: every flow dated ${meta.defaultYear}`);
+    else if (yearless > 0) this.fixed.push(`${nf.format(yearless)} flow${yearless === 1 ? "" : "s"} without a year dated ${meta.defaultYear}`);
 
     // Ids: sanitised refs, made unique in order of appearance.
     const ids = new Map<string, string>();

@@ -161,5 +161,6 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
     expect(edges(result.dataset)).toEqual(["France>Italy@2020=2", "Germany>France@2019=5", "Germany>Italy@2018=3", "Germany>Italy@2019=4", "Italy>Germany@2024=9"]);
     expect(result.summary.fixed).toContain("1 dynamic edge with values per period read as one flow per year");
     expect(result.summary.fixed).toContain("2 dynamic edges dated by the year their start or first spell begins");
+    expect(result.summary.fixed).toContain("1 flow without a year dated 2024"); // not "every flow": the others have years
   });
 });
