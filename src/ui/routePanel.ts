@@ -251,9 +251,16 @@ export function mountTrace(app: App): void {
       return;
     }
     const n = r.chains.length;
+    const shown = `the ${n === 1 ? "chain" : `${n} chains`} shown ${n === 1 ? "carries" : "carry"}`;
+    // A place that starts nothing itself (an exit point, a hub) has no volume of its own to attribute: every
+    // vehicle is traced from where it started. Its chains are still the routes on, each with its share of
+    // what passes through it (the product of the hop shares), rather than "0 vehicles attributed".
+    const startsNothing = r.total === 0 && r.passing === 0;
     const coverage = r.total > 0
       ? `The ${n === 1 ? "chain" : `${n} chains`} shown ${n === 1 ? "covers" : "cover"} ${formatShare(r.coverage)} of the ${formatVolume(r.total, m)} ${a} sends that end in ${b} (${state.year}).`
-      : `${b} keeps none of it: the ${n === 1 ? "chain" : `${n} chains`} shown carry ${formatShare(r.coverage)} of the ${formatVolume(r.passing, m)} from ${a} that pass through ${b} (${state.year}).`;
+      : startsNothing
+        ? `${a} starts no vehicles of its own in ${state.year}: all it sends arrived from elsewhere, and tracing follows each vehicle from where it started. Below, the routes from ${a} to ${b} with the share of what passes through ${a} that each takes; trace from a province or city for attributed volumes.`
+        : `${b} keeps none of it: ${shown} ${formatShare(r.coverage)} of the ${formatVolume(r.passing, m)} from ${a} that pass through ${b} (${state.year}).`;
     results.append(el("p", { class: "rt-coverage" }, coverage), mixingNote(state));
     if (lostNote) results.append(lostNote);
     const list = el("ul", { role: "listbox", class: "rt-chains", tabindex: "0", "aria-label": "Chains found, best first" });
@@ -264,7 +271,9 @@ export function mountTrace(app: App): void {
       const li = el("li", { id: `trace-chain-${i}`, role: "option", class: "rt-chain", "aria-selected": String(i === chosen) },
         el("div", { class: "rt-chain-name" }, chainText(c)),
         el("div", { class: "rt-chain-figures" },
-          `${formatVolume(r.total > 0 ? c.volume : c.arriving, m)} attributed · ${formatShare(c.share)} of ${a} → ${b} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`));
+          startsNothing
+            ? `${formatShare(c.product)} of what passes through ${a} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`
+            : `${formatVolume(r.total > 0 ? c.volume : c.arriving, m)} attributed · ${formatShare(c.share)} of ${a} → ${b} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`));
       if (i === chosen) li.append(hopList(c, m));
       li.addEventListener("click", () => chooseChain(i));
       list.append(li);

@@ -177,6 +177,23 @@ describe("route tracing", () => {
     for (const n of first!.split(" → ")) expect(names).toContain(n);
   });
 
+  it("tracing from an exit point (which starts no vehicles itself) says so and gives each route's share of what passes through it", async () => {
+    const { page } = app;
+    await page.getByRole("button", { name: "Clear route" }).click();
+    // Typed and confirmed with Enter only, as from the keyboard.
+    await page.getByLabel("Origin").fill("Horgos");
+    await page.getByLabel("Origin").press("Enter");
+    await page.getByLabel("Destination").fill("Russia");
+    await page.getByLabel("Destination").press("Enter");
+    await page.getByLabel("Destination").press("Enter");
+    await chainOptions(page).first().waitFor();
+    const text = await page.locator("#trace-body").innerText();
+    expect(text).toContain("Horgos starts no vehicles of its own");
+    expect(text).not.toMatch(/0 vehicles attributed|keeps none of it/);
+    const first = await chainOptions(page).first().innerText();
+    expect(first).toMatch(/^Horgos → Kazakhstan → Russia\n\d+% of what passes through Horgos · bottleneck /);
+  });
+
   it("Clear route empties the fields and the results, with no console errors", async () => {
     const { page, errors } = app;
     await page.getByRole("button", { name: "Clear route" }).click();
