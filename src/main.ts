@@ -9,6 +9,7 @@ import { select, setHover } from "./state/producers";
 import { createStore } from "./state/store";
 import { flowSummary, placeSummary } from "./state/summaries";
 import { defaultViewState, DEFAULT_YEAR, type CameraState, type ViewState } from "./state/viewState";
+import { datasetUnit, volumeUnit } from "./state/volumeUnit";
 import { chainPositions, extentOf, geoWithFallback, type Positions } from "./view/layouts";
 import { createRenderer, mark } from "./view/renderer";
 import { buildScene, type Scene } from "./view/scene";
@@ -107,7 +108,7 @@ function start(): void {
     tweenMs = 0;
     renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
     const lanes = new Set(derived.visible.shown.map((f) => derived.laneOf(f)));
-    renderLegend(legendBody, scene.widthScale, state.weighting.measure, lanes);
+    renderLegend(legendBody, scene.widthScale, volumeUnit(dataset, state.weighting.measure), lanes);
     renderDetails();
     for (const l of sceneListeners) l(scene, derived);
   };
@@ -122,8 +123,8 @@ function start(): void {
     }
     const card =
       sel.type === "node"
-        ? (() => { const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure); return s ? placeCard(s, state.weighting.measure, true) : null; })()
-        : (() => { const s = flowSummary(dataset, derived.flows, sel.id); return s ? flowCard(s, true) : null; })();
+        ? (() => { const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure); return s ? placeCard(s, volumeUnit(dataset, state.weighting.measure), true) : null; })()
+        : (() => { const s = flowSummary(dataset, derived.flows, sel.id); return s ? flowCard(s, datasetUnit(dataset), true) : null; })();
     if (card) detailsBody.appendChild(card);
   };
 
@@ -133,10 +134,10 @@ function start(): void {
     if (!h) return tooltip.show(null);
     if (h.type === "node") {
       const s = placeSummary(dataset, derived.flows, h.id, state.year, state.weighting.measure);
-      tooltip.show(s ? placeCard(s, state.weighting.measure) : null);
+      tooltip.show(s ? placeCard(s, volumeUnit(dataset, state.weighting.measure)) : null);
     } else {
       const s = flowSummary(dataset, derived.flows, h.id);
-      tooltip.show(s ? flowCard(s) : null);
+      tooltip.show(s ? flowCard(s, datasetUnit(dataset)) : null);
     }
   };
 

@@ -114,6 +114,11 @@ export interface Dataset {
   years: number[];
   /** Content hash (hex) of the files the dataset was built from: links made on other data can say so. */
   hash: string;
+  /**
+   * What one unit of a flow's volume (its `vehicles` field) counts, as shown after a number: "vehicles"
+   * (the shipped data; also when absent), "US$" for a trade value, or a word taken from the file ("units").
+   */
+  unit?: string;
 }
 
 /** A problem found while reading a file; line and column are 1-based (0 when not applicable). */

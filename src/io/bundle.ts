@@ -196,6 +196,8 @@ export function validateDataset(value: unknown, file = "bundle"): { dataset: Dat
     years: [...new Set(flows.map((f) => f.year))].sort((a, b) => a - b),
     hash: typeof o.hash === "string" && /^[0-9a-f]{1,64}$/i.test(o.hash) ? o.hash : "",
   };
+  // The unit of the volumes: a short word shown after numbers (older bundles have none: vehicles).
+  if (typeof o.unit === "string" && o.unit.trim() !== "") dataset.unit = o.unit.trim().slice(0, 40);
   // References: every flow joins two declared places; ids are unique.
   const ids = new Set<string>();
   places.forEach((p, i) => {

@@ -3,6 +3,7 @@
 // shown; the PNG composer and the SVG writer both draw from it, so the two formats agree.
 import type { Basis, Dataset, Flow, PlaceKind } from "../domain/types";
 import type { Measure, ScaleKind, ViewState } from "../state/viewState";
+import { MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 
 export interface LegendWidth {
   value: number;
@@ -71,6 +72,7 @@ export const ZERO_MILEAGE_CAVEAT =
 const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
 const INT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const ONE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+const SMALL = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 2 });
 
 export function defaultTitle(dataset: Pick<Dataset, "id" | "name">, year: number): string {
   return dataset.id === "zero-mileage" ? `China's used-car exports, ${year}` : `${dataset.name}, ${year}`;
@@ -81,9 +83,9 @@ export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset
   return t || defaultTitle(dataset, state.year);
 }
 
-/** Compact volume: 436k vehicles, 1.2M vehicles, US$3.4bn. */
-export function formatLegendValue(v: number, measure: Measure): string {
-  if (measure === "usd") {
+/** Compact volume with its unit: 436k vehicles, 1.2M units, US$3.4bn. */
+export function formatLegendValue(v: number, unit: VolumeUnit): string {
+  if (unit === MONEY) {
     const a = Math.abs(v);
     if (a >= 1e9) return `US$${ONE.format(v / 1e9)}bn`;
     if (a >= 1e6) return `US$${ONE.format(v / 1e6)}m`;
@@ -91,8 +93,8 @@ export function formatLegendValue(v: number, measure: Measure): string {
     return `US$${INT.format(v)}`;
   }
   const a = Math.abs(v);
-  const n = a >= 1e6 ? `${ONE.format(v / 1e6)}M` : a >= 1e4 ? `${INT.format(v / 1e3)}k` : a >= 1e3 ? `${ONE.format(v / 1e3)}k` : INT.format(v);
-  return `${n} vehicles`;
+  const n = a >= 1e6 ? `${ONE.format(v / 1e6)}M` : a >= 1e4 ? `${INT.format(v / 1e3)}k` : a >= 1e3 ? `${ONE.format(v / 1e3)}k` : a >= 10 ? INT.format(v) : SMALL.format(v);
+  return `${n} ${unit}`;
 }
 
 /** File-name slug: letters and digits of any script, lower case, joined by "-"; "reroute-view" when nothing is left. */
@@ -157,9 +159,8 @@ const KIND_PLURAL: Record<PlaceKind, string> = { origin: "origins", exit: "exit 
 const BASIS_NAMES: Record<Basis, string> = { reported: "reported figures", derived: "derived figures", modelled: "modelled estimates" };
 
 /** The filters in force, in words; [] when nothing is hidden. */
-export function describeFilters(state: ViewState, laneLabel: (id: string) => string): string[] {
+export function describeFilters(state: ViewState, laneLabel: (id: string) => string, unit: VolumeUnit = volumeUnit({}, state.weighting.measure)): string[] {
   const f = state.filters;
-  const unit = state.weighting.measure === "usd" ? "US$" : "vehicles";
   const parts: string[] = [];
   if (f.topN !== null) parts.push(`largest ${f.topN} flows only`);
   if (f.minVolume > 0) parts.push(`flows under ${INT.format(f.minVolume)} ${unit} hidden`);
@@ -174,15 +175,16 @@ export function describeFilters(state: ViewState, laneLabel: (id: string) => str
 export function buildExportSpec(input: ExportSpecInput): ExportSpec {
   const { state, dataset, shown, palette } = input;
   const measure = state.weighting.measure;
+  const unit = volumeUnit(dataset, measure);
   const title = effectiveTitle(state, dataset);
   const placeName = (id: string | null) => (id ? (dataset.places.find((p) => p.id === id)?.name ?? id) : "");
   const laneLabel = (id: string) => palette.lanes.find((l) => l.id === id)?.label ?? id;
 
   const caption: string[] = [];
   caption.push(
-    `${state.year} · ${measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles"} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
+    `${state.year} · ${dataset.id === "zero-mileage" ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
   );
-  const filters = describeFilters(state, laneLabel);
+  const filters = describeFilters(state, laneLabel, unit);
   const budget = input.counts?.hiddenBy.budget ?? 0;
   if (budget > 0) filters.push(`largest flows only, ${budget} smaller hidden by the flow budget`);
   const edited = Object.keys(state.assumptions).length;
@@ -195,8 +197,8 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
 
   const lanesShown = new Set(shown.map(input.colourLaneOf));
   const legend: ExportLegend = {
-    widthTitle: `Flow width (${measure === "usd" ? "US$" : "vehicles"}, ${SCALE_NAMES[input.scaleKind]} scale)`,
-    widths: input.widthLegend.map(({ value, width }) => ({ value, width, label: formatLegendValue(value, measure) })),
+    widthTitle: `Flow width (${unit}, ${SCALE_NAMES[input.scaleKind]} scale)`,
+    widths: input.widthLegend.map(({ value, width }) => ({ value, width, label: formatLegendValue(value, unit) })),
     kinds: palette.kinds.map((k) => ({ label: k.label, colour: k.colour })),
     lanes: palette.lanes.filter((l) => lanesShown.has(l.id)).map((l) => ({ label: l.label, colour: l.colour })),
     basis: [

@@ -5,6 +5,7 @@ import { BASES, PLACE_KINDS, type Basis, type PlaceKind } from "../domain/types"
 import { filtersActive, hiddenSummary } from "../state/hiddenSummary";
 import { resetFilters, setFilters } from "../state/producers";
 import type { Filters } from "../state/viewState";
+import { volumeUnit } from "../state/volumeUnit";
 import type { App } from "./app";
 import { append, clear, el } from "./dom";
 
@@ -94,7 +95,7 @@ export function mountFilterControls(app: App): void {
     const f = s.filters;
     if (document.activeElement !== threshold) threshold.value = f.minVolume > 0 ? String(f.minVolume) : "";
     if (document.activeElement !== topN) topN.value = f.topN === null ? "" : String(f.topN);
-    thresholdHint.textContent = s.weighting.measure === "usd" ? "US$; smaller flows are hidden" : "vehicles; smaller flows are hidden";
+    thresholdHint.textContent = `${volumeUnit(app.dataset(), s.weighting.measure)}; smaller flows are hidden`;
     for (const b of boxes) b.input.checked = !(f[b.key] as string[]).includes(b.value);
     reset.disabled = !filtersActive(f);
   };

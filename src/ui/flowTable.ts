@@ -2,6 +2,7 @@
 // and selecting one selects the flow.
 import { DEFAULT_FLOW_TABLE_SORT, flowRows, FLOW_TABLE_COLUMNS, nextSort, sortFlowRows, type FlowTableColumn, type FlowTableSort } from "../state/flowTable";
 import { select } from "../state/producers";
+import { datasetUnit, unitTitle } from "../state/volumeUnit";
 import type { App } from "./app";
 import { clear, el } from "./dom";
 import { formatInt, formatUsd } from "./format";
@@ -21,7 +22,7 @@ export function mountFlowTable(app: App): void {
   const headerCells = new Map<FlowTableColumn, HTMLTableCellElement>();
   // Headers are focusable column headers, not buttons: their names ("Year", "From"…) stay unique among controls.
   for (const c of FLOW_TABLE_COLUMNS) {
-    const th = el("th", { scope: "col", tabindex: 0, class: `x-sortable${NUMERIC.has(c) ? " num" : ""}`, "data-column": c }, HEADERS[c], el("span", { class: "x-sort-arrow", "aria-hidden": "true" }));
+    const th = el("th", { scope: "col", tabindex: 0, class: `x-sortable${NUMERIC.has(c) ? " num" : ""}`, "data-column": c }, el("span", { class: "x-head" }, HEADERS[c]), el("span", { class: "x-sort-arrow", "aria-hidden": "true" }));
     const act = () => { sort = nextSort(sort, c); render(true); };
     th.addEventListener("click", act);
     th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); act(); } });
@@ -45,8 +46,12 @@ export function mountFlowTable(app: App): void {
     const rows = sortFlowRows(flowRows(flows, derived.placesById), sort);
     const state = app.store.get();
     const selected = state.selection?.type === "edge" ? state.selection.id : null;
-    caption.textContent = `${rows.length} ${rows.length === 1 ? "flow" : "flows"} shown in ${state.year}${derived.visible.hidden ? ` (${derived.visible.hidden} hidden by filters)` : ""}, sorted by ${HEADERS[sort.column]} ${sort.direction}`;
+    // The main volume column is named by the dataset's unit (Vehicles, Volume (US$), Volume (units)).
+    const header = (c: FlowTableColumn) => (c === "vehicles" ? unitTitle(datasetUnit(app.dataset())) : HEADERS[c]);
+    caption.textContent = `${rows.length} ${rows.length === 1 ? "flow" : "flows"} shown in ${state.year}${derived.visible.hidden ? ` (${derived.visible.hidden} hidden by filters)` : ""}, sorted by ${header(sort.column)} ${sort.direction}`;
     for (const [c, th] of headerCells) {
+      const name = th.querySelector(".x-head");
+      if (name) name.textContent = header(c);
       if (c === sort.column) th.setAttribute("aria-sort", sort.direction);
       else th.removeAttribute("aria-sort");
       const arrow = th.querySelector(".x-sort-arrow");

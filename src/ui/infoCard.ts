@@ -1,11 +1,11 @@
 // Renders a place or flow summary as DOM (text only). Used by the hover tooltip and the details panel.
 import type { FlowSummary, PlaceSummary } from "../state/summaries";
-import type { Measure } from "../state/viewState";
+import type { VolumeUnit } from "../state/volumeUnit";
 import { KIND_LABELS } from "../view/palette";
 import { el, safeLink } from "./dom";
 import { BASIS_LABELS, formatInt, formatUsd, formatVolume } from "./format";
 
-export function placeCard(s: PlaceSummary, measure: Measure, full = false): HTMLElement {
+export function placeCard(s: PlaceSummary, unit: VolumeUnit, full = false): HTMLElement {
   const p = s.place;
   const rows: HTMLElement[] = [
     el("div", { class: "card-title" }, p.name, p.nativeName ? el("span", { class: "native" }, ` ${p.nativeName}`) : null),
@@ -14,9 +14,9 @@ export function placeCard(s: PlaceSummary, measure: Measure, full = false): HTML
       "dl",
       { class: "card-figures" },
       el("dt", {}, "In"),
-      el("dd", { "data-testid": "place-in" }, s.inCount ? formatVolume(s.inflow, measure) : "—"),
+      el("dd", { "data-testid": "place-in" }, s.inCount ? formatVolume(s.inflow, unit) : "—"),
       el("dt", {}, "Out"),
-      el("dd", { "data-testid": "place-out" }, s.outCount ? formatVolume(s.outflow, measure) : "—"),
+      el("dd", { "data-testid": "place-out" }, s.outCount ? formatVolume(s.outflow, unit) : "—"),
     ),
   ];
   const bases = Object.entries(s.byBasis).filter(([, v]) => v > 0);
@@ -25,7 +25,7 @@ export function placeCard(s: PlaceSummary, measure: Measure, full = false): HTML
     const label = (b: string) => BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b;
     rows.push(el("div", { class: "card-basis" }, bases.length === 1
       ? `Basis: ${label(bases[0]![0])} (all its flows)`
-      : `Basis of its flows in and out: ${bases.map(([b, v]) => `${label(b)} ${formatVolume(v, measure)}`).join("; ")}`));
+      : `Basis of its flows in and out: ${bases.map(([b, v]) => `${label(b)} ${formatVolume(v, unit)}`).join("; ")}`));
   }
   if (s.context.length) {
     rows.push(
@@ -41,7 +41,8 @@ export function placeCard(s: PlaceSummary, measure: Measure, full = false): HTML
   return el("div", { class: "card" }, rows);
 }
 
-export function flowCard(s: FlowSummary, full = false): HTMLElement {
+/** `unit`: what the flow's main volume counts (the dataset's unit, whatever the drawn measure). */
+export function flowCard(s: FlowSummary, unit: VolumeUnit, full = false): HTMLElement {
   const f = s.flow;
   const rows: HTMLElement[] = [
     el("div", { class: "card-title" }, `${s.from?.name ?? f.from} → ${s.to?.name ?? f.to}`),
@@ -50,7 +51,7 @@ export function flowCard(s: FlowSummary, full = false): HTMLElement {
       "dl",
       { class: "card-figures" },
       el("dt", {}, "Volume"),
-      el("dd", { "data-testid": "flow-vehicles" }, formatVolume(f.vehicles, "vehicles")),
+      el("dd", { "data-testid": "flow-vehicles" }, formatVolume(f.vehicles, unit)),
       f.usd !== null ? el("dt", {}, "Value") : null,
       f.usd !== null ? el("dd", {}, formatUsd(f.usd)) : null,
       el("dt", {}, "Basis"),

@@ -1,7 +1,7 @@
 // The legend: edge widths with the real volumes they stand for, node kinds, lanes, and what light flows mean.
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
-import type { Measure } from "../state/viewState";
+import type { VolumeUnit } from "../state/volumeUnit";
 import { BASIS_TINT, KIND_COLOURS, KIND_LABELS, LANE_COLOURS, tint } from "../view/palette";
 import type { WidthScale } from "../view/widthScale";
 import { clear, el } from "./dom";
@@ -9,9 +9,8 @@ import { formatCompact } from "./format";
 
 const SCALE_NAMES = { linear: "linear", sqrt: "square root", log: "logarithmic" } as const;
 
-export function renderLegend(root: HTMLElement, widthScale: WidthScale, measure: Measure, lanesShown: Set<string>): void {
+export function renderLegend(root: HTMLElement, widthScale: WidthScale, unit: VolumeUnit, lanesShown: Set<string>): void {
   clear(root);
-  const unit = measure === "usd" ? "US$" : "vehicles";
   const widths = widthScale.legend(3);
   root.appendChild(
     el("div", { class: "legend-block", "data-testid": "legend-widths" },
@@ -20,7 +19,7 @@ export function renderLegend(root: HTMLElement, widthScale: WidthScale, measure:
         ? widths.map(({ value, width }) =>
             el("div", { class: "legend-row" },
               el("span", { class: "legend-line", style: `height:${width.toFixed(1)}px`, "data-width": width.toFixed(2) }),
-              el("span", { class: "legend-value" }, formatCompact(value, measure))))
+              el("span", { class: "legend-value" }, formatCompact(value, unit))))
         : el("div", { class: "legend-empty" }, "No flows shown"),
     ),
   );

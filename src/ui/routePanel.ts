@@ -9,7 +9,8 @@ import type { Highlight } from "../state/highlight";
 import { findPlaces, normaliseName, type PlaceMatch } from "../state/placeSearch";
 import { clearTrace, setTrace } from "../state/producers";
 import { createRouteTrace, SIMPLE_MAX_DEPTH, TRACE_MAX_HOPS, UNEXPLAINED_ORIGIN, type OriginShare, type RouteInputs, type TraceResult } from "../state/routeTrace";
-import type { Measure, ViewState } from "../state/viewState";
+import type { ViewState } from "../state/viewState";
+import { volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 import type { App } from "./app";
 import { clear, el } from "./dom";
 import { formatInt, formatShare, formatVolume } from "./format";
@@ -194,7 +195,8 @@ export function mountTrace(app: App): void {
   let syncedTrace: ViewState["trace"] | null = null;
   let activeChain = -1;
   let chainList: HTMLElement | null = null;
-  const measure = (): Measure => app.store.get().weighting.measure;
+  /** The unit of the volumes shown: the drawn measure read in the dataset's unit (vehicles, US$, units). */
+  const measure = (): VolumeUnit => volumeUnit(app.dataset(), app.store.get().weighting.measure);
   const chainText = (c: { nodes: string[] }) => c.nodes.map((id) => placeName(app, id)).join(" → ");
   const weakestHop = (c: { nodes: string[]; volumes: number[]; bottleneck: number }) => {
     const i = c.volumes.indexOf(c.bottleneck);
@@ -259,7 +261,7 @@ export function mountTrace(app: App): void {
     const coverage = r.total > 0
       ? `The ${n === 1 ? "chain" : `${n} chains`} shown ${n === 1 ? "covers" : "cover"} ${formatShare(r.coverage)} of the ${formatVolume(r.total, m)} ${a} sends that end in ${b} (${state.year}).`
       : startsNothing
-        ? `${a} starts no vehicles of its own in ${state.year}: all it sends arrived from elsewhere, and tracing follows each vehicle from where it started. Below, the routes from ${a} to ${b} with the share of what passes through ${a} that each takes; trace from a province or city for attributed volumes.`
+        ? `${a} starts nothing of its own in ${state.year}: all it sends arrived from elsewhere, and tracing follows each unit from where it started. Below, the routes from ${a} to ${b} with the share of what passes through ${a} that each takes; trace from a province or city for attributed volumes.`
         : `${b} keeps none of it: ${shown} ${formatShare(r.coverage)} of the ${formatVolume(r.passing, m)} from ${a} that pass through ${b} (${state.year}).`;
     results.append(el("p", { class: "rt-coverage" }, coverage), mixingNote(state));
     if (lostNote) results.append(lostNote);
@@ -283,7 +285,7 @@ export function mountTrace(app: App): void {
     results.append(list, el("p", { class: "hint" }, "↑/↓ move through the chains, Enter shows one on the graph, Esc clears it."));
   };
 
-  const hopList = (c: Chain, m: Measure) => {
+  const hopList = (c: Chain, m: VolumeUnit) => {
     const ol = el("ol", { class: "rt-hops" });
     c.volumes.forEach((v, h) => ol.append(el("li", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}: ${formatVolume(v, m)}`)));
     // Hops where both sides published a figure for the year: both figures, periods and the gap (traceMirror).
@@ -413,7 +415,7 @@ export function mountTrace(app: App): void {
 
 // ---- "Where it came from" ----
 function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTMLElement) {
-  const bars = (rows: OriginShare[], m: Measure, label: string) => {
+  const bars = (rows: OriginShare[], m: VolumeUnit, label: string) => {
     const max = rows.reduce((s, r) => Math.max(s, r.volume), 0);
     const ul = el("ul", { class: "rt-bars", "aria-label": label });
     for (const r of rows) {
@@ -452,7 +454,7 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
     body.append(status);
     const state = app.store.get();
     const sel = state.selection;
-    const m = state.weighting.measure;
+    const m = volumeUnit(app.dataset(), state.weighting.measure);
     const inputs = routeInputs(app);
     if (!sel) {
       body.append(el("p", { class: "hint" }, "Select a place or a flow on the graph to see which origins its volume comes from."));

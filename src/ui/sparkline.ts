@@ -4,6 +4,7 @@ import { flowSeries, placeSeries, sparklinePoints, type SeriesPoint } from "../s
 import type { App } from "./app";
 import { append, clear, el } from "./dom";
 import { formatCompact } from "./format";
+import { volumeUnit } from "../state/volumeUnit";
 
 const SVG = "http://www.w3.org/2000/svg";
 const W = 300, H = 64;
@@ -27,6 +28,7 @@ export function mountSparkline(app: App): void {
     const d = app.derived();
     const sel = s.selection;
     const measure = s.weighting.measure;
+    const unit = volumeUnit(ds, measure);
     let title = "";
     let series: SeriesPoint[] = [];
     if (sel?.type === "node") {
@@ -45,15 +47,15 @@ export function mountSparkline(app: App): void {
       return;
     }
     const pts = sparklinePoints(series, W, H, 6);
-    const text = series.map((p) => `${p.year}: ${p.value === null ? "unknown" : formatCompact(p.value, measure)}`).join(", ");
-    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", height: H, role: "img", "aria-label": `${title}, ${measure === "usd" ? "US$" : "vehicles"} by year: ${text}`, class: "x-spark", "data-testid": "sparkline" });
+    const text = series.map((p) => `${p.year}: ${p.value === null ? "unknown" : formatCompact(p.value, unit)}`).join(", ");
+    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", height: H, role: "img", "aria-label": `${title}, ${unit} by year: ${text}`, class: "x-spark", "data-testid": "sparkline" });
     chart.append(svg("line", { x1: 0, x2: W, y1: H - 6, y2: H - 6, stroke: "#d5d8dc", "stroke-width": 1 }));
     if (pts.length > 1) chart.append(svg("polyline", { points: pts.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" "), fill: "none", stroke: "#1f618d", "stroke-width": 2, "stroke-linejoin": "round" }));
     for (const p of pts) {
       const current = p.year === s.year;
       const dot = svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: current ? 4.5 : 2.5, fill: current ? "#c0392b" : "#1f618d", "data-year": p.year });
       const tip = svg("title", {});
-      tip.textContent = `${p.year}: ${formatCompact(p.value, measure)}`;
+      tip.textContent = `${p.year}: ${formatCompact(p.value, unit)}`;
       dot.append(tip);
       chart.append(dot);
     }

@@ -1,6 +1,7 @@
 // Weighting: what edge width and node size stand for (measure, scale, width range, node size by).
 import { setWeighting } from "../state/producers";
 import type { Measure, NodeSizeBy, ScaleKind } from "../state/viewState";
+import { datasetUnit, unitTitle } from "../state/volumeUnit";
 import type { App } from "./app";
 import { el } from "./dom";
 
@@ -65,6 +66,8 @@ export function mountWeightingControls(app: App): void {
   const usdOption = () => {
     const option = measure.querySelector<HTMLOptionElement>('option[value="usd"]');
     if (!option) return;
+    const main = measure.querySelector<HTMLOptionElement>('option[value="vehicles"]');
+    if (main) main.textContent = unitTitle(datasetUnit(app.dataset()));
     const known = app.dataset().flows.some((f) => f.usd !== null);
     option.textContent = known ? "US$ (where known)" : "US$ (no figures in this dataset)";
     option.disabled = !known && app.store.get().weighting.measure !== "usd";

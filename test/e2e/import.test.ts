@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mulberry32 as rng } from "../../bench/seededRandom";
-import { decodePng, launchBrowser, openApp, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
+import { decodePng, launchBrowser, openApp, openSection, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
 
 let served: Served;
 let browser: Browser;
@@ -336,6 +336,27 @@ describe("Import data in headless Chromium", () => {
     // Two ports 900 km apart are framed, not two dots on a world map; the whole map is one zoom-out away.
     expect(await page.evaluate(() => window.reroute!.app.renderer.getCamera().ratio)).toBeLessThan(0.5);
     expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort())).toEqual(["Busan@35.1,129.04", "Shanghai@31.23,121.47"]);
+  });
+
+  it("a Comtrade table of trade values reads in US$ everywhere: legend, hover card, Table, Weighting — never 'vehicles'", async () => {
+    const { page } = app;
+    const head = "typeCode,freqCode,refYear,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,qty,primaryValue";
+    const rows = ["C,A,2023,156,CHN,China,X,398,KAZ,Kazakhstan,8703,,1500000000", "C,A,2023,156,CHN,China,X,643,RUS,Russian Federation,8703,,9800000000", "C,A,2023,398,KAZ,Kazakhstan,X,643,RUS,Russian Federation,8703,,420000000"];
+    expect(await importThrough(page, [upload("TradeData_values.csv", [head, ...rows].join("\n"))])).toBe("summary");
+    await confirmSummary(page);
+    const legend = await page.getByTestId("legend-widths").textContent();
+    expect(legend).toContain("Flow width (US$,");
+    expect(legend).toMatch(/US\$\d/);
+    expect(legend).not.toContain("vehicles");
+    await openSection(page, "Weighting");
+    expect(await page.getByLabel("Measure").locator("option").first().textContent()).toBe("Volume (US$)");
+    await openSection(page, "Table");
+    expect(await page.locator("#flow-table").getByRole("columnheader", { name: "Volume (US$)" }).count()).toBe(1);
+    // The hover card of Russia: in 10.2 billion dollars, not "10,220,000,000 vehicles".
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, hover: { type: "node", id: "RUS" } })));
+    const card = page.locator('[data-testid="place-in"]').first();
+    await expect.poll(() => card.textContent()).toBe("US$10.2bn");
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, hover: null })));
   });
 
   it("Reroute CSV files with a javascript: source link import; the link is dropped with its line, only http(s) links are links", async () => {

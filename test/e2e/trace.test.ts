@@ -188,7 +188,7 @@ describe("route tracing", () => {
     await page.getByLabel("Destination").press("Enter");
     await chainOptions(page).first().waitFor();
     const text = await page.locator("#trace-body").innerText();
-    expect(text).toContain("Horgos starts no vehicles of its own");
+    expect(text).toContain("Horgos starts nothing of its own");
     expect(text).not.toMatch(/0 vehicles attributed|keeps none of it/);
     const first = await chainOptions(page).first().innerText();
     expect(first).toMatch(/^Horgos → Kazakhstan → Russia\n\d+% of what passes through Horgos · bottleneck /);

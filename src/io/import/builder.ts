@@ -76,6 +76,13 @@ export class DatasetBuilder {
   private rejected = 0;
   private valid = 0;
   private readonly notes = new Map<string, number>();
+  /** What the volumes count ("vehicles", "US$", "units"); null until a format says. */
+  private unit: string | null = null;
+
+  /** Says what the volumes of the flows read so far count; two files that disagree give "units". */
+  setUnit(unit: string): void {
+    this.unit = this.unit === null || this.unit === unit ? unit : "units";
+  }
 
   /** Declares a place from a place list; from then on, flows may only reference declared places. */
   declarePlace(ref: string, input: PlaceInput): void {
@@ -300,6 +307,7 @@ export class DatasetBuilder {
       assumptions: [],
       years,
       hash: meta.hash,
+      unit: this.unit ?? "units",
     };
     return { dataset, summary };
   }

@@ -9,6 +9,7 @@ import { decodeBytes } from "./decode";
 import { delimiterName, detectDelimiter, excelSeparatorLine, normaliseNewlines, scanDelimited } from "./delimited";
 import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates } from "./formats/comtrade";
 import { guessColumnMapping, importEdgeList, resolveColumnMapping } from "./formats/edgeList";
+import { unitFromHeader } from "./volumeUnitGuess";
 import { importFlowmapLocations, isFlowmapFlows, isFlowmapLocations } from "./formats/flowmap";
 import { importGraphologyJson, isNodeLinkGraph, isSerializedGraph } from "./formats/graphologyJson";
 import { dropNonWebLinks, importRerouteCsv, rerouteRole, toCommaCsv, type RerouteRole } from "./formats/rerouteCsv";
@@ -189,7 +190,10 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     const header = flowmapFlows.kind.header;
     const hasTime = guessColumnMapping(header).year;
     const resolved = resolveColumnMapping(header, { origin: "origin", destination: "dest", volume: "count", ...(hasTime ? { year: hasTime } : {}) });
-    if (resolved.ok) importEdgeList(flowmapFlows.text, flowmapFlows.name, flowmapFlows.kind.delimiter, resolved.columns, builder, options.onProgress);
+    if (resolved.ok) {
+      builder.setUnit("units"); // flowmap.blue's count says nothing of what it counts
+      importEdgeList(flowmapFlows.text, flowmapFlows.name, flowmapFlows.kind.delimiter, resolved.columns, builder, options.onProgress);
+    }
     return finish("flowmap.blue pair");
   }
 
@@ -222,6 +226,7 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     return failed("edge list CSV", `${table.name}: the column mapping names columns the file does not have (${resolved.missing.join(", ")}); columns are ${headers.join(", ")}`, { ...emptySummary(), encoding, fixed }, issues);
   }
   used.add(table);
+  builder.setUnit(resolved.columns.volume >= 0 ? unitFromHeader(headers[resolved.columns.volume]) : "units");
   importEdgeList(table.text, table.name, delimiter, resolved.columns, builder, options.onProgress);
   return finish(rerouteFlows === table ? "Reroute flows.csv without places.csv (read as an edge list)" : "edge list CSV");
 }

@@ -1,6 +1,7 @@
 // UN Comtrade tables, legacy downloads ("Trade Flow", "Reporter ISO", "Trade Value (US$)") and the current
 // API (flowCode, reporterISO, partnerISO, primaryValue). Exports are reporter → partner, imports
 // partner → reporter; when both sides report one hop, the exporter's figure is kept (no double count).
+import { unitFromQuantityUnits } from "../volumeUnitGuess";
 import { COUNTRIES, lookupCountry } from "../../countries";
 import { isAggregate, isAggregateCode } from "../aggregates";
 import type { DatasetBuilder } from "../builder";
@@ -94,6 +95,7 @@ export function importComtrade(
       partnerName: col("partnerdesc", "partner"),
       partnerCode: col("partnercode"),
       qty: col("qty", "quantity", "altqty"),
+      qtyUnit: col("qtyunitabbr", "qtyunit", "qtyunitdesc", "quantityunit"),
       value: col("primaryvalue", "tradevalueus", "tradevalue", "fobvalue", "cifvalue", "value"),
       commodity: col("cmdcode", "commoditycode"),
       transport: col("motcode", "modeoftransportcode"),
@@ -109,6 +111,7 @@ export function importComtrade(
     });
     if (!hasQty) usingValue = true;
     const volumeColumn = hasQty ? c.qty : c.value;
+    builder.setUnit(hasQty ? (c.qtyUnit >= 0 ? unitFromQuantityUnits(table.data.map(({ fields }) => cell(fields, c.qtyUnit))) : "units") : "US$");
     const thousandsIn = (column: number) => decimalComma && column >= 0 && dotsGroupThousands(table.data.map(({ fields }) => cell(fields, column)));
     const dotsAreThousands = { volume: thousandsIn(volumeColumn), value: thousandsIn(c.value) };
     if (volumeColumn < 0) {

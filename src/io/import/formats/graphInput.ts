@@ -1,6 +1,7 @@
 // The common step of the graph formats (GEXF, GraphML, graphology JSON): nodes and edges with free-form
 // attributes become places and flows. Coordinates: lat/lon (or latitude/longitude, lng), else x/y when
 // every x/y fits the globe. Volume: weight/value/count/volume attributes, 1 when none.
+import { unitFromHeader } from "../volumeUnitGuess";
 import type { DatasetBuilder } from "../builder";
 import { yearOf } from "../text";
 
@@ -68,6 +69,10 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
   }
 
   let undirected = 0;
+  // What the weights count, from the first weight attribute's name ("vehicles", else "units").
+  const weighted = input.edges.find((edge) => pick(edge.attributes, WEIGHT) !== undefined);
+  const weightName = weighted ? Object.keys(weighted.attributes).find((key) => (WEIGHT as readonly string[]).includes(key.toLowerCase())) : undefined;
+  builder.setUnit(unitFromHeader(weightName));
   input.edges.forEach((edge, index) => {
     const line = index + 1;
     const label = edge.key !== undefined && edge.key !== "" ? `edge "${edge.key}"` : `edge ${line}`;
