@@ -100,20 +100,25 @@ export function mountTimeAxis(app: App): void {
       track.append(button, el("span", { id: descId, hidden: true }, oneLine(event)));
       button.addEventListener("mouseenter", () => { if (!pinned) showPopover(event, button, false); });
       button.addEventListener("mouseleave", () => { if (!pinned) hidePopover(); });
-      button.addEventListener("focus", () => { if (!pinned && !quietFocus) showPopover(event, button, false); });
+      button.addEventListener("focus", () => {
+        // One Tab stop for all the markers (roving tabindex): the one last focused; arrows move between them.
+        for (const m of markers) m.button.tabIndex = m.button === button ? 0 : -1;
+        if (!pinned && !quietFocus) showPopover(event, button, false);
+      });
       button.addEventListener("blur", (e) => { if (!pinned && e.relatedTarget !== popover) hidePopover(); });
       button.addEventListener("click", () => { if (pinned === button) hidePopover(); else showPopover(event, button, true); });
       button.addEventListener("keydown", (e) => {
         if (e.key === "Escape") { hidePopover(); return; }
-        // Arrow keys walk the markers.
-        if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+        // Arrow keys walk the markers; Home/End go to the first/last.
+        if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
         e.preventDefault();
         const i = markers.findIndex((m) => m.button === button);
-        const next = markers[i + (e.key === "ArrowRight" ? 1 : -1)];
+        const next = e.key === "Home" ? markers[0] : e.key === "End" ? markers[markers.length - 1] : markers[i + (e.key === "ArrowRight" ? 1 : -1)];
         next?.button.focus();
       });
       return { event, button };
     });
+    markers.forEach((m, i) => { m.button.tabIndex = i === 0 ? 0 : -1; });
     const year = () => app.store.get().year;
     const placeBand = () => {
       const t = axis.ticks.find((k) => k.year === year());

@@ -184,9 +184,15 @@ describe("Explore in headless Chromium", () => {
     await page.keyboard.press("Escape");
     expect(await pop.isVisible()).toBe(false);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.event)).toBe("p4-nationwide");
-    // Arrow keys walk the markers in date order.
+    // Arrow keys walk the markers in date order; Home/End go to the ends; the focused one is the only Tab stop.
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.event)).not.toBe("p4-nationwide");
+    await page.keyboard.press("End");
+    const ids = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".x-event")].map((e) => e.dataset.event));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.event)).toBe(ids[ids.length - 1]);
+    await page.keyboard.press("Home");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.event)).toBe(ids[0]);
+    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".x-event")].filter((e) => e.tabIndex === 0).map((e) => e.dataset.event))).toEqual([ids[0]]);
     await page.keyboard.press("Escape");
   });
 
@@ -302,14 +308,17 @@ describe("Explore in headless Chromium", () => {
         if (e.tagName === "BUTTON") return (e.textContent ?? "").replace(/\s+/g, " ").trim();
         return "";
       };
-      const named = controls.map((e) => ({ id: e.id || e.outerHTML.slice(0, 60), name: nameOf(e), tab: e.tabIndex }));
+      // The event markers are one Tab stop (roving tabindex): the others are reached with the arrow keys.
+      const named = controls.map((e) => ({ id: e.id || e.outerHTML.slice(0, 60), name: nameOf(e), tab: e.classList.contains("x-event") ? 0 : e.tabIndex }));
+      const markerStops = [...document.querySelectorAll<HTMLElement>(".x-event")].filter((e) => e.tabIndex === 0).length;
       const counts = new Map<string, number>();
       for (const n of named) counts.set(n.name.toLowerCase(), (counts.get(n.name.toLowerCase()) ?? 0) + 1);
-      return { unnamed: named.filter((n) => !n.name), duplicates: [...counts].filter(([, c]) => c > 1), untabbable: named.filter((n) => n.tab < 0), count: named.length };
+      return { unnamed: named.filter((n) => !n.name), duplicates: [...counts].filter(([, c]) => c > 1), untabbable: named.filter((n) => n.tab < 0), count: named.length, markerStops };
     });
     expect(report.unnamed).toEqual([]);
     expect(report.duplicates).toEqual([]);
     expect(report.untabbable).toEqual([]);
+    expect(report.markerStops).toBe(1);
     expect(report.count).toBeGreaterThan(30);
 
     // Tab through the page: each Explore control is reached.
@@ -323,9 +332,12 @@ describe("Explore in headless Chromium", () => {
       });
       reached.add(id);
     }
-    for (const id of ["year", "layout", "find-place", "measure", "scale", "min-width", "max-width", "node-size-by", "filter-threshold", "filter-top-n", "play-years", "p4-nationwide"]) {
+    for (const id of ["year", "layout", "find-place", "measure", "scale", "min-width", "max-width", "node-size-by", "filter-threshold", "filter-top-n", "play-years"]) {
       expect(reached, id).toContain(id);
     }
+    // Fifteen policy events, one Tab stop.
+    const events = await page.evaluate(() => window.reroute!.app.dataset().events.map((e) => e.id));
+    expect([...reached].filter((id) => events.includes(id))).toHaveLength(1);
 
     await page.addScriptTag({ path: `${ROOT}/node_modules/axe-core/axe.min.js` });
     const violations = await page.evaluate(async () => {
