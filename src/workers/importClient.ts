@@ -1,6 +1,7 @@
-// The async face of the importer for the UI: big delimited files are read in a worker (progress, cancel);
-// XML files and environments without Worker (Node tests) are read directly, since DOMParser does not
-// exist inside workers.
+// The async face of the importer for the UI: files are read in a worker (progress, cancel). Small XML
+// files (GEXF, GraphML) are read directly with the browser's own DOMParser, which workers lack; big ones
+// go to the worker too, which parses them with xmldom, so a 50 MB GEXF never freezes the page.
+// Environments without Worker (Node tests) read everything directly.
 import { importFiles } from "../io/import/importFiles";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult } from "../io/import/types";
 import type { ImportWorkerMessage, ImportWorkerRequest } from "./import.worker";
@@ -27,10 +28,17 @@ function isXml(file: ImportFile): boolean {
   return false;
 }
 
+/** XML up to this size (all files together) is parsed on the page: about 0.1 s of DOMParser here. */
+export const XML_INLINE_LIMIT = 2_000_000;
+
+function totalBytes(files: readonly ImportFile[]): number {
+  return files.reduce((sum, file) => sum + file.bytes.length, 0);
+}
+
 export function importWithWorker(files: readonly ImportFile[], options: ImportClientOptions = {}): Promise<ImportResult> {
   const { signal, inline, onProgress, domParser, ...rest } = options;
   if (signal?.aborted) return Promise.reject(abortError());
-  const direct = inline === true || typeof Worker === "undefined" || files.some(isXml);
+  const direct = inline === true || typeof Worker === "undefined" || (files.some(isXml) && totalBytes(files) <= XML_INLINE_LIMIT);
   if (direct) {
     return importFiles(files, options).then((result) => {
       if (signal?.aborted) throw abortError();
@@ -66,7 +74,7 @@ export function importWithWorker(files: readonly ImportFile[], options: ImportCl
       });
     };
     const request: ImportWorkerRequest = { files: files.map((file) => ({ name: file.name, bytes: file.bytes })), options: rest };
-    void domParser; // a constructor cannot cross into the worker, and workers have no DOMParser anyway
+    void domParser; // a constructor cannot cross into the worker: the worker brings its own (xmldom)
     worker.postMessage(request);
   });
 }

@@ -445,6 +445,42 @@ describe("Import data in headless Chromium", () => {
     expect(dialogs).toEqual([]);
   }, 120_000);
 
+  it("a big GEXF (> 2 MB) is parsed in the import worker with xmldom, not on the page, and gives the same graph", async () => {
+    const { page } = app;
+    const random = rng(7);
+    const n = 400;
+    const nodes = Array.from({ length: n }, (_, i) => `<node id="n${i}" label="Port ${i}"><attvalues><attvalue for="lat" value="${(random() * 120 - 60).toFixed(3)}"/><attvalue for="lon" value="${(random() * 340 - 170).toFixed(3)}"/></attvalues></node>`);
+    const edges: string[] = [];
+    const pairs = new Set<string>();
+    while (edges.length < 40_000) {
+      const a = Math.floor(random() * n), b = Math.floor(random() * n);
+      if (a === b || pairs.has(`${a}>${b}`)) continue;
+      pairs.add(`${a}>${b}`);
+      edges.push(`<edge id="e${edges.length}" source="n${a}" target="n${b}" weight="${1 + Math.floor(random() * 1000)}"/>`);
+    }
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><attributes class="node"><attribute id="lat" title="lat" type="double"/><attribute id="lon" title="lon" type="double"/></attributes><nodes>${nodes.join("")}</nodes><edges>${edges.join("\n")}</edges></graph></gexf>`;
+    expect(gexf.length).toBeGreaterThan(2_000_000);
+    // Count the import workers the page starts.
+    await page.evaluate(() => {
+      const w = window as unknown as { importWorkers: number; Worker: typeof Worker };
+      w.importWorkers = 0;
+      const Original = w.Worker;
+      w.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (String(url).includes("import")) w.importWorkers++;
+        }
+      };
+    });
+    expect(await importThrough(page, [upload("big.gexf", gexf, "application/xml")])).toBe("summary");
+    expect(await page.evaluate(() => (window as unknown as { importWorkers: number }).importWorkers)).toBe(1);
+    const dialog = await page.getByRole("dialog").textContent();
+    expect(dialog).toContain("GEXF");
+    await confirmSummary(page);
+    expect(await page.evaluate(() => ({ places: window.reroute!.app.dataset().places.length, flows: window.reroute!.app.dataset().flows.length }))).toEqual({ places: n, flows: 40_000 });
+    expect(app.errors).toEqual([]);
+  });
+
   it("a 20 MB CSV shows a progress bar while read in the worker and can be stopped; the data stays", async () => {
     const { page } = app;
     const before = await scene(page);
