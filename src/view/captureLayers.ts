@@ -77,6 +77,22 @@ function withPixelRatio<T>(ratio: number, fn: () => T): T {
   }
 }
 
+/**
+ * The camera for an export frame of another shape than the screen: the same centre, zoomed out just
+ * enough that everything the screen shows at `camera` is inside the frame (sigma fits the graph to the
+ * viewport's shape, so a 16:9 slide from a 3:2 screen would otherwise cut the top and bottom off).
+ */
+export function keepScreenInFrame(screen: Sigma, frame: Sigma, camera: CameraState, width: number, height: number): CameraState {
+  const { width: sw, height: sh } = screen.getDimensions();
+  if (!(sw > 0 && sh > 0)) return camera;
+  const corners = [{ x: 0, y: 0 }, { x: sw, y: 0 }, { x: 0, y: sh }, { x: sw, y: sh }].map((c) =>
+    frame.framedGraphToViewport(screen.viewportToFramedGraph(c, { cameraState: camera }), { cameraState: camera }));
+  const spanX = Math.max(...corners.map((c) => c.x)) - Math.min(...corners.map((c) => c.x));
+  const spanY = Math.max(...corners.map((c) => c.y)) - Math.min(...corners.map((c) => c.y));
+  const k = Math.max(spanX / width, spanY / height);
+  return k > 1.001 ? { ...camera, ratio: camera.ratio * k } : camera;
+}
+
 export async function captureLayers(sigma: Sigma, options: CaptureOptions): Promise<CapturedView> {
   const width = Math.max(1, Math.round(options.width));
   const height = Math.max(1, Math.round(options.height));
@@ -98,7 +114,8 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
       temp = new Sigma(sigma.getGraph(), root, settings);
       const t = temp;
       t.setCustomBBox(sigma.getCustomBBox());
-      t.getCamera().setState(options.camera ?? sigma.getCamera().getState());
+      const camera = options.camera ?? sigma.getCamera().getState();
+      t.getCamera().setState(keepScreenInFrame(sigma, t, camera, width, height));
       t.refresh();
 
       const layers: HTMLCanvasElement[] = [];
