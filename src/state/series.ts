@@ -5,8 +5,13 @@ import { volumeOf } from "./visibleFlows";
 
 export interface SeriesPoint {
   year: number;
-  /** null when the measure is unknown for every flow of that year. */
+  /**
+   * null when not known: "absent" — no flow of that year touches the place (or carries the hop), which in
+   * trade data means not reported as often as zero (the shipped 2019–2022 have no destinations at all);
+   * "unknown" — flows exist but none has the measure (no US$ figure).
+   */
   value: number | null;
+  missing?: "absent" | "unknown";
 }
 
 /** A place's volume per year: throughput = max(intake, outflow), as the node sizes. */
@@ -22,19 +27,20 @@ export function placeSeries(flows: readonly Flow[], placeId: string, years: read
       if (f.to === placeId) inflow += v;
       if (f.from === placeId) outflow += v;
     }
-    if (touching > 0 && known === 0) return { year, value: null };
+    if (touching === 0) return { year, value: null, missing: "absent" };
+    if (known === 0) return { year, value: null, missing: "unknown" };
     const value = by === "intake" ? inflow : by === "outflow" ? outflow : Math.max(inflow, outflow);
     return { year, value };
   });
 }
 
-/** The hop of a flow (same from, to and mode) per year; 0 in years without it. */
+/** The hop of a flow (same from, to and mode) per year; absent (null) in years without it. */
 export function flowSeries(flows: readonly Flow[], flow: Pick<Flow, "from" | "to" | "mode">, years: readonly number[], measure: Measure): SeriesPoint[] {
   return years.map((year) => {
     const same = flows.filter((f) => f.year === year && f.from === flow.from && f.to === flow.to && f.mode === flow.mode);
-    if (same.length === 0) return { year, value: 0 };
+    if (same.length === 0) return { year, value: null, missing: "absent" };
     const vs = same.map((f) => volumeOf(f, measure));
-    if (vs.every((v) => v === null)) return { year, value: null };
+    if (vs.every((v) => v === null)) return { year, value: null, missing: "unknown" };
     return { year, value: vs.reduce<number>((s, v) => s + (v ?? 0), 0) };
   });
 }

@@ -47,10 +47,20 @@ export function mountSparkline(app: App): void {
       return;
     }
     const pts = sparklinePoints(series, W, H, 6);
-    const text = series.map((p) => `${p.year}: ${p.value === null ? "unknown" : formatCompact(p.value, unit)}`).join(", ");
+    const text = series.map((p) => `${p.year}: ${p.value === null ? (p.missing === "absent" ? "no flow in the data" : "unknown") : formatCompact(p.value, unit)}`).join(", ");
     const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", height: H, role: "img", "aria-label": `${title}, ${unit} by year: ${text}`, class: "x-spark", "data-testid": "sparkline" });
     chart.append(svg("line", { x1: 0, x2: W, y1: H - 6, y2: H - 6, stroke: "#d5d8dc", "stroke-width": 1 }));
-    if (pts.length > 1) chart.append(svg("polyline", { points: pts.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" "), fill: "none", stroke: "#1f618d", "stroke-width": 2, "stroke-linejoin": "round" }));
+    // One line per run of known years: a year with no data is a gap, never a drop to zero.
+    const byYear = new Map(pts.map((p) => [p.year, p]));
+    const runs: (typeof pts)[] = [[]];
+    for (const q of series) {
+      const p = byYear.get(q.year);
+      if (p) runs[runs.length - 1]!.push(p);
+      else if (runs[runs.length - 1]!.length) runs.push([]);
+    }
+    for (const run of runs) {
+      if (run.length > 1) chart.append(svg("polyline", { points: run.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" "), fill: "none", stroke: "#1f618d", "stroke-width": 2, "stroke-linejoin": "round" }));
+    }
     for (const p of pts) {
       const current = p.year === s.year;
       const dot = svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: current ? 4.5 : 2.5, fill: current ? "#c0392b" : "#1f618d", "data-year": p.year });
