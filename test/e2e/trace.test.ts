@@ -194,6 +194,20 @@ describe("route tracing", () => {
     expect(first).toMatch(/^Horgos → Kazakhstan → Russia\n\d+% of what passes through Horgos · bottleneck /);
   });
 
+  it("in a year whose exports have no reported destinations, says so instead of 'no chain links them'", async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      const a = window.reroute!.app;
+      a.store.replace({ ...a.store.get(), year: 2021, trace: { origin: "sichuan", destination: "ru", chain: null, through: null } });
+    });
+    await expect.poll(() => page.locator("#trace-body").innerText()).toMatch(/No route from Sichuan \(Chengdu\) to Russia in 2021: .*no flow in 2021 in this data\. That year's exports have no reported destinations \(“Destinations not reported”\)\./);
+    expect(await page.locator("#trace-body").innerText()).not.toContain("no chain of flows");
+    await page.evaluate(() => {
+      const a = window.reroute!.app;
+      a.store.replace({ ...a.store.get(), year: 2024 });
+    });
+  });
+
   it("Clear route empties the fields and the results, with no console errors", async () => {
     const { page, errors } = app;
     await page.getByRole("button", { name: "Clear route" }).click();
