@@ -82,6 +82,9 @@ export interface Renderer {
   kill(): void;
 }
 
+/** Camera ratio factor when framing a set of places: about 15% of the view left around them on each side. */
+const FIT_MARGIN = 1.35;
+
 /** One performance mark per name (replaced each time, so a long session does not pile them up). */
 export function mark(name: string): void {
   performance.clearMarks(name);
@@ -288,7 +291,10 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     async fitNodes(ids, animate = true) {
       const nodes = ids.length ? ids.filter((id) => graph.hasNode(id)) : graph.nodes();
       if (!nodes.length) return;
-      const target = getCameraStateToFitViewportToNodes(sigma, nodes);
+      const fitted = getCameraStateToFitViewportToNodes(sigma, nodes);
+      // A margin when framing some places (a chain): the fit is node centres only, so end nodes sat on
+      // the edge and curved flows bulged out of the canvas.
+      const target = ids.length ? { ...fitted, ratio: fitted.ratio * FIT_MARGIN } : fitted;
       if (animate) await camera().animate(target, { duration: 600 });
       else camera().setState(target);
     },
