@@ -92,6 +92,15 @@ describe("route tracing", () => {
     const highlight = await page.evaluate(() => { const h = window.reroute!.app.analysisHighlight(); return h ? [...h.nodes] : null; });
     expect(highlight).toContain("sichuan");
     expect(highlight).toContain("ru");
+    // Framed with a margin: every place of the chain at least 8% inside the canvas on each side.
+    const box = (await page.locator("#graph").boundingBox())!;
+    for (const id of highlight!) {
+      const p = (await page.evaluate((n) => window.reroute!.app.renderer.nodeViewportPosition(n), id))!;
+      expect(p.x, id).toBeGreaterThan(box.width * 0.08);
+      expect(p.x, id).toBeLessThan(box.width * 0.92);
+      expect(p.y, id).toBeGreaterThan(box.height * 0.08);
+      expect(p.y, id).toBeLessThan(box.height * 0.92);
+    }
   });
 
   it("ArrowDown moves, Enter chooses, Escape clears the chosen chain", async () => {
