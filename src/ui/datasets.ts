@@ -67,6 +67,8 @@ export function mountDatasets(app: App): DatasetLibrary {
   );
 
   const headerName = document.getElementById("dataset-name");
+  // The page's own subtitle names the shipped data; imported data shows its file's name there.
+  const shippedTitle = headerName?.textContent ?? shipped.name;
   // The notice under the header describes the shipped data only.
   const notice = document.getElementById("notice");
   const render = () => {
@@ -144,7 +146,7 @@ export function mountDatasets(app: App): DatasetLibrary {
   });
 
   app.onDatasetChange((dataset) => {
-    if (headerName) headerName.textContent = dataset.name;
+    if (headerName) headerName.textContent = dataset.id === shipped.id ? shippedTitle : dataset.name;
     if (notice) notice.hidden = dataset.id !== shipped.id;
     render();
   });

@@ -119,9 +119,12 @@ describe("Import data in headless Chromium", () => {
     expect(options.some((o) => o.includes("(shipped)"))).toBe(true);
     expect(options.some((o) => o.startsWith("locations + flows"))).toBe(true);
     let n = await renders(page);
+    expect(await page.locator("#dataset-name").textContent()).toBe("locations + flows");
     await select.selectOption(shipped.id);
     await waitRendered(page, n);
     expect(await scene(page)).toEqual(shipped);
+    // Back on the shipped data, the header says what it said at the start.
+    expect(await page.locator("#dataset-name").textContent()).toBe("China's used-car (\"zero-mileage\") exports");
     n = await renders(page);
     await select.selectOption(after.id);
     await waitRendered(page, n);
