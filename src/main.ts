@@ -12,6 +12,7 @@ import { defaultViewState, DEFAULT_YEAR, type CameraState, type ViewState } from
 import { datasetUnit, volumeUnit } from "./state/volumeUnit";
 import { chainPositions, extentOf, geoWithFallback, type Positions } from "./view/layouts";
 import { createRenderer, mark } from "./view/renderer";
+import { kindLabels } from "./view/palette";
 import { buildScene, type Scene } from "./view/scene";
 import { renderAbout } from "./ui/aboutPanel";
 import type { App } from "./ui/app";
@@ -107,8 +108,8 @@ function start(): void {
     else renderer.setScene(scene);
     tweenMs = 0;
     renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
-    const lanes = new Set(derived.visible.shown.map((f) => derived.laneOf(f)));
-    renderLegend(legendBody, scene.widthScale, volumeUnit(dataset, state.weighting.measure), lanes);
+    const lanes = new Set(derived.visible.shown.map((f) => derived.colourLaneOf(f)));
+    renderLegend(legendBody, scene.widthScale, volumeUnit(dataset, state.weighting.measure), lanes, dataset.id);
     renderDetails();
     for (const l of sceneListeners) l(scene, derived);
   };
@@ -123,7 +124,7 @@ function start(): void {
     }
     const card =
       sel.type === "node"
-        ? (() => { const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure); return s ? placeCard(s, volumeUnit(dataset, state.weighting.measure), true) : null; })()
+        ? (() => { const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure); return s ? placeCard(s, volumeUnit(dataset, state.weighting.measure), true, kindLabels(dataset.id)) : null; })()
         : (() => { const s = flowSummary(dataset, derived.flows, sel.id); return s ? flowCard(s, datasetUnit(dataset), true) : null; })();
     if (card) detailsBody.appendChild(card);
   };
@@ -134,7 +135,7 @@ function start(): void {
     if (!h) return tooltip.show(null);
     if (h.type === "node") {
       const s = placeSummary(dataset, derived.flows, h.id, state.year, state.weighting.measure);
-      tooltip.show(s ? placeCard(s, volumeUnit(dataset, state.weighting.measure)) : null);
+      tooltip.show(s ? placeCard(s, volumeUnit(dataset, state.weighting.measure), false, kindLabels(dataset.id)) : null);
     } else {
       const s = flowSummary(dataset, derived.flows, h.id);
       tooltip.show(s ? flowCard(s, datasetUnit(dataset)) : null);

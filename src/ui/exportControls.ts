@@ -14,7 +14,7 @@ import { setTitle } from "../state/producers";
 import type { ViewState } from "../state/viewState";
 import { backdropSvgPaths } from "../view/backdropSvg";
 import { canvasLimits, type CapturedView } from "../view/captureLayers";
-import { BASIS_TINT, KIND_COLOURS, KIND_LABELS, LANE_COLOURS, tint } from "../view/palette";
+import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../view/palette";
 import { DARK_BACKDROP, LIGHT_BACKDROP } from "../view/worldBackdrop";
 import type { App } from "./app";
 import { el } from "./dom";
@@ -141,8 +141,8 @@ function specFor(app: App, state: ViewState, sizeFactor: number, now: Date): Exp
     widthLegend: scene.widthScale.legend(3).map(({ value, width }) => ({ value, width: width * sizeFactor })),
     scaleKind: scene.widthScale.kind,
     palette: {
-      kinds: PLACE_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], colour: KIND_COLOURS[kind] })),
-      lanes: [{ id: "domestic", label: "Inside China (to the exit)" }, ...LANES].map((l) => ({ id: l.id, label: l.label, colour: LANE_COLOURS[l.id] ?? "#7f8c8d" })),
+      kinds: PLACE_KINDS.map((kind) => ({ kind, label: kindLabels(app.dataset().id)[kind], colour: KIND_COLOURS[kind] })),
+      lanes: [{ id: "domestic", label: domesticLaneLabel(app.dataset().id) }, ...LANES].map((l) => ({ id: l.id, label: l.label, colour: LANE_COLOURS[l.id] ?? "#7f8c8d" })),
       basis: {
         reported: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.reported),
         modelled: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.modelled),

@@ -5,7 +5,7 @@ import { select } from "../state/producers";
 import type { App } from "./app";
 import { clear, el } from "./dom";
 import { trackAnimation } from "./signals";
-import { KIND_LABELS } from "../view/palette";
+import { kindLabels } from "../view/palette";
 
 export function mountFindPlace(app: App): void {
   const input = el("input", {
@@ -45,7 +45,7 @@ export function mountFindPlace(app: App): void {
       const li = el("li", { id: `find-place-opt-${i}`, role: "option", "aria-selected": "false", class: "x-find-opt" },
         el("span", {}, m.place.name),
         m.place.nativeName ? el("span", { class: "x-native", lang: "" }, ` ${m.place.nativeName}`) : null,
-        el("span", { class: "x-kind" }, ` · ${KIND_LABELS[m.place.kind]}`));
+        el("span", { class: "x-kind" }, ` · ${kindLabels(app.dataset().id)[m.place.kind]}`));
       // mousedown keeps focus in the input while choosing.
       li.addEventListener("mousedown", (e) => { e.preventDefault(); choose(m); });
       list.append(li);

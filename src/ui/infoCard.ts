@@ -1,15 +1,16 @@
 // Renders a place or flow summary as DOM (text only). Used by the hover tooltip and the details panel.
+import type { PlaceKind } from "../domain/types";
 import type { FlowSummary, PlaceSummary } from "../state/summaries";
 import type { VolumeUnit } from "../state/volumeUnit";
 import { KIND_LABELS } from "../view/palette";
 import { el, safeLink } from "./dom";
 import { BASIS_LABELS, formatInt, formatUsd, formatVolume } from "./format";
 
-export function placeCard(s: PlaceSummary, unit: VolumeUnit, full = false): HTMLElement {
+export function placeCard(s: PlaceSummary, unit: VolumeUnit, full = false, kindLabel: Record<PlaceKind, string> = KIND_LABELS): HTMLElement {
   const p = s.place;
   const rows: HTMLElement[] = [
     el("div", { class: "card-title" }, p.name, p.nativeName ? el("span", { class: "native" }, ` ${p.nativeName}`) : null),
-    el("div", { class: "card-sub" }, `${KIND_LABELS[p.kind]} · ${p.country === "ZZ" ? "aggregate" : p.country} · ${s.year}`),
+    el("div", { class: "card-sub" }, `${kindLabel[p.kind]} · ${p.country === "ZZ" ? "aggregate" : p.country} · ${s.year}`),
     el(
       "dl",
       { class: "card-figures" },

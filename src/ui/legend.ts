@@ -2,14 +2,16 @@
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
 import type { VolumeUnit } from "../state/volumeUnit";
-import { BASIS_TINT, KIND_COLOURS, KIND_LABELS, LANE_COLOURS, tint } from "../view/palette";
+import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../view/palette";
 import type { WidthScale } from "../view/widthScale";
 import { clear, el } from "./dom";
 import { formatCompact } from "./format";
 
 const SCALE_NAMES = { linear: "linear", sqrt: "square root", log: "logarithmic" } as const;
 
-export function renderLegend(root: HTMLElement, widthScale: WidthScale, unit: VolumeUnit, lanesShown: Set<string>): void {
+/** `lanesShown`: the colour lanes of the flows drawn ("domestic" for origin → exit legs). */
+export function renderLegend(root: HTMLElement, widthScale: WidthScale, unit: VolumeUnit, lanesShown: Set<string>, datasetId: string): void {
+  const kindLabel = kindLabels(datasetId);
   clear(root);
   const widths = widthScale.legend(3);
   root.appendChild(
@@ -27,9 +29,9 @@ export function renderLegend(root: HTMLElement, widthScale: WidthScale, unit: Vo
     el("div", { class: "legend-block" },
       el("div", { class: "legend-title" }, "Places"),
       PLACE_KINDS.map((k) =>
-        el("div", { class: "legend-row" }, el("span", { class: "legend-dot", style: `background:${KIND_COLOURS[k]}` }), el("span", {}, KIND_LABELS[k])))),
+        el("div", { class: "legend-row" }, el("span", { class: "legend-dot", style: `background:${KIND_COLOURS[k]}` }), el("span", {}, kindLabel[k])))),
   );
-  const lanes = [{ id: "domestic", label: "Inside China (to the exit)" }, ...LANES].filter((l) => l.id === "domestic" || lanesShown.has(l.id));
+  const lanes = [{ id: "domestic", label: domesticLaneLabel(datasetId) }, ...LANES].filter((l) => lanesShown.has(l.id));
   root.appendChild(
     el("div", { class: "legend-block" },
       el("div", { class: "legend-title" }, "Lanes"),

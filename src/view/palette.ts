@@ -1,6 +1,9 @@
 // Colours: node kinds and lanes. One place, so the legend, the canvas and exports agree.
 import type { PlaceKind } from "../domain/types";
 
+/** The shipped dataset's id (src/domain/shippedDataset.ts). */
+const SHIPPED_ID = "zero-mileage";
+
 export const KIND_COLOURS: Record<PlaceKind, string> = {
   origin: "#c0392b",
   exit: "#e67e22",
@@ -8,12 +11,31 @@ export const KIND_COLOURS: Record<PlaceKind, string> = {
   market: "#1a5276",
 };
 
+/** Kind names for the shipped data (Chinese provinces, exit points, transit countries, markets). */
 export const KIND_LABELS: Record<PlaceKind, string> = {
   origin: "Origin (province / city)",
   exit: "Exit point (port / crossing)",
   transit: "Transit country / hub",
   market: "Final market",
 };
+
+/** Kind names for anyone else's data: what the place does in the graph, nothing China-specific. */
+export const GENERIC_KIND_LABELS: Record<PlaceKind, string> = {
+  origin: "Origin (sends only)",
+  exit: "Exit point",
+  transit: "Transit (receives and sends on)",
+  market: "Market (receives only)",
+};
+
+/** The kind names for a dataset: the shipped data's own, or generic ones for imported data. */
+export function kindLabels(datasetId: string): Record<PlaceKind, string> {
+  return datasetId === SHIPPED_ID ? KIND_LABELS : GENERIC_KIND_LABELS;
+}
+
+/** The name of the "domestic" colour (origin → exit legs). */
+export function domesticLaneLabel(datasetId: string): string {
+  return datasetId === SHIPPED_ID ? "Inside China (to the exit)" : "Origin to exit point";
+}
 
 /** Lane colours for flows; "domestic" = legs inside China (origin → exit). */
 export const LANE_COLOURS: Record<string, string> = {

@@ -351,6 +351,10 @@ describe("Import data in headless Chromium", () => {
     expect(legend).toContain("Flow width (US$,");
     expect(legend).toMatch(/US\$\d/);
     expect(legend).not.toContain("vehicles");
+    // Someone else's data: place kinds and lanes in generic words, nothing about Chinese provinces.
+    const whole = await page.getByTestId("legend-widths").locator("..").textContent();
+    expect(whole).toContain("Origin (sends only)");
+    expect(whole).not.toMatch(/province|Inside China/);
     await openSection(page, "Weighting");
     expect(await page.getByLabel("Measure").locator("option").first().textContent()).toBe("Volume (US$)");
     await openSection(page, "Table");
