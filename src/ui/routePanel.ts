@@ -455,7 +455,7 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
       }
       box.append(el("p", { class: "rt-mirror-hop" }, `${placeName(app, g.from)} → ${placeName(app, g.to)}, ${g.year}`), ul);
       for (const cmp of g.comparisons) {
-        box.append(el("p", {}, `Gap: ${cmp.gap >= 0 ? "+" : ""}${formatInt(cmp.gap)} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.note ? `; ${cmp.note}` : ""}.`));
+        box.append(el("p", {}, `Gap: ${cmp.gap >= 0 ? "+" : ""}${formatInt(cmp.gap)} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.note ? `; ${cmp.note}` : ""}${cmp.periodsDiffer ? " — part of the gap is only time: not like for like" : ""}.`));
       }
     }
     box.append(el("p", { class: "hint" }, "Both figures are shown; neither is picked, and neither is added into the used-car flows (they count other things or other periods)."));

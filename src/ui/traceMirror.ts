@@ -21,7 +21,7 @@ export function hopMirrorNote(dataset: Dataset, gaps: readonly MirrorGap[], year
     box.append(el("span", { class: "rt-hop-mirror-label" }, "Two reporters: "), figures.join("; "));
     for (const cmp of g.comparisons) {
       const sign = cmp.gap >= 0 ? "+" : "−";
-      box.append(el("br"), `Gap ${sign}${formatInt(Math.abs(cmp.gap))} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.periodsDiffer ? "; the periods differ" : ""}.`);
+      box.append(el("br"), `Gap ${sign}${formatInt(Math.abs(cmp.gap))} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.periodsDiffer ? `; the periods differ (“${cmp.a.period}” vs “${cmp.b.period}”), so part of the gap is only time: not like for like` : ""}.`);
     }
   }
   box.append(el("br"), "Other measures or periods than the used-car flow: shown beside it, not added in.");
