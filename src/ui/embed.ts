@@ -1,23 +1,38 @@
-// Embed mode (?embed): only the graph and its legend, and an "Open in Reroute" link to the same view
-// without ?embed. The hiding is CSS on html.embed (share.css).
+// Embed mode (?embed): only the graph and its legend, a small caption (the view's title and year, and for
+// the shipped dataset its caveat) and an "Open in Reroute" link to the same view without ?embed. The
+// hiding is CSS on html.embed (share.css).
+import { effectiveTitle } from "../io/exportSpec";
+import { ZERO_MILEAGE_NOTE } from "./aboutPanel";
 import type { App } from "./app";
 import { el } from "./dom";
 import "./share.css";
 
-/** `?embed`: only the graph and its legend, and a link back to the full view. */
+/** `?embed`: only the graph and its legend, a caption, and a link back to the full view. */
 export function mountEmbed(app: App): void {
   if (!new URLSearchParams(location.search).has("embed")) return;
   document.documentElement.classList.add("embed");
   requestAnimationFrame(() => app.renderer.refresh());
   const link = el("a", { class: "embed-link", target: "_blank", rel: "noopener" }, "Open in Reroute");
+  // Text only (textContent): the title may come from a link.
+  const title = el("p", { class: "embed-title", "data-testid": "embed-title" });
+  const caveat = el("p", { class: "embed-caveat", "data-testid": "embed-caveat" });
+  const caption = el("div", { class: "embed-caption", "data-testid": "embed-caption" }, title, caveat);
   const update = () => {
     const params = new URLSearchParams(location.search);
     params.delete("embed");
     const q = params.toString();
     link.setAttribute("href", `${location.pathname}${q ? `?${q}` : ""}${location.hash}`);
+    const state = app.store.get();
+    const ds = app.dataset();
+    const t = effectiveTitle(state, ds);
+    // The default title ends with the year; a custom one may not, so the year is added then.
+    title.textContent = t.includes(String(state.year)) ? t : `${t} — ${state.year}`;
+    caveat.textContent = ds.id === "zero-mileage" ? ZERO_MILEAGE_NOTE : "";
+    caveat.hidden = !caveat.textContent;
   };
   update();
   app.store.subscribe(() => queueMicrotask(update));
+  app.onDatasetChange(() => queueMicrotask(update));
   window.addEventListener("popstate", update);
-  document.querySelector(".graph-wrap")?.appendChild(link);
+  document.querySelector(".graph-wrap")?.append(caption, link);
 }

@@ -326,12 +326,34 @@ describe("share links and saved views", () => {
     expect(await link.isVisible()).toBe(true);
     expect(await link.getAttribute("href")).toBe("/" + view);
     expect(await link.getAttribute("target")).toBe("_blank");
+    // A caption says what the graph shows (the export's title, with the year) and the data's caveat, as text.
+    const title = page.getByTestId("embed-title");
+    expect(await title.isVisible()).toBe(true);
+    expect(await title.textContent()).toBe("China's used-car exports, 2023");
+    expect(await page.getByTestId("embed-caveat").textContent()).toMatch(/used-car exports.*~90%.*CADA consultant.*no source splits zero-mileage by route/);
+    expect(await page.getByTestId("embed-caption").evaluate((e) => e.querySelectorAll("*:not(p)").length)).toBe(0);
     // Followed (here in the same tab), it is the full app on the same view.
     await page.goto(new URL((await link.getAttribute("href"))!, served.url).href);
     await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
     expect(await page.locator(".topbar").isVisible()).toBe(true);
     expect(await page.getByLabel("Year", { exact: true }).inputValue()).toBe("2023");
     expect(await page.getByRole("checkbox", { name: "Show Caucasus lane" }).isChecked()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("embed mode's caption follows the view's year and shows a link's own title as text", async () => {
+    const view = "#v=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, year: 2023, title: "<b>Routes</b>" }));
+    const { page, context, errors } = await openApp(browser, served.url + "?embed" + view);
+    const title = page.getByTestId("embed-title");
+    expect(await title.textContent()).toBe("<b>Routes</b> — 2023");
+    expect(await page.getByTestId("embed-caption").locator("b").count()).toBe(0);
+    // The year changes (as a history step or a host page driving the view would change it).
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, year: 2024 })));
+    await expect.poll(() => title.textContent()).toBe("<b>Routes</b> — 2024");
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, title: "" })));
+    await expect.poll(() => title.textContent()).toBe("China's used-car exports, 2024");
+    expect(await page.getByTestId("embed-caveat").isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
