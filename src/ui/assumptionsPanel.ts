@@ -24,9 +24,11 @@ export function mountAssumptionsPanel(app: App): void {
   body.append(intro, el("div", { class: "x-actions" }, reset), checks, list);
   reset.addEventListener("click", () => app.store.dispatch(resetAssumptions()));
 
-  let inputs = new Map<string, { number: HTMLInputElement; range: HTMLInputElement; declared: HTMLElement; a: Assumption }>();
+  type Row = { number: HTMLInputElement; range: HTMLInputElement; declared: HTMLElement; a: Assumption; clearNote: () => void; notedValue: () => number | null };
+  let inputs = new Map<string, Row>();
 
   const build = () => {
+    for (const row of inputs.values()) row.clearNote();
     clear(list);
     inputs = new Map();
     const ds = app.dataset();
@@ -39,26 +41,42 @@ export function mountAssumptionsPanel(app: App): void {
     ds.assumptions.forEach((a, i) => {
       const id = `assumption-${i}`;
       const step = a.unit === "share" ? 0.01 : Math.max(1, Math.round((a.max - a.min) / 100));
-      const number = el("input", { type: "number", id, name: id, min: a.min, max: a.max, step, inputmode: "decimal", "aria-describedby": `${id}-range ${id}-reason`, disabled: !applies, "data-assumption": a.id });
+      const number = el("input", { type: "number", id, name: id, min: a.min, max: a.max, step, inputmode: "decimal", "aria-describedby": `${id}-range ${id}-clamp ${id}-reason`, disabled: !applies, "data-assumption": a.id });
       // The slider is a pointer convenience for the same value; keyboard and screen-reader users use the number field.
       const range = el("input", { type: "range", min: a.min, max: a.max, step, tabindex: -1, "aria-hidden": "true", disabled: !applies, class: "x-range" });
       const declared = el("span", { class: "x-declared", id: `${id}-range` });
+      // A value outside the declared range is clamped; this says so (politely, once typing pauses or the
+      // field is left) and clears on the next in-range edit.
+      const note = el("p", { class: "x-clamp-note", id: `${id}-clamp`, role: "status", "aria-live": "polite", "aria-atomic": "true", "data-testid": `clamp-note-${a.id}` });
+      let noteTimer: ReturnType<typeof setTimeout> | undefined;
+      let pending = "";
+      let noted: number | null = null;
+      const showNote = () => { clearTimeout(noteTimer); noteTimer = undefined; note.textContent = pending; };
+      const clearNote = () => { clearTimeout(noteTimer); noteTimer = undefined; pending = ""; noted = null; note.textContent = ""; };
       const apply = (raw: string, from: HTMLInputElement) => {
         const v = Number(raw);
-        if (raw === "" || !Number.isFinite(v)) return;
+        if (raw.trim() === "" || !Number.isFinite(v)) return;
         const clamped = Math.min(a.max, Math.max(a.min, v));
         if (from !== range) range.value = String(clamped);
+        if (clamped !== v) {
+          const typed = raw.trim();
+          pending = `${typed}${a.unit === "share" ? ` (${formatShare(v)})` : ""} is outside ${fmtValue(a, a.min)}–${fmtValue(a, a.max)}: set to ${fmtValue(a, clamped)}`;
+          noted = clamped;
+          clearTimeout(noteTimer);
+          noteTimer = setTimeout(showNote, 500);
+        } else clearNote();
         app.store.dispatch(setAssumption(a.id, clamped, a.value));
       };
       number.addEventListener("input", () => apply(number.value, number));
-      number.addEventListener("change", () => sync(true));
+      number.addEventListener("change", () => { if (noteTimer !== undefined) showNote(); sync(true); });
       range.addEventListener("input", () => { number.value = range.value; apply(range.value, range); });
       list.append(el("li", { class: "x-assumption" },
         el("label", { for: id, class: "x-assumption-label" }, capitalise(a.label)),
         el("div", { class: "x-assumption-inputs" }, number, range),
         declared,
+        note,
         el("p", { class: "x-reason", id: `${id}-reason` }, a.reason, a.facts.length ? ` (${a.facts.join(", ")})` : "")));
-      inputs.set(a.id, { number, range, declared, a });
+      inputs.set(a.id, { number, range, declared, a, clearNote, notedValue: () => noted });
     });
   };
 
@@ -68,8 +86,10 @@ export function mountAssumptionsPanel(app: App): void {
     badge.hidden = n === 0;
     badge.textContent = n === 0 ? "" : `Edited assumptions (${n})`;
     reset.disabled = n === 0;
-    for (const { number, range, declared, a } of inputs.values()) {
+    for (const { number, range, declared, a, clearNote, notedValue } of inputs.values()) {
       const v = Object.hasOwn(edits, a.id) ? edits[a.id]! : a.value;
+      // Restored, undone or changed elsewhere: the note no longer describes the value in force.
+      if (notedValue() !== null && notedValue() !== v) clearNote();
       if (force || document.activeElement !== number) number.value = String(v);
       range.value = String(v);
       const edited = Object.hasOwn(edits, a.id);

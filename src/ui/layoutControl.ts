@@ -1,5 +1,5 @@
 // Layout: geographic (default), chain (columns by role) or force-directed (ForceAtlas2 in a worker,
-// run and stopped with a button). Switching tweens the positions (main.ts) and hides the map off geo.
+// run and stopped with a button on the map's corner). Switching tweens the positions (main.ts) and hides the map off geo.
 import { setLayout } from "../state/producers";
 import type { LayoutKind } from "../state/viewState";
 import { startForceLayout, type ForceRun } from "../view/forceLayout";
@@ -12,8 +12,13 @@ const LAYOUTS: [LayoutKind, string][] = [["geo", "Geographic (map)"], ["chain", 
 
 export function mountLayoutControl(app: App): void {
   const select = el("select", { id: "layout", name: "layout" }, LAYOUTS.map(([v, t]) => el("option", { value: v }, t)));
-  const run = el("button", { type: "button", id: "force-run", "aria-pressed": "false", hidden: true }, "Run force layout");
-  app.toolbar.append(el("div", { class: "control" }, el("label", { for: "layout", class: "control-label" }, "Layout"), select, run));
+  const run = el("button", { type: "button", id: "force-run", class: "x-force-run", "aria-pressed": "false", hidden: true }, "Run force layout");
+  app.toolbar.append(el("div", { class: "control" }, el("label", { for: "layout", class: "control-label" }, "Layout"), select));
+  // On the map's top-right corner, not in the toolbar: appearing with the force layout, it would push the
+  // toolbar onto a second row at 1280 px and shift the whole page. Next in tab order after the toolbar.
+  const wrap = document.getElementById("graph")?.parentElement;
+  if (wrap) wrap.insertBefore(run, wrap.firstChild);
+  else app.toolbar.append(run);
 
   let force: ForceRun | null = null;
   const stop = () => { force?.stop(); };

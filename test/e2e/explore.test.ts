@@ -254,8 +254,15 @@ describe("Explore in headless Chromium", () => {
   });
 
   it("the force layout runs in its worker when started and stops on the button", async () => {
+    // Its button appears without reflowing the header at 1280×800: same height, Share link on the same row.
+    const headerHeight = () => page.locator(".topbar").evaluate((e) => e.getBoundingClientRect().height);
+    const shareTop = () => page.getByRole("button", { name: "Share link" }).evaluate((e) => e.getBoundingClientRect().top);
+    const [h0, s0] = [await headerHeight(), await shareTop()];
     await page.getByLabel("Layout", { exact: true }).selectOption("force");
     await waitIdle(page);
+    expect(await page.getByRole("button", { name: "Run force layout" }).isVisible()).toBe(true);
+    expect(await headerHeight()).toBe(h0);
+    expect(await shareTop()).toBe(s0);
     const before = await page.evaluate(() => [...window.reroute!.app.positions()].find(([id]) => id === "horgos")![1]);
     await page.getByRole("button", { name: "Run force layout" }).click();
     const stop = page.getByRole("button", { name: "Stop force layout" });
@@ -295,6 +302,30 @@ describe("Explore in headless Chromium", () => {
     expect(await badge.isVisible()).toBe(false);
     expect(await horgosOut()).toBe(base);
     expect(await page.getByTestId("assumption-checks").textContent()).toMatch(/reconcile/);
+    await page.getByRole("button", { name: "Assumptions", exact: true }).click();
+  });
+
+  it("an assumption typed outside its range is clamped and the field says so, until the next valid edit", async () => {
+    await page.getByRole("button", { name: "Assumptions", exact: true }).click();
+    const input = page.getByLabel("Assumed Central Asia overland lane share of 2023 used-car exports", { exact: true });
+    const [min, max] = (await Promise.all([input.getAttribute("min"), input.getAttribute("max")])).map(Number) as [number, number];
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    const noteId = (await input.getAttribute("aria-describedby"))!.split(/\s+/).find((id) => id.endsWith("-clamp"))!;
+    const note = page.locator(`#${noteId}`);
+    expect(await note.getAttribute("role")).toBe("status");
+    expect(await note.getAttribute("aria-live")).toBe("polite");
+    const low = String(Math.round((min - 0.3) * 100) / 100);
+    await act(() => input.fill(low));
+    await expect.poll(() => note.textContent()).toBe(`${low} (${pct(Number(low))}) is outside ${pct(min)}–${pct(max)}: set to ${pct(min)}`);
+    expect(await note.isVisible()).toBe(true);
+    await input.blur();
+    expect(await input.inputValue()).toBe(String(min));
+    const declared = Number(await page.evaluate(() => window.reroute!.app.dataset().assumptions.find((a) => a.label.includes("Central Asia overland lane share of 2023"))!.value));
+    const mid = String([(min + max) / 2, (min + (min + max) / 2) / 2].map((v) => Math.round(v * 100) / 100).find((v) => v !== declared && v !== min)!);
+    await act(() => input.fill(mid));
+    expect(await note.textContent()).toBe("");
+    expect(await note.isVisible()).toBe(false);
+    await act(() => page.getByRole("button", { name: "Restore default shares" }).click());
     await page.getByRole("button", { name: "Assumptions", exact: true }).click();
   });
 
