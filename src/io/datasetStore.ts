@@ -49,6 +49,28 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/** What a link says about the data it was made on (see DecodeResult's `madeOn`). */
+export interface MadeOn {
+  datasetId: string;
+  /** A prefix of the dataset's content hash; "" when the link carries none. */
+  hash: string;
+}
+
+/** Whether a dataset is the one a link was made on: the same id, and its content hash starts with the link's. */
+export function isMadeOn(dataset: { id: string; hash: string }, madeOn: MadeOn): boolean {
+  return dataset.id === madeOn.datasetId && dataset.hash.startsWith(madeOn.hash);
+}
+
+/**
+ * Of the datasets kept in the browser, the one a link was made on (null when none is). Imported data's id is
+ * "local:<content hash>", so the id already says which content it holds; the loaded data is checked again.
+ */
+export function findMadeOn<M extends { id: string }>(kept: Iterable<M>, madeOn: MadeOn): M | null {
+  if (!madeOn.datasetId.startsWith("local:")) return null;
+  for (const meta of kept) if (meta.id === madeOn.datasetId) return meta;
+  return null;
+}
+
 /** Words for a storage failure a user can act on (quota, private mode, blocked). */
 export function storageProblem(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : "";

@@ -35,6 +35,10 @@ export type DecodeResult =
   | { ok: true; state: ViewState; warnings: string[]; madeOn: { datasetId: string; hash: string }; positions: number[] | null }
   | { ok: false; reason: string };
 
+/** Said when a link was made on imported data that is neither open nor kept in this browser. */
+export const IMPORTED_DATA_NEEDED =
+  "This link was made on imported data (a file its author opened): you need that file. Open it with Import data and the link's view opens on it; until then the data open now is shown in its default view.";
+
 /** Longest link text read (a story of many views may exceed it: the sharer is told to export the views instead). */
 export const MAX_LINK = 20_000;
 const MAX_TEXT = 200;
@@ -160,7 +164,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   if (linkDataset !== ctx.datasetId) {
     warnings.push(
       linkDataset.startsWith("local:")
-        ? "This link was made on imported data (a file its author opened): you need that file. Open it with Import data and the view follows; until then it is shown on the data open now."
+        ? IMPORTED_DATA_NEEDED
         : `The link was made on another dataset ("${linkDataset}"). Showing it on the data open now.`,
     );
   } else {

@@ -1,11 +1,12 @@
 // The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
 // back/forward step through them (a burst of title typing is one step); camera moves replace the entry. "Share link" copies it.
 import { setCamera } from "../state/producers";
-import { decodeView, encodeView, MAX_LINK_POSITIONS, type DecodeResult, type LinkContext } from "../state/viewCodec";
+import { decodeView, encodeView, IMPORTED_DATA_NEEDED, MAX_LINK_POSITIONS, type DecodeResult, type LinkContext } from "../state/viewCodec";
 import { DEFAULT_YEAR, defaultViewState, type CameraState, type ViewState } from "../state/viewState";
 import type { Dataset } from "../domain/types";
 import type { Positions } from "../view/layouts";
 import type { App } from "./app";
+import { mountedLibrary, type DatasetLibrary } from "./datasets";
 import { el } from "./dom";
 import { trackAnimation } from "./signals";
 
@@ -46,7 +47,8 @@ export interface AddressBar {
   forcePositions(state: ViewState): number[] | null;
 }
 
-export function mountAddressBar(app: App): AddressBar {
+/** `library`: the imported datasets kept in this browser (the Datasets section's), so a link made on one of them opens it. */
+export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMadeOn"> | null = mountedLibrary()): AddressBar {
   const { store, renderer, messages } = app;
   /** Views being applied (a fast presenter may start the next before the last has arrived). */
   let applying = 0;
@@ -127,8 +129,11 @@ export function mountAddressBar(app: App): AddressBar {
     }
   };
 
-  /** A link made on imported data that is not open here: when that file is imported, the link's view opens. */
-  let pending: { text: string; datasetId: string } | null = null;
+  /**
+   * A link made on imported data that is not open here: when that data opens (kept in this browser, or its
+   * file imported), the link's view opens on it. `from`: how it is being opened.
+   */
+  let pending: { text: string; datasetId: string; from: "stored" | "import" } | null = null;
 
   const openFromLocation = (initial: boolean) => {
     pending = null;
@@ -139,17 +144,40 @@ export function mountAddressBar(app: App): AddressBar {
       if (!initial) void applyView(freshDefaults(app), false);
       return;
     }
-    const result = decodeView(hash.slice(VIEW_PREFIX.length), linkContext(app));
+    const text = hash.slice(VIEW_PREFIX.length);
+    const result = decodeView(text, linkContext(app));
     if (!result.ok) {
       messages.show(`This link could not be opened: ${result.reason} Showing the default view instead.`, "error");
       history.replaceState(null, "", `${location.pathname}${location.search}`);
       if (!initial) void applyView(freshDefaults(app), false);
       return;
     }
-    for (const w of result.warnings) messages.show(w, "warning");
-    const made = result.madeOn.datasetId;
-    pending = made !== app.dataset().id && made.startsWith("local:") ? { text: hash.slice(VIEW_PREFIX.length), datasetId: made } : null;
-    void applyView(result.state, false, false, linkPositions(result));
+    const made = result.madeOn;
+    if (made.datasetId === app.dataset().id || !made.datasetId.startsWith("local:")) {
+      for (const w of result.warnings) messages.show(w, "warning");
+      void applyView(result.state, false, false, linkPositions(result));
+      return;
+    }
+    // Made on imported data that is not open: open it when this browser keeps it; else say the file is needed.
+    // The view is not applied to the data open now (its places, filters and camera belong to the other data):
+    // that data stays in its default view until the link's data opens.
+    const mine = { text, datasetId: made.datasetId, from: "stored" as "stored" | "import" };
+    pending = mine;
+    const needFile = () => {
+      if (pending !== mine) return;
+      mine.from = "import";
+      messages.show(IMPORTED_DATA_NEEDED, "warning");
+      if (!initial) void applyView(freshDefaults(app), false);
+    };
+    if (!library) return needFile();
+    library.openMadeOn(made).then(
+      (name) => { if (!name) needFile(); },
+      (error: unknown) => {
+        if (pending !== mine) return;
+        messages.show(`The data this link was made on is kept in this browser but could not be opened: ${error instanceof Error ? error.message : String(error)}`, "error");
+        needFile();
+      },
+    );
   };
 
   // Keep the address bar in step with the state.
@@ -212,7 +240,12 @@ export function mountAddressBar(app: App): AddressBar {
     for (const w of r.warnings) messages.show(w, "warning");
     history.replaceState(null, "", `${location.pathname}${location.search}${VIEW_PREFIX}${waiting!.text}`);
     setTimeout(() => void applyView(r.state, false, false, linkPositions(r)), 0);
-    messages.show("The link's view is now open on the data it was made on.", "info");
+    messages.show(
+      waiting!.from === "stored"
+        ? `This link was made on "${ds.name}", kept in this browser (see Datasets): it is open with the link's view.`
+        : "The link's view is now open on the data it was made on.",
+      "info",
+    );
   });
 
   // The "Share link" button.

@@ -2,7 +2,7 @@
 // session only when the browser refuses storage), to switch between and to delete.
 import type { Dataset } from "../domain/types";
 import type { BundleView } from "../io/bundle";
-import { openDatasetStore, storageProblem, type DatasetStore, type StoredDatasetMeta } from "../io/datasetStore";
+import { findMadeOn, isMadeOn, openDatasetStore, storageProblem, type DatasetStore, type MadeOn, type StoredDatasetMeta } from "../io/datasetStore";
 import type { App } from "./app";
 import { clear, el } from "./dom";
 import { importFrameRatio } from "./importSummary";
@@ -12,6 +12,11 @@ export interface DatasetLibrary {
   add(dataset: Dataset, format: string, views: readonly BundleView[]): Promise<void>;
   /** Views that came with a dataset (from a bundle). */
   viewsOf(id: string): BundleView[];
+  /**
+   * A link made on imported data: when a dataset kept here is the one it was made on, open it (as choosing it
+   * under Datasets does) and resolve to its name; null when none is. Rejects when it cannot be read.
+   */
+  openMadeOn(madeOn: MadeOn): Promise<string | null>;
   /** Resolves once the stored list has been read (or storage was found unavailable). */
   ready: Promise<void>;
 }
@@ -46,6 +51,12 @@ export function frameImportedData(app: App): void {
   const ratio = importFrameRatio(fitted.ratio);
   if (ratio !== null) void app.renderer.setCamera({ ...fitted, ratio }, false);
   else void app.renderer.resetCamera(false);
+}
+
+/** The library of the mounted Datasets section (null before it is mounted): the address bar opens links' data from it. */
+let mounted: DatasetLibrary | null = null;
+export function mountedLibrary(): DatasetLibrary | null {
+  return mounted;
 }
 
 export function mountDatasets(app: App): DatasetLibrary {
@@ -100,19 +111,37 @@ export function mountDatasets(app: App): DatasetLibrary {
     render();
   })();
 
+  const load = async (entry: Entry): Promise<Dataset> => {
+    if (!entry.dataset) {
+      const loaded = store ? await store.load(entry.meta.id) : null;
+      if (!loaded) throw new Error(`"${entry.meta.name}" is no longer stored in this browser`);
+      entry.dataset = loaded.dataset;
+      entry.views = loaded.views;
+    }
+    return entry.dataset;
+  };
+  const open = (dataset: Dataset) => {
+    app.setDataset(dataset);
+    frameImportedData(app);
+  };
+
   const show = async (id: string) => {
     if (id === app.dataset().id) return;
     if (id === shipped.id) return app.setDataset(shipped);
     const entry = entries.get(id);
     if (!entry) return;
-    if (!entry.dataset) {
-      const loaded = store ? await store.load(id) : null;
-      if (!loaded) throw new Error(`"${entry.meta.name}" is no longer stored in this browser`);
-      entry.dataset = loaded.dataset;
-      entry.views = loaded.views;
-    }
-    app.setDataset(entry.dataset);
-    frameImportedData(app);
+    open(await load(entry));
+  };
+
+  const openMadeOn = async (madeOn: MadeOn): Promise<string | null> => {
+    await ready;
+    const meta = findMadeOn([...entries.values()].map((e) => e.meta), madeOn);
+    const entry = meta ? entries.get(meta.id) : undefined;
+    if (!entry) return null;
+    const dataset = await load(entry);
+    if (!isMadeOn(dataset, madeOn)) return null;
+    if (dataset.id !== app.dataset().id) open(dataset);
+    return entry.meta.name;
   };
 
   select.addEventListener("change", () => {
@@ -151,8 +180,9 @@ export function mountDatasets(app: App): DatasetLibrary {
     render();
   });
 
-  return {
+  mounted = {
     ready,
+    openMadeOn,
     viewsOf: (id) => entries.get(id)?.views ?? [],
     async add(dataset, format, views) {
       await ready;
@@ -174,4 +204,5 @@ export function mountDatasets(app: App): DatasetLibrary {
       render();
     },
   };
+  return mounted;
 }

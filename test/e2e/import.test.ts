@@ -514,3 +514,79 @@ describe("Import data in headless Chromium", () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe("a link made on imported data, opened again in the same browser", () => {
+  const EDGES = "origin,destination,volume\nParis,Berlin,10\nBerlin,Warsaw,5\n";
+  const neededFile = /made on imported data .*you need that file/;
+
+  /** Imports the edge list through the real input (column mapping when asked), switches back to the shipped data; returns the link and the imported view. */
+  async function linkOnImportedData(page: Page) {
+    let state = await importThrough(page, [upload("edges.csv", EDGES)]);
+    if (state === "needs-input") {
+      const before = await importCount(page);
+      await page.getByRole("button", { name: "Read with these columns" }).click();
+      await page.waitForFunction((n) => Number(document.documentElement.dataset.importCount ?? "0") > n, before, { timeout: 30_000 });
+      state = await page.evaluate(() => document.documentElement.dataset.importState ?? "");
+    }
+    expect(state).toBe("summary");
+    await confirmSummary(page);
+    const imported = await scene(page);
+    expect(imported.id).toMatch(/^local:/);
+    // Stored before going on (the library saves after the import is applied).
+    await page.getByRole("button", { name: "Datasets", exact: true }).click();
+    await page.waitForFunction(() => !/this session only/.test(document.querySelector("#dataset-select")?.textContent ?? "") && document.querySelectorAll("#dataset-select option").length > 1);
+    // A camera of its own, folded into the address (as the user's pan/zoom would be).
+    const camera = { x: 0.42, y: 0.47, ratio: 0.3, angle: 0 };
+    await page.evaluate((c) => window.reroute!.app.store.dispatch((s) => ({ ...s, camera: c, year: s.year })), camera);
+    await page.evaluate((c) => window.reroute!.app.renderer.setCamera(c, false), camera);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=/);
+    const link = page.url();
+    const view = await page.evaluate(() => { const s = window.reroute!.app.store.get(); return { datasetId: s.datasetId, layout: s.layout, camera: s.camera }; });
+    expect(view.camera).toEqual(camera);
+    // Back to the shipped data, then away.
+    const n = await renders(page);
+    await page.getByLabel("Shown dataset").selectOption("zero-mileage");
+    await waitRendered(page, n);
+    await page.goto("about:blank");
+    return { link, imported, view };
+  }
+
+  it("opens the stored dataset with the link's view (camera included), without saying the file is needed", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const first = await openApp(browser, served.url, { context });
+    const { link, imported, view } = await linkOnImportedData(first.page);
+    // A fresh page of the same browser (same IndexedDB) opens the link.
+    const again = await openApp(browser, link, { context });
+    const page = again.page;
+    await page.waitForFunction((id) => window.reroute!.app.dataset().id === id, imported.id, { timeout: 15_000 });
+    await expect.poll(() => scene(page)).toEqual(imported);
+    expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => p.name).sort())).toEqual(["Berlin", "Paris", "Warsaw"]);
+    // The link's view, camera included, once the dataset's own framing is done.
+    await expect.poll(() => page.evaluate(() => { const s = window.reroute!.app.store.get(); return { datasetId: s.datasetId, layout: s.layout, camera: s.camera }; })).toEqual(view);
+    await expect.poll(() => page.evaluate(() => { const c = window.reroute!.app.renderer.getCamera(); return [c.x, c.y, c.ratio].map((v) => Math.round(v * 1000) / 1000); })).toEqual([0.42, 0.47, 0.3]);
+    expect(await page.locator("#dataset-name").textContent()).toBe(await page.evaluate(() => window.reroute!.app.dataset().name));
+    expect(await page.locator(".msg-warning").allTextContents()).not.toContainEqual(expect.stringMatching(neededFile));
+    await expect.poll(() => page.locator(".msg-info").allTextContents()).toContainEqual(expect.stringMatching(/kept in this browser .*link's view/));
+    expect(page.url()).toBe(link);
+    expect(first.errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("without that stored dataset, says the file is needed and keeps the shipped data in its default view", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const first = await openApp(browser, served.url, { context });
+    const { link } = await linkOnImportedData(first.page);
+    await context.close();
+    const other = await openApp(browser, link); // a new context: no stored datasets
+    const page = other.page;
+    await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(neededFile));
+    expect(await page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/default view/));
+    const state = await page.evaluate(() => { const s = window.reroute!.app.store.get(); return { datasetId: s.datasetId, layout: s.layout, camera: s.camera, selection: s.selection }; });
+    expect(state).toEqual({ datasetId: "zero-mileage", layout: "geo", camera: null, selection: null });
+    const cam = await page.evaluate(() => window.reroute!.app.renderer.getCamera());
+    expect([cam.x, cam.y, cam.ratio]).toEqual([0.5, 0.5, 1]);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+  });
+});
