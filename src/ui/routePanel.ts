@@ -16,7 +16,7 @@ import { clear, el } from "./dom";
 import { formatInt, formatShare, formatVolume } from "./format";
 import { trackAnimation } from "./signals";
 import { createBigGraphTrace, PENDING, traceSource, type TraceSource } from "./traceBigGraph";
-import { hopMirrorNote } from "./traceMirror";
+import { boundOf, hopMirrorNote } from "./traceMirror";
 
 const KIND_WORDS: Record<Place["kind"], string> = { origin: "province / city", exit: "exit point", transit: "transit country / hub", market: "final market" };
 
@@ -451,7 +451,7 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
       const ul = el("ul", {});
       for (const f of g.figures) {
         const c = byId.get(f.id);
-        ul.append(el("li", {}, `${f.reporter}: ${formatInt(f.value)} ${f.unit} (${f.period}${c ? `; ${c.measure}` : ""})`));
+        ul.append(el("li", {}, `${f.reporter}: ${boundOf(c?.note)}${formatInt(f.value)} ${f.unit} (${f.period}${c ? `; ${c.measure}` : ""})`));
       }
       box.append(el("p", { class: "rt-mirror-hop" }, `${placeName(app, g.from)} → ${placeName(app, g.to)}, ${g.year}`), ul);
       for (const cmp of g.comparisons) {

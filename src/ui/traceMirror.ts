@@ -8,6 +8,12 @@ import { el } from "./dom";
 import { formatInt, formatShare } from "./format";
 
 /** The mirror pairs of a hop in one year, as a short note; null when the hop has none that year. */
+/** A figure the source gives as a bound (its note starts ">221k", "≥", "<"): that sign before the number. */
+export function boundOf(note: string | undefined): string {
+  const m = /^\s*(>=|<=|>|<|≥|≤)/.exec(note ?? "");
+  return m ? ({ ">=": "≥", "<=": "≤" } as Record<string, string>)[m[1]!] ?? m[1]! : "";
+}
+
 export function hopMirrorNote(dataset: Dataset, gaps: readonly MirrorGap[], year: number): HTMLElement | null {
   const mine = gaps.filter((g) => g.year === year && g.figures.length > 1);
   if (!mine.length) return null;
@@ -16,7 +22,7 @@ export function hopMirrorNote(dataset: Dataset, gaps: readonly MirrorGap[], year
   for (const g of mine) {
     const figures = g.figures.map((f) => {
       const c = byId.get(f.id);
-      return `${f.reporter}: ${formatInt(f.value)} ${f.unit} (${f.period}${c?.measure ? `, ${c.measure}` : ""})`;
+      return `${f.reporter}: ${boundOf(c?.note)}${formatInt(f.value)} ${f.unit} (${f.period}${c?.measure ? `, ${c.measure}` : ""})`;
     });
     box.append(el("span", { class: "rt-hop-mirror-label" }, "Two reporters: "), figures.join("; "));
     for (const cmp of g.comparisons) {

@@ -89,4 +89,13 @@ describe("two reporters on a traced hop", () => {
     expect(traceMs).toBeLessThan(100);
     expect(errors).toEqual([]);
   });
+
+  it("a figure the source gives as a bound is shown as one: Shafaq's H1 2025 UAE figure reads >221,000", async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      const a = window.reroute!.app;
+      a.store.replace({ ...a.store.get(), year: 2024, selection: { type: "node", id: "ae" } });
+    });
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 10_000 }).toContain("Iraq Future Foundation (Shafaq News): >221,000 vehicles");
+  });
 });
