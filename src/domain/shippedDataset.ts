@@ -7,9 +7,9 @@ import contextCsv from "../../data/zero-mileage/context.csv?raw";
 import eventsCsv from "../../data/zero-mileage/events.csv?raw";
 import assumptionsCsv from "../../data/zero-mileage/assumptions.csv?raw";
 import { parseDataset, type DatasetFiles } from "./parseDataset";
-import type { Dataset } from "./types";
+import { SHIPPED_DATASET_ID, type Dataset } from "./types";
 
-export const SHIPPED_DATASET_META = { id: "zero-mileage", name: "China zero-mileage used-car exports" } as const;
+export const SHIPPED_DATASET_META = { id: SHIPPED_DATASET_ID, name: "China zero-mileage used-car exports" } as const;
 
 /** The six files as shipped, keyed as parseDataset expects. */
 export const SHIPPED_FILES: Required<DatasetFiles> = {

@@ -101,6 +101,9 @@ export interface Assumption {
   facts: string[];
 }
 
+/** Id of the dataset shipped with Reroute (data/zero-mileage): views, titles and captions that are about it test this. */
+export const SHIPPED_DATASET_ID = "zero-mileage";
+
 export interface Dataset {
   id: string;
   name: string;

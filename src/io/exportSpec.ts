@@ -1,9 +1,9 @@
 // What an exported image says, as plain data: title, caption, legend (with the real volumes of the
 // width scale), sources, caveat, date and file name. Built purely from the view state and the flows
 // shown; the PNG composer and the SVG writer both draw from it, so the two formats agree.
-import type { Basis, Dataset, Flow, PlaceKind } from "../domain/types";
+import { SHIPPED_DATASET_ID, type Basis, type Dataset, type Flow, type PlaceKind } from "../domain/types";
 import type { Measure, ScaleKind, ViewState } from "../state/viewState";
-import { MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
+import { formatCompact, MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 
 export interface LegendWidth {
   value: number;
@@ -71,11 +71,9 @@ export const ZERO_MILEAGE_CAVEAT =
 
 const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
 const INT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-const ONE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-const SMALL = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 2 });
 
 export function defaultTitle(dataset: Pick<Dataset, "id" | "name">, year: number): string {
-  return dataset.id === "zero-mileage" ? `China's used-car exports, ${year}` : `${dataset.name}, ${year}`;
+  return dataset.id === SHIPPED_DATASET_ID ? `China's used-car exports, ${year}` : `${dataset.name}, ${year}`;
 }
 
 export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset: Pick<Dataset, "id" | "name">): string {
@@ -85,16 +83,7 @@ export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset
 
 /** Compact volume with its unit: 436k vehicles, 1.2M units, US$3.4bn. */
 export function formatLegendValue(v: number, unit: VolumeUnit): string {
-  if (unit === MONEY) {
-    const a = Math.abs(v);
-    if (a >= 1e9) return `US$${ONE.format(v / 1e9)}bn`;
-    if (a >= 1e6) return `US$${ONE.format(v / 1e6)}m`;
-    if (a >= 1e3) return `US$${ONE.format(v / 1e3)}k`;
-    return `US$${INT.format(v)}`;
-  }
-  const a = Math.abs(v);
-  const n = a >= 1e6 ? `${ONE.format(v / 1e6)}M` : a >= 1e4 ? `${INT.format(v / 1e3)}k` : a >= 1e3 ? `${ONE.format(v / 1e3)}k` : a >= 10 ? INT.format(v) : SMALL.format(v);
-  return `${n} ${unit}`;
+  return unit === MONEY ? formatCompact(v, unit) : `${formatCompact(v, unit)} ${unit}`;
 }
 
 /** File-name slug: letters and digits of any script, lower case, joined by "-"; "reroute-view" when nothing is left. */
@@ -182,7 +171,7 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
 
   const caption: string[] = [];
   caption.push(
-    `${state.year} · ${dataset.id === "zero-mileage" ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
+    `${state.year} · ${dataset.id === SHIPPED_DATASET_ID ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
   );
   const filters = describeFilters(state, laneLabel, unit);
   const budget = input.counts?.hiddenBy.budget ?? 0;
@@ -212,7 +201,7 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
     caption,
     legend,
     sources: sourcesOf(shown, dataset),
-    caveat: dataset.id === "zero-mileage" ? ZERO_MILEAGE_CAVEAT : null,
+    caveat: dataset.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_CAVEAT : null,
     exported: `Exported ${date} with Reroute · dataset ${dataset.name}`,
     fileBase: exportFileBase(title, state.year),
   };

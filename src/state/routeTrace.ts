@@ -4,7 +4,7 @@
 // the mirror pairs of the context figures. Pure and memoised on their inputs (last call per selector).
 import { chains, simplePaths, originMixOfNode, throughNode, mirrorGaps, UNEXPLAINED_ORIGIN, type ChainsResult, type SimplePathsResult, type ThroughNodeResult, type MirrorGap } from "../analysis";
 import { buildYearGraph, type Measure, type YearGraph } from "../domain/buildYearGraph";
-import type { Dataset, Flow } from "../domain/types";
+import type { Dataset, Flow, Place } from "../domain/types";
 import type { TraceState } from "./viewState";
 
 export const TRACE_CHAINS_K = 10;
@@ -169,3 +169,16 @@ export function createRouteTrace() {
 
 export type RouteTrace = ReturnType<typeof createRouteTrace>;
 export { UNEXPLAINED_ORIGIN };
+
+/**
+ * Why there is no chain: a place with no flow at all that year (the shipped 2019–2022 have only a national
+ * total, to "Destinations not reported") says so, rather than suggesting the places are not linked.
+ */
+export function noRouteText(flows: readonly Flow[], places: readonly Place[], origin: string, destination: string, a: string, b: string, year: number): string {
+  const touches = (id: string) => flows.some((f) => f.year === year && (f.from === id || f.to === id));
+  const absent = [[origin, a], [destination, b]].filter(([id]) => !touches(id!)).map(([, name]) => name!);
+  if (absent.length === 0) return `No route from ${a} to ${b} in ${year}: no chain of flows of at most ${TRACE_MAX_HOPS} hops links them.`;
+  const unrouted = places.find((p) => p.country === "ZZ" && p.kind === "market" && /not reported/i.test(p.name) && flows.some((f) => f.year === year && f.to === p.id));
+  return `No route from ${a} to ${b} in ${year}: ${absent.join(" and ")} ${absent.length === 1 ? "has" : "have"} no flow in ${year} in this data.` +
+    (unrouted ? ` That year's exports have no reported destinations (“${unrouted.name}”).` : "");
+}

@@ -1,6 +1,6 @@
 // The one view state: everything a picture depends on, as one flat, JSON-able object.
 // The UI reads it and changes it only through the producers in ./producers.ts.
-import type { Basis, PlaceKind } from "../domain/types";
+import { SHIPPED_DATASET_ID, type Basis, type PlaceKind } from "../domain/types";
 
 /** 2: flow budget added, camera packed as [x, y, ratio, angle] in links (viewCodec.ts migrates 1). */
 export const VIEW_STATE_VERSION = 2;
@@ -97,7 +97,7 @@ export const DEFAULT_YEAR = 2024;
 
 export const DEFAULT_FLOW_BUDGET = 2000;
 
-export function defaultViewState(datasetId = "zero-mileage", datasetHash = "", year = DEFAULT_YEAR): ViewState {
+export function defaultViewState(datasetId = SHIPPED_DATASET_ID, datasetHash = "", year = DEFAULT_YEAR): ViewState {
   return {
     version: VIEW_STATE_VERSION,
     datasetId,

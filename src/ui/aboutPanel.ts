@@ -1,6 +1,6 @@
 // "About the data": what the flows measure, the sources, the assumptions behind modelled flows,
 // the context figures that are kept out of the graph, and the policy events.
-import type { Dataset } from "../domain/types";
+import { SHIPPED_DATASET_ID, type Dataset } from "../domain/types";
 import { clear, el, safeLink } from "./dom";
 import { formatInt } from "./format";
 
@@ -10,7 +10,7 @@ export const ZERO_MILEAGE_NOTE =
 export function renderAbout(root: HTMLElement, dataset: Dataset): void {
   clear(root);
   root.append(
-    el("p", {}, dataset.id === "zero-mileage" ? ZERO_MILEAGE_NOTE : `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`),
+    el("p", {}, dataset.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_NOTE : `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`),
     el("p", {}, "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the shares and figures below (drawn lighter)."),
   );
   if (dataset.assumptions.length) {

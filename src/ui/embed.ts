@@ -1,6 +1,7 @@
 // Embed mode (?embed): only the graph and its legend, a small caption (the view's title and year, and for
 // the shipped dataset its caveat) and an "Open in Reroute" link to the same view without ?embed. The
 // hiding is CSS on html.embed (share.css).
+import { SHIPPED_DATASET_ID } from "../domain/types";
 import { effectiveTitle } from "../io/exportSpec";
 import { ZERO_MILEAGE_NOTE } from "./aboutPanel";
 import type { App } from "./app";
@@ -27,7 +28,7 @@ export function mountEmbed(app: App): void {
     const t = effectiveTitle(state, ds);
     // The default title ends with the year; a custom one may not, so the year is added then.
     title.textContent = t.includes(String(state.year)) ? t : `${t} — ${state.year}`;
-    caveat.textContent = ds.id === "zero-mileage" ? ZERO_MILEAGE_NOTE : "";
+    caveat.textContent = ds.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_NOTE : "";
     caveat.hidden = !caveat.textContent;
   };
   update();

@@ -4,11 +4,11 @@
 // mixing assumption is stated next to every attributed figure. Text from data goes in as text nodes.
 import "./routePanel.css";
 import type { Chain } from "../analysis";
-import type { Flow, Place } from "../domain/types";
+import type { Place } from "../domain/types";
 import type { Highlight } from "../state/highlight";
 import { findPlaces, normaliseName, type PlaceMatch } from "../state/placeSearch";
 import { clearTrace, setTrace } from "../state/producers";
-import { createRouteTrace, SIMPLE_MAX_DEPTH, TRACE_MAX_HOPS, UNEXPLAINED_ORIGIN, type OriginShare, type RouteInputs, type TraceResult } from "../state/routeTrace";
+import { createRouteTrace, noRouteText, SIMPLE_MAX_DEPTH, TRACE_MAX_HOPS, UNEXPLAINED_ORIGIN, type OriginShare, type RouteInputs, type TraceResult } from "../state/routeTrace";
 import type { ViewState } from "../state/viewState";
 import { volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 import type { App } from "./app";
@@ -56,19 +56,6 @@ interface Field {
   matches: PlaceMatch[];
   active: number;
   chosen: string | null;
-}
-
-/**
- * Why there is no chain: a place with no flow at all that year (the shipped 2019–2022 have only a national
- * total, to "Destinations not reported") says so, rather than suggesting the places are not linked.
- */
-function noRouteText(flows: readonly Flow[], places: readonly Place[], origin: string, destination: string, a: string, b: string, year: number): string {
-  const touches = (id: string) => flows.some((f) => f.year === year && (f.from === id || f.to === id));
-  const absent = [[origin, a], [destination, b]].filter(([id]) => !touches(id!)).map(([, name]) => name!);
-  if (absent.length === 0) return `No route from ${a} to ${b} in ${year}: no chain of flows of at most ${TRACE_MAX_HOPS} hops links them.`;
-  const unrouted = places.find((p) => p.country === "ZZ" && p.kind === "market" && /not reported/i.test(p.name) && flows.some((f) => f.year === year && f.to === p.id));
-  return `No route from ${a} to ${b} in ${year}: ${absent.join(" and ")} ${absent.length === 1 ? "has" : "have"} no flow in ${year} in this data.` +
-    (unrouted ? ` That year's exports have no reported destinations (“${unrouted.name}”).` : "");
 }
 
 export function mountTrace(app: App): void {

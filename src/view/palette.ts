@@ -1,8 +1,5 @@
 // Colours: node kinds and lanes. One place, so the legend, the canvas and exports agree.
-import type { PlaceKind } from "../domain/types";
-
-/** The shipped dataset's id (src/domain/shippedDataset.ts). */
-const SHIPPED_ID = "zero-mileage";
+import { SHIPPED_DATASET_ID, type PlaceKind } from "../domain/types";
 
 export const KIND_COLOURS: Record<PlaceKind, string> = {
   origin: "#c0392b",
@@ -29,12 +26,12 @@ export const GENERIC_KIND_LABELS: Record<PlaceKind, string> = {
 
 /** The kind names for a dataset: the shipped data's own, or generic ones for imported data. */
 export function kindLabels(datasetId: string): Record<PlaceKind, string> {
-  return datasetId === SHIPPED_ID ? KIND_LABELS : GENERIC_KIND_LABELS;
+  return datasetId === SHIPPED_DATASET_ID ? KIND_LABELS : GENERIC_KIND_LABELS;
 }
 
 /** The name of the "domestic" colour (origin → exit legs). */
 export function domesticLaneLabel(datasetId: string): string {
-  return datasetId === SHIPPED_ID ? "Inside China (to the exit)" : "Origin to exit point";
+  return datasetId === SHIPPED_DATASET_ID ? "Inside China (to the exit)" : "Origin to exit point";
 }
 
 /** Lane colours for flows; "domestic" = legs inside China (origin → exit). */

@@ -1,7 +1,7 @@
 // The trace selectors on METHODS.md's worked check: CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30.
 import { describe, expect, it } from "vitest";
 import type { ContextFigure, Dataset, Flow, Place, PlaceKind } from "../../../src/domain/types";
-import { createRouteTrace, figuresFor, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
+import { createRouteTrace, figuresFor, noRouteText, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
 import { DEFAULT_TRACE } from "../../../src/state/viewState";
 
 const place = (id: string, kind: PlaceKind, country: string): Place => ({ id, name: id.toUpperCase(), kind, country, lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
@@ -114,5 +114,19 @@ describe("routeTrace", () => {
     expect(rt.mirror(dataset, { from: "kz", to: "ru" })).toHaveLength(0);
     expect(figuresFor(dataset, { place: "kz" }).map((f) => f.id)).toEqual(["c"]);
     expect(rt.mirror(dataset, { place: "kz" })).toHaveLength(0);
+  });
+});
+
+describe("noRouteText says why no chain was found", () => {
+  const places = [...dataset.places, { ...place("nr", "market", "ZZ"), name: "Destinations not reported" }];
+  const early = [flow("cn", "nr", 100, 2021)];
+  it("both places present: no chain of at most TRACE_MAX_HOPS hops links them", () => {
+    expect(noRouteText(flows, places, "kr", "kg", "KR", "KG", 2024)).toBe("No route from KR to KG in 2024: no chain of flows of at most 6 hops links them.");
+  });
+  it("a place without any flow that year is named, and the year's unrouted aggregate with it", () => {
+    expect(noRouteText(early, places, "cn", "ru", "CN", "RU", 2021)).toBe(
+      "No route from CN to RU in 2021: RU has no flow in 2021 in this data. That year's exports have no reported destinations (“Destinations not reported”).");
+    expect(noRouteText(early, places, "kr", "ru", "KR", "RU", 2021)).toMatch(/: KR and RU have no flow in 2021 in this data\./);
+    expect(noRouteText(flows, places, "kr", "ru", "KR", "RU", 2022)).toBe("No route from KR to RU in 2022: KR and RU have no flow in 2022 in this data.");
   });
 });
