@@ -55,6 +55,8 @@ export function mountFindPlace(app: App): void {
     highlight(matches.length ? 0 : -1);
   };
   input.addEventListener("input", render);
+  // An open list belongs to the data it searched: other data (an import, Datasets) searches again.
+  app.onDatasetChange(() => { if (!list.hidden) render(); });
   input.addEventListener("focus", () => { if (input.value.trim()) render(); });
   input.addEventListener("blur", () => open(false));
   input.addEventListener("keydown", (e) => {

@@ -345,8 +345,13 @@ describe("Import data in headless Chromium", () => {
     const { page } = app;
     const head = "typeCode,freqCode,refYear,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,qty,primaryValue";
     const rows = ["C,A,2023,156,CHN,China,X,398,KAZ,Kazakhstan,8703,,1500000000", "C,A,2023,156,CHN,China,X,643,RUS,Russian Federation,8703,,9800000000", "C,A,2023,398,KAZ,Kazakhstan,X,643,RUS,Russian Federation,8703,,420000000"];
+    // A Find a place list left open on the shipped data searches the new data once it is in.
+    await page.getByRole("combobox", { name: "Find a place" }).fill("Russ");
     expect(await importThrough(page, [upload("TradeData_values.csv", [head, ...rows].join("\n"))])).toBe("summary");
     await confirmSummary(page);
+    const found = page.getByRole("listbox", { name: "Places found" }).getByRole("option");
+    await expect.poll(() => found.allTextContents()).toEqual(["Russian Federation · Market (receives only)"]);
+    await page.getByRole("combobox", { name: "Find a place" }).fill("");
     const legend = await page.getByTestId("legend-widths").textContent();
     expect(legend).toContain("Flow width (US$,");
     expect(legend).toMatch(/US\$\d/);
