@@ -104,8 +104,12 @@ function denseOriginMix(graph: YearGraph, node: string): number {
 function bruteForceChains(graph: YearGraph, o: string, target: string, maxDepth: number, k: number): number {
   const { index, F, T, n } = denseOrSparseShares(graph);
   const paths = allSimplePaths(graph, o, target, { maxDepth });
-  const score = (p: string[]) => p.slice(1).reduce((s, w, i) => s * (F.get(index.get(p[i]!)! * n + index.get(w)!) ?? 0) / T[index.get(p[i]!)!]!, 1);
-  return paths.map(score).sort((a, b) => b - a).slice(0, k).length;
+  const score = (p: string[]) =>
+    p.slice(1).reduce((s, w, i) => (s * (F.get(index.get(p[i]!)! * n + index.get(w)!) ?? 0)) / T[index.get(p[i]!)!]!, 1);
+  return paths
+    .map(score)
+    .sort((a, b) => b - a)
+    .slice(0, k).length;
 }
 
 function denseOrSparseShares(graph: YearGraph) {
@@ -159,20 +163,44 @@ export async function runAnalysisBench(sizes: number[] = [1_000, 10_000, 100_000
       return originMixOfNode(graph, market);
     });
     row("origin mix of one place, first on the graph (reads its edges once)", first.ms, "—", null, "then cached until the graph changes");
-    row("origin mix of one place", one.ms, dense ? "dense (I−W) solve, one column" : "full attribution run", oneBase.ms, `${one.value.upstream} places upstream`);
+    row(
+      "origin mix of one place",
+      one.ms,
+      dense ? "dense (I−W) solve, one column" : "full attribution run",
+      oneBase.ms,
+      `${one.value.upstream} places upstream`,
+    );
 
     const full = time(() => consumptionMatrix(attribution(graph)));
     const fullBase = dense ? time(() => denseAttribution(graph), 1).ms : null;
-    row("full origin × place attribution", full.ms, dense ? "dense (I−Wᵀ) solve, all origins" : `dense solve skipped (n > ${DENSE_LIMIT})`, fullBase, `${full.value.origins.length} origins`);
+    row(
+      "full origin × place attribution",
+      full.ms,
+      dense ? "dense (I−Wᵀ) solve, all origins" : `dense solve skipped (n > ${DENSE_LIMIT})`,
+      fullBase,
+      `${full.value.origins.length} origins`,
+    );
 
     const top = time(() => chains(graph, origin, market, { k: 10, maxHops: 6 }));
     const depth = 4;
     const baseChains = time(() => bruteForceChains(graph, origin, market, depth, 10), 1);
-    row("top-10 chains (hop limit 6)", top.ms, `allSimplePaths maxDepth ${depth} + sort by ΠW`, baseChains.ms, `coverage ${top.value.coverage.toFixed(3)}`);
+    row(
+      "top-10 chains (hop limit 6)",
+      top.ms,
+      `allSimplePaths maxDepth ${depth} + sort by ΠW`,
+      baseChains.ms,
+      `coverage ${top.value.coverage.toFixed(3)}`,
+    );
 
     const sp = time(() => simplePaths(graph, origin, market, { maxDepth: depth, maxPaths: 1e7, maxMs: 60_000 }));
     const spBase = time(() => allSimplePaths(graph, origin, market, { maxDepth: depth }), 1);
-    row(`simple paths (depth ${depth}, unbounded)`, sp.ms, `allSimplePaths maxDepth ${depth}`, spBase.ms, `${sp.value.paths.length} paths ours, ${spBase.value.length} library`);
+    row(
+      `simple paths (depth ${depth}, unbounded)`,
+      sp.ms,
+      `allSimplePaths maxDepth ${depth}`,
+      spBase.ms,
+      `${sp.value.paths.length} paths ours, ${spBase.value.length} library`,
+    );
     const spb = time(() => simplePaths(graph, origin, market, { maxDepth: 6, maxPaths: 1000, maxMs: 250 }));
     row("simple paths (depth 6, maxPaths 1000)", spb.ms, "—", null, `stoppedEarly ${spb.value.stoppedEarly}`);
   }
@@ -183,5 +211,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await runAnalysisBench();
   const f = (x: number | null, d = 1) => (x === null ? "—" : x.toFixed(d));
   console.log("| flows | places | task | ms | baseline | baseline ms | ratio | note |\n|---|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.flows} | ${r.places} | ${r.task} | ${f(r.ms, 2)} | ${r.baseline} | ${f(r.baselineMs)} | ${f(r.ratio)}× | ${r.note} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.flows} | ${r.places} | ${r.task} | ${f(r.ms, 2)} | ${r.baseline} | ${f(r.baselineMs)} | ${f(r.ratio)}× | ${r.note} |`,
+    );
 }

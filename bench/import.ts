@@ -16,7 +16,6 @@ export interface ImportBenchResult {
   flows: number;
 }
 
-
 export function generateFlowsCsv(targetBytes: number, seed = 1): { text: string; rows: number } {
   const next = random(seed);
   const places = Array.from({ length: 2000 }, (_, i) => `Place ${i}`);

@@ -31,7 +31,14 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—");
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "—");
 
 async function serve(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = await preview({ root: ROOT, configFile: false, base: "./", logLevel: "error", build: { outDir }, preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false } });
+  const server = await preview({
+    root: ROOT,
+    configFile: false,
+    base: "./",
+    logLevel: "error",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === "string") throw new Error("bench/run: preview server has no port");
   return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((done) => server.httpServer.close(() => done())) };
@@ -39,7 +46,8 @@ async function serve(outDir: string): Promise<{ url: string; close(): Promise<vo
 
 function bundleSizes(dir: string): { initialKB: number; totalKB: number } {
   const html = readFileSync(resolve(dir, "index.html"), "utf8");
-  let initial = 0, total = 0;
+  let initial = 0,
+    total = 0;
   for (const name of readdirSync(resolve(dir, "assets"))) {
     if (!/\.(js|css)$/.test(name)) continue;
     const gz = gzipSync(readFileSync(resolve(dir, "assets", name))).length;
@@ -59,7 +67,11 @@ const LONGTASK_OBSERVER = `
     .observe({ type: "longtask", buffered: true });
 `;
 
-interface Timed { total: number; preDraw: number; draw: number }
+interface Timed {
+  total: number;
+  preDraw: number;
+  draw: number;
+}
 
 /** Dispatches a producer written as source text (state => state) and times it with the renderer's marks. */
 async function dispatchTimed(page: Page, producer: string): Promise<Timed> {
@@ -75,21 +87,26 @@ async function dispatchTimed(page: Page, producer: string): Promise<Timed> {
     const at = (n: string) => performance.getEntriesByName(n, "mark")[0]?.startTime ?? NaN;
     return { total: t1 - t0, redraw: at("reroute:redraw"), draw: at("reroute:draw"), drawn: at("reroute:drawn"), t0 };
   }, producer);
-  if (process.env.BENCH_DEBUG) process.stderr.write(`  dispatch at ${r.t0.toFixed(0)}: ${r.total.toFixed(0)} ms ${producer.slice(0, 60)}\n`);
+  if (process.env.BENCH_DEBUG)
+    process.stderr.write(`  dispatch at ${r.t0.toFixed(0)}: ${r.total.toFixed(0)} ms ${producer.slice(0, 60)}\n`);
   await nextFrame(page);
   // Before sigma's draw: from the start of the dispatch (derive, scene, graph rebuild) to the draw mark.
   return { total: r.total, preDraw: r.draw - r.t0, draw: r.drawn - r.draw };
 }
 
-const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+const nextFrame = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
 async function longTasks(page: Page, from: number, to: number): Promise<{ count: number; max: number }> {
-  return page.evaluate(([a, b]) => {
-    const all = (window as unknown as { __longtasks: { start: number; ms: number }[] }).__longtasks ?? [];
-    const list = all.filter((t) => t.start >= a! && t.start < b!);
-    console.log(JSON.stringify({ from: a, to: b, tasks: all.map((t) => [Math.round(t.start), Math.round(t.ms)]) }));
-    return { count: list.filter((t) => t.ms > 100).length, max: list.reduce((m, t) => Math.max(m, t.ms), 0) };
-  }, [from, to]);
+  return page.evaluate(
+    ([a, b]) => {
+      const all = (window as unknown as { __longtasks: { start: number; ms: number }[] }).__longtasks ?? [];
+      const list = all.filter((t) => t.start >= a! && t.start < b!);
+      console.log(JSON.stringify({ from: a, to: b, tasks: all.map((t) => [Math.round(t.start), Math.round(t.ms)]) }));
+      return { count: list.filter((t) => t.ms > 100).length, max: list.reduce((m, t) => Math.max(m, t.ms), 0) };
+    },
+    [from, to],
+  );
 }
 
 async function heapMB(page: Page): Promise<number> {
@@ -145,8 +162,12 @@ async function sceneOf(page: Page): Promise<{ scene: BareScene; width: number; h
       width: Math.round(box.width),
       height: Math.round(box.height),
       scene: {
-        nodes: [...s.nodes].sort((a, b) => b.size - a.size).map((n) => ({ id: n.id, x: n.x, y: n.y, size: n.size, color: n.color, label: n.label })),
-        edges: [...s.edges].sort((a, b) => b.size - a.size).map((e) => ({ id: e.id, source: e.source, target: e.target, size: e.size, color: e.color })),
+        nodes: [...s.nodes]
+          .sort((a, b) => b.size - a.size)
+          .map((n) => ({ id: n.id, x: n.x, y: n.y, size: n.size, color: n.color, label: n.label })),
+        edges: [...s.edges]
+          .sort((a, b) => b.size - a.size)
+          .map((e) => ({ id: e.id, source: e.source, target: e.target, size: e.size, color: e.color })),
       },
     };
   });
@@ -160,26 +181,35 @@ async function hoverPair(app: Page, bare: Page): Promise<{ app: number; frame: n
     const edges = s.edges.filter((e) => e.source === node || e.target === node);
     return { node, nodes: [node, ...edges.flatMap((e) => [e.source, e.target])], edges: edges.map((e) => e.id) };
   });
-  const a: number[] = [], b: number[] = [], fr: number[] = [];
+  const a: number[] = [],
+    b: number[] = [],
+    fr: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
     // The frame alone: renderer.setHighlight → sigma.refresh({ skipIndexation: true }) + our label layer.
-    fr.push(await app.evaluate(([n, e]) => {
-      const r = window.reroute!.app.renderer;
-      const t = performance.now();
-      r.setHighlight({ nodes: new Set(n), edges: new Set(e) });
-      const ms = performance.now() - t;
-      r.setHighlight(null);
-      return ms;
-    }, [target.nodes, target.edges]));
+    fr.push(
+      await app.evaluate(
+        ([n, e]) => {
+          const r = window.reroute!.app.renderer;
+          const t = performance.now();
+          r.setHighlight({ nodes: new Set(n), edges: new Set(e) });
+          const ms = performance.now() - t;
+          r.setHighlight(null);
+          return ms;
+        },
+        [target.nodes, target.edges],
+      ),
+    );
     await nextFrame(app);
-    a.push(await app.evaluate((id) => {
-      const store = window.reroute!.app.store;
-      const t = performance.now();
-      store.dispatch((s) => ({ ...s, hover: { type: "node", id } }));
-      const ms = performance.now() - t;
-      store.dispatch((s) => ({ ...s, hover: null }));
-      return ms;
-    }, target.node));
+    a.push(
+      await app.evaluate((id) => {
+        const store = window.reroute!.app.store;
+        const t = performance.now();
+        store.dispatch((s) => ({ ...s, hover: { type: "node", id } }));
+        const ms = performance.now() - t;
+        store.dispatch((s) => ({ ...s, hover: null }));
+        return ms;
+      }, target.node),
+    );
     await nextFrame(app);
     b.push(await bare.evaluate(([n, e]) => window.bare!.hover(n!, e!), [target.nodes, target.edges]));
     await bare.evaluate(() => window.bare!.refresh());
@@ -188,9 +218,16 @@ async function hoverPair(app: Page, bare: Page): Promise<{ app: number; frame: n
 }
 
 async function refreshPair(app: Page, bare: Page): Promise<{ app: number; bare: number }> {
-  const a: number[] = [], b: number[] = [];
+  const a: number[] = [],
+    b: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
-    a.push(await app.evaluate(() => { const t = performance.now(); window.reroute!.app.renderer.refresh(); return performance.now() - t; }));
+    a.push(
+      await app.evaluate(() => {
+        const t = performance.now();
+        window.reroute!.app.renderer.refresh();
+        return performance.now() - t;
+      }),
+    );
     await nextFrame(app);
     b.push(await bare.evaluate(() => window.bare!.refresh()));
     await nextFrame(bare);
@@ -224,16 +261,31 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   const rendersBefore = await page.evaluate(() => Number(document.documentElement.dataset.renders ?? "0"));
   t = Date.now();
   await confirm.click();
-  await page.waitForFunction((n) => document.documentElement.dataset.importState === "imported" && Number(document.documentElement.dataset.renders ?? "0") > n, rendersBefore, { timeout: 120_000 });
+  await page.waitForFunction(
+    (n) => document.documentElement.dataset.importState === "imported" && Number(document.documentElement.dataset.renders ?? "0") > n,
+    rendersBefore,
+    { timeout: 120_000 },
+  );
   await nextFrame(page);
   const applyMs = Date.now() - t;
-  const info = await page.evaluate(() => { const a = window.reroute!.app; return { year: a.store.get().year, places: a.dataset().places.length, flows: a.dataset().flows.length, yearFlows: a.derived().visible.total, edges: a.scene().edges.length }; });
+  const info = await page.evaluate(() => {
+    const a = window.reroute!.app;
+    return {
+      year: a.store.get().year,
+      places: a.dataset().places.length,
+      flows: a.dataset().flows.length,
+      yearFlows: a.derived().visible.total,
+      edges: a.scene().edges.length,
+    };
+  });
   if (info.flows !== dataset.flows.length) throw new Error(`bench/run: imported ${info.flows} flows, generated ${dataset.flows.length}`);
   const heapBudget = await heapMB(page);
 
   const other = years.find((y) => y !== info.year) ?? info.year;
   const phaseStart = await now(page);
-  const year: Timed[] = [], filter: Timed[] = [], weighting: Timed[] = [];
+  const year: Timed[] = [],
+    filter: Timed[] = [],
+    weighting: Timed[] = [];
   for (let i = 0; i < REPEAT; i++) {
     year.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${other} })`));
     year.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${info.year} })`));
@@ -250,7 +302,11 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   await bare.goto(bareUrl);
   await bare.waitForFunction(() => document.documentElement.dataset.ready === "true");
   let shot = await sceneOf(page);
-  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [shot.scene, shot.width, shot.height] as const);
+  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [
+    shot.scene,
+    shot.width,
+    shot.height,
+  ] as const);
   const hover = await hoverPair(page, bare);
   const budgetLong = await longTasks(page, phaseStart, await now(page));
 
@@ -258,7 +314,11 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   const allStart = await now(page);
   const showAll = await dispatchTimed(page, `(s) => ({ ...s, flowBudget: null })`);
   shot = await sceneOf(page);
-  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [shot.scene, shot.width, shot.height] as const);
+  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [
+    shot.scene,
+    shot.width,
+    shot.height,
+  ] as const);
   const refresh = await refreshPair(page, bare);
   const hoverAll = await hoverPair(page, bare);
   const yearAll: Timed[] = [];
@@ -271,20 +331,49 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   await context.close();
   await bareContext.close();
   return {
-    flows, places: info.places, yearFlows: info.yearFlows, parseMs, transferMs, applyMs, loadMs: parseMs + applyMs,
-    year: medianTimed(year), filter: medianTimed(filter), weighting: medianTimed(weighting), budgetEdges: info.edges,
-    hoverApp: hover.app, hoverFrame: hover.frame, hoverBare: hover.bare, budgetLong, heapBudget,
-    allEdges: shot.scene.edges.length, showAll, refreshApp: refresh.app, refreshBare: refresh.bare,
-    hoverAllApp: hoverAll.app, hoverAllFrame: hoverAll.frame, hoverAllBare: hoverAll.bare, yearAll: medianTimed(yearAll), allLong, heapAll,
+    flows,
+    places: info.places,
+    yearFlows: info.yearFlows,
+    parseMs,
+    transferMs,
+    applyMs,
+    loadMs: parseMs + applyMs,
+    year: medianTimed(year),
+    filter: medianTimed(filter),
+    weighting: medianTimed(weighting),
+    budgetEdges: info.edges,
+    hoverApp: hover.app,
+    hoverFrame: hover.frame,
+    hoverBare: hover.bare,
+    budgetLong,
+    heapBudget,
+    allEdges: shot.scene.edges.length,
+    showAll,
+    refreshApp: refresh.app,
+    refreshBare: refresh.bare,
+    hoverAllApp: hoverAll.app,
+    hoverAllFrame: hoverAll.frame,
+    hoverAllBare: hoverAll.bare,
+    yearAll: medianTimed(yearAll),
+    allLong,
+    heapAll,
   };
 }
 
 async function main(): Promise<void> {
-  const appDir = resolve(OUT, "app"), bareDir = resolve(OUT, "bare");
+  const appDir = resolve(OUT, "app"),
+    bareDir = resolve(OUT, "bare");
   await build({ root: ROOT, logLevel: "warn", build: { outDir: appDir, emptyOutDir: true } });
-  await build({ configFile: false, root: resolve(ROOT, "bench"), base: "./", logLevel: "warn", build: { outDir: bareDir, emptyOutDir: true, target: "es2022", rollupOptions: { input: resolve(ROOT, "bench/bare-sigma.html") } } });
+  await build({
+    configFile: false,
+    root: resolve(ROOT, "bench"),
+    base: "./",
+    logLevel: "warn",
+    build: { outDir: bareDir, emptyOutDir: true, target: "es2022", rollupOptions: { input: resolve(ROOT, "bench/bare-sigma.html") } },
+  });
   const bundle = bundleSizes(appDir);
-  const app = await serve(appDir), bare = await serve(bareDir);
+  const app = await serve(appDir),
+    bare = await serve(bareDir);
   const browser = await launchBrowser();
   const version = browser.version();
   const results: SizeResult[] = [];
@@ -300,20 +389,32 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus();
-  console.log(`\nMachine: ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, Chromium ${version} headless (${CHROMIUM}, software WebGL), viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${YEARS} years per file, seed 11; medians of ${REPEAT} (year/filter/weighting: of ${2 * REPEAT}).`);
-  console.log(`Bundle: ${f0(bundle.initialKB)} KB gzip loaded at start (JS + CSS), ${f0(bundle.totalKB)} KB gzip with every on-demand chunk and worker.\n`);
+  console.log(
+    `\nMachine: ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, Chromium ${version} headless (${CHROMIUM}, software WebGL), viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${YEARS} years per file, seed 11; medians of ${REPEAT} (year/filter/weighting: of ${2 * REPEAT}).`,
+  );
+  console.log(
+    `Bundle: ${f0(bundle.initialKB)} KB gzip loaded at start (JS + CSS), ${f0(bundle.totalKB)} KB gzip with every on-demand chunk and worker.\n`,
+  );
   console.log("Flow budget on (default):\n");
-  console.log("| flows in file | places | flows in year | drawn | load: parse (worker) + apply & first frame | year change JS: total (before draw + draw + after) | filter | weighting | hover: whole / frame / bare sigma | long tasks > 100 ms | heap |");
+  console.log(
+    "| flows in file | places | flows in year | drawn | load: parse (worker) + apply & first frame | year change JS: total (before draw + draw + after) | filter | weighting | hover: whole / frame / bare sigma | long tasks > 100 ms | heap |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   const tm = (x: Timed) => `${f0(x.total)} ms (${f0(x.preDraw)} + ${f0(x.draw)} + ${f0(Math.max(0, x.total - x.preDraw - x.draw))})`;
   for (const r of results) {
-    console.log(`| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.yearFlows.toLocaleString("en")} | ${r.budgetEdges.toLocaleString("en")} | ${f0(r.loadMs)} ms (${f0(r.parseMs)} + ${f0(r.applyMs)}; driver's file transfer ${f0(r.transferMs)} ms apart) | ${tm(r.year)} | ${tm(r.filter)} | ${tm(r.weighting)} | ${f1(r.hoverApp)} / ${f1(r.hoverFrame)} / ${f1(r.hoverBare)} ms (frame ${f2(r.hoverFrame / r.hoverBare)}×) | ${r.budgetLong.count} (max ${f0(r.budgetLong.max)} ms) | ${f0(r.heapBudget)} MB |`);
+    console.log(
+      `| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.yearFlows.toLocaleString("en")} | ${r.budgetEdges.toLocaleString("en")} | ${f0(r.loadMs)} ms (${f0(r.parseMs)} + ${f0(r.applyMs)}; driver's file transfer ${f0(r.transferMs)} ms apart) | ${tm(r.year)} | ${tm(r.filter)} | ${tm(r.weighting)} | ${f1(r.hoverApp)} / ${f1(r.hoverFrame)} / ${f1(r.hoverBare)} ms (frame ${f2(r.hoverFrame / r.hoverBare)}×) | ${r.budgetLong.count} (max ${f0(r.budgetLong.max)} ms) | ${f0(r.heapBudget)} MB |`,
+    );
   }
-  console.log("\n\"Show all flows\" (budget off), the same graph in bare sigma 3.0.3 in the same run:\n");
-  console.log("| flows in file | edges drawn | switch to show all | full refresh app / bare sigma | hover: whole / frame / bare sigma | year change JS: total (before draw + draw + after) | long tasks > 100 ms | heap |");
+  console.log('\n"Show all flows" (budget off), the same graph in bare sigma 3.0.3 in the same run:\n');
+  console.log(
+    "| flows in file | edges drawn | switch to show all | full refresh app / bare sigma | hover: whole / frame / bare sigma | year change JS: total (before draw + draw + after) | long tasks > 100 ms | heap |",
+  );
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.flows.toLocaleString("en")} | ${r.allEdges.toLocaleString("en")} | ${tm(r.showAll)} | ${f0(r.refreshApp)} / ${f0(r.refreshBare)} ms (${f2(r.refreshApp / r.refreshBare)}×) | ${f1(r.hoverAllApp)} / ${f1(r.hoverAllFrame)} / ${f1(r.hoverAllBare)} ms (frame ${f2(r.hoverAllFrame / r.hoverAllBare)}×) | ${tm(r.yearAll)} | ${r.allLong.count} (max ${f0(r.allLong.max)} ms) | ${f0(r.heapAll)} MB |`);
+    console.log(
+      `| ${r.flows.toLocaleString("en")} | ${r.allEdges.toLocaleString("en")} | ${tm(r.showAll)} | ${f0(r.refreshApp)} / ${f0(r.refreshBare)} ms (${f2(r.refreshApp / r.refreshBare)}×) | ${f1(r.hoverAllApp)} / ${f1(r.hoverAllFrame)} / ${f1(r.hoverAllBare)} ms (frame ${f2(r.hoverAllFrame / r.hoverAllBare)}×) | ${tm(r.yearAll)} | ${r.allLong.count} (max ${f0(r.allLong.max)} ms) | ${f0(r.heapAll)} MB |`,
+    );
   }
 
   if (process.env.BENCH_BROWSER_ONLY) return;
@@ -321,14 +422,19 @@ async function main(): Promise<void> {
   const rows = await runAnalysisBench();
   console.log("\nAnalysis (bench/analysis.ts, Node, one year per graph):\n");
   console.log("| flows | places | task | ms | baseline | baseline ms | ratio |\n|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.task} | ${f2(r.ms)} | ${r.baseline} | ${r.baselineMs === null ? "—" : f1(r.baselineMs)} | ${r.ratio === null ? "—" : `${f1(r.ratio)}×`} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.task} | ${f2(r.ms)} | ${r.baseline} | ${r.baselineMs === null ? "—" : f1(r.baselineMs)} | ${r.ratio === null ? "—" : `${f1(r.ratio)}×`} |`,
+    );
 
   process.stderr.write("bench: import…\n");
   // Forced GC for the import bench's heap figures, without asking for a node flag.
   setFlagsFromString("--expose-gc");
   (globalThis as { gc?: unknown }).gc = runInNewContext("gc");
   const im = runImportBench();
-  console.log(`\nImport (bench/import.ts, Node): ${(im.bytes / 1e6).toFixed(1)} MB, ${im.rows.toLocaleString("en")} rows → ${im.flows.toLocaleString("en")} flows; importFiles ${f0(im.importMs)} ms (heap +${f0(im.importHeapMB)} MB), papaparse raw parse ${f0(im.papaMs)} ms (heap +${f0(im.papaHeapMB)} MB), ${f2(im.ratio)}× papaparse.`);
+  console.log(
+    `\nImport (bench/import.ts, Node): ${(im.bytes / 1e6).toFixed(1)} MB, ${im.rows.toLocaleString("en")} rows → ${im.flows.toLocaleString("en")} flows; importFiles ${f0(im.importMs)} ms (heap +${f0(im.importHeapMB)} MB), papaparse raw parse ${f0(im.papaMs)} ms (heap +${f0(im.papaHeapMB)} MB), ${f2(im.ratio)}× papaparse.`,
+  );
 }
 
 await main();

@@ -15,23 +15,32 @@ export interface GenerateTradeDatasetOptions {
   seed: number;
 }
 
-
 const REGIONS: Record<PlaceKind, { countries: string[]; lat: [number, number]; lon: [number, number] }> = {
   origin: { countries: ["CN"], lat: [22, 45], lon: [100, 124] },
   exit: { countries: ["CN"], lat: [20, 48], lon: [75, 125] },
   transit: { countries: ["KZ", "KG", "UZ", "AE", "GE", "AM", "MN", "TR"], lat: [35, 52], lon: [40, 85] },
-  market: { countries: ["RU", "BY", "AZ", "TJ", "TM", "SA", "IQ", "EG", "NG", "KE", "CL", "MX", "VN", "PH", "UA"], lat: [-35, 62], lon: [-80, 140] },
+  market: {
+    countries: ["RU", "BY", "AZ", "TJ", "TM", "SA", "IQ", "EG", "NG", "KE", "CL", "MX", "VN", "PH", "UA"],
+    lat: [-35, 62],
+    lon: [-80, 140],
+  },
 };
 
 const FIRST_YEAR = 2019;
 
 export function generateTradeDataset(options: GenerateTradeDatasetOptions): Dataset {
   const { flows: total, years, seed } = options;
-  if (!(Number.isInteger(total) && total > 0 && Number.isInteger(years) && years > 0)) throw new Error("bench/synthetic: flows and years must be positive integers");
+  if (!(Number.isInteger(total) && total > 0 && Number.isInteger(years) && years > 0))
+    throw new Error("bench/synthetic: flows and years must be positive integers");
   const random = rng(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const nPlaces = options.places ?? Math.min(3000, Math.max(40, Math.round(total / (10 * years)) + 40));
-  const share: [PlaceKind, number][] = [["origin", 0.08], ["exit", 0.07], ["transit", 0.25], ["market", 0.6]];
+  const share: [PlaceKind, number][] = [
+    ["origin", 0.08],
+    ["exit", 0.07],
+    ["transit", 0.25],
+    ["market", 0.6],
+  ];
   const places: Place[] = [];
   const byKind: Record<PlaceKind, string[]> = { origin: [], exit: [], transit: [], market: [] };
   for (const [kind, s] of share) {
@@ -113,7 +122,7 @@ export function generateTradeDataset(options: GenerateTradeDatasetOptions): Data
         mode,
         basis,
         facts: [`U${1 + Math.floor(random() * 40)}`],
-        sources: random() < 0.3 ? [s1, sources[(Number(s1.slice(1)) % sources.length)]!.id] : [s1],
+        sources: random() < 0.3 ? [s1, sources[Number(s1.slice(1)) % sources.length]!.id] : [s1],
         formula: basis === "modelled" ? `total ${vehicles * 4} × assumed share 0.25` : basis === "derived" ? `sum of reported rows` : "",
         note: "",
       });

@@ -11,7 +11,10 @@ try {
   const ready = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const mark = performance.getEntriesByName("reroute:first-frame")[0];
-    return { firstFrameMs: mark ? Math.round(mark.startTime) : null, domContentLoaded: nav ? Math.round(nav.domContentLoadedEventEnd) : null };
+    return {
+      firstFrameMs: mark ? Math.round(mark.startTime) : null,
+      domContentLoaded: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
+    };
   });
   await page.screenshot({ path: out });
   console.log(`screenshot: ${out}`);

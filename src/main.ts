@@ -10,7 +10,7 @@ import { createStore } from "./state/store";
 import { flowSummary, placeSummary } from "./state/summaries";
 import { defaultViewState, DEFAULT_YEAR, type CameraState, type ViewState } from "./state/viewState";
 import { datasetUnit, volumeUnit } from "./state/volumeUnit";
-import { chainPositions, extentOf, geoWithFallback, type Positions } from "./view/layouts";
+import { extentOf, type Positions } from "./view/layouts";
 import { createRenderer, mark } from "./view/renderer";
 import { kindLabels } from "./view/palette";
 import { buildScene, type Scene } from "./view/scene";
@@ -75,7 +75,9 @@ function start(): void {
       clickNode: (id) => store.dispatch(select({ type: "node", id })),
       clickEdge: (id) => store.dispatch(select({ type: "edge", id })),
       clickStage: () => store.dispatch(select(null)),
-      camera: (cam) => { for (const l of cameraListeners) l(cam); },
+      camera: (cam) => {
+        for (const l of cameraListeners) l(cam);
+      },
       rendered: signalRender,
     },
     { bbox: extentOf(positions) },
@@ -124,8 +126,14 @@ function start(): void {
     }
     const card =
       sel.type === "node"
-        ? (() => { const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure); return s ? placeCard(s, volumeUnit(dataset, state.weighting.measure), true, kindLabels(dataset.id)) : null; })()
-        : (() => { const s = flowSummary(dataset, derived.flows, sel.id); return s ? flowCard(s, datasetUnit(dataset), true) : null; })();
+        ? (() => {
+            const s = placeSummary(dataset, derived.flows, sel.id, state.year, state.weighting.measure);
+            return s ? placeCard(s, volumeUnit(dataset, state.weighting.measure), true, kindLabels(dataset.id)) : null;
+          })()
+        : (() => {
+            const s = flowSummary(dataset, derived.flows, sel.id);
+            return s ? flowCard(s, datasetUnit(dataset), true) : null;
+          })();
     if (card) detailsBody.appendChild(card);
   };
 
@@ -150,8 +158,12 @@ function start(): void {
       tweenMs = 500;
     }
     const sceneChanged =
-      state.year !== prev.year || state.filters !== prev.filters || state.weighting !== prev.weighting ||
-      state.layout !== prev.layout || state.assumptions !== prev.assumptions || state.flowBudget !== prev.flowBudget;
+      state.year !== prev.year ||
+      state.filters !== prev.filters ||
+      state.weighting !== prev.weighting ||
+      state.layout !== prev.layout ||
+      state.assumptions !== prev.assumptions ||
+      state.flowBudget !== prev.flowBudget;
     if (sceneChanged) redraw();
     else if (state.hover !== prev.hover || state.selection !== prev.selection) {
       renderer.setHighlight(highlightFor(state, derived.visible.shown, analysisHighlight));
@@ -196,9 +208,18 @@ function start(): void {
       analysisHighlight = h;
       renderer.setHighlight(highlightFor(store.get(), derived.visible.shown, analysisHighlight));
     },
-    onSceneChange(l) { sceneListeners.add(l); return () => sceneListeners.delete(l); },
-    onDatasetChange(l) { datasetListeners.add(l); return () => datasetListeners.delete(l); },
-    onCamera(l) { cameraListeners.add(l); return () => cameraListeners.delete(l); },
+    onSceneChange(l) {
+      sceneListeners.add(l);
+      return () => sceneListeners.delete(l);
+    },
+    onDatasetChange(l) {
+      datasetListeners.add(l);
+      return () => datasetListeners.delete(l);
+    },
+    onCamera(l) {
+      cameraListeners.add(l);
+      return () => cameraListeners.delete(l);
+    },
   };
 
   mountExplore(app);

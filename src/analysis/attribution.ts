@@ -1,4 +1,4 @@
-// Origin attribution by proportional tracing (METHODS.md, "Proportional tracing"; Bialek 1996;
+// Origin attribution by proportional tracing (docs/methods.md, "Proportional tracing"; Bialek 1996;
 // Kirschen et al. 1997): every place is a well-mixed pool, every outflow carries the origin mix of
 // the pool's intake. q_i = (g_i·e_i + r_i·e_(unexplained) + Σ_m F_mi·q_m) / T_i, solved in one pass in
 // topological order when the year has no cycle, and per cyclic component otherwise (propagate.ts).
@@ -74,7 +74,8 @@ export interface NodeAttribution {
 
 function withDefaults(options: Partial<AttributionOptions>): AttributionOptions {
   const o = { ...DEFAULT_ATTRIBUTION_OPTIONS, ...options };
-  if (typeof o.weight !== "string" || o.weight === "") throw new Error("analysis/attribution: options.weight must be a non-empty attribute name");
+  if (typeof o.weight !== "string" || o.weight === "")
+    throw new Error("analysis/attribution: options.weight must be a non-empty attribute name");
   if (!(o.tolerance > 0)) throw new Error("analysis/attribution: options.tolerance must be > 0");
   return o;
 }
@@ -170,7 +171,16 @@ export function nodeAttribution(result: Attribution, node: string): NodeAttribut
     const share = result.mix[i * K + k]!;
     if (share > 0) mix.set(result.origins[k]!, share);
   }
-  return { id: node, T: result.T[i]!, g: result.g[i]!, d: result.d[i]!, r: result.r[i]!, inflow: result.inflow[i]!, outflow: result.outflow[i]!, mix };
+  return {
+    id: node,
+    T: result.T[i]!,
+    g: result.g[i]!,
+    d: result.d[i]!,
+    r: result.r[i]!,
+    inflow: result.inflow[i]!,
+    outflow: result.outflow[i]!,
+    mix,
+  };
 }
 
 /** Volume of each origin on one edge: F_ij · q_i (zero volumes left out). */
@@ -243,12 +253,21 @@ export function columnOfN(cg: CompactGraph, bal: BalanceArrays, target: number, 
   const S = new Float64Array(cg.n);
   S[target] = 1;
   return propagate(
-    { n: cg.n, depStart: cg.outStart, depHop: cg.outHop, other: cg.hopTo, coef: hopShares(cg, bal.T), S, K: 1, scale: new Float64Array(cg.n).fill(1) },
+    {
+      n: cg.n,
+      depStart: cg.outStart,
+      depHop: cg.outHop,
+      other: cg.hopTo,
+      coef: hopShares(cg, bal.T),
+      S,
+      K: 1,
+      scale: new Float64Array(cg.n).fill(1),
+    },
     { ...o, onProgress: undefined },
   ).X;
 }
 
-/** Origin × place consumption C_kn = g_k·N_kn·d_n/T_n = q_kn·d_n (METHODS.md). Row k sums to g_k. */
+/** Origin × place consumption C_kn = g_k·N_kn·d_n/T_n = q_kn·d_n (docs/methods.md). Row k sums to g_k. */
 export interface AttributionMatrix {
   origins: string[];
   places: string[];

@@ -1,4 +1,4 @@
-// The k best re-export chains from origin o to place n by attributed volume (METHODS.md,
+// The k best re-export chains from origin o to place n by attributed volume (docs/methods.md,
 // "Re-export chains"): the volume of o that travels along p = o→…→n and is absorbed at n is
 // g_o · Π W_ij · d_n / T_n, so the best chains are the k shortest simple paths under −ln W_ij:
 // Yen's algorithm (Yen 1971) with a hop limit. W_ij = F_ij / T_i, parallel edges summed per hop.
@@ -170,7 +170,7 @@ class SpurSearch {
       if (v === target) {
         const nodes = [v];
         const hops: number[] = [];
-        for (let st = s; st !== s0; ) {
+        for (let st = s; st !== s0;) {
           const hop = pred[st]!;
           hops.push(hop);
           const u = cg.hopFrom[hop]!;
@@ -242,7 +242,8 @@ export function chains(graph: Graph, origin: string, target: string, options: Pa
   if (first) found.push(first);
   const seen = new Set<string>(found.map((f) => f.nodes.join(",")));
   const candidates: Found[] = [];
-  const better = (a: Found, b: Found) => a.cost - b.cost || a.hops.length - b.hops.length || (a.nodes.join(",") < b.nodes.join(",") ? -1 : 1);
+  const better = (a: Found, b: Found) =>
+    a.cost - b.cost || a.hops.length - b.hops.length || (a.nodes.join(",") < b.nodes.join(",") ? -1 : 1);
   while (found.length > 0 && found.length < o.k) {
     const prev = found[found.length - 1]!;
     for (let i = 0; i < prev.hops.length && i < o.maxHops; i++) {

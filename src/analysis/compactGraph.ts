@@ -1,6 +1,6 @@
 // Compact, typed-array view of a year's trade graph, shared by the analysis modules.
 // Parallel edges (several modes or sources between the same two places) are summed into one hop
-// that keeps the list of its edge ids (METHODS.md: "choose each hop's edge explicitly").
+// that keeps the list of its edge ids (docs/methods.md: "choose each hop's edge explicitly").
 // Self-loops carry nothing between places and are left out of hops and of the in/out sums.
 import type Graph from "graphology-types";
 import { PLACE_KINDS } from "../domain/types";

@@ -1,4 +1,4 @@
-// Analysis: one algorithm per file (METHODS.md); this file only re-exports.
+// Analysis: one algorithm per file (docs/methods.md); this file only re-exports.
 export * from "./attribution";
 export * from "./chains";
 export * from "./massBalance";

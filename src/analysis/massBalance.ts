@@ -1,4 +1,4 @@
-// Mass balance per place and year (METHODS.md, "Mass balance"):
+// Mass balance per place and year (docs/methods.md, "Mass balance"):
 // T_i = g_i + inflow_i + r_i = d_i + outflow_i, with
 //   g_i = max(0, outflow − inflow) for sources (kind "origin", or unknown kind and no inflow),
 //   r_i = max(0, outflow − inflow) for every other place (an unexplained inflow, never a negative absorption),

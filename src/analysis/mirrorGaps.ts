@@ -1,4 +1,4 @@
-// Mirror statistics (METHODS.md, "Mirror statistics"): figures on the same hop, year and measure
+// Mirror statistics (docs/methods.md, "Mirror statistics"): figures on the same hop, year and measure
 // reported by different sides. Values: exporters report FOB, importers CIF, so the gap is
 // Δ = M/(1+c) − X with c = 0.06 (IMF's CIF/FOB factor); vehicle counts are compared directly.
 // Every figure is kept and shown: nothing here picks one, and nothing is added into the graph.
@@ -87,7 +87,16 @@ export function mirrorGaps(figures: readonly ContextFigure[], options: Partial<M
         comparisons.push(compare(a, b, kind, o.cifFob));
       }
     }
-    out.push({ from: first.from, to: first.to, year: first.year, measure: first.measure, unit: first.unit, kind, figures: rows, comparisons });
+    out.push({
+      from: first.from,
+      to: first.to,
+      year: first.year,
+      measure: first.measure,
+      unit: first.unit,
+      kind,
+      figures: rows,
+      comparisons,
+    });
   }
   return out;
 }
@@ -95,7 +104,7 @@ export function mirrorGaps(figures: readonly ContextFigure[], options: Partial<M
 function compare(a: MirrorFigure, b: MirrorFigure, kind: "count" | "value", c: number): MirrorComparison {
   const periodsDiffer = a.period.trim() !== b.period.trim();
   const notes: string[] = [];
-  let x = a.value;
+  const x = a.value;
   let y = b.value;
   let cifFobAdjusted = false;
   if (kind === "value") {

@@ -1,4 +1,4 @@
-// Linear propagation of volumes through well-mixed pools (METHODS.md, "Proportional tracing";
+// Linear propagation of volumes through well-mixed pools (docs/methods.md, "Proportional tracing";
 // Bialek 1996): solves X_u = S_u + Σ_{h ∈ deps(u)} c_h · X_{other(h)} for K columns at once.
 // Forward (origin mix): deps = in-hops, c = F_ij / T_i, so X = (I − Wᵀ)⁻¹ S.
 // Backward (one place's column of N): deps = out-hops, c = F_ij / T_i, so X = (I − W)⁻¹ S.

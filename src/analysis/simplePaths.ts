@@ -1,4 +1,4 @@
-// Every simple path from A to B up to a depth, with its bottleneck (METHODS.md, "Re-export chains":
+// Every simple path from A to B up to a depth, with its bottleneck (docs/methods.md, "Re-export chains":
 // "the simple view researchers ask for first … bounded, since path counts explode").
 // Parallel edges between the same two places form one hop whose volume is their sum; each hop lists
 // its edge ids explicitly (no library helper picks an edge for us).

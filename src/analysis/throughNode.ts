@@ -1,4 +1,4 @@
-// Upstream and downstream of one place under the well-mixed model (METHODS.md, "Proportional
+// Upstream and downstream of one place under the well-mixed model (docs/methods.md, "Proportional
 // tracing"; Bialek 1996 traces both ways): upstream, the origins that feed its throughput (origin mix
 // × T); downstream, where its throughput is absorbed, by forward tracing z = T_v·e_v + Wᵀz and
 // served_n = z_n · d_n / T_n (Σ_n served_n = T_v unless some flow circulates with no way out).

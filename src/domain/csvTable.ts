@@ -56,7 +56,12 @@ export function parseCsvTable(text: string, file: string): CsvTable {
     const rowLine = lineAt(record.start);
     for (const error of record.errors) {
       if (error.code === "MissingQuotes") {
-        issue("error", rowLine, 0, `${file} line ${rowLine}: the row starting here has a quoted field that is never closed (a " is missing), so the rest of the file was read into it`);
+        issue(
+          "error",
+          rowLine,
+          0,
+          `${file} line ${rowLine}: the row starting here has a quoted field that is never closed (a " is missing), so the rest of the file was read into it`,
+        );
       } else if (error.code === "InvalidQuotes") {
         issue("error", rowLine, 0, `${file} line ${rowLine}: misplaced quote: ${error.message}`);
       }
@@ -70,12 +75,22 @@ export function parseCsvTable(text: string, file: string): CsvTable {
       const seen = new Map<string, number>();
       header.forEach((name, index) => {
         if (name === "") {
-          issue("warning", rowLine, index + 1, `${file} line ${rowLine}, column ${index + 1}: the header gives this column no name; its values are ignored`);
+          issue(
+            "warning",
+            rowLine,
+            index + 1,
+            `${file} line ${rowLine}, column ${index + 1}: the header gives this column no name; its values are ignored`,
+          );
           return;
         }
         const first = seen.get(name);
         if (first !== undefined) {
-          issue("error", rowLine, index + 1, `${file} line ${rowLine}, column ${index + 1}: the header names column "${name}" twice (columns ${first} and ${index + 1}); each column name must appear once`);
+          issue(
+            "error",
+            rowLine,
+            index + 1,
+            `${file} line ${rowLine}, column ${index + 1}: the header names column "${name}" twice (columns ${first} and ${index + 1}); each column name must appear once`,
+          );
         } else {
           seen.set(name, index + 1);
         }

@@ -31,7 +31,7 @@ export const LANES: readonly Lane[] = [
   {
     id: "other",
     label: "Other",
-    description: "Destinations outside the named lanes, and aggregates such as \"Other destinations\".",
+    description: 'Destinations outside the named lanes, and aggregates such as "Other destinations".',
   },
 ];
 

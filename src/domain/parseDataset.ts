@@ -118,7 +118,10 @@ class TableReader {
       for (const name of spec.required) {
         if (!header.includes(name)) {
           ok = false;
-          this.fileIssue("error", `missing column "${name}"; the header must name the columns ${spec.required.join(", ")} (optional: ${spec.optional.join(", ")})`);
+          this.fileIssue(
+            "error",
+            `missing column "${name}"; the header must name the columns ${spec.required.join(", ")} (optional: ${spec.optional.join(", ")})`,
+          );
         }
       }
       header.forEach((name, index) => {
@@ -327,7 +330,11 @@ function readPlaces(reader: TableReader): Place[] {
     }
     const lane = reader.text(row, "lane");
     if (lane !== "" && !LANE_IDS.has(lane)) {
-      reader.warn(row, "lane", `"${lane}" is not a known lane (${[...LANE_IDS].join(", ")}); the place is kept but its lane has no label or colour`);
+      reader.warn(
+        row,
+        "lane",
+        `"${lane}" is not a known lane (${[...LANE_IDS].join(", ")}); the place is kept but its lane has no label or colour`,
+      );
     }
     if (id === null || name === null || kind === null || !countryOk || lat === undefined || lon === undefined) continue;
     places.push({ id, name, kind, country, lat, lon, lane, nativeName: reader.text(row, "native_name"), note: reader.text(row, "note") });
@@ -354,9 +361,17 @@ function readFlows(reader: TableReader, placeRefs: References, sourceRefs: Refer
     const basis = reader.oneOf<Basis>(row, "basis", "basis", BASES);
     const formula = reader.text(row, "formula");
     if (basis === "modelled" && formula === "") {
-      reader.error(row, reader.has("formula") ? "formula" : "basis", "a modelled flow needs a formula saying how it was estimated (e.g. \"436000 × assumed share 0.35\")");
+      reader.error(
+        row,
+        reader.has("formula") ? "formula" : "basis",
+        'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")',
+      );
     } else if (basis === "derived" && formula === "") {
-      reader.warn(row, reader.has("formula") ? "formula" : "basis", "a derived flow should give the arithmetic it was derived by in the formula column");
+      reader.warn(
+        row,
+        reader.has("formula") ? "formula" : "basis",
+        "a derived flow should give the arithmetic it was derived by in the formula column",
+      );
     }
     const sources = splitList(reader.text(row, "sources"));
     for (const source of sources) sourceRefs.add(reader, source, reader.at(row, "sources"));
@@ -365,11 +380,28 @@ function readFlows(reader: TableReader, placeRefs: References, sourceRefs: Refer
     const id = flowId(from, to, year, mode);
     const first = seen.get(id);
     if (first !== undefined) {
-      reader.issueAt("error", { line: row.line, column: 0, columnName: "" }, `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${first}); give each hop, year and mode once`);
+      reader.issueAt(
+        "error",
+        { line: row.line, column: 0, columnName: "" },
+        `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${first}); give each hop, year and mode once`,
+      );
       continue;
     }
     seen.set(id, row.line);
-    flows.push({ id, from, to, year, vehicles, usd, mode, basis, facts: splitList(reader.text(row, "facts")), sources, formula, note: reader.text(row, "note") });
+    flows.push({
+      id,
+      from,
+      to,
+      year,
+      vehicles,
+      usd,
+      mode,
+      basis,
+      facts: splitList(reader.text(row, "facts")),
+      sources,
+      formula,
+      note: reader.text(row, "note"),
+    });
   }
   return flows;
 }
@@ -545,13 +577,24 @@ export function parseDataset(files: DatasetFiles, meta: { id: string; name: stri
   }
   // Without sources.csv there is nothing to check source ids against, so they are taken as given.
   if (sourcesRead) {
-    sourceRefs.report(new Set(sources.map((source) => source.id)), "warning", (id) => `unknown source id "${id}"; sources.csv has no source with this id`);
+    sourceRefs.report(
+      new Set(sources.map((source) => source.id)),
+      "warning",
+      (id) => `unknown source id "${id}"; sources.csv has no source with this id`,
+    );
   }
 
   // Files in reading order, then by position, so a long list reads top to bottom.
   issues.sort((a, b) => FILE_ORDER.indexOf(a.file) - FILE_ORDER.indexOf(b.file) || a.line - b.line || a.column - b.column);
 
-  const hash = contentHash([files.places, files.flows, files.sources ?? "", files.context ?? "", files.events ?? "", files.assumptions ?? ""]);
+  const hash = contentHash([
+    files.places,
+    files.flows,
+    files.sources ?? "",
+    files.context ?? "",
+    files.events ?? "",
+    files.assumptions ?? "",
+  ]);
   if (issues.some((issue) => issue.severity === "error")) return { dataset: null, issues };
 
   const years = [...new Set(flows.map((flow) => flow.year))].sort((a, b) => a - b);

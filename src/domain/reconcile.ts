@@ -161,7 +161,19 @@ export function checkBounds(dataset: Pick<Dataset, "places" | "flows" | "context
         : ok
           ? `${where} ${figure.year}: ${modelled} used cars modelled for the year, at least the ${figureText}.`
           : `${where} ${figure.year}: ${modelled} used cars modelled for the year, fewer than the ${figureText} already reported; the shares that route cars from here are too low.`;
-    checks.push({ year: figure.year, place: figure.place, from: figure.from, to: figure.to, contextId: figure.id, kind: rule.kind, measure: figure.measure, bound: figure.value, modelled, ok, message });
+    checks.push({
+      year: figure.year,
+      place: figure.place,
+      from: figure.from,
+      to: figure.to,
+      contextId: figure.id,
+      kind: rule.kind,
+      measure: figure.measure,
+      bound: figure.value,
+      modelled,
+      ok,
+      message,
+    });
   }
   return checks;
 }

@@ -26,7 +26,9 @@ export function loadShippedDataset(): Dataset {
   const { dataset, issues } = parseDataset(SHIPPED_FILES, SHIPPED_DATASET_META);
   const errors = issues.filter((issue) => issue.severity === "error");
   if (dataset === null || errors.length > 0) {
-    throw new Error(`shippedDataset.loadShippedDataset: the shipped dataset has ${errors.length} error(s):\n${errors.map((e) => e.message).join("\n")}`);
+    throw new Error(
+      `shippedDataset.loadShippedDataset: the shipped dataset has ${errors.length} error(s):\n${errors.map((e) => e.message).join("\n")}`,
+    );
   }
   return dataset;
 }

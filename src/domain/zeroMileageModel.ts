@@ -108,7 +108,12 @@ export interface ShareGroup {
   members: readonly ShareMember[];
 }
 
-const rest = (key: string, restLabel: string, restFacts: readonly string[] = []): ShareMember => ({ key, assumption: null, restLabel, restFacts });
+const rest = (key: string, restLabel: string, restFacts: readonly string[] = []): ShareMember => ({
+  key,
+  assumption: null,
+  restLabel,
+  restFacts,
+});
 const declared = (key: string, assumption: string): ShareMember => ({ key, assumption });
 
 /** Lane keys of the national split; "other" (the rest) goes to "Other destinations". */
@@ -161,7 +166,12 @@ export const SEA_PORT_GROUP: ShareGroup = {
 export const SEA_LANE_GROUPS: Readonly<Record<string, ShareGroup>> = {
   "middle-east": {
     id: "me",
-    members: [declared("ae", "me.ae"), declared("jo", "me.jo"), declared("sa", "me.sa"), rest("iq", "Iraq share of the Middle East lane", ["ME4"])],
+    members: [
+      declared("ae", "me.ae"),
+      declared("jo", "me.jo"),
+      declared("sa", "me.sa"),
+      rest("iq", "Iraq share of the Middle East lane", ["ME4"]),
+    ],
   },
   "latin-america": { id: "la", members: [declared("mx", "la.mx"), rest("cl", "Chile share of the Latin America lane", ["LA3"])] },
   caucasus: { id: "cau", members: [declared("ge", "cau.ge"), rest("am", "Armenia share of the Caucasus lane", ["K10"])] },
@@ -192,7 +202,11 @@ export const OTHER_SEAPORT_SUPPLY_GROUP: ShareGroup = {
 };
 /** Exits the facts tie to one province: the whole throughput comes from it. */
 export const SINGLE_SUPPLIER: Readonly<Record<string, { origin: string; label: string; facts: readonly string[] }>> = {
-  "chengdu-rail": { origin: "sichuan", label: "Sichuan share of Chengdu rail port supply 1 [fixed: Chengdu is in Sichuan, R3]", facts: ["R3"] },
+  "chengdu-rail": {
+    origin: "sichuan",
+    label: "Sichuan share of Chengdu rail port supply 1 [fixed: Chengdu is in Sichuan, R3]",
+    facts: ["R3"],
+  },
   "tianjin-port": { origin: "tianjin", label: "Tianjin share of Tianjin port supply 1 [fixed: R4]", facts: ["R4"] },
   nansha: { origin: "guangdong", label: "Guangdong share of Nansha supply 1 [fixed: P2, R10]", facts: ["P2", "R10"] },
 };
@@ -200,7 +214,11 @@ export const SINGLE_SUPPLIER: Readonly<Record<string, { origin: string; label: s
 /** Re-exports from transit nodes: shares of the node's inflow; the rest is absorbed there. */
 export const ONWARD_GROUPS: readonly { node: string; name: string; group: ShareGroup }[] = [
   { node: "kz", name: "Kazakhstan", group: { id: "kz", members: [declared("ru", "kz.ru"), declared("uz", "kz.uz"), rest("", "")] } },
-  { node: "kg", name: "Kyrgyzstan", group: { id: "kg", members: [declared("ru", "kg.ru"), declared("uz", "kg.uz"), declared("tj", "kg.tj"), rest("", "")] } },
+  {
+    node: "kg",
+    name: "Kyrgyzstan",
+    group: { id: "kg", members: [declared("ru", "kg.ru"), declared("uz", "kg.uz"), declared("tj", "kg.tj"), rest("", "")] },
+  },
   { node: "ae", name: "the UAE", group: { id: "ae", members: [declared("ru", "ae.ru"), rest("", "")] } },
   { node: "jo", name: "Jordan", group: { id: "jo", members: [declared("sy", "jo.sy"), rest("", "")] } },
   { node: "am", name: "Armenia", group: { id: "am", members: [declared("ru", "am.ru"), rest("", "")] } },
@@ -248,12 +266,20 @@ export function resolveShareGroup(group: ShareGroup, byId: ReadonlyMap<string, A
   for (const v of declaredOnes) {
     const share = v.value * scale;
     const note = scale === 1 ? "" : ` [scaled: ${formatNumber(v.value)} / ${formatNumber(sum)}, the group sums to more than 1]`;
-    terms.set(v.member.key, { value: share, text: `${v.assumption.label} ${formatNumber(share)}${note}`, assumptions: [v.assumption.id], facts: [...v.assumption.facts] });
+    terms.set(v.member.key, {
+      value: share,
+      text: `${v.assumption.label} ${formatNumber(share)}${note}`,
+      assumptions: [v.assumption.id],
+      facts: [...v.assumption.facts],
+    });
   }
   const restMember = group.members.find((member) => member.assumption === null);
   if (restMember !== undefined) {
     const restShare = Math.max(0, 1 - sum);
-    const how = sum > 1 ? `[rest: none, the declared shares sum to ${formatNumber(sum)}]` : `[rest: ${["1", ...declaredOnes.map((v) => formatNumber(v.value))].join(" − ")}]`;
+    const how =
+      sum > 1
+        ? `[rest: none, the declared shares sum to ${formatNumber(sum)}]`
+        : `[rest: ${["1", ...declaredOnes.map((v) => formatNumber(v.value))].join(" − ")}]`;
     terms.set(restMember.key, {
       value: restShare,
       text: `${restMember.restLabel ?? ""} ${formatNumber(restShare)} ${how}`,
@@ -386,7 +412,12 @@ function run(assumptions: readonly Assumption[]): { flows: Flow[]; dependencies:
       continue;
     }
 
-    const nTerm: Term = { value: national.vehicles, text: `${year} used-car exports (MOFCOM/CADA) ${national.vehicles}`, assumptions: [], facts: [...national.facts] };
+    const nTerm: Term = {
+      value: national.vehicles,
+      text: `${year} used-car exports (MOFCOM/CADA) ${national.vehicles}`,
+      assumptions: [],
+      facts: [...national.facts],
+    };
     const lanes = resolveShareGroup(laneGroup(year), byId);
     const centralAsia = resolveShareGroup(centralAsiaGroup(year), byId);
     const ports = resolveShareGroup(SEA_PORT_GROUP, byId);
@@ -464,15 +495,18 @@ function run(assumptions: readonly Assumption[]): { flows: Flow[]; dependencies:
       // Legs are rounded jointly, so each depends on every share of its exit's supply group.
       const supplyDeps = unique(supply.flatMap((s) => s.term.assumptions));
       supply.forEach((s, i) => {
-        emit({
-          from: s.origin,
-          to: exit,
-          year,
-          mode: "unknown",
-          terms: [tTerm, s.term],
-          vehicles: rounded[i] ?? 0,
-          note: "Domestic leg, modelled: no source gives provinces' used-car volumes by exit. Rounded so the legs sum to the exit's throughput.",
-        }, supplyDeps);
+        emit(
+          {
+            from: s.origin,
+            to: exit,
+            year,
+            mode: "unknown",
+            terms: [tTerm, s.term],
+            vehicles: rounded[i] ?? 0,
+            note: "Domestic leg, modelled: no source gives provinces' used-car volumes by exit. Rounded so the legs sum to the exit's throughput.",
+          },
+          supplyDeps,
+        );
       });
     }
 

@@ -1,7 +1,20 @@
 // Reroute bundle: one JSON file holding a dataset and the views saved on it, so a piece of work opens
 // anywhere. decodeBundle validates every field of a file from elsewhere and never evaluates anything.
 import { contentHash } from "../domain/contentHash";
-import { BASES, PLACE_KINDS, RELIABILITIES, type Assumption, type ContextFigure, type Dataset, type DataIssue, type Flow, type Place, type PolicyEvent, type Source, flowId } from "../domain/types";
+import {
+  BASES,
+  PLACE_KINDS,
+  RELIABILITIES,
+  type Assumption,
+  type ContextFigure,
+  type Dataset,
+  type DataIssue,
+  type Flow,
+  type Place,
+  type PolicyEvent,
+  type Source,
+  flowId,
+} from "../domain/types";
 
 export const BUNDLE_FORMAT = "reroute-bundle";
 export const BUNDLE_VERSION = 1;
@@ -40,7 +53,8 @@ class Checker {
   issues: DataIssue[] = [];
   constructor(private readonly file: string) {}
   fail(path: string, message: string): void {
-    if (this.issues.length < 200) this.issues.push({ severity: "error", file: this.file, line: 0, column: 0, message: `${path}: ${message}` });
+    if (this.issues.length < 200)
+      this.issues.push({ severity: "error", file: this.file, line: 0, column: 0, message: `${path}: ${message}` });
   }
   object(value: unknown, path: string): Record<string, unknown> | null {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -209,7 +223,8 @@ export function validateDataset(value: unknown, file = "bundle"): { dataset: Dat
   flows.forEach((f, i) => {
     if (!ids.has(f.from)) c.fail(`dataset.flows[${i}].from`, `"${f.from}" is not a place of the dataset`);
     if (!ids.has(f.to)) c.fail(`dataset.flows[${i}].to`, `"${f.to}" is not a place of the dataset`);
-    if (f.id !== flowId(f.from, f.to, f.year, f.mode)) c.fail(`dataset.flows[${i}].id`, `"${f.id}" should be "${flowId(f.from, f.to, f.year, f.mode)}"`);
+    if (f.id !== flowId(f.from, f.to, f.year, f.mode))
+      c.fail(`dataset.flows[${i}].id`, `"${f.id}" should be "${flowId(f.from, f.to, f.year, f.mode)}"`);
     else if (flowIds.has(f.id)) c.fail(`dataset.flows[${i}].id`, `"${f.id}" is used by an earlier flow`);
     flowIds.add(f.id);
   });
@@ -225,27 +240,50 @@ export function decodeBundle(text: string, file = "bundle.json"): DecodedBundle 
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
-    return { ok: false, issues: [{ severity: "error", file, line: 0, column: 0, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          severity: "error",
+          file,
+          line: 0,
+          column: 0,
+          message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+        },
+      ],
+    };
   }
   const c = new Checker(file);
   const o = c.object(value, "bundle");
   if (!o) return { ok: false, issues: c.issues };
   if (o.format !== BUNDLE_FORMAT) c.fail("bundle.format", `should be "${BUNDLE_FORMAT}"`);
   const version = c.number(o.version, "bundle.version");
-  if (Number.isFinite(version) && version > BUNDLE_VERSION) c.fail("bundle.version", `${version} is newer than this Reroute reads (${BUNDLE_VERSION})`);
+  if (Number.isFinite(version) && version > BUNDLE_VERSION)
+    c.fail("bundle.version", `${version} is newer than this Reroute reads (${BUNDLE_VERSION})`);
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   const { dataset, issues } = validateDataset(o.dataset, file);
   if (!dataset) return { ok: false, issues };
   const warnings: DataIssue[] = [];
   const views: BundleView[] = [];
   const rawViews = Array.isArray(o.views) ? o.views : [];
-  if (o.views !== undefined && !Array.isArray(o.views)) warnings.push({ severity: "warning", file, line: 0, column: 0, message: "bundle.views is not a list: no view was read" });
+  if (o.views !== undefined && !Array.isArray(o.views))
+    warnings.push({ severity: "warning", file, line: 0, column: 0, message: "bundle.views is not a list: no view was read" });
   rawViews.forEach((v, i) => {
     const view = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
     if (view && typeof view.name === "string" && view.state !== null && typeof view.state === "object" && !Array.isArray(view.state)) {
-      views.push(typeof view.caption === "string" ? { name: view.name, caption: view.caption.slice(0, 2000), state: view.state } : { name: view.name, state: view.state });
-    }
-    else warnings.push({ severity: "warning", file, line: 0, column: 0, message: `bundle.views[${i}]: needs a name and a state object; left out` });
+      views.push(
+        typeof view.caption === "string"
+          ? { name: view.name, caption: view.caption.slice(0, 2000), state: view.state }
+          : { name: view.name, state: view.state },
+      );
+    } else
+      warnings.push({
+        severity: "warning",
+        file,
+        line: 0,
+        column: 0,
+        message: `bundle.views[${i}]: needs a name and a state object; left out`,
+      });
   });
   return {
     ok: true,

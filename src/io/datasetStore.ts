@@ -75,12 +75,16 @@ export function findMadeOn<M extends { id: string }>(kept: Iterable<M>, madeOn: 
 export function storageProblem(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : "";
   if (name === "QuotaExceededError") return "the browser's storage for this site is full";
-  if (name === "InvalidStateError" || name === "SecurityError") return "this browser does not allow storage here (private window or blocked site data)";
+  if (name === "InvalidStateError" || name === "SecurityError")
+    return "this browser does not allow storage here (private window or blocked site data)";
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Opens (creating if needed) the dataset database; rejects when IndexedDB is missing or refused. */
-export async function openDatasetStore(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATASET_DB_NAME): Promise<DatasetStore> {
+export async function openDatasetStore(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  name = DATASET_DB_NAME,
+): Promise<DatasetStore> {
   if (!factory) throw new Error("IndexedDB is not available in this browser");
   const open = factory.open(name, DB_VERSION);
   open.onupgradeneeded = () => {

@@ -21,7 +21,8 @@ export const DEFAULT_CANVAS_LIMITS: CanvasLimits = { maxSide: 8192, maxArea: 819
 
 /** Why a requested image cannot be drawn in one piece, or null when it can. */
 export function sizeProblem(width: number, height: number, limits: CanvasLimits = DEFAULT_CANVAS_LIMITS): string | null {
-  const w = Math.round(width), h = Math.round(height);
+  const w = Math.round(width),
+    h = Math.round(height);
   if (!(w >= 1 && h >= 1)) return `The image size ${w} × ${h} px is empty.`;
   if (Math.max(w, h) > limits.maxSide || w * h > limits.maxArea) {
     return `${w} × ${h} px is larger than this browser can draw (at most ${limits.maxSide} px a side${limits.maxArea < limits.maxSide * limits.maxSide ? ` and ${(limits.maxArea / 1e6).toFixed(0)} million pixels` : ""}). Choose a lower resolution, or Export SVG to print at any size.`;
@@ -60,7 +61,10 @@ export function composeImage(layers: CanvasImageSource[], layout: ExportLayout, 
     ctx.fillRect(0, 0, canvas.width, canvas.height);
   }
   const { map, legend } = layout.boxes;
-  const mx = Math.round(map.x * r), my = Math.round(map.y * r), mw = Math.round(map.width * r), mh = Math.round(map.height * r);
+  const mx = Math.round(map.x * r),
+    my = Math.round(map.y * r),
+    mw = Math.round(map.width * r),
+    mh = Math.round(map.height * r);
   if (theme.water) {
     ctx.fillStyle = theme.water;
     ctx.fillRect(mx, my, mw, mh);
@@ -109,6 +113,12 @@ export function composeImage(layers: CanvasImageSource[], layout: ExportLayout, 
 
 export function canvasToBlob(canvas: HTMLCanvasElement, type = "image/png"): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`exportImage.canvasToBlob: the browser returned no ${type} for ${canvas.width} × ${canvas.height} px`))), type),
+    canvas.toBlob(
+      (blob) =>
+        blob
+          ? resolve(blob)
+          : reject(new Error(`exportImage.canvasToBlob: the browser returned no ${type} for ${canvas.width} × ${canvas.height} px`)),
+      type,
+    ),
   );
 }

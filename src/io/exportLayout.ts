@@ -141,8 +141,10 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
     const rows: { kind: "heading" | "width" | "dot" | "line"; text: string; colour?: string; thickness?: number; height: number }[] = [];
     const head = (text: string) => rows.push({ kind: "heading", text, height: ls * 1.7 });
     head(spec.legend.widthTitle);
-    if (spec.legend.widths.length === 0) rows.push({ kind: "line", text: "No flows shown", colour: "transparent", thickness: 0, height: ls * 1.45 });
-    for (const w of spec.legend.widths) rows.push({ kind: "width", text: w.label, thickness: w.width, height: Math.max(ls * 1.45, w.width + 6 * s) });
+    if (spec.legend.widths.length === 0)
+      rows.push({ kind: "line", text: "No flows shown", colour: "transparent", thickness: 0, height: ls * 1.45 });
+    for (const w of spec.legend.widths)
+      rows.push({ kind: "width", text: w.label, thickness: w.width, height: Math.max(ls * 1.45, w.width + 6 * s) });
     head("Places");
     for (const k of spec.legend.kinds) rows.push({ kind: "dot", text: k.label, colour: k.colour, height: ls * 1.45 });
     if (spec.legend.lanes.length) head("Lanes");
@@ -170,13 +172,36 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
     const mid = ly + r.height / 2;
     const baseline = mid + ls * 0.35;
     if (r.kind === "heading") {
-      texts.push({ role: "legend-heading", text: fit(r.text, 700, labelMax), x: legend.x + pad, y: ly + r.height - ls * 0.45, size: ls, weight: 700 });
+      texts.push({
+        role: "legend-heading",
+        text: fit(r.text, 700, labelMax),
+        x: legend.x + pad,
+        y: ly + r.height - ls * 0.45,
+        size: ls,
+        weight: 700,
+      });
     } else {
       const tx = legend.x + pad + sample + 10 * s;
       if (r.kind === "dot") marks.push({ type: "dot", cx: legend.x + pad + sample / 2, cy: mid, r: 6 * s, colour: r.colour ?? "#999" });
-      else if (r.kind === "width") marks.push({ type: "line", x1: legend.x + pad, x2: legend.x + pad + sample, y: mid, thickness: r.thickness ?? 1, colour: "" });
-      else if ((r.thickness ?? 0) > 0) marks.push({ type: "line", x1: legend.x + pad, x2: legend.x + pad + sample, y: mid, thickness: (r.thickness ?? 4) * s, colour: r.colour ?? "#999" });
-      texts.push({ role: "legend", text: fit(r.text, 400, legend.x + legendWidth - pad - tx), x: r.kind === "line" && !r.thickness ? legend.x + pad : tx, y: baseline, size: ls, weight: 400 });
+      else if (r.kind === "width")
+        marks.push({ type: "line", x1: legend.x + pad, x2: legend.x + pad + sample, y: mid, thickness: r.thickness ?? 1, colour: "" });
+      else if ((r.thickness ?? 0) > 0)
+        marks.push({
+          type: "line",
+          x1: legend.x + pad,
+          x2: legend.x + pad + sample,
+          y: mid,
+          thickness: (r.thickness ?? 4) * s,
+          colour: r.colour ?? "#999",
+        });
+      texts.push({
+        role: "legend",
+        text: fit(r.text, 400, legend.x + legendWidth - pad - tx),
+        x: r.kind === "line" && !r.thickness ? legend.x + pad : tx,
+        y: baseline,
+        size: ls,
+        weight: 400,
+      });
     }
     ly += r.height;
   }

@@ -2,7 +2,7 @@
 // width scale), sources, caveat, date and file name. Built purely from the view state and the flows
 // shown; the PNG composer and the SVG writer both draw from it, so the two formats agree.
 import { SHIPPED_DATASET_ID, type Basis, type Dataset, type Flow, type PlaceKind } from "../domain/types";
-import type { Measure, ScaleKind, ViewState } from "../state/viewState";
+import type { ScaleKind, ViewState } from "../state/viewState";
 import { formatCompact, MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 
 export interface LegendWidth {
@@ -67,7 +67,7 @@ export interface ExportSpecInput {
 }
 
 export const ZERO_MILEAGE_CAVEAT =
-  "Caveat: an estimated ~90% of 2024's used-car exports were \"zero-mileage\" new cars (CADA consultant via Reuters); no source splits them by route.";
+  'Caveat: an estimated ~90% of 2024\'s used-car exports were "zero-mileage" new cars (CADA consultant via Reuters); no source splits them by route.';
 
 const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
 const INT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
@@ -119,7 +119,13 @@ export function publisherShortForms(publisher: string): string[] {
   }
   return flat
     .split(";")
-    .map((p) => p.replace(/\s+via\s+.*$/i, "").replace(/\s+\d{4}(-\d{2}){0,2}\s*$/, "").replace(/\s+/g, " ").trim())
+    .map((p) =>
+      p
+        .replace(/\s+via\s+.*$/i, "")
+        .replace(/\s+\d{4}(-\d{2}){0,2}\s*$/, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter((p) => p.length > 0);
 }
 
@@ -148,7 +154,11 @@ const KIND_PLURAL: Record<PlaceKind, string> = { origin: "origins", exit: "exit 
 const BASIS_NAMES: Record<Basis, string> = { reported: "reported figures", derived: "derived figures", modelled: "modelled estimates" };
 
 /** The filters in force, in words; [] when nothing is hidden. */
-export function describeFilters(state: ViewState, laneLabel: (id: string) => string, unit: VolumeUnit = volumeUnit({}, state.weighting.measure)): string[] {
+export function describeFilters(
+  state: ViewState,
+  laneLabel: (id: string) => string,
+  unit: VolumeUnit = volumeUnit({}, state.weighting.measure),
+): string[] {
   const f = state.filters;
   const parts: string[] = [];
   if (f.topN !== null) parts.push(`largest ${f.topN} flows only`);

@@ -12,7 +12,18 @@ export interface ViewGeometry {
   /** Node labels as placed on the map (baseline-left anchor). */
   labels: { id: string; text: string; x: number; y: number }[];
   /** Curved edges: a quadratic curve from (x1,y1) to (x2,y2) through the control point (cx,cy). */
-  edges: { id: string; x1: number; y1: number; x2: number; y2: number; cx: number; cy: number; width: number; colour: string; arrow: number }[];
+  edges: {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    cx: number;
+    cy: number;
+    width: number;
+    colour: string;
+    arrow: number;
+  }[];
   /** Graph coordinates → box coordinates. */
   affine: { a: number; b: number; c: number; d: number; e: number; f: number };
   labelSize: number;
@@ -28,14 +39,16 @@ export interface SvgBackdrop {
 
 export function escapeXml(text: string): string {
   // Characters XML 1.0 forbids are dropped; the five specials are escaped.
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+  );
 }
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
@@ -55,8 +68,10 @@ function arrowHead(e: ViewGeometry["edges"][number]): string | null {
   const dy = e.y2 - e.cy;
   const len = Math.hypot(dx, dy);
   if (!(len > 0) || !(e.arrow > 0)) return null;
-  const ux = dx / len, uy = dy / len;
-  const bx = e.x2 - ux * e.arrow, by = e.y2 - uy * e.arrow;
+  const ux = dx / len,
+    uy = dy / len;
+  const bx = e.x2 - ux * e.arrow,
+    by = e.y2 - uy * e.arrow;
   const w = e.arrow * 0.6;
   return `M${n(e.x2)} ${n(e.y2)}L${n(bx - uy * w)} ${n(by + ux * w)}L${n(bx + uy * w)} ${n(by - ux * w)}Z`;
 }
@@ -66,8 +81,13 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
   const { map, legend } = layout.boxes;
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(W)}" height="${n(H)}" viewBox="0 0 ${n(W)} ${n(H)}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">`);
-  const title = layout.texts.filter((t) => t.role === "title").map((t) => t.text).join(" ");
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(W)}" height="${n(H)}" viewBox="0 0 ${n(W)} ${n(H)}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">`,
+  );
+  const title = layout.texts
+    .filter((t) => t.role === "title")
+    .map((t) => t.text)
+    .join(" ");
   out.push(`<title>${escapeXml(title)}</title>`);
   out.push(`<defs><clipPath id="map-clip"><rect x="0" y="0" width="${n(map.width)}" height="${n(map.height)}"/></clipPath></defs>`);
   if (theme.page) out.push(`<rect id="page" x="0" y="0" width="${n(W)}" height="${n(H)}" ${paintAttrs("fill", theme.page)}/>`);
@@ -78,7 +98,9 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
     const a = geometry.affine;
     out.push(`<g id="backdrop" transform="matrix(${[a.a, a.b, a.c, a.d, a.e, a.f].map((v) => String(v)).join(" ")})">`);
     out.push(`<path d="${backdrop.landPath}" ${paintAttrs("fill", backdrop.land)} stroke="none"/>`);
-    out.push(`<path d="${backdrop.borderPath}" fill="none" ${paintAttrs("stroke", backdrop.border)} stroke-width="0.8" vector-effect="non-scaling-stroke"/>`);
+    out.push(
+      `<path d="${backdrop.borderPath}" fill="none" ${paintAttrs("stroke", backdrop.border)} stroke-width="0.8" vector-effect="non-scaling-stroke"/>`,
+    );
     out.push(`</g>`);
   }
   out.push(`<g id="flows" fill="none" stroke-linecap="butt">`);
@@ -91,31 +113,42 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
   }
   out.push(`</g>`);
   out.push(`<g id="places">`);
-  for (const v of geometry.nodes) out.push(`<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r)}" ${paintAttrs("fill", v.colour)}/>`);
+  for (const v of geometry.nodes)
+    out.push(`<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r)}" ${paintAttrs("fill", v.colour)}/>`);
   out.push(`</g>`);
   const halo = theme.halo ? ` stroke="${theme.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : "";
   out.push(`<g id="labels" font-size="${n(geometry.labelSize)}" font-weight="500"${halo}>`);
   for (const l of geometry.labels) {
-    out.push(`<text x="${n(l.x)}" y="${n(l.y)}" ${paintAttrs("fill", theme.label)} data-role="label" data-place-id="${escapeXml(l.id)}">${escapeXml(l.text)}</text>`);
+    out.push(
+      `<text x="${n(l.x)}" y="${n(l.y)}" ${paintAttrs("fill", theme.label)} data-role="label" data-place-id="${escapeXml(l.id)}">${escapeXml(l.text)}</text>`,
+    );
   }
   out.push(`</g>`);
   out.push(`</g>`);
 
   out.push(`<g id="header">`);
-  for (const t of layout.texts.filter((t) => t.role === "title" || t.role === "caption")) out.push(textEl(t, t.role === "title" ? theme.ink : theme.muted));
+  for (const t of layout.texts.filter((t) => t.role === "title" || t.role === "caption"))
+    out.push(textEl(t, t.role === "title" ? theme.ink : theme.muted));
   out.push(`</g>`);
 
   out.push(`<g id="legend">`);
-  if (theme.panel) out.push(`<rect x="${n(legend.x)}" y="${n(legend.y)}" width="${n(legend.width)}" height="${n(legend.height)}" rx="4" ${paintAttrs("fill", theme.panel)} ${paintAttrs("stroke", theme.panelBorder)}/>`);
+  if (theme.panel)
+    out.push(
+      `<rect x="${n(legend.x)}" y="${n(legend.y)}" width="${n(legend.width)}" height="${n(legend.height)}" rx="4" ${paintAttrs("fill", theme.panel)} ${paintAttrs("stroke", theme.panelBorder)}/>`,
+    );
   for (const mk of layout.marks) {
     if (mk.type === "dot") out.push(`<circle cx="${n(mk.cx)}" cy="${n(mk.cy)}" r="${n(mk.r)}" ${paintAttrs("fill", mk.colour)}/>`);
-    else out.push(`<line x1="${n(mk.x1)}" y1="${n(mk.y)}" x2="${n(mk.x2)}" y2="${n(mk.y)}" ${paintAttrs("stroke", mk.colour || theme.ink)} stroke-width="${n(mk.thickness)}"/>`);
+    else
+      out.push(
+        `<line x1="${n(mk.x1)}" y1="${n(mk.y)}" x2="${n(mk.x2)}" y2="${n(mk.y)}" ${paintAttrs("stroke", mk.colour || theme.ink)} stroke-width="${n(mk.thickness)}"/>`,
+      );
   }
   for (const t of layout.texts.filter((t) => t.role === "legend" || t.role === "legend-heading")) out.push(textEl(t, theme.ink));
   out.push(`</g>`);
 
   out.push(`<g id="footer">`);
-  for (const t of layout.texts.filter((t) => t.role === "sources" || t.role === "caveat" || t.role === "exported")) out.push(textEl(t, theme.muted));
+  for (const t of layout.texts.filter((t) => t.role === "sources" || t.role === "caveat" || t.role === "exported"))
+    out.push(textEl(t, theme.muted));
   out.push(`</g>`);
   out.push(`</svg>`);
   return out.join("\n");

@@ -24,9 +24,39 @@ export interface ExportTheme {
 }
 
 export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
-  white: { page: "#ffffff", water: "#f7f9fb", ink: "#1c2833", muted: "#4d5b69", panel: "#ffffff", panelBorder: "#c9d1d9", label: "#1c2833", halo: "#ffffff", dark: false },
-  transparent: { page: null, water: null, ink: "#1c2833", muted: "#3e4a56", panel: null, panelBorder: "#c9d1d9", label: "#1c2833", halo: "", dark: false },
-  dark: { page: "#14181d", water: "#1b1f24", ink: "#eef2f6", muted: "#b8c2cc", panel: "#1f252c", panelBorder: "#3b4550", label: "#eef2f6", halo: "#14181d", dark: true },
+  white: {
+    page: "#ffffff",
+    water: "#f7f9fb",
+    ink: "#1c2833",
+    muted: "#4d5b69",
+    panel: "#ffffff",
+    panelBorder: "#c9d1d9",
+    label: "#1c2833",
+    halo: "#ffffff",
+    dark: false,
+  },
+  transparent: {
+    page: null,
+    water: null,
+    ink: "#1c2833",
+    muted: "#3e4a56",
+    panel: null,
+    panelBorder: "#c9d1d9",
+    label: "#1c2833",
+    halo: "",
+    dark: false,
+  },
+  dark: {
+    page: "#14181d",
+    water: "#1b1f24",
+    ink: "#eef2f6",
+    muted: "#b8c2cc",
+    panel: "#1f252c",
+    panelBorder: "#3b4550",
+    label: "#eef2f6",
+    halo: "#14181d",
+    dark: true,
+  },
 };
 
 /** Splits a CSS colour (#rgb, #rrggbb, rgb(), rgba()) into a hex paint and an opacity, for SVG readers without rgba(). */
@@ -34,7 +64,13 @@ export function splitColour(colour: string): { paint: string; opacity: number } 
   const c = colour.trim();
   const rgba = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(c);
   if (rgba) {
-    const hex = [rgba[1], rgba[2], rgba[3]].map((v) => Math.round(Math.min(255, Number(v))).toString(16).padStart(2, "0")).join("");
+    const hex = [rgba[1], rgba[2], rgba[3]]
+      .map((v) =>
+        Math.round(Math.min(255, Number(v)))
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("");
     return { paint: `#${hex}`, opacity: rgba[4] === undefined ? 1 : Math.min(1, Number(rgba[4])) };
   }
   if (/^#[0-9a-f]{3}$/i.test(c)) return { paint: `#${[...c.slice(1)].map((x) => x + x).join("")}`.toLowerCase(), opacity: 1 };

@@ -47,7 +47,9 @@ export function itxtChunk(keyword: string, text: string): Uint8Array {
 export function withPngText(png: Uint8Array, entries: Record<string, string>): Uint8Array {
   if (png.length < 33 || SIGNATURE.some((b, i) => png[i] !== b)) throw new Error("pngText.withPngText: not a PNG");
   const ihdrEnd = 8 + 12 + new DataView(png.buffer, png.byteOffset, png.byteLength).getUint32(8);
-  const chunks = Object.entries(entries).filter(([, v]) => v).map(([k, v]) => itxtChunk(k, v));
+  const chunks = Object.entries(entries)
+    .filter(([, v]) => v)
+    .map(([k, v]) => itxtChunk(k, v));
   const size = chunks.reduce((s, c) => s + c.length, 0);
   const out = new Uint8Array(png.length + size);
   out.set(png.subarray(0, ihdrEnd), 0);
@@ -65,7 +67,7 @@ export function readPngText(png: Uint8Array): Record<string, string> {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const out: Record<string, string> = {};
   const dec = new TextDecoder();
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const len = view.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     if (type === "iTXt") {

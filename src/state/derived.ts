@@ -37,7 +37,14 @@ export function createDeriver(model: FlowModel | null) {
     const laneOf = (f: Flow) => flowLane(f, placesById);
     const key = JSON.stringify([state.year, state.filters, state.weighting.measure, state.flowBudget]);
     if (!lastVisible || lastVisible.key !== key || lastVisible.flows !== flows) {
-      const value = visibleFlows(flows, state.year, state.filters, state.weighting.measure, { placesById, laneOf, regionOf }, state.flowBudget);
+      const value = visibleFlows(
+        flows,
+        state.year,
+        state.filters,
+        state.weighting.measure,
+        { placesById, laneOf, regionOf },
+        state.flowBudget,
+      );
       lastVisible = { key, flows, value };
     }
     return {

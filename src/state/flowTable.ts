@@ -41,7 +41,8 @@ export function sortFlowRows(rows: readonly FlowRow[], sort: FlowTableSort): Flo
   const sign = sort.direction === "ascending" ? 1 : -1;
   const c = sort.column;
   return [...rows].sort((a, b) => {
-    const va = a[c], vb = b[c];
+    const va = a[c],
+      vb = b[c];
     if (va === null || vb === null) {
       if (va === vb) return a.id.localeCompare(b.id);
       return va === null ? 1 : -1;

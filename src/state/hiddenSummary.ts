@@ -7,15 +7,24 @@ export const HIDDEN_REASONS = ["measure", "basis", "mode", "lane", "kind", "regi
 
 export function reasonText(reason: string, count: number, filters: Filters, measure: Measure): string {
   switch (reason) {
-    case "measure": return `${count} without a ${measure === "usd" ? "US$" : "vehicle"} figure`;
-    case "basis": return `${count} of a hidden basis`;
-    case "mode": return `${count} by a hidden transport mode`;
-    case "lane": return `${count} in a hidden lane`;
-    case "kind": return `${count} touching a hidden place kind`;
-    case "region": return `${count} touching a hidden region`;
-    case "threshold": return `${count} below the threshold`;
-    case "topN": return `${count} outside the top ${filters.topN ?? 0}`;
-    default: return `${count} (${reason})`;
+    case "measure":
+      return `${count} without a ${measure === "usd" ? "US$" : "vehicle"} figure`;
+    case "basis":
+      return `${count} of a hidden basis`;
+    case "mode":
+      return `${count} by a hidden transport mode`;
+    case "lane":
+      return `${count} in a hidden lane`;
+    case "kind":
+      return `${count} touching a hidden place kind`;
+    case "region":
+      return `${count} touching a hidden region`;
+    case "threshold":
+      return `${count} below the threshold`;
+    case "topN":
+      return `${count} outside the top ${filters.topN ?? 0}`;
+    default:
+      return `${count} (${reason})`;
   }
 }
 
@@ -36,6 +45,13 @@ export function hiddenSummary(visible: VisibleFlows, filters: Filters, measure: 
 
 /** True when any filter differs from the defaults. */
 export function filtersActive(filters: Filters): boolean {
-  return filters.minVolume > 0 || filters.topN !== null || filters.hiddenLanes.length > 0 || filters.hiddenKinds.length > 0 ||
-    filters.hiddenModes.length > 0 || filters.hiddenBases.length > 0 || filters.hiddenRegions.length > 0;
+  return (
+    filters.minVolume > 0 ||
+    filters.topN !== null ||
+    filters.hiddenLanes.length > 0 ||
+    filters.hiddenKinds.length > 0 ||
+    filters.hiddenModes.length > 0 ||
+    filters.hiddenBases.length > 0 ||
+    filters.hiddenRegions.length > 0
+  );
 }

@@ -1,8 +1,19 @@
-// Selectors for the trace UI (METHODS.md, "Proportional tracing", "Re-export chains", "Mirror
+// Selectors for the trace UI (docs/methods.md, "Proportional tracing", "Re-export chains", "Mirror
 // statistics"): the year graph of the flows in force, the best chains A → B, the simple paths, the
 // origin mix and mass balance of a place, the origin mix of a flow, upstream/downstream of a place, and
 // the mirror pairs of the context figures. Pure and memoised on their inputs (last call per selector).
-import { chains, simplePaths, originMixOfNode, throughNode, mirrorGaps, UNEXPLAINED_ORIGIN, type ChainsResult, type SimplePathsResult, type ThroughNodeResult, type MirrorGap } from "../analysis";
+import {
+  chains,
+  simplePaths,
+  originMixOfNode,
+  throughNode,
+  mirrorGaps,
+  UNEXPLAINED_ORIGIN,
+  type ChainsResult,
+  type SimplePathsResult,
+  type ThroughNodeResult,
+  type MirrorGap,
+} from "../analysis";
 import { buildYearGraph, type Measure, type YearGraph } from "../domain/buildYearGraph";
 import type { Dataset, Flow, Place } from "../domain/types";
 import type { TraceState } from "./viewState";
@@ -90,20 +101,25 @@ export function figuresFor(dataset: Dataset, target: { place: string } | { from:
   return dataset.context.filter((f) => {
     if ("place" in target) return f.place === target.place || f.from === target.place || f.to === target.place;
     if (!f.from || !f.to) return false;
-    return (f.from === target.from || country(f.from) === country(target.from)) && (f.to === target.to || country(f.to) === country(target.to));
+    return (
+      (f.from === target.from || country(f.from) === country(target.from)) && (f.to === target.to || country(f.to) === country(target.to))
+    );
   });
 }
 
 /** One set of memoised selectors; make one per panel (each keeps its own last result). */
 export function createRouteTrace() {
   const yearGraph = memo((dataset: Dataset, flows: readonly Flow[], year: number, measure: Measure): YearGraph =>
-    buildYearGraph(dataset, year, { measure, flows: flows as Flow[] }));
+    buildYearGraph(dataset, year, { measure, flows: flows as Flow[] }),
+  );
   const graphOf = (i: RouteInputs) => yearGraph(i.dataset, i.flows, i.year, i.measure);
 
   const chainsMemo = memo((g: YearGraph, origin: string, destination: string): ChainsResult =>
-    chains(g, origin, destination, { k: TRACE_CHAINS_K, maxHops: TRACE_MAX_HOPS, weight: "weight" }));
+    chains(g, origin, destination, { k: TRACE_CHAINS_K, maxHops: TRACE_MAX_HOPS, weight: "weight" }),
+  );
   const simpleMemo = memo((g: YearGraph, origin: string, destination: string): SimplePathsResult =>
-    simplePaths(g, origin, destination, { maxDepth: SIMPLE_MAX_DEPTH, maxPaths: SIMPLE_MAX_PATHS, maxMs: SIMPLE_MAX_MS, weight: "weight" }));
+    simplePaths(g, origin, destination, { maxDepth: SIMPLE_MAX_DEPTH, maxPaths: SIMPLE_MAX_PATHS, maxMs: SIMPLE_MAX_MS, weight: "weight" }),
+  );
   const placeMixMemo = memo((g: YearGraph, place: string): PlaceMix => {
     const m = originMixOfNode(g, place, { weight: "weight" });
     return {
@@ -119,7 +135,9 @@ export function createRouteTrace() {
     for (const p of dataset.places) countryOf[p.id] = p.country;
     // Two reporters word the same hop differently ("exports (exporter's figure)" vs "imports from China"):
     // pair figures on hop, year and unit; each figure's own wording stays in dataset.context (by id).
-    const hopFigures = figuresFor(dataset, target).filter((f) => f.from && f.to).map((f) => ({ ...f, measure: "hop" }));
+    const hopFigures = figuresFor(dataset, target)
+      .filter((f) => f.from && f.to)
+      .map((f) => ({ ...f, measure: "hop" }));
     return mirrorGaps(hopFigures, { countryOf }).sort((a, b) => b.year - a.year);
   });
 
@@ -174,11 +192,28 @@ export { UNEXPLAINED_ORIGIN };
  * Why there is no chain: a place with no flow at all that year (the shipped 2019–2022 have only a national
  * total, to "Destinations not reported") says so, rather than suggesting the places are not linked.
  */
-export function noRouteText(flows: readonly Flow[], places: readonly Place[], origin: string, destination: string, a: string, b: string, year: number): string {
+export function noRouteText(
+  flows: readonly Flow[],
+  places: readonly Place[],
+  origin: string,
+  destination: string,
+  a: string,
+  b: string,
+  year: number,
+): string {
   const touches = (id: string) => flows.some((f) => f.year === year && (f.from === id || f.to === id));
-  const absent = [[origin, a], [destination, b]].filter(([id]) => !touches(id!)).map(([, name]) => name!);
+  const absent = [
+    [origin, a],
+    [destination, b],
+  ]
+    .filter(([id]) => !touches(id!))
+    .map(([, name]) => name!);
   if (absent.length === 0) return `No route from ${a} to ${b} in ${year}: no chain of flows of at most ${TRACE_MAX_HOPS} hops links them.`;
-  const unrouted = places.find((p) => p.country === "ZZ" && p.kind === "market" && /not reported/i.test(p.name) && flows.some((f) => f.year === year && f.to === p.id));
-  return `No route from ${a} to ${b} in ${year}: ${absent.join(" and ")} ${absent.length === 1 ? "has" : "have"} no flow in ${year} in this data.` +
-    (unrouted ? ` That year's exports have no reported destinations (“${unrouted.name}”).` : "");
+  const unrouted = places.find(
+    (p) => p.country === "ZZ" && p.kind === "market" && /not reported/i.test(p.name) && flows.some((f) => f.year === year && f.to === p.id),
+  );
+  return (
+    `No route from ${a} to ${b} in ${year}: ${absent.join(" and ")} ${absent.length === 1 ? "has" : "have"} no flow in ${year} in this data.` +
+    (unrouted ? ` That year's exports have no reported destinations (“${unrouted.name}”).` : "")
+  );
 }

@@ -23,7 +23,11 @@ export function addView(list: SavedView[], view: SavedView): SavedView[] {
   return [...list, view];
 }
 
-export function updateView(list: SavedView[], id: string, patch: Partial<Pick<SavedView, "name" | "caption" | "state" | "positions">>): SavedView[] {
+export function updateView(
+  list: SavedView[],
+  id: string,
+  patch: Partial<Pick<SavedView, "name" | "caption" | "state" | "positions">>,
+): SavedView[] {
   return list.map((v) => (v.id === id ? { ...v, ...patch } : v));
 }
 
@@ -66,7 +70,13 @@ export function viewsToFile(list: SavedView[], defaultYear?: number): string {
         name: v.name,
         caption: v.caption,
         savedAt: v.savedAt,
-        view: { v: VIEW_STATE_VERSION, d: v.state.datasetId, h: v.state.datasetHash.slice(0, 16), ...viewDiff(v.state, defaultYear), ...positionsPayload(v.state, v.positions) },
+        view: {
+          v: VIEW_STATE_VERSION,
+          d: v.state.datasetId,
+          h: v.state.datasetHash.slice(0, 16),
+          ...viewDiff(v.state, defaultYear),
+          ...positionsPayload(v.state, v.positions),
+        },
       })),
     },
     null,
@@ -84,10 +94,13 @@ export function viewsFromFile(text: string, ctx: LinkContext, newId: () => strin
   } catch (error) {
     return { ok: false, reason: `The file is not valid JSON (${error instanceof Error ? error.message : "parse error"}).` };
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return { ok: false, reason: "The file is not a Reroute saved-views file." };
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return { ok: false, reason: "The file is not a Reroute saved-views file." };
   const o = data as Record<string, unknown>;
-  if (o.format !== VIEWS_FILE_FORMAT) return { ok: false, reason: `The file is not a Reroute saved-views file (format "${String(o.format).slice(0, 40)}").` };
-  if (typeof o.version !== "number" || o.version > 1) return { ok: false, reason: "The saved-views file was written by a newer version of Reroute." };
+  if (o.format !== VIEWS_FILE_FORMAT)
+    return { ok: false, reason: `The file is not a Reroute saved-views file (format "${String(o.format).slice(0, 40)}").` };
+  if (typeof o.version !== "number" || o.version > 1)
+    return { ok: false, reason: "The saved-views file was written by a newer version of Reroute." };
   if (!Array.isArray(o.views)) return { ok: false, reason: "The saved-views file has no list of views." };
   if (o.views.length > MAX_VIEWS) return { ok: false, reason: `The file holds ${o.views.length} views; at most ${MAX_VIEWS} can be read.` };
   const views: SavedView[] = [];
@@ -99,7 +112,13 @@ export function viewsFromFile(text: string, ctx: LinkContext, newId: () => strin
     const caption = typeof r.caption === "string" ? r.caption.slice(0, 2000) : "";
     const decoded = viewFromJson((r.view ?? null) as never, ctx);
     if (!decoded.ok) return problems.push(`View ${i + 1} ("${r.name.slice(0, 40)}"): ${decoded.reason}`);
-    const view: SavedView = { id: newId(), name: r.name, caption, savedAt: typeof r.savedAt === "string" ? r.savedAt.slice(0, 40) : "", state: decoded.state };
+    const view: SavedView = {
+      id: newId(),
+      name: r.name,
+      caption,
+      savedAt: typeof r.savedAt === "string" ? r.savedAt.slice(0, 40) : "",
+      state: decoded.state,
+    };
     if (decoded.positions) view.positions = decoded.positions;
     views.push(view);
   });

@@ -15,9 +15,18 @@ export interface SeriesPoint {
 }
 
 /** A place's volume per year: throughput = max(intake, outflow), as the node sizes. */
-export function placeSeries(flows: readonly Flow[], placeId: string, years: readonly number[], measure: Measure, by: NodeSizeBy = "throughput"): SeriesPoint[] {
+export function placeSeries(
+  flows: readonly Flow[],
+  placeId: string,
+  years: readonly number[],
+  measure: Measure,
+  by: NodeSizeBy = "throughput",
+): SeriesPoint[] {
   return years.map((year) => {
-    let inflow = 0, outflow = 0, known = 0, touching = 0;
+    let inflow = 0,
+      outflow = 0,
+      known = 0,
+      touching = 0;
     for (const f of flows) {
       if (f.year !== year || (f.from !== placeId && f.to !== placeId)) continue;
       touching++;
@@ -35,7 +44,12 @@ export function placeSeries(flows: readonly Flow[], placeId: string, years: read
 }
 
 /** The hop of a flow (same from, to and mode) per year; absent (null) in years without it. */
-export function flowSeries(flows: readonly Flow[], flow: Pick<Flow, "from" | "to" | "mode">, years: readonly number[], measure: Measure): SeriesPoint[] {
+export function flowSeries(
+  flows: readonly Flow[],
+  flow: Pick<Flow, "from" | "to" | "mode">,
+  years: readonly number[],
+  measure: Measure,
+): SeriesPoint[] {
   return years.map((year) => {
     const same = flows.filter((f) => f.year === year && f.from === flow.from && f.to === flow.to && f.mode === flow.mode);
     if (same.length === 0) return { year, value: null, missing: "absent" };
@@ -46,7 +60,12 @@ export function flowSeries(flows: readonly Flow[], flow: Pick<Flow, "from" | "to
 }
 
 /** SVG polyline points for a series in a w × h box (y up = larger), with `pad` px inside; unknown values break nothing (skipped). */
-export function sparklinePoints(series: readonly SeriesPoint[], w: number, h: number, pad = 3): { x: number; y: number; year: number; value: number }[] {
+export function sparklinePoints(
+  series: readonly SeriesPoint[],
+  w: number,
+  h: number,
+  pad = 3,
+): { x: number; y: number; year: number; value: number }[] {
   const known = series.filter((p): p is { year: number; value: number } => p.value !== null);
   if (!series.length) return [];
   const max = Math.max(0, ...known.map((p) => p.value));

@@ -33,15 +33,24 @@ function sourcesOf(dataset: Dataset, ids: Iterable<string>): Source[] {
 export function placeSummary(dataset: Dataset, flows: Flow[], placeId: string, year: number, measure: Measure): PlaceSummary | null {
   const place = dataset.places.find((p) => p.id === placeId);
   if (!place) return null;
-  let inflow = 0, outflow = 0, inCount = 0, outCount = 0;
+  let inflow = 0,
+    outflow = 0,
+    inCount = 0,
+    outCount = 0;
   const byBasis: Record<string, number> = {};
   const sourceIds = new Set<string>();
   const facts = new Set<string>();
   for (const f of flows) {
     if (f.year !== year || (f.from !== placeId && f.to !== placeId)) continue;
     const v = volumeOf(f, measure) ?? 0;
-    if (f.to === placeId) { inflow += v; inCount++; }
-    if (f.from === placeId) { outflow += v; outCount++; }
+    if (f.to === placeId) {
+      inflow += v;
+      inCount++;
+    }
+    if (f.from === placeId) {
+      outflow += v;
+      outCount++;
+    }
     byBasis[f.basis] = (byBasis[f.basis] ?? 0) + v;
     f.sources.forEach((s) => sourceIds.add(s));
     f.facts.forEach((s) => facts.add(s));

@@ -1,7 +1,7 @@
 // Big graphs for the trace UI: past BIG_GRAPH_FLOWS flows in a year, building the graph, the chains and
-// the origin mixes on the main thread takes 100–350 ms (bench figures in the report of issue 3), so the
+// the origin mixes on the main thread takes 100–350 ms (bench figures in the README), so the
 // UI runs them in workers. Pure helpers here: the year's graph as plain serialisable data (no graphology
-// on the main thread), and the place / flow origin mixes read from a full attribution (METHODS.md,
+// on the main thread), and the place / flow origin mixes read from a full attribution (docs/methods.md,
 // "Proportional tracing"), in the same shapes routeTrace's selectors give for small graphs.
 import type { SerializedGraph } from "graphology-types";
 import { UNEXPLAINED_ORIGIN, type Attribution } from "../analysis/attribution";
@@ -30,7 +30,10 @@ export function isBigYear(flows: readonly Flow[], year: number, measure: Measure
  */
 export function serialiseYearGraph(dataset: Dataset, flows: readonly Flow[], year: number, measure: Measure): SerializedGraph {
   const known = new Set<string>();
-  const nodes = dataset.places.map((p) => { known.add(p.id); return { key: p.id }; });
+  const nodes = dataset.places.map((p) => {
+    known.add(p.id);
+    return { key: p.id };
+  });
   const edges: { key: string; source: string; target: string; attributes: { weight: number } }[] = [];
   const seen = new Set<string>();
   for (const f of flows) {
@@ -68,7 +71,14 @@ export function placeMixFromAttribution(a: Attribution, place: string): PlaceMix
   return {
     place,
     origins: shares(volumes, T),
-    balance: { intake: a.inflow[i]!, onward: a.outflow[i]!, absorbed: Math.max(0, a.d[i]!), residual: a.r[i]!, generated: a.g[i]!, throughput: T },
+    balance: {
+      intake: a.inflow[i]!,
+      onward: a.outflow[i]!,
+      absorbed: Math.max(0, a.d[i]!),
+      residual: a.r[i]!,
+      generated: a.g[i]!,
+      throughput: T,
+    },
   };
 }
 

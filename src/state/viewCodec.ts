@@ -63,10 +63,12 @@ export function viewDiff(state: ViewState, defaultYear = DEFAULT_YEAR): Diff {
   const out: Diff = {};
   if (state.year !== d.year) out.year = state.year;
   const weighting: Diff = {};
-  for (const k of Object.keys(DEFAULT_WEIGHTING) as (keyof Weighting)[]) if (state.weighting[k] !== d.weighting[k]) weighting[k] = state.weighting[k];
+  for (const k of Object.keys(DEFAULT_WEIGHTING) as (keyof Weighting)[])
+    if (state.weighting[k] !== d.weighting[k]) weighting[k] = state.weighting[k];
   if (Object.keys(weighting).length) out.weighting = weighting;
   const filters: Diff = {};
-  for (const k of Object.keys(DEFAULT_FILTERS) as (keyof Filters)[]) if (!same(state.filters[k], d.filters[k])) filters[k] = state.filters[k] as Json;
+  for (const k of Object.keys(DEFAULT_FILTERS) as (keyof Filters)[])
+    if (!same(state.filters[k], d.filters[k])) filters[k] = state.filters[k] as Json;
   if (Object.keys(filters).length) out.filters = filters;
   if (state.layout !== d.layout) out.layout = state.layout;
   if (state.flowBudget !== d.flowBudget) out.flowBudget = state.flowBudget;
@@ -118,7 +120,8 @@ export function decodeView(text: string, ctx: LinkContext): DecodeResult {
 function unpack(text: string): { ok: true; value: Json } | { ok: false; reason: string } {
   if (typeof text !== "string" || !text) return { ok: false, reason: "The link holds no view." };
   if (text.length > MAX_LINK) return { ok: false, reason: `The link is too long (${text.length} characters).` };
-  if (!/^[A-Za-z0-9+\-$_.!~*'()]*$/.test(text)) return { ok: false, reason: "The link holds characters a Reroute link never has; it may have been cut or edited." };
+  if (!/^[A-Za-z0-9+\-$_.!~*'()]*$/.test(text))
+    return { ok: false, reason: "The link holds characters a Reroute link never has; it may have been cut or edited." };
   const json = LZString.decompressFromEncodedURIComponent(text);
   if (!json) return { ok: false, reason: "The link's view data is damaged or cut short; it may have been truncated when copied." };
   try {
@@ -152,11 +155,31 @@ export function migrate(payload: Record<string, Json>): { payload: Record<string
 export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   if (!isObject(value)) return { ok: false, reason: "The link's view data is not an object." };
   const version = own(value, "v");
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) return { ok: false, reason: "The link has no valid version number." };
-  if (version > VIEW_STATE_VERSION) return { ok: false, reason: `The link was made by a newer version of Reroute (view version ${version}; this one reads up to ${VIEW_STATE_VERSION}). Open it in the newer version.` };
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
+    return { ok: false, reason: "The link has no valid version number." };
+  if (version > VIEW_STATE_VERSION)
+    return {
+      ok: false,
+      reason: `The link was made by a newer version of Reroute (view version ${version}; this one reads up to ${VIEW_STATE_VERSION}). Open it in the newer version.`,
+    };
   const { payload, warnings } = migrate(value);
   const state = defaultViewState(ctx.datasetId, ctx.datasetHash, ctx.defaultYear);
-  const known = new Set(["v", "d", "h", "p", "year", "weighting", "filters", "layout", "flowBudget", "assumptions", "selection", "trace", "camera", "title"]);
+  const known = new Set([
+    "v",
+    "d",
+    "h",
+    "p",
+    "year",
+    "weighting",
+    "filters",
+    "layout",
+    "flowBudget",
+    "assumptions",
+    "selection",
+    "trace",
+    "camera",
+    "title",
+  ]);
   for (const k of Object.keys(payload)) if (!known.has(k)) warnings.push(`Ignored an unknown part of the link ("${k.slice(0, 30)}").`);
 
   const d = own(payload, "d");
@@ -184,36 +207,69 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   const w = own(payload, "weighting");
   if (w !== undefined) {
     if (!isObject(w)) return fail("weighting", "is not an object");
-    const measure = own(w, "measure"), scale = own(w, "scale"), nodeSizeBy = own(w, "nodeSizeBy");
-    const minWidth = own(w, "minWidth"), maxWidth = own(w, "maxWidth");
-    if (measure !== undefined) { if (!oneOf(measure, MEASURES)) return fail("weighting.measure", "is not vehicles or usd"); state.weighting.measure = measure; }
-    if (scale !== undefined) { if (!oneOf(scale, SCALES)) return fail("weighting.scale", "is not linear, sqrt or log"); state.weighting.scale = scale; }
-    if (nodeSizeBy !== undefined) { if (!oneOf(nodeSizeBy, NODE_SIZES)) return fail("weighting.nodeSizeBy", "is not a known choice"); state.weighting.nodeSizeBy = nodeSizeBy; }
-    if (minWidth !== undefined) { if (!num(minWidth, 0, 100)) return fail("weighting.minWidth", "is not a width between 0 and 100"); state.weighting.minWidth = minWidth; }
-    if (maxWidth !== undefined) { if (!num(maxWidth, 0, 200)) return fail("weighting.maxWidth", "is not a width between 0 and 200"); state.weighting.maxWidth = maxWidth; }
+    const measure = own(w, "measure"),
+      scale = own(w, "scale"),
+      nodeSizeBy = own(w, "nodeSizeBy");
+    const minWidth = own(w, "minWidth"),
+      maxWidth = own(w, "maxWidth");
+    if (measure !== undefined) {
+      if (!oneOf(measure, MEASURES)) return fail("weighting.measure", "is not vehicles or usd");
+      state.weighting.measure = measure;
+    }
+    if (scale !== undefined) {
+      if (!oneOf(scale, SCALES)) return fail("weighting.scale", "is not linear, sqrt or log");
+      state.weighting.scale = scale;
+    }
+    if (nodeSizeBy !== undefined) {
+      if (!oneOf(nodeSizeBy, NODE_SIZES)) return fail("weighting.nodeSizeBy", "is not a known choice");
+      state.weighting.nodeSizeBy = nodeSizeBy;
+    }
+    if (minWidth !== undefined) {
+      if (!num(minWidth, 0, 100)) return fail("weighting.minWidth", "is not a width between 0 and 100");
+      state.weighting.minWidth = minWidth;
+    }
+    if (maxWidth !== undefined) {
+      if (!num(maxWidth, 0, 200)) return fail("weighting.maxWidth", "is not a width between 0 and 200");
+      state.weighting.maxWidth = maxWidth;
+    }
     if (state.weighting.maxWidth < state.weighting.minWidth) return fail("weighting", "has a maximum width below its minimum");
   }
 
   const f = own(payload, "filters");
   if (f !== undefined) {
     if (!isObject(f)) return fail("filters", "is not an object");
-    const minVolume = own(f, "minVolume"), topN = own(f, "topN");
-    if (minVolume !== undefined) { if (!num(minVolume, 0, 1e15)) return fail("filters.minVolume", "is not a volume"); state.filters.minVolume = minVolume; }
-    if (topN !== undefined) { if (topN !== null && !(num(topN, 0, 1e9) && Number.isInteger(topN))) return fail("filters.topN", "is not a whole number"); state.filters.topN = topN; }
+    const minVolume = own(f, "minVolume"),
+      topN = own(f, "topN");
+    if (minVolume !== undefined) {
+      if (!num(minVolume, 0, 1e15)) return fail("filters.minVolume", "is not a volume");
+      state.filters.minVolume = minVolume;
+    }
+    if (topN !== undefined) {
+      if (topN !== null && !(num(topN, 0, 1e9) && Number.isInteger(topN))) return fail("filters.topN", "is not a whole number");
+      state.filters.topN = topN;
+    }
     const lists: [keyof Filters, readonly string[] | null][] = [
-      ["hiddenLanes", null], ["hiddenKinds", PLACE_KINDS], ["hiddenModes", null], ["hiddenBases", BASES], ["hiddenRegions", null],
+      ["hiddenLanes", null],
+      ["hiddenKinds", PLACE_KINDS],
+      ["hiddenModes", null],
+      ["hiddenBases", BASES],
+      ["hiddenRegions", null],
     ];
     for (const [key, allowed] of lists) {
       const list = own(f, key);
       if (list === undefined) continue;
-      if (!Array.isArray(list) || list.length > MAX_LIST || !list.every((x) => typeof x === "string" && x.length <= MAX_TEXT)) return fail(`filters.${key}`, "is not a list of names");
+      if (!Array.isArray(list) || list.length > MAX_LIST || !list.every((x) => typeof x === "string" && x.length <= MAX_TEXT))
+        return fail(`filters.${key}`, "is not a list of names");
       if (allowed && !list.every((x) => allowed.includes(x as string))) return fail(`filters.${key}`, "names something unknown");
       (state.filters[key] as string[]) = [...new Set(list as string[])];
     }
   }
 
   const layout = own(payload, "layout");
-  if (layout !== undefined) { if (!oneOf(layout, LAYOUTS)) return fail("layout", "is not geo, chain or force"); state.layout = layout; }
+  if (layout !== undefined) {
+    if (!oneOf(layout, LAYOUTS)) return fail("layout", "is not geo, chain or force");
+    state.layout = layout;
+  }
 
   const budget = own(payload, "flowBudget");
   if (budget !== undefined) {
@@ -230,7 +286,10 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     for (const k of entries) {
       const v = own(a, k);
       if (k.length > MAX_TEXT || !num(v, -1e15, 1e15)) return fail(`assumptions.${k.slice(0, 30)}`, "is not a number");
-      if (k === "__proto__" || k === "constructor" || k === "prototype" || (ctx.assumptionIds && !ctx.assumptionIds.has(k))) { warnings.push(`Ignored an edit of an assumption this data does not have ("${k.slice(0, 40)}").`); continue; }
+      if (k === "__proto__" || k === "constructor" || k === "prototype" || (ctx.assumptionIds && !ctx.assumptionIds.has(k))) {
+        warnings.push(`Ignored an edit of an assumption this data does not have ("${k.slice(0, 40)}").`);
+        continue;
+      }
       out[k] = v;
     }
     state.assumptions = out;
@@ -239,9 +298,11 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   const sel = own(payload, "selection");
   if (sel !== undefined && sel !== null) {
     if (!isObject(sel)) return fail("selection", "is not an object");
-    const type = own(sel, "type"), id = own(sel, "id");
-    if (!(type === "node" || type === "edge") || typeof id !== "string" || id.length > MAX_TEXT) return fail("selection", "is not a place or flow");
-    const exists = type === "node" ? ctx.placeIds?.has(id) ?? true : ctx.flowIds?.has(id) ?? true;
+    const type = own(sel, "type"),
+      id = own(sel, "id");
+    if (!(type === "node" || type === "edge") || typeof id !== "string" || id.length > MAX_TEXT)
+      return fail("selection", "is not a place or flow");
+    const exists = type === "node" ? (ctx.placeIds?.has(id) ?? true) : (ctx.flowIds?.has(id) ?? true);
     if (exists) state.selection = { type, id } as Selection;
     else warnings.push(`The selected ${type === "node" ? "place" : "flow"} is not in the data open now.`);
   }
@@ -253,7 +314,10 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
       const v = own(t, key);
       if (v === undefined || v === null) continue;
       if (typeof v !== "string" || v.length > MAX_TEXT) return fail(`trace.${key}`, "is not a place id");
-      if (ctx.placeIds && !ctx.placeIds.has(v)) { warnings.push(`The traced place "${v.slice(0, 40)}" is not in the data open now.`); continue; }
+      if (ctx.placeIds && !ctx.placeIds.has(v)) {
+        warnings.push(`The traced place "${v.slice(0, 40)}" is not in the data open now.`);
+        continue;
+      }
       state.trace[key] = v;
     }
     const chain = own(t, "chain");
@@ -267,7 +331,8 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   if (cam !== undefined && cam !== null) {
     if (!Array.isArray(cam) || cam.length !== 4) return fail("camera", "is not [x, y, ratio, angle]");
     const [x, y, ratio, angle] = cam;
-    if (!num(x, -1e4, 1e4) || !num(y, -1e4, 1e4) || !num(ratio, 1e-4, 1e3) || !num(angle, -100, 100)) return fail("camera", "has numbers out of range");
+    if (!num(x, -1e4, 1e4) || !num(y, -1e4, 1e4) || !num(ratio, 1e-4, 1e3) || !num(angle, -100, 100))
+      return fail("camera", "has numbers out of range");
     state.camera = { x, y, ratio, angle } satisfies CameraState;
   }
 
@@ -279,11 +344,18 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   const p = own(payload, "p");
   let positions: number[] | null = null;
   if (p !== undefined && p !== null) {
-    if (!Array.isArray(p) || p.length % 2 !== 0 || p.length > MAX_LINK_POSITIONS || !p.every((v) => num(v, -1e7, 1e7))) return fail("positions", "are not pairs of coordinates");
+    if (!Array.isArray(p) || p.length % 2 !== 0 || p.length > MAX_LINK_POSITIONS || !p.every((v) => num(v, -1e7, 1e7)))
+      return fail("positions", "are not pairs of coordinates");
     if (state.layout === "force") positions = p as number[];
   }
   const linkHash = own(payload, "h");
-  return { ok: true, state, warnings, madeOn: { datasetId: linkDataset, hash: typeof linkHash === "string" ? linkHash.slice(0, 64) : "" }, positions };
+  return {
+    ok: true,
+    state,
+    warnings,
+    madeOn: { datasetId: linkDataset, hash: typeof linkHash === "string" ? linkHash.slice(0, 64) : "" },
+    positions,
+  };
 
   function fail(field: string, what: string): DecodeResult {
     return { ok: false, reason: `The link's ${field} ${what}; it may have been edited or damaged.` };
@@ -320,12 +392,19 @@ export function positionsPayload(state: ViewState, positions: readonly number[] 
 export function encodeStory(steps: StoryStep[], defaultYear = DEFAULT_YEAR): string {
   const payload = {
     v: VIEW_STATE_VERSION,
-    steps: steps.map((s) => ({ t: s.title, c: s.caption, s: { ...payloadOf(s.state, viewDiff(s.state, defaultYear)), ...positionsPayload(s.state, s.positions) } })),
+    steps: steps.map((s) => ({
+      t: s.title,
+      c: s.caption,
+      s: { ...payloadOf(s.state, viewDiff(s.state, defaultYear)), ...positionsPayload(s.state, s.positions) },
+    })),
   };
   return LZString.compressToEncodedURIComponent(JSON.stringify(payload));
 }
 
-export function decodeStory(text: string, ctx: LinkContext): { ok: true; steps: StoryStep[]; warnings: string[] } | { ok: false; reason: string } {
+export function decodeStory(
+  text: string,
+  ctx: LinkContext,
+): { ok: true; steps: StoryStep[]; warnings: string[] } | { ok: false; reason: string } {
   try {
     const parsed = unpack(text);
     if (!parsed.ok) return parsed;
@@ -336,7 +415,8 @@ export function decodeStory(text: string, ctx: LinkContext): { ok: true; steps: 
     const warnings = new Set<string>();
     for (const [i, raw] of value.steps.entries()) {
       if (!isObject(raw)) return { ok: false, reason: `Step ${i + 1} of the story is damaged.` };
-      const title = own(raw, "t"), caption = own(raw, "c");
+      const title = own(raw, "t"),
+        caption = own(raw, "c");
       if (typeof title !== "string" || typeof caption !== "string" || title.length > MAX_TEXT || caption.length > 2000) {
         return { ok: false, reason: `Step ${i + 1} of the story has no readable title or caption.` };
       }

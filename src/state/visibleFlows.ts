@@ -43,15 +43,36 @@ export function visibleFlows(
   const passed: Flow[] = [];
   for (const f of ofYear) {
     const v = volumeOf(f, measure);
-    if (v === null) { hide("measure"); continue; }
-    if (bases.has(f.basis)) { hide("basis"); continue; }
-    if (modes.has(f.mode)) { hide("mode"); continue; }
-    if (lanes.size && lanes.has(ctx.laneOf(f))) { hide("lane"); continue; }
+    if (v === null) {
+      hide("measure");
+      continue;
+    }
+    if (bases.has(f.basis)) {
+      hide("basis");
+      continue;
+    }
+    if (modes.has(f.mode)) {
+      hide("mode");
+      continue;
+    }
+    if (lanes.size && lanes.has(ctx.laneOf(f))) {
+      hide("lane");
+      continue;
+    }
     const from = ctx.placesById.get(f.from);
     const to = ctx.placesById.get(f.to);
-    if (kinds.size && ((from && kinds.has(from.kind)) || (to && kinds.has(to.kind)))) { hide("kind"); continue; }
-    if (regions.size && ((from && regions.has(ctx.regionOf(from))) || (to && regions.has(ctx.regionOf(to))))) { hide("region"); continue; }
-    if (v < filters.minVolume) { hide("threshold"); continue; }
+    if (kinds.size && ((from && kinds.has(from.kind)) || (to && kinds.has(to.kind)))) {
+      hide("kind");
+      continue;
+    }
+    if (regions.size && ((from && regions.has(ctx.regionOf(from))) || (to && regions.has(ctx.regionOf(to))))) {
+      hide("region");
+      continue;
+    }
+    if (v < filters.minVolume) {
+      hide("threshold");
+      continue;
+    }
     passed.push(f);
   }
   let shown = passed;

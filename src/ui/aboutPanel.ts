@@ -10,33 +10,112 @@ export const ZERO_MILEAGE_NOTE =
 export function renderAbout(root: HTMLElement, dataset: Dataset): void {
   clear(root);
   root.append(
-    el("p", {}, dataset.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_NOTE : `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`),
-    el("p", {}, "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the shares and figures below (drawn lighter)."),
+    el(
+      "p",
+      {},
+      dataset.id === SHIPPED_DATASET_ID
+        ? ZERO_MILEAGE_NOTE
+        : `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`,
+    ),
+    el(
+      "p",
+      {},
+      "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the shares and figures below (drawn lighter).",
+    ),
   );
   if (dataset.assumptions.length) {
-    root.append(el("h3", {}, "Shares and figures behind the modelled flows"),
-      el("table", { class: "data-table" },
-        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Assumption"), el("th", { scope: "col" }, "Value"), el("th", { scope: "col" }, "Reason (facts)"))),
-        el("tbody", {}, dataset.assumptions.map((a) =>
-          el("tr", {}, el("td", {}, a.label), el("td", {}, a.unit === "share" ? `${(a.value * 100).toFixed(1)}%` : formatInt(a.value)),
-            el("td", {}, `${a.reason}${a.facts.length ? ` (${a.facts.join(", ")})` : ""}`))))));
+    root.append(
+      el("h3", {}, "Shares and figures behind the modelled flows"),
+      el(
+        "table",
+        { class: "data-table" },
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            el("th", { scope: "col" }, "Assumption"),
+            el("th", { scope: "col" }, "Value"),
+            el("th", { scope: "col" }, "Reason (facts)"),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          dataset.assumptions.map((a) =>
+            el(
+              "tr",
+              {},
+              el("td", {}, a.label),
+              el("td", {}, a.unit === "share" ? `${(a.value * 100).toFixed(1)}%` : formatInt(a.value)),
+              el("td", {}, `${a.reason}${a.facts.length ? ` (${a.facts.join(", ")})` : ""}`),
+            ),
+          ),
+        ),
+      ),
+    );
   }
   if (dataset.context.length) {
     const places = new Map(dataset.places.map((p) => [p.id, p.name]));
-    root.append(el("h3", {}, "Context figures (other measures; never summed into the graph)"),
-      el("table", { class: "data-table" },
-        el("thead", {}, el("tr", {}, ["Where", "Year", "Measure", "Value", "Reporter, period"].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, dataset.context.map((c) =>
-          el("tr", {}, el("td", {}, c.place ? places.get(c.place) ?? c.place : `${places.get(c.from) ?? c.from} → ${places.get(c.to) ?? c.to}`),
-            el("td", {}, String(c.year)), el("td", {}, c.measure), el("td", {}, `${formatInt(c.value)} ${c.unit}`), el("td", {}, `${c.reporter}, ${c.period}`))))));
+    root.append(
+      el("h3", {}, "Context figures (other measures; never summed into the graph)"),
+      el(
+        "table",
+        { class: "data-table" },
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            ["Where", "Year", "Measure", "Value", "Reporter, period"].map((h) => el("th", { scope: "col" }, h)),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          dataset.context.map((c) =>
+            el(
+              "tr",
+              {},
+              el("td", {}, c.place ? (places.get(c.place) ?? c.place) : `${places.get(c.from) ?? c.from} → ${places.get(c.to) ?? c.to}`),
+              el("td", {}, String(c.year)),
+              el("td", {}, c.measure),
+              el("td", {}, `${formatInt(c.value)} ${c.unit}`),
+              el("td", {}, `${c.reporter}, ${c.period}`),
+            ),
+          ),
+        ),
+      ),
+    );
   }
   if (dataset.events.length) {
-    root.append(el("h3", {}, "Policy events"),
-      el("ul", {}, dataset.events.map((e) => el("li", {}, el("strong", {}, `${e.date} — ${e.title}: `), e.summary))));
+    root.append(
+      el("h3", {}, "Policy events"),
+      el(
+        "ul",
+        {},
+        dataset.events.map((e) => el("li", {}, el("strong", {}, `${e.date} — ${e.title}: `), e.summary)),
+      ),
+    );
   }
   if (dataset.sources.length) {
-    root.append(el("h3", {}, "Sources"),
-      el("ul", { class: "sources" }, dataset.sources.map((s) =>
-        el("li", {}, safeLink(s.url, `${s.publisher}${s.title ? `, "${s.title}"` : ""}`), s.date ? ` (${s.date})` : "", s.reliability ? ` · reliability ${s.reliability}` : ""))));
+    root.append(
+      el("h3", {}, "Sources"),
+      el(
+        "ul",
+        { class: "sources" },
+        dataset.sources.map((s) =>
+          el(
+            "li",
+            {},
+            safeLink(s.url, `${s.publisher}${s.title ? `, "${s.title}"` : ""}`),
+            s.date ? ` (${s.date})` : "",
+            s.reliability ? ` · reliability ${s.reliability}` : "",
+          ),
+        ),
+      ),
+    );
   }
 }

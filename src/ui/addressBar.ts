@@ -12,7 +12,17 @@ import { trackAnimation } from "./signals";
 
 const VIEW_PREFIX = "#v=";
 /** Fields whose change is a step worth a history entry. */
-const STEP_FIELDS: (keyof ViewState)[] = ["year", "filters", "weighting", "layout", "flowBudget", "assumptions", "selection", "trace", "datasetId"];
+const STEP_FIELDS: (keyof ViewState)[] = [
+  "year",
+  "filters",
+  "weighting",
+  "layout",
+  "flowBudget",
+  "assumptions",
+  "selection",
+  "trace",
+  "datasetId",
+];
 
 export function defaultYearOf(dataset: Dataset): number {
   return dataset.years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (dataset.years[dataset.years.length - 1] ?? DEFAULT_YEAR);
@@ -31,9 +41,16 @@ export function linkContext(app: App): LinkContext {
   };
 }
 
-const isDefaultCamera = (c: CameraState) => Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
+const isDefaultCamera = (c: CameraState) =>
+  Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
 const sameCamera = (a: CameraState | null, b: CameraState | null) =>
-  a === b || (!!a && !!b && Math.abs(a.x - b.x) < 1e-5 && Math.abs(a.y - b.y) < 1e-5 && Math.abs(a.ratio - b.ratio) < 1e-5 && Math.abs(a.angle - b.angle) < 1e-5);
+  a === b ||
+  (!!a &&
+    !!b &&
+    Math.abs(a.x - b.x) < 1e-5 &&
+    Math.abs(a.y - b.y) < 1e-5 &&
+    Math.abs(a.ratio - b.ratio) < 1e-5 &&
+    Math.abs(a.angle - b.angle) < 1e-5);
 
 export interface AddressBar {
   /** The link to a given view (the current one by default). */
@@ -83,7 +100,10 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
     const ds = app.dataset();
     const sameData = result.madeOn.datasetId === ds.id && ds.hash.startsWith(result.madeOn.hash);
     if (!sameData || !positionsMap(result.positions)) {
-      messages.show("The link's force-layout arrangement was made on other data: the places are shown where the force layout starts (Run force layout to arrange them).", "warning");
+      messages.show(
+        "The link's force-layout arrangement was made on other data: the places are shown where the force layout starts (Run force layout to arrange them).",
+        "warning",
+      );
       return null;
     }
     return result.positions;
@@ -114,8 +134,10 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
       // arrangement is put in place at once (a second redraw would cut the tween short anyway).
       const replace = () => store.replace(next);
       let tween: Promise<void> = Promise.resolve();
-      if (arranged) { replace(); app.setPositions(arranged); }
-      else if (animate) tween = app.transition(replace, 600);
+      if (arranged) {
+        replace();
+        app.setPositions(arranged);
+      } else if (animate) tween = app.transition(replace, 600);
       else replace();
       const url = urlFor(next);
       if (record && url !== before) {
@@ -171,10 +193,15 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
     };
     if (!library) return needFile();
     library.openMadeOn(made).then(
-      (name) => { if (!name) needFile(); },
+      (name) => {
+        if (!name) needFile();
+      },
       (error: unknown) => {
         if (pending !== mine) return;
-        messages.show(`The data this link was made on is kept in this browser but could not be opened: ${error instanceof Error ? error.message : String(error)}`, "error");
+        messages.show(
+          `The data this link was made on is kept in this browser but could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+          "error",
+        );
         needFile();
       },
     );
@@ -252,7 +279,11 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
   const status = el("span", { class: "share-status", role: "status", "aria-live": "polite" });
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   const fallback = el("input", { type: "text", readonly: true, class: "share-fallback", "aria-label": "Link to this view", hidden: true });
-  const button = el("button", { type: "button", id: "share-link", title: "Copy a link that opens this view, camera included" }, "Share link");
+  const button = el(
+    "button",
+    { type: "button", id: "share-link", title: "Copy a link that opens this view, camera included" },
+    "Share link",
+  );
   button.addEventListener("click", async () => {
     clearTimeout(cameraTimer);
     const cam = renderer.getCamera();
@@ -268,7 +299,9 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
       fallback.hidden = true;
       status.textContent = "Link copied";
       clearTimeout(statusTimer);
-      statusTimer = setTimeout(() => { status.textContent = ""; }, 6000);
+      statusTimer = setTimeout(() => {
+        status.textContent = "";
+      }, 6000);
       messages.show(`Link copied: it opens this view, camera included.${note}`, "info");
     } catch {
       fallback.value = link;

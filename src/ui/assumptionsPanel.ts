@@ -13,7 +13,13 @@ const fmtValue = (a: Pick<Assumption, "unit">, v: number) => (a.unit === "share"
 
 export function mountAssumptionsPanel(app: App): void {
   const body = app.panel.addSection("assumptions", "Assumptions", { open: false, order: 40 });
-  const badge = el("span", { class: "x-badge", id: "assumptions-badge", role: "status", hidden: true, "data-testid": "edited-assumptions" });
+  const badge = el("span", {
+    class: "x-badge",
+    id: "assumptions-badge",
+    role: "status",
+    hidden: true,
+    "data-testid": "edited-assumptions",
+  });
   // On the map's corner: always in sight, and it never reflows the toolbar when it appears.
   (document.getElementById("graph")?.parentElement ?? app.toolbar).append(badge);
   const intro = el("p", { class: "x-hint" });
@@ -24,7 +30,14 @@ export function mountAssumptionsPanel(app: App): void {
   body.append(intro, el("div", { class: "x-actions" }, reset), checks, list);
   reset.addEventListener("click", () => app.store.dispatch(resetAssumptions()));
 
-  type Row = { number: HTMLInputElement; range: HTMLInputElement; declared: HTMLElement; a: Assumption; clearNote: () => void; notedValue: () => number | null };
+  type Row = {
+    number: HTMLInputElement;
+    range: HTMLInputElement;
+    declared: HTMLElement;
+    a: Assumption;
+    clearNote: () => void;
+    notedValue: () => number | null;
+  };
   let inputs = new Map<string, Row>();
 
   const build = () => {
@@ -41,18 +54,55 @@ export function mountAssumptionsPanel(app: App): void {
     ds.assumptions.forEach((a, i) => {
       const id = `assumption-${i}`;
       const step = a.unit === "share" ? 0.01 : Math.max(1, Math.round((a.max - a.min) / 100));
-      const number = el("input", { type: "number", id, name: id, min: a.min, max: a.max, step, inputmode: "decimal", "aria-describedby": `${id}-range ${id}-clamp ${id}-reason`, disabled: !applies, "data-assumption": a.id });
+      const number = el("input", {
+        type: "number",
+        id,
+        name: id,
+        min: a.min,
+        max: a.max,
+        step,
+        inputmode: "decimal",
+        "aria-describedby": `${id}-range ${id}-clamp ${id}-reason`,
+        disabled: !applies,
+        "data-assumption": a.id,
+      });
       // The slider is a pointer convenience for the same value; keyboard and screen-reader users use the number field.
-      const range = el("input", { type: "range", min: a.min, max: a.max, step, tabindex: -1, "aria-hidden": "true", disabled: !applies, class: "x-range" });
+      const range = el("input", {
+        type: "range",
+        min: a.min,
+        max: a.max,
+        step,
+        tabindex: -1,
+        "aria-hidden": "true",
+        disabled: !applies,
+        class: "x-range",
+      });
       const declared = el("span", { class: "x-declared", id: `${id}-range` });
       // A value outside the declared range is clamped; this says so (politely, once typing pauses or the
       // field is left) and clears on the next in-range edit.
-      const note = el("p", { class: "x-clamp-note", id: `${id}-clamp`, role: "status", "aria-live": "polite", "aria-atomic": "true", "data-testid": `clamp-note-${a.id}` });
+      const note = el("p", {
+        class: "x-clamp-note",
+        id: `${id}-clamp`,
+        role: "status",
+        "aria-live": "polite",
+        "aria-atomic": "true",
+        "data-testid": `clamp-note-${a.id}`,
+      });
       let noteTimer: ReturnType<typeof setTimeout> | undefined;
       let pending = "";
       let noted: number | null = null;
-      const showNote = () => { clearTimeout(noteTimer); noteTimer = undefined; note.textContent = pending; };
-      const clearNote = () => { clearTimeout(noteTimer); noteTimer = undefined; pending = ""; noted = null; note.textContent = ""; };
+      const showNote = () => {
+        clearTimeout(noteTimer);
+        noteTimer = undefined;
+        note.textContent = pending;
+      };
+      const clearNote = () => {
+        clearTimeout(noteTimer);
+        noteTimer = undefined;
+        pending = "";
+        noted = null;
+        note.textContent = "";
+      };
       const apply = (raw: string, from: HTMLInputElement) => {
         const v = Number(raw);
         if (raw.trim() === "" || !Number.isFinite(v)) return;
@@ -68,14 +118,25 @@ export function mountAssumptionsPanel(app: App): void {
         app.store.dispatch(setAssumption(a.id, clamped, a.value));
       };
       number.addEventListener("input", () => apply(number.value, number));
-      number.addEventListener("change", () => { if (noteTimer !== undefined) showNote(); sync(true); });
-      range.addEventListener("input", () => { number.value = range.value; apply(range.value, range); });
-      list.append(el("li", { class: "x-assumption" },
-        el("label", { for: id, class: "x-assumption-label" }, capitalise(a.label)),
-        el("div", { class: "x-assumption-inputs" }, number, range),
-        declared,
-        note,
-        el("p", { class: "x-reason", id: `${id}-reason` }, a.reason, a.facts.length ? ` (${a.facts.join(", ")})` : "")));
+      number.addEventListener("change", () => {
+        if (noteTimer !== undefined) showNote();
+        sync(true);
+      });
+      range.addEventListener("input", () => {
+        number.value = range.value;
+        apply(range.value, range);
+      });
+      list.append(
+        el(
+          "li",
+          { class: "x-assumption" },
+          el("label", { for: id, class: "x-assumption-label" }, capitalise(a.label)),
+          el("div", { class: "x-assumption-inputs" }, number, range),
+          declared,
+          note,
+          el("p", { class: "x-reason", id: `${id}-reason` }, a.reason, a.facts.length ? ` (${a.facts.join(", ")})` : ""),
+        ),
+      );
       inputs.set(a.id, { number, range, declared, a, clearNote, notedValue: () => noted });
     });
   };
@@ -110,18 +171,40 @@ export function mountAssumptionsPanel(app: App): void {
     const result = assumptionChecks(ds, app.derived().flows);
     const years = result.border.map((b) => b.year).join(", ");
     if (!result.failures.length) {
-      append(checks, el("p", { class: "x-ok" },
-        `${edited ? "With the edits, " : ""}border flows reconcile with national used-car exports${years ? ` (${years})` : ""}, and all ${result.bounds.length} bounds from other figures hold.`));
+      append(
+        checks,
+        el(
+          "p",
+          { class: "x-ok" },
+          `${edited ? "With the edits, " : ""}border flows reconcile with national used-car exports${years ? ` (${years})` : ""}, and all ${result.bounds.length} bounds from other figures hold.`,
+        ),
+      );
       return;
     }
-    append(checks,
-      el("p", { class: "x-warn" }, `${result.failures.length} ${result.failures.length === 1 ? "check breaks" : "checks break"}${edited ? " with the edited assumptions" : ""}:`),
-      el("ul", {}, result.failures.map((f) => el("li", {}, `${f.kind === "border" ? "Reconciliation — " : "Bound — "}${f.message}`))));
+    append(
+      checks,
+      el(
+        "p",
+        { class: "x-warn" },
+        `${result.failures.length} ${result.failures.length === 1 ? "check breaks" : "checks break"}${edited ? " with the edited assumptions" : ""}:`,
+      ),
+      el(
+        "ul",
+        {},
+        result.failures.map((f) => el("li", {}, `${f.kind === "border" ? "Reconciliation — " : "Bound — "}${f.message}`)),
+      ),
+    );
   };
 
   build();
   sync(true);
-  app.store.subscribe((s, prev) => { if (s.assumptions !== prev.assumptions) sync(); });
+  app.store.subscribe((s, prev) => {
+    if (s.assumptions !== prev.assumptions) sync();
+  });
   app.onSceneChange((_scene, _derived) => renderChecks());
-  app.onDatasetChange(() => { checkedFlows = null; build(); sync(true); });
+  app.onDatasetChange(() => {
+    checkedFlows = null;
+    build();
+    sync(true);
+  });
 }

@@ -9,7 +9,13 @@ import type { DatasetLibrary } from "./datasets";
 import { el } from "./dom";
 
 function slug(text: string): string {
-  const s = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const s = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return s || "reroute";
 }
 
@@ -38,7 +44,11 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
   const bundle = el("button", { type: "button" }, "Export bundle");
   const note = el("p", { class: "hint", role: "status", "data-testid": "data-export-status" });
   body.append(
-    el("p", { class: "hint" }, "Flows CSV and GEXF hold the flows shown now (year, filters); the bundle holds the whole dataset and its views, and can be imported again."),
+    el(
+      "p",
+      { class: "hint" },
+      "Flows CSV and GEXF hold the flows shown now (year, filters); the bundle holds the whole dataset and its views, and can be imported again.",
+    ),
     el("div", { class: "data-export-buttons" }, csv, gexf, view, bundle),
     note,
   );
@@ -49,7 +59,9 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
     button.addEventListener("click", () => {
       button.disabled = true;
       run()
-        .catch((error: unknown) => app.messages.show(`${button.textContent ?? "Export"} failed: ${error instanceof Error ? error.message : String(error)}`, "error"))
+        .catch((error: unknown) =>
+          app.messages.show(`${button.textContent ?? "Export"} failed: ${error instanceof Error ? error.message : String(error)}`, "error"),
+        )
         .finally(() => {
           button.disabled = false;
         });
@@ -64,7 +76,9 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
     const files = exportDatasetCsv(dataset, shown);
     const zip = zipSync({ "places.csv": strToU8(files.places), "flows.csv": strToU8(files.flows), "sources.csv": strToU8(files.sources) });
     download(`${base()}-flows.zip`, zip, "application/zip");
-    say(`Saved ${shown.length - files.skippedSelfLoops} flows with places and sources (places.csv, flows.csv, sources.csv in one ZIP)${files.skippedSelfLoops > 0 ? `; ${files.skippedSelfLoops} self-loop(s) left out, Reroute's format has none` : ""}.`);
+    say(
+      `Saved ${shown.length - files.skippedSelfLoops} flows with places and sources (places.csv, flows.csv, sources.csv in one ZIP)${files.skippedSelfLoops > 0 ? `; ${files.skippedSelfLoops} self-loop(s) left out, Reroute's format has none` : ""}.`,
+    );
   });
 
   guard(gexf, async () => {
@@ -85,7 +99,9 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
     const dataset = app.dataset();
     // The saved views travel with the data; without any, the views that came with the data plus the current view.
     const saved = savedViewsForBundle();
-    const views: BundleView[] = saved.length ? saved : [...library.viewsOf(dataset.id), { name: app.store.get().title || "Current view", state: viewForFile(app.store.get()) }];
+    const views: BundleView[] = saved.length
+      ? saved
+      : [...library.viewsOf(dataset.id), { name: app.store.get().title || "Current view", state: viewForFile(app.store.get()) }];
     download(`${slug(dataset.name)}-bundle.json`, encodeBundle(dataset, views), "application/json");
     say(`Saved the dataset (${dataset.places.length} places, ${dataset.flows.length} flows) with ${views.length} view(s) as one bundle.`);
   });

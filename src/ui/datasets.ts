@@ -2,7 +2,15 @@
 // session only when the browser refuses storage), to switch between and to delete.
 import type { Dataset } from "../domain/types";
 import type { BundleView } from "../io/bundle";
-import { findMadeOn, isMadeOn, openDatasetStore, storageProblem, type DatasetStore, type MadeOn, type StoredDatasetMeta } from "../io/datasetStore";
+import {
+  findMadeOn,
+  isMadeOn,
+  openDatasetStore,
+  storageProblem,
+  type DatasetStore,
+  type MadeOn,
+  type StoredDatasetMeta,
+} from "../io/datasetStore";
 import type { App } from "./app";
 import { clear, el } from "./dom";
 import { importFrameRatio } from "./importSummary";
@@ -32,11 +40,25 @@ interface Entry {
 const nf = new Intl.NumberFormat("en-GB");
 
 function metaOf(dataset: Dataset, format: string, views: number): StoredDatasetMeta {
-  return { id: dataset.id, name: dataset.name, savedAt: new Date().toISOString(), format, places: dataset.places.length, flows: dataset.flows.length, years: [...dataset.years], views };
+  return {
+    id: dataset.id,
+    name: dataset.name,
+    savedAt: new Date().toISOString(),
+    format,
+    places: dataset.places.length,
+    flows: dataset.flows.length,
+    years: [...dataset.years],
+    views,
+  };
 }
 
 function describe(meta: StoredDatasetMeta): string {
-  const years = meta.years.length === 0 ? "" : meta.years.length === 1 ? `, ${meta.years[0]}` : `, ${meta.years[0]}–${meta.years[meta.years.length - 1]}`;
+  const years =
+    meta.years.length === 0
+      ? ""
+      : meta.years.length === 1
+        ? `, ${meta.years[0]}`
+        : `, ${meta.years[0]}–${meta.years[meta.years.length - 1]}`;
   return `${nf.format(meta.places)} places, ${nf.format(meta.flows)} flows${years}`;
 }
 
@@ -88,7 +110,9 @@ export function mountDatasets(app: App): DatasetLibrary {
     select.append(el("option", { value: shipped.id }, `${shipped.name} (shipped)`));
     for (const entry of entries.values()) {
       const date = entry.meta.savedAt.slice(0, 10);
-      select.append(el("option", { value: entry.meta.id }, `${entry.meta.name} — imported ${date}${entry.stored ? "" : " (this session only)"}`));
+      select.append(
+        el("option", { value: entry.meta.id }, `${entry.meta.name} — imported ${date}${entry.stored ? "" : " (this session only)"}`),
+      );
     }
     select.value = current;
     const entry = entries.get(current);
@@ -103,7 +127,8 @@ export function mountDatasets(app: App): DatasetLibrary {
     try {
       store = await openDatasetStore();
       for (const meta of await store.list()) entries.set(meta.id, { meta, dataset: null, views: [], stored: true });
-      storageNote = entries.size > 0 ? `${entries.size} imported dataset(s) kept in this browser.` : "Imported datasets are kept in this browser.";
+      storageNote =
+        entries.size > 0 ? `${entries.size} imported dataset(s) kept in this browser.` : "Imported datasets are kept in this browser.";
     } catch (error) {
       store = null;
       storageNote = `Imported data cannot be kept in this browser (${storageProblem(error)}); imports work for this session only.`;
@@ -135,7 +160,10 @@ export function mountDatasets(app: App): DatasetLibrary {
 
   const openMadeOn = async (madeOn: MadeOn): Promise<string | null> => {
     await ready;
-    const meta = findMadeOn([...entries.values()].map((e) => e.meta), madeOn);
+    const meta = findMadeOn(
+      [...entries.values()].map((e) => e.meta),
+      madeOn,
+    );
     const entry = meta ? entries.get(meta.id) : undefined;
     if (!entry) return null;
     const dataset = await load(entry);

@@ -1,4 +1,4 @@
-// Issue 4, "Explore": weighting, filters, time axis and play, layouts, find a place, Table, sparkline,
+// Explore: weighting, filters, time axis and play, layouts, find a place, Table, sparkline,
 // assumptions. One mount call for main.ts.
 import "./explore.css";
 import type { App } from "./app";

@@ -142,7 +142,11 @@ function specFor(app: App, state: ViewState, sizeFactor: number, now: Date): Exp
     scaleKind: scene.widthScale.kind,
     palette: {
       kinds: PLACE_KINDS.map((kind) => ({ kind, label: kindLabels(app.dataset().id)[kind], colour: KIND_COLOURS[kind] })),
-      lanes: [{ id: "domestic", label: domesticLaneLabel(app.dataset().id) }, ...LANES].map((l) => ({ id: l.id, label: l.label, colour: LANE_COLOURS[l.id] ?? "#7f8c8d" })),
+      lanes: [{ id: "domestic", label: domesticLaneLabel(app.dataset().id) }, ...LANES].map((l) => ({
+        id: l.id,
+        label: l.label,
+        colour: LANE_COLOURS[l.id] ?? "#7f8c8d",
+      })),
       basis: {
         reported: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.reported),
         modelled: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.modelled),
@@ -168,12 +172,28 @@ export function mountExportControls(app: App): ExportControls {
   // Open from the start, like Saved views: Export SVG and the size/resolution options are found without a click.
   const body = app.panel.addSection("export", "Image export", { order: 80, open: true });
   const titleInput = el("input", { id: "export-title", type: "text", maxlength: 140, autocomplete: "off", class: "export-title" });
-  const sizeSelect = el("select", { id: "export-size" }, IMAGE_SIZES.map((s) => el("option", { value: s.id }, s.label)));
-  const resolutionSelect = el("select", { id: "export-resolution" }, ([1, 2, 4] as const).map((r) => el("option", { value: String(r) }, `${r}×`)));
-  const backgroundSelect = el("select", { id: "export-background" }, EXPORT_BACKGROUNDS.map((b) => el("option", { value: b }, BACKGROUND_LABELS[b])));
+  const sizeSelect = el(
+    "select",
+    { id: "export-size" },
+    IMAGE_SIZES.map((s) => el("option", { value: s.id }, s.label)),
+  );
+  const resolutionSelect = el(
+    "select",
+    { id: "export-resolution" },
+    ([1, 2, 4] as const).map((r) => el("option", { value: String(r) }, `${r}×`)),
+  );
+  const backgroundSelect = el(
+    "select",
+    { id: "export-background" },
+    EXPORT_BACKGROUNDS.map((b) => el("option", { value: b }, BACKGROUND_LABELS[b])),
+  );
   const pixels = el("p", { class: "export-pixels", "aria-live": "polite", "data-testid": "export-pixels" });
   const svgButton = el("button", { type: "button", "data-testid": "export-svg" }, "Export SVG");
-  const storyButton = el("button", { type: "button", "data-testid": "export-story", disabled: true, title: "Save views into a story first" }, "Export story (ZIP)");
+  const storyButton = el(
+    "button",
+    { type: "button", "data-testid": "export-story", disabled: true, title: "Save views into a story first" },
+    "Export story (ZIP)",
+  );
   body.append(
     el("div", { class: "export-row" }, el("label", { for: "export-title" }, "Image title"), titleInput),
     el("div", { class: "export-row" }, el("label", { for: "export-size" }, "Image size"), sizeSelect),
@@ -181,7 +201,11 @@ export function mountExportControls(app: App): ExportControls {
     el("div", { class: "export-row" }, el("label", { for: "export-background" }, "Background"), backgroundSelect),
     pixels,
     el("div", { class: "export-actions" }, svgButton, storyButton),
-    el("p", { class: "hint" }, "PNG and SVG carry the title, a caption with the year, filters and chosen route, the legend, the sources of the flows shown and the export date."),
+    el(
+      "p",
+      { class: "hint" },
+      "PNG and SVG carry the title, a caption with the year, filters and chosen route, the legend, the sources of the flows shown and the export date.",
+    ),
   );
 
   const graphSize = () => {
@@ -199,7 +223,9 @@ export function mountExportControls(app: App): ExportControls {
     backgroundSelect.value = options.background;
     const out = outputSize();
     const problem = sizeProblem(out.width, out.height, canvasLimits());
-    pixels.textContent = problem ? `PNG: ${out.width} × ${out.height} px — too large for this browser; choose a lower resolution.` : `PNG: ${out.width} × ${out.height} px`;
+    pixels.textContent = problem
+      ? `PNG: ${out.width} × ${out.height} px — too large for this browser; choose a lower resolution.`
+      : `PNG: ${out.width} × ${out.height} px`;
     pixels.classList.toggle("export-too-large", !!problem);
   };
   const renderTitle = () => {
@@ -256,7 +282,9 @@ export function mountExportControls(app: App): ExportControls {
     layout = layoutExport(spec, out.layout, measure);
     const canvas = composeImage(captured.layers, layout, { pixelRatio: out.ratio, theme });
     if (canvas.width !== out.width || canvas.height !== out.height) {
-      throw new UserFacingError(`The browser made a ${canvas.width} × ${canvas.height} px image instead of ${out.width} × ${out.height} px; nothing was saved.`);
+      throw new UserFacingError(
+        `The browser made a ${canvas.width} × ${canvas.height} px image instead of ${out.width} × ${out.height} px; nothing was saved.`,
+      );
     }
     assertTitleDrawn(canvas, layout, out.ratio);
     const raw = await canvasToBlob(canvas);
@@ -293,7 +321,10 @@ export function mountExportControls(app: App): ExportControls {
       app.messages.show(`Saved ${result.fileName} (${result.width} × ${result.height} px, ${kilobytes(result.bytes)}).`, "info");
       return result;
     } catch (error) {
-      const text = error instanceof UserFacingError ? error.message : `The ${kind} export failed: ${error instanceof Error ? error.message : String(error)}`;
+      const text =
+        error instanceof UserFacingError
+          ? error.message
+          : `The ${kind} export failed: ${error instanceof Error ? error.message : String(error)}`;
       app.messages.show(text, "error");
       return null;
     } finally {
@@ -322,12 +353,24 @@ export function mountExportControls(app: App): ExportControls {
         const l = layoutSize(options.size, graphSize());
         const now = new Date();
         let layout = layoutExport(specFor(app, state, 1, now), l, measure);
-        const captured = await app.renderer.capture({ width: layout.boxes.map.width, height: layout.boxes.map.height, pixelRatio: 1, camera: app.renderer.getCamera(), backdrop: null, pixels: false });
+        const captured = await app.renderer.capture({
+          width: layout.boxes.map.width,
+          height: layout.boxes.map.height,
+          pixelRatio: 1,
+          camera: app.renderer.getCamera(),
+          backdrop: null,
+          pixels: false,
+        });
         const spec = specFor(app, state, captured.geometry.sizeFactor, now);
         layout = layoutExport(spec, l, measure);
         const paths = backdropSvgPaths();
         const style = theme.dark ? DARK_BACKDROP : LIGHT_BACKDROP;
-        const svg = writeSvg(layout, captured.geometry, theme, state.layout === "geo" ? { land: style.land, border: style.border, landPath: paths.land, borderPath: paths.borders } : null);
+        const svg = writeSvg(
+          layout,
+          captured.geometry,
+          theme,
+          state.layout === "geo" ? { land: style.land, border: style.border, landPath: paths.land, borderPath: paths.borders } : null,
+        );
         const blob = new Blob([svg], { type: "image/svg+xml" });
         const fileName = `${spec.fileBase}.svg`;
         download(blob, fileName);
@@ -358,7 +401,10 @@ export function mountExportControls(app: App): ExportControls {
         const first = steps[0]!.title || effectiveTitle(original, app.dataset());
         // fflate is loaded on demand (the import and data-export modules load it the same way).
         const { storyZip } = await import("../io/exportStory");
-        const zip = storyZip(images, `Reroute story: ${images.length} views, exported ${new Date().toISOString().slice(0, 10)}.\n${images.map((im, i) => `${i + 1}. ${im.title}`).join("\n")}\n`);
+        const zip = storyZip(
+          images,
+          `Reroute story: ${images.length} views, exported ${new Date().toISOString().slice(0, 10)}.\n${images.map((im, i) => `${i + 1}. ${im.title}`).join("\n")}\n`,
+        );
         const blob = new Blob([zip as Uint8Array<ArrayBuffer>], { type: "application/zip" });
         const fileName = `${slugify(first)}-story.zip`;
         download(blob, fileName);
@@ -401,5 +447,7 @@ function assertTitleDrawn(canvas: HTMLCanvasElement, layout: ExportLayout, ratio
   for (let i = 4; i < row.length; i += 4) {
     if (row[i] !== row[0] || row[i + 1] !== row[1] || row[i + 2] !== row[2] || row[i + 3] !== row[3]) return;
   }
-  throw new UserFacingError(`The browser returned an empty ${canvas.width} × ${canvas.height} px image (likely a memory limit); nothing was saved. Choose a lower resolution.`);
+  throw new UserFacingError(
+    `The browser returned an empty ${canvas.width} × ${canvas.height} px image (likely a memory limit); nothing was saved. Choose a lower resolution.`,
+  );
 }

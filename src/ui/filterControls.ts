@@ -16,7 +16,11 @@ export const KIND_FILTER_LABELS: Record<PlaceKind, string> = {
   transit: "Transit places",
   market: "Markets",
 };
-const BASIS_FILTER_LABELS: Record<Basis, string> = { reported: "Reported figures", derived: "Derived figures", modelled: "Modelled estimates" };
+const BASIS_FILTER_LABELS: Record<Basis, string> = {
+  reported: "Reported figures",
+  derived: "Derived figures",
+  modelled: "Modelled estimates",
+};
 const MODE_NAMES: Record<string, string> = { road: "Road", rail: "Rail", sea: "Sea", mixed: "Mixed", unknown: "Unknown" };
 
 type ListKey = "hiddenLanes" | "hiddenKinds" | "hiddenModes" | "hiddenBases" | "hiddenRegions";
@@ -24,17 +28,43 @@ type ListKey = "hiddenLanes" | "hiddenKinds" | "hiddenModes" | "hiddenBases" | "
 export function mountFilterControls(app: App): void {
   const body = app.panel.addSection("filters", "Filters", { open: true, order: 17 });
   const { store } = app;
-  const threshold = el("input", { id: "filter-threshold", name: "filter-threshold", type: "number", min: 0, step: 1000, inputmode: "numeric", "aria-describedby": "filter-threshold-hint" });
+  const threshold = el("input", {
+    id: "filter-threshold",
+    name: "filter-threshold",
+    type: "number",
+    min: 0,
+    step: 1000,
+    inputmode: "numeric",
+    "aria-describedby": "filter-threshold-hint",
+  });
   const thresholdHint = el("span", { class: "x-hint", id: "filter-threshold-hint" });
-  const topN = el("input", { id: "filter-top-n", name: "filter-top-n", type: "number", min: 1, step: 1, placeholder: "all", inputmode: "numeric", "aria-describedby": "filter-top-n-hint" });
+  const topN = el("input", {
+    id: "filter-top-n",
+    name: "filter-top-n",
+    type: "number",
+    min: 1,
+    step: 1,
+    placeholder: "all",
+    inputmode: "numeric",
+    "aria-describedby": "filter-top-n-hint",
+  });
   const status = el("div", { class: "x-hidden-status", role: "status", "data-testid": "hidden-status" });
   // Named "Reset": the section button is "Filters", and one name must not hold another ("Reset filters" holds "Filters").
   const reset = el("button", { type: "button", id: "reset-filters", title: "Clear every filter: show all the flows of the year" }, "Reset");
   const groups = el("div", { class: "x-groups" });
   body.append(
-    el("div", { class: "x-grid" },
+    el(
+      "div",
+      { class: "x-grid" },
       el("div", { class: "x-row" }, el("label", { for: "filter-threshold" }, "Threshold"), threshold, thresholdHint),
-      el("div", { class: "x-row" }, el("label", { for: "filter-top-n" }, "Top N flows"), topN, el("span", { class: "x-hint", id: "filter-top-n-hint" }, "largest only; empty shows all"))),
+      el(
+        "div",
+        { class: "x-row" },
+        el("label", { for: "filter-top-n" }, "Top N flows"),
+        topN,
+        el("span", { class: "x-hint", id: "filter-top-n-hint" }, "largest only; empty shows all"),
+      ),
+    ),
     groups,
     el("div", { class: "x-actions" }, reset),
     status,
@@ -60,7 +90,16 @@ export function mountFilterControls(app: App): void {
       });
       // Hidden words make names unique without cluttering the eye: "Show Central Asia lane" vs "Show Central Asia
       // region", and no checkbox name sits inside an assumption's ("… of the 2024 Central Asia lane").
-      fs.append(el("label", { class: "x-check", for: id }, input, item.suffix ? el("span", { class: "visually-hidden" }, "Show ") : null, item.label, item.suffix ? el("span", { class: "visually-hidden" }, item.suffix) : null));
+      fs.append(
+        el(
+          "label",
+          { class: "x-check", for: id },
+          input,
+          item.suffix ? el("span", { class: "visually-hidden" }, "Show ") : null,
+          item.label,
+          item.suffix ? el("span", { class: "visually-hidden" }, item.suffix) : null,
+        ),
+      );
     }
     groups.append(fs);
   };
@@ -70,12 +109,32 @@ export function mountFilterControls(app: App): void {
     boxes.length = 0;
     const ds = app.dataset();
     const placesLanes = new Set(ds.places.map((p) => p.lane).filter(Boolean));
-    group("hiddenLanes", "Lanes", LANES.filter((l) => placesLanes.has(l.id) || l.id === "other").map((l) => ({ value: l.id, label: l.label, suffix: " lane" })));
-    group("hiddenKinds", "Place kinds", PLACE_KINDS.map((k) => ({ value: k, label: KIND_FILTER_LABELS[k] })));
+    group(
+      "hiddenLanes",
+      "Lanes",
+      LANES.filter((l) => placesLanes.has(l.id) || l.id === "other").map((l) => ({ value: l.id, label: l.label, suffix: " lane" })),
+    );
+    group(
+      "hiddenKinds",
+      "Place kinds",
+      PLACE_KINDS.map((k) => ({ value: k, label: KIND_FILTER_LABELS[k] })),
+    );
     const modes = [...new Set(ds.flows.map((f) => f.mode))].sort();
-    group("hiddenModes", "Transport modes", modes.map((m) => ({ value: m, label: MODE_NAMES[m] ?? m, suffix: " transport" })));
-    group("hiddenBases", "Basis", BASES.map((b) => ({ value: b, label: BASIS_FILTER_LABELS[b] })));
-    group("hiddenRegions", "Regions", REGIONS.map((r) => ({ value: r.id, label: r.label, suffix: " region" })));
+    group(
+      "hiddenModes",
+      "Transport modes",
+      modes.map((m) => ({ value: m, label: MODE_NAMES[m] ?? m, suffix: " transport" })),
+    );
+    group(
+      "hiddenBases",
+      "Basis",
+      BASES.map((b) => ({ value: b, label: BASIS_FILTER_LABELS[b] })),
+    );
+    group(
+      "hiddenRegions",
+      "Regions",
+      REGIONS.map((r) => ({ value: r.id, label: r.label, suffix: " region" })),
+    );
   };
 
   threshold.addEventListener("input", () => {
@@ -106,12 +165,27 @@ export function mountFilterControls(app: App): void {
     statusOf = app.derived().visible;
     const summary = hiddenSummary(app.derived().visible, s.filters, s.weighting.measure);
     clear(status);
-    append(status, el("strong", {}, summary.headline), summary.reasons.length ? el("ul", {}, summary.reasons.map((r) => el("li", {}, r))) : null);
+    append(
+      status,
+      el("strong", {}, summary.headline),
+      summary.reasons.length
+        ? el(
+            "ul",
+            {},
+            summary.reasons.map((r) => el("li", {}, r)),
+          )
+        : null,
+    );
     overlayNote.textContent = summary.reasons.length ? `${summary.headline}: ${summary.reasons.join(", ")}` : "";
   };
   buildGroups();
   sync();
-  store.subscribe((s, prev) => { if (s.filters !== prev.filters || s.weighting !== prev.weighting) sync(); });
+  store.subscribe((s, prev) => {
+    if (s.filters !== prev.filters || s.weighting !== prev.weighting) sync();
+  });
   app.onSceneChange(renderStatus);
-  app.onDatasetChange(() => { buildGroups(); sync(); });
+  app.onDatasetChange(() => {
+    buildGroups();
+    sync();
+  });
 }

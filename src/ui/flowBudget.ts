@@ -10,7 +10,14 @@ import { flowBudgetNote, FLOW_BUDGET_UI_THRESHOLD, MIN_FLOW_BUDGET, parseFlowBud
 
 export function mountFlowBudget(app: App): { render(): void } {
   const note = el("span", { class: "flow-budget-note", role: "status", "aria-live": "polite" });
-  const input = el("input", { type: "number", id: "flow-budget", name: "flow-budget", min: MIN_FLOW_BUDGET, step: 500, inputmode: "numeric" });
+  const input = el("input", {
+    type: "number",
+    id: "flow-budget",
+    name: "flow-budget",
+    min: MIN_FLOW_BUDGET,
+    step: 500,
+    inputmode: "numeric",
+  });
   const all = el("input", { type: "checkbox", id: "flow-budget-all", name: "flow-budget-all" });
   const root = el(
     "div",

@@ -1,13 +1,30 @@
 // The "Table" section: the flows the canvas draws, as a sortable table (aria-sort); rows are focusable
 // and selecting one selects the flow.
-import { DEFAULT_FLOW_TABLE_SORT, flowRows, FLOW_TABLE_COLUMNS, nextSort, sortFlowRows, type FlowTableColumn, type FlowTableSort } from "../state/flowTable";
+import {
+  DEFAULT_FLOW_TABLE_SORT,
+  flowRows,
+  FLOW_TABLE_COLUMNS,
+  nextSort,
+  sortFlowRows,
+  type FlowTableColumn,
+  type FlowTableSort,
+} from "../state/flowTable";
 import { select } from "../state/producers";
 import { datasetUnit, unitTitle } from "../state/volumeUnit";
 import type { App } from "./app";
 import { clear, el } from "./dom";
 import { formatInt, formatUsd } from "./format";
 
-const HEADERS: Record<FlowTableColumn, string> = { from: "From", to: "To", year: "Year", vehicles: "Vehicles", usd: "US$", mode: "Mode", basis: "Basis", sources: "Sources" };
+const HEADERS: Record<FlowTableColumn, string> = {
+  from: "From",
+  to: "To",
+  year: "Year",
+  vehicles: "Vehicles",
+  usd: "US$",
+  mode: "Mode",
+  basis: "Basis",
+  sources: "Sources",
+};
 const NUMERIC = new Set<FlowTableColumn>(["year", "vehicles", "usd"]);
 
 export function mountFlowTable(app: App): void {
@@ -16,16 +33,36 @@ export function mountFlowTable(app: App): void {
   const head = el("tr");
   const rowsEl = el("tbody");
   const table = el("table", { class: "data-table x-flow-table", id: "flow-table" }, caption, el("thead", {}, head), rowsEl);
-  body.append(el("p", { class: "x-hint" }, "The flows drawn on the map, with the filters and the year. Click a column (or Enter on it) to sort; arrow keys move between rows, Enter selects the flow."), el("div", { class: "x-table-wrap" }, table));
+  body.append(
+    el(
+      "p",
+      { class: "x-hint" },
+      "The flows drawn on the map, with the filters and the year. Click a column (or Enter on it) to sort; arrow keys move between rows, Enter selects the flow.",
+    ),
+    el("div", { class: "x-table-wrap" }, table),
+  );
 
   let sort: FlowTableSort = DEFAULT_FLOW_TABLE_SORT;
   const headerCells = new Map<FlowTableColumn, HTMLTableCellElement>();
   // Headers are focusable column headers, not buttons: their names ("Year", "From"…) stay unique among controls.
   for (const c of FLOW_TABLE_COLUMNS) {
-    const th = el("th", { scope: "col", tabindex: 0, class: `x-sortable${NUMERIC.has(c) ? " num" : ""}`, "data-column": c }, el("span", { class: "x-head" }, HEADERS[c]), el("span", { class: "x-sort-arrow", "aria-hidden": "true" }));
-    const act = () => { sort = nextSort(sort, c); render(true); };
+    const th = el(
+      "th",
+      { scope: "col", tabindex: 0, class: `x-sortable${NUMERIC.has(c) ? " num" : ""}`, "data-column": c },
+      el("span", { class: "x-head" }, HEADERS[c]),
+      el("span", { class: "x-sort-arrow", "aria-hidden": "true" }),
+    );
+    const act = () => {
+      sort = nextSort(sort, c);
+      render(true);
+    };
     th.addEventListener("click", act);
-    th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); act(); } });
+    th.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        act();
+      }
+    });
     headerCells.set(c, th);
     head.append(th);
   }
@@ -33,7 +70,9 @@ export function mountFlowTable(app: App): void {
   let renderedKey: unknown[] = [];
   // A closed Table costs nothing: its rows (thousands with a large budget) are built when it is opened.
   // The panel calls this as the section opens, before it is painted: the rows are there when it shows.
-  app.panel.onToggle("table", (open) => { if (open) render(); });
+  app.panel.onToggle("table", (open) => {
+    if (open) render();
+  });
   const render = (force = false) => {
     if (!app.panel.isOpen("table")) return;
     const derived = app.derived();
@@ -59,15 +98,25 @@ export function mountFlowTable(app: App): void {
     }
     clear(rowsEl);
     for (const r of rows) {
-      const tr = el("tr", { tabindex: -1, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
-        el("td", {}, r.from), el("td", {}, r.to), el("td", { class: "num" }, String(r.year)),
-        el("td", { class: "num" }, formatInt(r.vehicles)), el("td", { class: "num" }, r.usd === null ? "—" : formatUsd(r.usd)),
-        el("td", {}, r.mode), el("td", {}, r.basis), el("td", { class: "x-sources" }, el("div", { class: "x-sources-list", title: r.sources }, r.sources)));
+      const tr = el(
+        "tr",
+        { tabindex: -1, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
+        el("td", {}, r.from),
+        el("td", {}, r.to),
+        el("td", { class: "num" }, String(r.year)),
+        el("td", { class: "num" }, formatInt(r.vehicles)),
+        el("td", { class: "num" }, r.usd === null ? "—" : formatUsd(r.usd)),
+        el("td", {}, r.mode),
+        el("td", {}, r.basis),
+        el("td", { class: "x-sources" }, el("div", { class: "x-sources-list", title: r.sources }, r.sources)),
+      );
       const pick = () => app.store.dispatch(select({ type: "edge", id: r.id }));
       tr.addEventListener("click", pick);
       tr.addEventListener("keydown", (e) => {
-        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); pick(); }
-        else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (e.key === "Enter" || e.key === " ") {
+          e.preventDefault();
+          pick();
+        } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
           e.preventDefault();
           const next = (e.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
           if (next) rove(next, true);
@@ -81,7 +130,8 @@ export function mountFlowTable(app: App): void {
       rowsEl.append(tr);
     }
     // One row in the Tab order (the selected one, else the first); arrows move between rows.
-    const start = (selected && rowsEl.querySelector<HTMLElement>(`tr[aria-current="true"]`)) || (rowsEl.firstElementChild as HTMLElement | null);
+    const start =
+      (selected && rowsEl.querySelector<HTMLElement>(`tr[aria-current="true"]`)) || (rowsEl.firstElementChild as HTMLElement | null);
     if (start) start.tabIndex = 0;
   };
   const rove = (tr: HTMLElement, focus: boolean) => {

@@ -15,4 +15,8 @@ export function formatShare(x: number): string {
   return `${p >= 10 || p === 0 ? INT.format(p) : ONE.format(p)}%`;
 }
 
-export const BASIS_LABELS = { reported: "reported", derived: "derived (arithmetic on reported figures)", modelled: "modelled estimate" } as const;
+export const BASIS_LABELS = {
+  reported: "reported",
+  derived: "derived (arithmetic on reported figures)",
+  modelled: "modelled estimate",
+} as const;

@@ -45,7 +45,10 @@ function localised(dataset: Dataset): Dataset {
 }
 
 class ImportStopped extends Error {
-  constructor(readonly issues: DataIssue[], message: string) {
+  constructor(
+    readonly issues: DataIssue[],
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -70,13 +73,28 @@ async function expandZips(files: ImportFile[]): Promise<ImportFile[]> {
         },
       });
     } catch (error) {
-      throw new ImportStopped([{ severity: "error", file: file.name, line: 0, column: 0, message: `not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})` }], `${file.name} could not be opened`);
+      throw new ImportStopped(
+        [
+          {
+            severity: "error",
+            file: file.name,
+            line: 0,
+            column: 0,
+            message: `not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`,
+          },
+        ],
+        `${file.name} could not be opened`,
+      );
     }
     // An .xlsx or .ods is a ZIP too: say what it is rather than that its XML parts are not graphs.
     const office = describeZip(entryNames, file.name);
     if (office !== null) throw new ImportStopped([], `${file.name} is ${office}`);
     const names = Object.keys(entries);
-    if (names.length === 0) throw new ImportStopped([{ severity: "error", file: file.name, line: 0, column: 0, message: "the ZIP archive holds no file" }], `${file.name} is empty`);
+    if (names.length === 0)
+      throw new ImportStopped(
+        [{ severity: "error", file: file.name, line: 0, column: 0, message: "the ZIP archive holds no file" }],
+        `${file.name} is empty`,
+      );
     for (const name of names) out.push({ name: name.replace(/^.*\//, ""), bytes: entries[name]! });
   }
   return out;
@@ -96,10 +114,23 @@ export function mountImport(app: App): DatasetLibrary {
   mountDataExport(app, library);
 
   const input = el("input", { type: "file", id: "import-data", class: "import-file-input", multiple: true, accept: IMPORT_ACCEPT });
-  const label = el("label", { for: "import-data", class: "import-button", title: "CSV/TSV tables (edge lists, flowmap.blue pairs, Comtrade, Reroute CSV), GEXF, GraphML, graphology or node-link JSON, Reroute bundles, ZIP of these; or drop files anywhere" }, "Import data");
+  const label = el(
+    "label",
+    {
+      for: "import-data",
+      class: "import-button",
+      title:
+        "CSV/TSV tables (edge lists, flowmap.blue pairs, Comtrade, Reroute CSV), GEXF, GraphML, graphology or node-link JSON, Reroute bundles, ZIP of these; or drop files anywhere",
+    },
+    "Import data",
+  );
   app.toolbar.appendChild(el("div", { class: "control import-control" }, input, label));
 
-  const overlay = el("div", { class: "import-drop-overlay", hidden: true, "aria-hidden": "true" }, el("div", { class: "import-drop-box" }, "Drop files to import them"));
+  const overlay = el(
+    "div",
+    { class: "import-drop-overlay", hidden: true, "aria-hidden": "true" },
+    el("div", { class: "import-drop-box" }, "Drop files to import them"),
+  );
   document.body.appendChild(overlay);
 
   // Imported (or reopened) data without any coordinates: the chain layout, not a strip under an empty map.
@@ -183,7 +214,9 @@ export function mountImport(app: App): DatasetLibrary {
       const prepared = await expandZips(raw);
 
       // A Reroute bundle (dataset + views) opens on its own.
-      const bundleFile = prepared.find((file) => startsLikeJson(file.bytes) && new TextDecoder().decode(file.bytes.subarray(0, 64 * 1024)).includes("reroute-bundle"));
+      const bundleFile = prepared.find(
+        (file) => startsLikeJson(file.bytes) && new TextDecoder().decode(file.bytes.subarray(0, 64 * 1024)).includes("reroute-bundle"),
+      );
       if (bundleFile) {
         const { decodeBundle, looksLikeBundle } = await import("../io/bundle");
         const text = new TextDecoder().decode(bundleFile.bytes).replace(/^\uFEFF/, "");
@@ -200,7 +233,15 @@ export function mountImport(app: App): DatasetLibrary {
             status: "ok",
             format: `Reroute bundle (version ${decoded.bundle.version})`,
             dataset,
-            summary: { ...emptySummary(), places: dataset.places.length, flows: dataset.flows.length, years: dataset.years, encoding: "UTF-8", validRows: dataset.flows.length, withoutCoordinates: dataset.places.filter((p) => p.lat === null || p.lon === null).length },
+            summary: {
+              ...emptySummary(),
+              places: dataset.places.length,
+              flows: dataset.flows.length,
+              years: dataset.years,
+              encoding: "UTF-8",
+              validRows: dataset.flows.length,
+              withoutCoordinates: dataset.places.filter((p) => p.lat === null || p.lon === null).length,
+            },
             issues: decoded.warnings,
           };
           return await confirmAndApply(result, views);
@@ -210,7 +251,11 @@ export function mountImport(app: App): DatasetLibrary {
       const { importWithWorker } = await import("../workers/importClient");
       // One ZIP (e.g. our own flows export) names the dataset after itself, not after the files inside.
       const zipName = raw.length === 1 && isZip(raw[0]!.bytes) ? raw[0]!.name.replace(/\.zip$/i, "") : undefined;
-      let options: ImportClientOptions = { signal: controller.signal, onProgress: (fraction) => progress?.set(fraction), ...(zipName ? { name: zipName } : {}) };
+      let options: ImportClientOptions = {
+        signal: controller.signal,
+        onProgress: (fraction) => progress?.set(fraction),
+        ...(zipName ? { name: zipName } : {}),
+      };
       for (;;) {
         const result = await importWithWorker(prepared, options);
         stopProgress();
@@ -218,7 +263,10 @@ export function mountImport(app: App): DatasetLibrary {
           setState("needs-input", true);
           const needs = result.needs;
           if (needs.kind === "column-mapping") {
-            const mapping = await askColumnMapping(needs, `${fileLabel} (${result.format}, ${result.summary.delimiter ?? "?"}-separated, ${result.summary.encoding}).`);
+            const mapping = await askColumnMapping(
+              needs,
+              `${fileLabel} (${result.format}, ${result.summary.delimiter ?? "?"}-separated, ${result.summary.encoding}).`,
+            );
             if (!mapping) return cancelled();
             options = { ...options, columnMapping: mapping };
           } else {
@@ -232,7 +280,10 @@ export function mountImport(app: App): DatasetLibrary {
         }
         if (result.status !== "ok" || !result.dataset) {
           const first = result.issues.find((issue) => issue.severity === "error");
-          return fail(`Could not import ${fileLabel}${result.format && result.format !== "unknown" ? ` (read as ${result.format})` : ""}: ${first?.message ?? "no data found"}. The current data is unchanged.`, result.issues);
+          return fail(
+            `Could not import ${fileLabel}${result.format && result.format !== "unknown" ? ` (read as ${result.format})` : ""}: ${first?.message ?? "no data found"}. The current data is unchanged.`,
+            result.issues,
+          );
         }
         return await confirmAndApply(result, []);
       }
@@ -240,7 +291,10 @@ export function mountImport(app: App): DatasetLibrary {
       stopProgress();
       if (isAbort(error)) return cancelled("Stopped reading; the current data is unchanged.");
       if (error instanceof ImportStopped) return fail(`${error.message}; the current data is unchanged.`, error.issues);
-      return fail(`Could not import ${fileLabel}: ${error instanceof Error ? error.message : String(error)}. The current data is unchanged.`, []);
+      return fail(
+        `Could not import ${fileLabel}: ${error instanceof Error ? error.message : String(error)}. The current data is unchanged.`,
+        [],
+      );
     } finally {
       stopProgress();
       busy = false;
@@ -255,7 +309,10 @@ export function mountImport(app: App): DatasetLibrary {
   async function confirmAndApply(result: ImportResult, views: BundleView[]): Promise<void> {
     const dataset = localised(result.dataset!);
     setState("summary", true);
-    const view = summaryView({ ...result, dataset }, views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {});
+    const view = summaryView(
+      { ...result, dataset },
+      views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {},
+    );
     if (!(await confirmImport(view))) return cancelled();
     app.setDataset(dataset);
     frameImportedData(app);

@@ -35,17 +35,35 @@ function modal<T>(title: string, cancelValue: T, build: (body: HTMLElement, clos
 }
 
 function figures(rows: { label: string; value: string }[]): HTMLElement {
-  return el("dl", { class: "import-figures" }, rows.flatMap((row) => [el("dt", {}, row.label), el("dd", {}, row.value)]));
+  return el(
+    "dl",
+    { class: "import-figures" },
+    rows.flatMap((row) => [el("dt", {}, row.label), el("dd", {}, row.value)]),
+  );
 }
 
 function problemList(view: ImportSummaryView): HTMLElement | null {
   if (view.problemCount === 0) return null;
   const shown = view.problems.length;
   const heading = `Problems (${view.problemCount.toLocaleString("en-GB")}${shown < view.problemCount ? `; the first ${shown} listed` : ""})`;
-  return el("div", {},
+  return el(
+    "div",
+    {},
     el("h3", {}, heading),
-    el("ol", { class: "import-problems", tabindex: 0, role: "region", "aria-label": "Problems found" },
-      view.problems.map((p) => el("li", { class: `import-problem import-${p.severity}` }, el("span", { class: "import-severity" }, p.severity === "error" ? "Error" : "Warning"), " ", p.text))));
+    el(
+      "ol",
+      { class: "import-problems", tabindex: 0, role: "region", "aria-label": "Problems found" },
+      view.problems.map((p) =>
+        el(
+          "li",
+          { class: `import-problem import-${p.severity}` },
+          el("span", { class: "import-severity" }, p.severity === "error" ? "Error" : "Warning"),
+          " ",
+          p.text,
+        ),
+      ),
+    ),
+  );
 }
 
 /** The summary before anything changes: resolves true when the user chooses "Import N valid rows". */
@@ -57,7 +75,18 @@ export function confirmImport(view: ImportSummaryView): Promise<boolean> {
     cancel.addEventListener("click", () => close(false));
     body.append(
       figures(view.rows),
-      view.fixed.length > 0 ? el("div", {}, el("h3", {}, "Fixed and flagged"), el("ul", { class: "import-fixed" }, view.fixed.map((f) => el("li", {}, f)))) : "",
+      view.fixed.length > 0
+        ? el(
+            "div",
+            {},
+            el("h3", {}, "Fixed and flagged"),
+            el(
+              "ul",
+              { class: "import-fixed" },
+              view.fixed.map((f) => el("li", {}, f)),
+            ),
+          )
+        : "",
       problemList(view) ?? "",
       el("p", { class: "hint" }, "Nothing changes until you import; the current data stays if you cancel."),
       el("div", { class: "import-actions" }, ok, cancel),
@@ -84,9 +113,18 @@ export function askColumnMapping(needs: Extract<ImportNeeds, { kind: "column-map
     const error = el("p", { class: "import-error", role: "alert" });
     const fields = ROLES.map((role) => {
       const id = `import-map-${role.key}`;
-      const select = el("select", { id, required: role.required },
-        el("option", { value: "" }, role.required ? "— choose a column —" : role.key === "volume" ? "(none: each row counts as 1)" : "(none)"),
-        needs.headers.map((h, column) => el("option", { value: h, disabled: h.trim() === "" }, h.trim() === "" ? `(column ${column + 1} has no name)` : h)));
+      const select = el(
+        "select",
+        { id, required: role.required },
+        el(
+          "option",
+          { value: "" },
+          role.required ? "— choose a column —" : role.key === "volume" ? "(none: each row counts as 1)" : "(none)",
+        ),
+        needs.headers.map((h, column) =>
+          el("option", { value: h, disabled: h.trim() === "" }, h.trim() === "" ? `(column ${column + 1} has no name)` : h),
+        ),
+      );
       const guessed = needs.guess[role.key];
       if (guessed !== undefined && needs.headers.includes(guessed)) select.value = guessed;
       selects.set(role.key, select);
@@ -123,8 +161,18 @@ export function askColumnMapping(needs: Extract<ImportNeeds, { kind: "column-map
 /** A Comtrade table without a reporter column: ask which country reported it. */
 export function askReporter(candidates: readonly string[]): Promise<string | null> {
   return modal<string | null>("Which country reported this table?", null, (body, close) => {
-    const input = el("input", { id: "import-reporter", type: "text", list: "import-reporter-candidates", autocomplete: "off", value: candidates[0] ?? "" });
-    const list = el("datalist", { id: "import-reporter-candidates" }, candidates.map((c) => el("option", { value: c })));
+    const input = el("input", {
+      id: "import-reporter",
+      type: "text",
+      list: "import-reporter-candidates",
+      autocomplete: "off",
+      value: candidates[0] ?? "",
+    });
+    const list = el(
+      "datalist",
+      { id: "import-reporter-candidates" },
+      candidates.map((c) => el("option", { value: c })),
+    );
     const error = el("p", { class: "import-error", role: "alert" });
     const ok = el("button", { type: "button", class: "import-primary" }, "Read with this reporter");
     const cancel = el("button", { type: "button" }, "Cancel import");
@@ -164,8 +212,14 @@ export function createImportProgress(fileLabel: string, onStop: () => void): Imp
   const percent = el("span", { class: "import-percent", "aria-hidden": "true" }, "0%");
   const stop = el("button", { type: "button" }, "Stop reading file");
   stop.addEventListener("click", onStop);
-  const box = el("div", { class: "import-progress", role: "group", "aria-label": "Import progress", "data-testid": "import-progress", hidden: true },
-    el("label", { for: "import-progress" }, `Reading ${fileLabel}`), bar, percent, stop);
+  const box = el(
+    "div",
+    { class: "import-progress", role: "group", "aria-label": "Import progress", "data-testid": "import-progress", hidden: true },
+    el("label", { for: "import-progress" }, `Reading ${fileLabel}`),
+    bar,
+    percent,
+    stop,
+  );
   document.body.appendChild(box);
   return {
     show() {

@@ -38,7 +38,9 @@ export function yearsText(years: readonly number[]): string {
 export function issueText(issue: DataIssue): string {
   // Some readers already start the message with where it is ("flows.csv line 5, column 3: …").
   if (issue.file !== "" && issue.message.startsWith(issue.file)) return issue.message;
-  const where = [issue.file, issue.line > 0 ? `line ${issue.line}` : "", issue.column > 0 ? `column ${issue.column}` : ""].filter((part) => part !== "");
+  const where = [issue.file, issue.line > 0 ? `line ${issue.line}` : "", issue.column > 0 ? `column ${issue.column}` : ""].filter(
+    (part) => part !== "",
+  );
   return where.length > 0 ? `${where.join(", ")}: ${issue.message}` : issue.message;
 }
 
@@ -66,13 +68,19 @@ export function summaryView(result: ImportResult, extra: { views?: number } = {}
   if (s.aggregates.length > 0) fixed.push(`Aggregate partners flagged and left out of the graph: ${s.aggregates.join(", ")}`);
   if (s.unknownRefs.length > 0) {
     const shown = s.unknownRefs.slice(0, 20).join(", ");
-    fixed.push(`Rows naming places no place list declares were left out: ${shown}${s.unknownRefs.length > 20 ? ` and ${nf.format(s.unknownRefs.length - 20)} more` : ""}`);
+    fixed.push(
+      `Rows naming places no place list declares were left out: ${shown}${s.unknownRefs.length > 20 ? ` and ${nf.format(s.unknownRefs.length - 20)} more` : ""}`,
+    );
   }
   if (s.placedByCountry > 0) fixed.push(`${plural(s.placedByCountry, "place")} without coordinates placed at their country's centroid`);
   if (s.places > 0 && s.withoutCoordinates >= s.places) {
-    fixed.push("No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)");
+    fixed.push(
+      "No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)",
+    );
   } else if (s.withoutCoordinates > 0) {
-    fixed.push(`${plural(s.withoutCoordinates, "place")} without coordinates (and no known country) drawn by the chain layout below the map`);
+    fixed.push(
+      `${plural(s.withoutCoordinates, "place")} without coordinates (and no known country) drawn by the chain layout below the map`,
+    );
   }
 
   const problems = [...result.issues]
@@ -80,7 +88,11 @@ export function summaryView(result: ImportResult, extra: { views?: number } = {}
     .slice(0, MAX_LISTED_PROBLEMS)
     .map((issue) => ({ severity: issue.severity, text: issueText(issue) }));
   const title =
-    result.status === "ok" ? "Check the data before it replaces the current graph" : result.status === "failed" ? "These files could not be imported" : "The importer needs to know more";
+    result.status === "ok"
+      ? "Check the data before it replaces the current graph"
+      : result.status === "failed"
+        ? "These files could not be imported"
+        : "The importer needs to know more";
   return {
     title,
     rows,

@@ -6,7 +6,12 @@ import { KIND_LABELS } from "../view/palette";
 import { el, safeLink } from "./dom";
 import { BASIS_LABELS, formatInt, formatUsd, formatVolume } from "./format";
 
-export function placeCard(s: PlaceSummary, unit: VolumeUnit, full = false, kindLabel: Record<PlaceKind, string> = KIND_LABELS): HTMLElement {
+export function placeCard(
+  s: PlaceSummary,
+  unit: VolumeUnit,
+  full = false,
+  kindLabel: Record<PlaceKind, string> = KIND_LABELS,
+): HTMLElement {
   const p = s.place;
   const rows: HTMLElement[] = [
     el("div", { class: "card-title" }, p.name, p.nativeName ? el("span", { class: "native" }, ` ${p.nativeName}`) : null),
@@ -24,20 +29,39 @@ export function placeCard(s: PlaceSummary, unit: VolumeUnit, full = false, kindL
   if (bases.length) {
     // The volumes are of its flows in and out together: a bare "modelled estimate 282,310" read as the place's own figure.
     const label = (b: string) => BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b;
-    rows.push(el("div", { class: "card-basis" }, bases.length === 1
-      ? `Basis: ${label(bases[0]![0])} (all its flows)`
-      : `Basis of its flows in and out: ${bases.map(([b, v]) => `${label(b)} ${formatVolume(v, unit)}`).join("; ")}`));
-  }
-  if (s.context.length) {
     rows.push(
-      el("div", { class: "card-context" },
-        el("div", { class: "card-label" }, "Context (other measures, not in the graph):"),
-        el("ul", {}, s.context.slice(0, full ? 20 : 3).map((c) =>
-          el("li", {}, `${c.measure}: ${formatInt(c.value)} ${c.unit} (${c.period}, ${c.reporter})`))),
+      el(
+        "div",
+        { class: "card-basis" },
+        bases.length === 1
+          ? `Basis: ${label(bases[0]![0])} (all its flows)`
+          : `Basis of its flows in and out: ${bases.map(([b, v]) => `${label(b)} ${formatVolume(v, unit)}`).join("; ")}`,
       ),
     );
   }
-  if (s.sources.length) rows.push(sourcesLine(s.sources.map((x) => ({ publisher: x.publisher, url: x.url, title: x.title })), full));
+  if (s.context.length) {
+    rows.push(
+      el(
+        "div",
+        { class: "card-context" },
+        el("div", { class: "card-label" }, "Context (other measures, not in the graph):"),
+        el(
+          "ul",
+          {},
+          s.context
+            .slice(0, full ? 20 : 3)
+            .map((c) => el("li", {}, `${c.measure}: ${formatInt(c.value)} ${c.unit} (${c.period}, ${c.reporter})`)),
+        ),
+      ),
+    );
+  }
+  if (s.sources.length)
+    rows.push(
+      sourcesLine(
+        s.sources.map((x) => ({ publisher: x.publisher, url: x.url, title: x.title })),
+        full,
+      ),
+    );
   if (full && p.note) rows.push(el("p", { class: "card-note" }, p.note));
   return el("div", { class: "card" }, rows);
 }
@@ -64,8 +88,18 @@ export function flowCard(s: FlowSummary, unit: VolumeUnit, full = false): HTMLEl
   if (s.sources.length) rows.push(sourcesLine(s.sources, full));
   if (full && f.note) rows.push(el("p", { class: "card-note" }, f.note));
   if (s.context.length) {
-    rows.push(el("div", { class: "card-context" }, el("div", { class: "card-label" }, "Same hop, other measures:"),
-      el("ul", {}, s.context.map((c) => el("li", {}, `${c.reporter}: ${formatInt(c.value)} ${c.unit} — ${c.measure} (${c.period})`)))));
+    rows.push(
+      el(
+        "div",
+        { class: "card-context" },
+        el("div", { class: "card-label" }, "Same hop, other measures:"),
+        el(
+          "ul",
+          {},
+          s.context.map((c) => el("li", {}, `${c.reporter}: ${formatInt(c.value)} ${c.unit} — ${c.measure} (${c.period})`)),
+        ),
+      ),
+    );
   }
   return el("div", { class: "card" }, rows);
 }
@@ -76,6 +110,14 @@ function sourcesLine(sources: { publisher: string; url: string; title: string }[
     const more = publishers.length > 4 ? ` and ${publishers.length - 4} more (click for all)` : "";
     return el("div", { class: "card-sources" }, `Sources: ${publishers.slice(0, 4).join("; ")}${more}`);
   }
-  return el("div", { class: "card-sources" }, el("div", { class: "card-label" }, "Sources:"),
-    el("ul", {}, sources.map((s) => el("li", {}, safeLink(s.url, `${s.publisher}${s.title ? ` — ${s.title}` : ""}`)))));
+  return el(
+    "div",
+    { class: "card-sources" },
+    el("div", { class: "card-label" }, "Sources:"),
+    el(
+      "ul",
+      {},
+      sources.map((s) => el("li", {}, safeLink(s.url, `${s.publisher}${s.title ? ` — ${s.title}` : ""}`))),
+    ),
+  );
 }

@@ -8,11 +8,23 @@ import type { App } from "./app";
 import { el } from "./dom";
 import { trackAnimation } from "./signals";
 
-const LAYOUTS: [LayoutKind, string][] = [["geo", "Geographic (map)"], ["chain", "Chain (columns by role)"], ["force", "Force-directed"]];
+const LAYOUTS: [LayoutKind, string][] = [
+  ["geo", "Geographic (map)"],
+  ["chain", "Chain (columns by role)"],
+  ["force", "Force-directed"],
+];
 
 export function mountLayoutControl(app: App): void {
-  const select = el("select", { id: "layout", name: "layout" }, LAYOUTS.map(([v, t]) => el("option", { value: v }, t)));
-  const run = el("button", { type: "button", id: "force-run", class: "x-force-run", "aria-pressed": "false", hidden: true }, "Run force layout");
+  const select = el(
+    "select",
+    { id: "layout", name: "layout" },
+    LAYOUTS.map(([v, t]) => el("option", { value: v }, t)),
+  );
+  const run = el(
+    "button",
+    { type: "button", id: "force-run", class: "x-force-run", "aria-pressed": "false", hidden: true },
+    "Run force layout",
+  );
   app.toolbar.append(el("div", { class: "control" }, el("label", { for: "layout", class: "control-label" }, "Layout"), select));
   // On the map's top-right corner, not in the toolbar: appearing with the force layout, it would push the
   // toolbar onto a second row at 1280 px and shift the whole page. Next in tab order after the toolbar.
@@ -21,20 +33,30 @@ export function mountLayoutControl(app: App): void {
   else app.toolbar.append(run);
 
   let force: ForceRun | null = null;
-  const stop = () => { force?.stop(); };
+  const stop = () => {
+    force?.stop();
+  };
   const setRunning = (on: boolean) => {
     run.textContent = on ? "Stop force layout" : "Run force layout";
     run.setAttribute("aria-pressed", String(on));
   };
   run.addEventListener("click", () => {
-    if (force?.running()) { stop(); return; }
+    if (force?.running()) {
+      stop();
+      return;
+    }
     const ds = app.dataset();
     const current = startForceLayout(ds.places, app.derived().visible.shown, app.positions(), layoutFrame(ds.places, ds.flows), (p) => {
       if (app.store.get().layout === "force") app.setPositions(p);
     });
     force = current;
     setRunning(true);
-    void trackAnimation(current.done).then(() => { if (force === current) { force = null; setRunning(false); } });
+    void trackAnimation(current.done).then(() => {
+      if (force === current) {
+        force = null;
+        setRunning(false);
+      }
+    });
   });
   select.addEventListener("change", () => app.store.dispatch(setLayout(select.value as LayoutKind)));
   const sync = () => {
@@ -46,6 +68,11 @@ export function mountLayoutControl(app: App): void {
   sync();
   // A view opened straight into the chain or force layout: no map under it (main.ts handles switches).
   if (app.store.get().layout !== "geo") app.renderer.setBackdrop(null);
-  app.store.subscribe((s, prev) => { if (s.layout !== prev.layout) sync(); });
-  app.onDatasetChange(() => { stop(); sync(); });
+  app.store.subscribe((s, prev) => {
+    if (s.layout !== prev.layout) sync();
+  });
+  app.onDatasetChange(() => {
+    stop();
+    sync();
+  });
 }

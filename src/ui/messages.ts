@@ -10,11 +10,20 @@ export function createMessages(root: HTMLElement) {
     show(text: string, kind: MessageKind = "info", detail: string[] = []): HTMLElement {
       // Numbered, so several open messages never share one button name ("(1)" is not inside "(10)").
       const close = el("button", { type: "button", class: "msg-close", "aria-label": `Dismiss message (${++shown})` }, "×");
-      const node = el("div", { class: `msg msg-${kind}`, role: kind === "error" ? "alert" : "status" },
+      const node = el(
+        "div",
+        { class: `msg msg-${kind}`, role: kind === "error" ? "alert" : "status" },
         el("div", { class: "msg-text" }, text),
-        detail.length ? el("ul", { class: "msg-detail" }, detail.slice(0, 30).map((d) => el("li", {}, d))) : null,
+        detail.length
+          ? el(
+              "ul",
+              { class: "msg-detail" },
+              detail.slice(0, 30).map((d) => el("li", {}, d)),
+            )
+          : null,
         detail.length > 30 ? el("div", {}, `… and ${detail.length - 30} more`) : null,
-        close);
+        close,
+      );
       close.addEventListener("click", () => node.remove());
       root.appendChild(node);
       if (kind === "info") setTimeout(() => node.remove(), 6000);

@@ -21,8 +21,13 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
   const prev = el("button", { type: "button" }, "Previous step");
   const next = el("button", { type: "button" }, "Next step");
   const end = el("button", { type: "button", title: "Escape also exits" }, "Exit story");
-  const overlay = el("section", { class: "story-overlay", "aria-labelledby": "story-title", hidden: true },
-    el("div", { class: "story-head" }, title, year), caption, el("div", { class: "story-nav" }, prev, counter, next, end));
+  const overlay = el(
+    "section",
+    { class: "story-overlay", "aria-labelledby": "story-title", hidden: true },
+    el("div", { class: "story-head" }, title, year),
+    caption,
+    el("div", { class: "story-nav" }, prev, counter, next, end),
+  );
   document.body.appendChild(overlay);
   let steps: StoryStep[] = [];
   let index = 0;
@@ -44,9 +49,13 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
   const onKey = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return; // browser shortcuts (Alt+← is Back) stay the browser's
     const go: Record<string, () => void> = {
-      ArrowRight: () => show(index + 1), PageDown: () => show(index + 1), " ": () => show(index + 1),
-      ArrowLeft: () => show(index - 1), PageUp: () => show(index - 1),
-      Home: () => show(0), End: () => show(steps.length - 1),
+      ArrowRight: () => show(index + 1),
+      PageDown: () => show(index + 1),
+      " ": () => show(index + 1),
+      ArrowLeft: () => show(index - 1),
+      PageUp: () => show(index - 1),
+      Home: () => show(0),
+      End: () => show(steps.length - 1),
       Escape: () => stop(),
     };
     const act = Object.hasOwn(go, e.key) ? go[e.key] : undefined;
@@ -72,8 +81,12 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
   next.addEventListener("click", () => show(index + 1));
   end.addEventListener("click", () => stop());
   // Back/Forward while presenting leaves the presentation for the view they chose.
-  window.addEventListener("popstate", () => { if (!location.hash.startsWith("#story=")) stop(false); });
-  document.addEventListener("fullscreenchange", () => { if (!document.fullscreenElement && !overlay.hidden && wentFullscreen) stop(); });
+  window.addEventListener("popstate", () => {
+    if (!location.hash.startsWith("#story=")) stop(false);
+  });
+  document.addEventListener("fullscreenchange", () => {
+    if (!document.fullscreenElement && !overlay.hidden && wentFullscreen) stop();
+  });
   let wentFullscreen = false;
 
   return {
@@ -88,10 +101,14 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
       window.addEventListener("keydown", onKey, true);
       wentFullscreen = false;
       // Full screen when the browser allows it; the presentation works the same without it.
-      document.documentElement.requestFullscreen?.().then(() => { wentFullscreen = true; }).catch(() => undefined);
+      document.documentElement
+        .requestFullscreen?.()
+        .then(() => {
+          wentFullscreen = true;
+        })
+        .catch(() => undefined);
       next.focus();
       show(0);
     },
   };
 }
-

@@ -1,6 +1,6 @@
 // The trace UI: "Route tracing" (Origin → Destination: the best re-export chains, their attributed
 // volumes, the simple paths) and "Where it came from" (origin mix and mass balance of the selected place
-// or flow, flows through a place, mirror figures). Numbers come from state/routeTrace (METHODS.md); the
+// or flow, flows through a place, mirror figures). Numbers come from state/routeTrace (docs/methods.md); the
 // mixing assumption is stated next to every attributed figure. Text from data goes in as text nodes.
 import "./routePanel.css";
 import type { Chain } from "../analysis";
@@ -8,7 +8,15 @@ import type { Place } from "../domain/types";
 import type { Highlight } from "../state/highlight";
 import { findPlaces, normaliseName, type PlaceMatch } from "../state/placeSearch";
 import { clearTrace, setTrace } from "../state/producers";
-import { createRouteTrace, noRouteText, SIMPLE_MAX_DEPTH, TRACE_MAX_HOPS, UNEXPLAINED_ORIGIN, type OriginShare, type RouteInputs, type TraceResult } from "../state/routeTrace";
+import {
+  createRouteTrace,
+  noRouteText,
+  SIMPLE_MAX_DEPTH,
+  UNEXPLAINED_ORIGIN,
+  type OriginShare,
+  type RouteInputs,
+  type TraceResult,
+} from "../state/routeTrace";
 import type { ViewState } from "../state/viewState";
 import { volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 import type { App } from "./app";
@@ -18,12 +26,20 @@ import { trackAnimation } from "./signals";
 import { createBigGraphTrace, PENDING, traceSource, type TraceSource } from "./traceBigGraph";
 import { boundOf, hopMirrorNote } from "./traceMirror";
 
-const KIND_WORDS: Record<Place["kind"], string> = { origin: "province / city", exit: "exit point", transit: "transit country / hub", market: "final market" };
+const KIND_WORDS: Record<Place["kind"], string> = {
+  origin: "province / city",
+  exit: "exit point",
+  transit: "transit country / hub",
+  market: "final market",
+};
 
 export function mixingNote(state: ViewState, extra = ""): HTMLElement {
   const edited = Object.keys(state.assumptions).length > 0;
-  return el("p", { class: "rt-assumption" },
-    `Proportional tracing: each place is assumed to mix what it receives; modelled flows included${edited ? ", with edited assumptions" : ""}.${extra}`);
+  return el(
+    "p",
+    { class: "rt-assumption" },
+    `Proportional tracing: each place is assumed to mix what it receives; modelled flows included${edited ? ", with edited assumptions" : ""}.${extra}`,
+  );
 }
 
 export function routeInputs(app: App): RouteInputs {
@@ -68,14 +84,25 @@ export function mountTrace(app: App): void {
   const makeField = (key: Field["key"], label: string, listLabel: string): Field => {
     const id = `trace-${key}`;
     const input = el("input", {
-      id, name: id, type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
-      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": `${id}-list`, placeholder: "type a place name",
+      id,
+      name: id,
+      type: "text",
+      role: "combobox",
+      autocomplete: "off",
+      spellcheck: "false",
+      "aria-autocomplete": "list",
+      "aria-expanded": "false",
+      "aria-controls": `${id}-list`,
+      placeholder: "type a place name",
     });
     const list = el("ul", { id: `${id}-list`, role: "listbox", class: "rt-suggest", "aria-label": listLabel, hidden: true });
     const wrap = el("div", { class: "rt-field" }, el("label", { for: id, class: "control-label" }, label), input, list);
     return { key, input, list, wrap, matches: [], active: -1, chosen: null };
   };
-  const fields = [makeField("origin", "Origin", "Places to start from"), makeField("destination", "Destination", "Places to end at")] as const;
+  const fields = [
+    makeField("origin", "Origin", "Places to start from"),
+    makeField("destination", "Destination", "Places to end at"),
+  ] as const;
   const traceButton = el("button", { type: "button", class: "rt-primary" }, "Trace");
   const clearButton = el("button", { type: "button" }, "Clear route");
   const simpleButton = el("button", { type: "button", "aria-pressed": "false" }, "List all simple paths");
@@ -88,7 +115,9 @@ export function mountTrace(app: App): void {
     armHint,
     yearLine,
     el("div", { class: "rt-buttons" }, traceButton, clearButton, simpleButton),
-    big.statusElement("routes"), results, simpleBox,
+    big.statusElement("routes"),
+    results,
+    simpleBox,
   );
 
   // ---- type-ahead ----
@@ -113,18 +142,32 @@ export function mountTrace(app: App): void {
     f.matches = findPlaces(app.dataset().places, f.input.value, 10);
     clear(f.list);
     f.matches.forEach((m, i) => {
-      const li = el("li", { id: `${f.input.id}-opt-${i}`, role: "option", "aria-selected": "false", class: "rt-opt" },
-        el("span", {}, m.place.name), el("span", { class: "rt-kind" }, ` · ${KIND_WORDS[m.place.kind]}`));
-      li.addEventListener("mousedown", (e) => { e.preventDefault(); choosePlace(f, m.place); });
+      const li = el(
+        "li",
+        { id: `${f.input.id}-opt-${i}`, role: "option", "aria-selected": "false", class: "rt-opt" },
+        el("span", {}, m.place.name),
+        el("span", { class: "rt-kind" }, ` · ${KIND_WORDS[m.place.kind]}`),
+      );
+      li.addEventListener("mousedown", (e) => {
+        e.preventDefault();
+        choosePlace(f, m.place);
+      });
       f.list.append(li);
     });
-    if (f.input.value.trim() && !f.matches.length) f.list.append(el("li", { class: "rt-none", role: "option", "aria-disabled": "true", "aria-selected": "false" }, "No place found"));
+    if (f.input.value.trim() && !f.matches.length)
+      f.list.append(el("li", { class: "rt-none", role: "option", "aria-disabled": "true", "aria-selected": "false" }, "No place found"));
     openList(f, f.input.value.trim() !== "");
     highlightOption(f, f.matches.length ? 0 : -1);
   };
   for (const f of fields) {
-    f.input.addEventListener("input", () => { f.chosen = null; renderSuggestions(f); });
-    f.input.addEventListener("focus", () => { armed = f; f.wrap.classList.add("rt-armed"); });
+    f.input.addEventListener("input", () => {
+      f.chosen = null;
+      renderSuggestions(f);
+    });
+    f.input.addEventListener("focus", () => {
+      armed = f;
+      f.wrap.classList.add("rt-armed");
+    });
     f.input.addEventListener("blur", (e) => {
       openList(f, false);
       // Clicking the canvas takes focus nowhere (relatedTarget null): stay armed so the click fills the field.
@@ -143,8 +186,10 @@ export function mountTrace(app: App): void {
         if (!f.list.hidden && f.matches.length) choosePlace(f, (f.matches[f.active] ?? f.matches[0]!).place);
         else runTrace();
       } else if (e.key === "Escape") {
-        if (!f.list.hidden) { e.preventDefault(); openList(f, false); }
-        else disarm();
+        if (!f.list.hidden) {
+          e.preventDefault();
+          openList(f, false);
+        } else disarm();
       }
     });
   }
@@ -157,25 +202,39 @@ export function mountTrace(app: App): void {
   });
 
   // ---- running a trace ----
-  const say = (text: string) => { clear(results); results.append(el("p", { class: "rt-say" }, text)); };
+  const say = (text: string) => {
+    clear(results);
+    results.append(el("p", { class: "rt-say" }, text));
+  };
   const runTrace = () => {
     const ids: string[] = [];
     for (const f of fields) {
       const label = f.key === "origin" ? "Origin" : "Destination";
-      const p = f.chosen ? app.derived().placesById.get(f.chosen) ?? null : resolvePlace(app.dataset().places, f.input.value);
+      const p = f.chosen ? (app.derived().placesById.get(f.chosen) ?? null) : resolvePlace(app.dataset().places, f.input.value);
       if (!p) {
-        say(f.input.value.trim() ? `No single place is called “${f.input.value.trim()}”: pick one from the list under ${label}.` : `Type a place in ${label}.`);
+        say(
+          f.input.value.trim()
+            ? `No single place is called “${f.input.value.trim()}”: pick one from the list under ${label}.`
+            : `Type a place in ${label}.`,
+        );
         return;
       }
       choosePlace(f, p);
       ids.push(p.id);
     }
-    if (ids[0] === ids[1]) { say("Origin and destination are the same place: pick two different places."); return; }
+    if (ids[0] === ids[1]) {
+      say("Origin and destination are the same place: pick two different places.");
+      return;
+    }
     app.store.dispatch(setTrace({ origin: ids[0]!, destination: ids[1]!, chain: null, through: null }));
   };
   traceButton.addEventListener("click", runTrace);
   clearButton.addEventListener("click", () => {
-    for (const f of fields) { f.input.value = ""; f.chosen = null; openList(f, false); }
+    for (const f of fields) {
+      f.input.value = "";
+      f.chosen = null;
+      openList(f, false);
+    }
     simpleButton.setAttribute("aria-pressed", "false");
     app.store.dispatch(clearTrace());
   });
@@ -213,7 +272,10 @@ export function mountTrace(app: App): void {
       syncedTrace = state.trace;
       for (const f of fields) {
         const id = state.trace[f.key];
-        if (id && document.activeElement !== f.input) { f.chosen = id; f.input.value = placeName(app, id); }
+        if (id && document.activeElement !== f.input) {
+          f.chosen = id;
+          f.input.value = placeName(app, id);
+        }
       }
     }
     const traced = origin && destination ? rt.trace(routeInputs(app), state.trace) : null;
@@ -221,11 +283,19 @@ export function mountTrace(app: App): void {
     clear(results);
     chainList = null;
     if (!origin || !destination) return;
-    if (traced === PENDING) { say(`Looking for the routes from ${placeName(app, origin)} to ${placeName(app, destination)}…`); return; }
-    if (!current && big.active(routeInputs(app)) && app.derived().placesById.has(origin) && app.derived().placesById.has(destination)) return; // stopped or failed: its status line says so
-    if (!current) { say(`Can't trace: “${origin}” or “${destination}” is not a place of this dataset.`); return; }
+    if (traced === PENDING) {
+      say(`Looking for the routes from ${placeName(app, origin)} to ${placeName(app, destination)}…`);
+      return;
+    }
+    if (!current && big.active(routeInputs(app)) && app.derived().placesById.has(origin) && app.derived().placesById.has(destination))
+      return; // stopped or failed: its status line says so
+    if (!current) {
+      say(`Can't trace: “${origin}” or “${destination}” is not a place of this dataset.`);
+      return;
+    }
     const m = measure();
-    const a = placeName(app, origin), b = placeName(app, destination);
+    const a = placeName(app, origin),
+      b = placeName(app, destination);
     const r = current.chains;
     // The chosen chain is an index in the state (links carry it); when the year, the assumptions or the
     // data change the results, follow the chosen route itself: re-point the index, or say it is gone.
@@ -234,7 +304,13 @@ export function mountTrace(app: App): void {
     if (state.trace.chain === lastChain) {
       if (r !== lastResult && remembered && remembered.o === origin && remembered.d === destination) {
         const at = r.chains.findIndex((c) => routeKey(c) === remembered!.nodes);
-        lostRoute = at < 0 ? remembered.nodes.split(">").map((id) => placeName(app, id)).join(" → ") : null;
+        lostRoute =
+          at < 0
+            ? remembered.nodes
+                .split(">")
+                .map((id) => placeName(app, id))
+                .join(" → ")
+            : null;
         const next = at >= 0 ? at : null;
         if (next !== state.trace.chain) queueMicrotask(() => app.store.dispatch(setTrace({ chain: next })));
         lastChain = next;
@@ -246,7 +322,16 @@ export function mountTrace(app: App): void {
       lostRoute = null;
     }
     lastResult = r;
-    const lostNote = lostRoute && remembered && remembered.o === origin && remembered.d === destination && el("p", { class: "rt-warn" }, `The route you chose, ${lostRoute}, carries nothing in ${state.year}; it is chosen again in a year that has it.`);
+    const lostNote =
+      lostRoute &&
+      remembered &&
+      remembered.o === origin &&
+      remembered.d === destination &&
+      el(
+        "p",
+        { class: "rt-warn" },
+        `The route you chose, ${lostRoute}, carries nothing in ${state.year}; it is chosen again in a year that has it.`,
+      );
     if (r.chains.length === 0) {
       say(noRouteText(app.derived().flows, app.dataset().places, origin, destination, a, b, state.year));
       if (lostNote) results.append(lostNote);
@@ -258,11 +343,12 @@ export function mountTrace(app: App): void {
     // vehicle is traced from where it started. Its chains are still the routes on, each with its share of
     // what passes through it (the product of the hop shares), rather than "0 vehicles attributed".
     const startsNothing = r.total === 0 && r.passing === 0;
-    const coverage = r.total > 0
-      ? `The ${n === 1 ? "chain" : `${n} chains`} shown ${n === 1 ? "covers" : "cover"} ${formatShare(r.coverage)} of the ${formatVolume(r.total, m)} ${a} sends that end in ${b} (${state.year}).`
-      : startsNothing
-        ? `${a} starts nothing of its own in ${state.year}: all it sends arrived from elsewhere, and tracing follows each unit from where it started. Below, the routes from ${a} to ${b} with the share of what passes through ${a} that each takes; trace from a province or city for attributed volumes.`
-        : `${b} keeps none of it: ${shown} ${formatShare(r.coverage)} of the ${formatVolume(r.passing, m)} from ${a} that pass through ${b} (${state.year}).`;
+    const coverage =
+      r.total > 0
+        ? `The ${n === 1 ? "chain" : `${n} chains`} shown ${n === 1 ? "covers" : "cover"} ${formatShare(r.coverage)} of the ${formatVolume(r.total, m)} ${a} sends that end in ${b} (${state.year}).`
+        : startsNothing
+          ? `${a} starts nothing of its own in ${state.year}: all it sends arrived from elsewhere, and tracing follows each unit from where it started. Below, the routes from ${a} to ${b} with the share of what passes through ${a} that each takes; trace from a province or city for attributed volumes.`
+          : `${b} keeps none of it: ${shown} ${formatShare(r.coverage)} of the ${formatVolume(r.passing, m)} from ${a} that pass through ${b} (${state.year}).`;
     results.append(el("p", { class: "rt-coverage" }, coverage), mixingNote(state));
     if (lostNote) results.append(lostNote);
     const list = el("ul", { role: "listbox", class: "rt-chains", tabindex: "0", "aria-label": "Chains found, best first" });
@@ -270,12 +356,18 @@ export function mountTrace(app: App): void {
     const chosen = lastChain !== null && lastChain < n ? lastChain : -1;
     activeChain = chosen;
     r.chains.forEach((c, i) => {
-      const li = el("li", { id: `trace-chain-${i}`, role: "option", class: "rt-chain", "aria-selected": String(i === chosen) },
+      const li = el(
+        "li",
+        { id: `trace-chain-${i}`, role: "option", class: "rt-chain", "aria-selected": String(i === chosen) },
         el("div", { class: "rt-chain-name" }, chainText(c)),
-        el("div", { class: "rt-chain-figures" },
+        el(
+          "div",
+          { class: "rt-chain-figures" },
           startsNothing
             ? `${formatShare(c.product)} of what passes through ${a} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`
-            : `${formatVolume(r.total > 0 ? c.volume : c.arriving, m)} attributed · ${formatShare(c.share)} of ${a} → ${b} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`));
+            : `${formatVolume(r.total > 0 ? c.volume : c.arriving, m)} attributed · ${formatShare(c.share)} of ${a} → ${b} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`,
+        ),
+      );
       if (i === chosen) li.append(hopList(c, m));
       li.addEventListener("click", () => chooseChain(i));
       list.append(li);
@@ -287,13 +379,17 @@ export function mountTrace(app: App): void {
 
   const hopList = (c: Chain, m: VolumeUnit) => {
     const ol = el("ol", { class: "rt-hops" });
-    c.volumes.forEach((v, h) => ol.append(el("li", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}: ${formatVolume(v, m)}`)));
+    c.volumes.forEach((v, h) =>
+      ol.append(el("li", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}: ${formatVolume(v, m)}`)),
+    );
     // Hops where both sides published a figure for the year: both figures, periods and the gap (traceMirror).
     const year = app.store.get().year;
-    const notes = c.volumes.map((_, h) => {
-      const note = hopMirrorNote(app.dataset(), rt.mirror(app.dataset(), { from: c.nodes[h]!, to: c.nodes[h + 1]! }), year);
-      return note && el("div", {}, el("strong", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}`), note);
-    }).filter((x): x is HTMLDivElement => x !== null);
+    const notes = c.volumes
+      .map((_, h) => {
+        const note = hopMirrorNote(app.dataset(), rt.mirror(app.dataset(), { from: c.nodes[h]!, to: c.nodes[h + 1]! }), year);
+        return note && el("div", {}, el("strong", {}, `${placeName(app, c.nodes[h]!)} → ${placeName(app, c.nodes[h + 1]!)}`), note);
+      })
+      .filter((x): x is HTMLDivElement => x !== null);
     return notes.length ? el("div", {}, ol, el("div", { class: "rt-hop-mirrors" }, notes)) : ol;
   };
 
@@ -301,8 +397,10 @@ export function mountTrace(app: App): void {
     if (!chainList) return;
     activeChain = i;
     [...chainList.children].forEach((li, j) => li.setAttribute("aria-selected", String(j === i)));
-    if (i >= 0) { chainList.setAttribute("aria-activedescendant", `trace-chain-${i}`); chainList.children[i]?.scrollIntoView({ block: "nearest" }); }
-    else chainList.removeAttribute("aria-activedescendant");
+    if (i >= 0) {
+      chainList.setAttribute("aria-activedescendant", `trace-chain-${i}`);
+      chainList.children[i]?.scrollIntoView({ block: "nearest" });
+    } else chainList.removeAttribute("aria-activedescendant");
   };
   const onChainKey = (e: KeyboardEvent) => {
     const n = current?.chains.chains.length ?? 0;
@@ -334,22 +432,50 @@ export function mountTrace(app: App): void {
     clear(simpleBox);
     if (!on) return;
     const { origin, destination } = app.store.get().trace;
-    if (!origin || !destination) { simpleBox.append(el("p", { class: "rt-say" }, "Trace a route first: the simple paths are those from Origin to Destination.")); return; }
+    if (!origin || !destination) {
+      simpleBox.append(el("p", { class: "rt-say" }, "Trace a route first: the simple paths are those from Origin to Destination."));
+      return;
+    }
     const found = rt.simple(routeInputs(app), origin, destination);
-    if (found === PENDING) { simpleBox.append(el("p", { class: "rt-say" }, "Listing the simple paths…")); return; }
+    if (found === PENDING) {
+      simpleBox.append(el("p", { class: "rt-say" }, "Listing the simple paths…"));
+      return;
+    }
     const s = found;
-    const a = placeName(app, origin), b = placeName(app, destination);
+    const a = placeName(app, origin),
+      b = placeName(app, destination);
     if (!s || s.paths.length === 0) {
       simpleBox.append(el("p", { class: "rt-say" }, `No simple path of at most ${SIMPLE_MAX_DEPTH} hops from ${a} to ${b}.`));
       if (s?.stoppedEarly) simpleBox.append(el("p", { class: "rt-warn" }, stoppedText(s.stoppedEarly)));
       return;
     }
     const m = measure();
-    simpleBox.append(el("h3", {}, `${s.paths.length} simple path${s.paths.length === 1 ? "" : "s"} of at most ${SIMPLE_MAX_DEPTH} hops, largest bottleneck first`));
+    simpleBox.append(
+      el(
+        "h3",
+        {},
+        `${s.paths.length} simple path${s.paths.length === 1 ? "" : "s"} of at most ${SIMPLE_MAX_DEPTH} hops, largest bottleneck first`,
+      ),
+    );
     if (s.stoppedEarly) simpleBox.append(el("p", { class: "rt-warn" }, stoppedText(s.stoppedEarly)));
     const ol = el("ol", { class: "rt-simple-list" });
-    for (const p of s.paths) ol.append(el("li", {}, el("span", {}, chainText(p)), el("span", { class: "rt-chain-figures" }, ` — bottleneck ${formatVolume(p.bottleneck, m)} (${weakestHop(p)})`)));
-    simpleBox.append(ol, el("p", { class: "hint" }, "Bottleneck: the smallest flow on the path, a plain upper bound on what can have used it end to end; no mixing assumption."));
+    for (const p of s.paths)
+      ol.append(
+        el(
+          "li",
+          {},
+          el("span", {}, chainText(p)),
+          el("span", { class: "rt-chain-figures" }, ` — bottleneck ${formatVolume(p.bottleneck, m)} (${weakestHop(p)})`),
+        ),
+      );
+    simpleBox.append(
+      ol,
+      el(
+        "p",
+        { class: "hint" },
+        "Bottleneck: the smallest flow on the path, a plain upper bound on what can have used it end to end; no mixing assumption.",
+      ),
+    );
   };
   const stoppedText = (why: "count" | "time" | "depth") =>
     `Search stopped early (${why === "count" ? "too many paths" : why === "time" ? "time limit" : `routes longer than ${SIMPLE_MAX_DEPTH} hops were not followed`}): the list may be incomplete.`;
@@ -369,7 +495,10 @@ export function mountTrace(app: App): void {
     } else if (state.trace.through) {
       const t = rt.through(routeInputs(app), state.trace.through);
       if (t && t !== PENDING) {
-        h = { nodes: new Set([t.node, ...t.upstreamNodes, ...t.downstreamNodes]), edges: new Set([...t.upstreamEdges, ...t.downstreamEdges]) };
+        h = {
+          nodes: new Set([t.node, ...t.upstreamNodes, ...t.downstreamNodes]),
+          edges: new Set([...t.upstreamEdges, ...t.downstreamEdges]),
+        };
         key = `through:${t.node}:${h.edges.size}:${[...h.edges].join(",")}`;
       }
     } else if (current && current.chains.chains.length) {
@@ -405,7 +534,10 @@ export function mountTrace(app: App): void {
   });
   app.onSceneChange(() => renderAll());
   app.onDatasetChange(() => {
-    for (const f of fields) { f.input.value = ""; f.chosen = null; }
+    for (const f of fields) {
+      f.input.value = "";
+      f.chosen = null;
+    }
     syncedTrace = null;
     lastHighlightKey = "";
     renderAll();
@@ -421,10 +553,15 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
     for (const r of rows) {
       const bar = el("div", { class: "rt-bar" });
       bar.style.width = `${max > 0 ? Math.max(0.5, (r.volume / max) * 100) : 0}%`;
-      ul.append(el("li", { class: "rt-bar-row" },
-        el("span", { class: "rt-bar-name" }, placeName(app, r.id)),
-        el("div", { class: "rt-bar-track" }, bar),
-        el("span", { class: "rt-bar-figure" }, `${formatVolume(r.volume, m)} · ${formatShare(r.share)}`)));
+      ul.append(
+        el(
+          "li",
+          { class: "rt-bar-row" },
+          el("span", { class: "rt-bar-name" }, placeName(app, r.id)),
+          el("div", { class: "rt-bar-track" }, bar),
+          el("span", { class: "rt-bar-figure" }, `${formatVolume(r.volume, m)} · ${formatShare(r.share)}`),
+        ),
+      );
     }
     return ul;
   };
@@ -438,14 +575,28 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
       const ul = el("ul", {});
       for (const f of g.figures) {
         const c = byId.get(f.id);
-        ul.append(el("li", {}, `${f.reporter}: ${boundOf(c?.note)}${formatInt(f.value)} ${f.unit} (${f.period}${c ? `; ${c.measure}` : ""})`));
+        ul.append(
+          el("li", {}, `${f.reporter}: ${boundOf(c?.note)}${formatInt(f.value)} ${f.unit} (${f.period}${c ? `; ${c.measure}` : ""})`),
+        );
       }
       box.append(el("p", { class: "rt-mirror-hop" }, `${placeName(app, g.from)} → ${placeName(app, g.to)}, ${g.year}`), ul);
       for (const cmp of g.comparisons) {
-        box.append(el("p", {}, `Gap: ${cmp.gap >= 0 ? "+" : ""}${formatInt(cmp.gap)} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.note ? `; ${cmp.note}` : ""}${cmp.periodsDiffer ? " — part of the gap is only time: not like for like" : ""}.`));
+        box.append(
+          el(
+            "p",
+            {},
+            `Gap: ${cmp.gap >= 0 ? "+" : ""}${formatInt(cmp.gap)} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.note ? `; ${cmp.note}` : ""}${cmp.periodsDiffer ? " — part of the gap is only time: not like for like" : ""}.`,
+          ),
+        );
       }
     }
-    box.append(el("p", { class: "hint" }, "Both figures are shown; neither is picked, and neither is added into the used-car flows (they count other things or other periods)."));
+    box.append(
+      el(
+        "p",
+        { class: "hint" },
+        "Both figures are shown; neither is picked, and neither is added into the used-car flows (they count other things or other periods).",
+      ),
+    );
     return box;
   };
 
@@ -462,10 +613,20 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
     }
     if (sel.type === "edge") {
       const fm = rt.flowMix(inputs, sel.id);
-      if (fm === PENDING) { body.append(el("p", { class: "rt-say" }, "Tracing the origins of this flow…")); return; }
-      if (!fm) { body.append(el("p", { class: "hint" }, `This flow has no ${m === "usd" ? "US$ figure" : "volume"} in ${state.year}.`)); return; }
+      if (fm === PENDING) {
+        body.append(el("p", { class: "rt-say" }, "Tracing the origins of this flow…"));
+        return;
+      }
+      if (!fm) {
+        body.append(el("p", { class: "hint" }, `This flow has no ${m === "usd" ? "US$ figure" : "volume"} in ${state.year}.`));
+        return;
+      }
       body.append(
-        el("p", { class: "rt-lead" }, `${placeName(app, fm.from)} → ${placeName(app, fm.to)} carries ${formatVolume(fm.volume, m)} in ${state.year}, by where it came from:`),
+        el(
+          "p",
+          { class: "rt-lead" },
+          `${placeName(app, fm.from)} → ${placeName(app, fm.to)} carries ${formatVolume(fm.volume, m)} in ${state.year}, by where it came from:`,
+        ),
         bars(fm.origins, m, "Where this flow came from"),
         mixingNote(state, " The flow carries the mix of the place it leaves."),
       );
@@ -475,17 +636,30 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
     }
     const place = app.derived().placesById.get(sel.id);
     const mix = rt.placeMix(inputs, sel.id);
-    if (mix === PENDING) { body.append(el("p", { class: "rt-say" }, `Tracing where what reaches ${place?.name ?? sel.id} came from…`)); return; }
+    if (mix === PENDING) {
+      body.append(el("p", { class: "rt-say" }, `Tracing where what reaches ${place?.name ?? sel.id} came from…`));
+      return;
+    }
     if (!place || !mix) return;
     const bal = mix.balance;
     if (bal.intake > 0) {
       body.append(
-        el("p", { class: "rt-lead" }, `What reaches ${place.name} in ${state.year} (${formatVolume(bal.intake + bal.generated + bal.residual, m)} in all), by origin:`),
+        el(
+          "p",
+          { class: "rt-lead" },
+          `What reaches ${place.name} in ${state.year} (${formatVolume(bal.intake + bal.generated + bal.residual, m)} in all), by origin:`,
+        ),
         bars(mix.origins, m, "Where its intake came from"),
         mixingNote(state),
       );
     } else if (bal.generated > 0) {
-      body.append(el("p", { class: "rt-lead" }, `${place.name} receives no flow in ${state.year}: it is where ${formatVolume(bal.generated, m)} enter the network.`));
+      body.append(
+        el(
+          "p",
+          { class: "rt-lead" },
+          `${place.name} receives no flow in ${state.year}: it is where ${formatVolume(bal.generated, m)} enter the network.`,
+        ),
+      );
     } else {
       body.append(el("p", { class: "rt-lead" }, `${place.name} receives no flow in ${state.year}.`));
     }
@@ -497,7 +671,14 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
     row("Absorbed", bal.absorbed);
     row("Unexplained residual", bal.residual);
     body.append(el("h3", {}, "Mass balance"), dl);
-    if (bal.residual > 0) body.append(el("p", { class: "rt-warn" }, `${place.name} sends on ${formatVolume(bal.residual, m)} more than it receives: the data misses that intake, so it is traced as “Unexplained”, not as a negative absorption.`));
+    if (bal.residual > 0)
+      body.append(
+        el(
+          "p",
+          { class: "rt-warn" },
+          `${place.name} sends on ${formatVolume(bal.residual, m)} more than it receives: the data misses that intake, so it is traced as “Unexplained”, not as a negative absorption.`,
+        ),
+      );
 
     if (place.kind === "exit" || place.kind === "transit") {
       const on = state.trace.through === place.id;
@@ -509,10 +690,13 @@ function mountOrigins(app: App, body: HTMLElement, rt: TraceSource, status: HTML
         if (t === PENDING) body.append(el("p", { class: "rt-say" }, `Following the flows through ${place.name}…`));
         else if (t) {
           const total = t.T;
-          const toRows = (mp: Map<string, number>) => [...mp].map(([id, volume]) => ({ id, volume, share: total > 0 ? volume / total : 0 })).sort((x, y) => y.volume - x.volume);
+          const toRows = (mp: Map<string, number>) =>
+            [...mp].map(([id, volume]) => ({ id, volume, share: total > 0 ? volume / total : 0 })).sort((x, y) => y.volume - x.volume);
           body.append(
-            el("h3", {}, `Fed by (${formatVolume(total, m)} through ${place.name})`), bars(toRows(t.origins), m, "Places feeding it"),
-            el("h3", {}, "Ends up in"), bars(toRows(t.destinations), m, "Where its flows end up"),
+            el("h3", {}, `Fed by (${formatVolume(total, m)} through ${place.name})`),
+            bars(toRows(t.origins), m, "Places feeding it"),
+            el("h3", {}, "Ends up in"),
+            bars(toRows(t.destinations), m, "Where its flows end up"),
             mixingNote(state),
           );
         }

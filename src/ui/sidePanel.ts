@@ -34,15 +34,29 @@ export function createSidePanel(root: HTMLElement) {
       const open = options.open ?? false;
       const body = el("div", { class: "section-body", id: `${id}-body` });
       body.hidden = !open;
-      const toggle = el("button", { type: "button", class: "section-toggle", id: `section-${id}-toggle`, "aria-expanded": String(open), "aria-controls": body.id },
-        el("span", { class: "section-arrow", "aria-hidden": "true" }), title);
-      const node = el("div", { class: `section${open ? " section-open" : ""}`, id: `section-${id}` }, el("h2", { class: "section-title" }, toggle), body);
+      const toggle = el(
+        "button",
+        { type: "button", class: "section-toggle", id: `section-${id}-toggle`, "aria-expanded": String(open), "aria-controls": body.id },
+        el("span", { class: "section-arrow", "aria-hidden": "true" }),
+        title,
+      );
+      const node = el(
+        "div",
+        { class: `section${open ? " section-open" : ""}`, id: `section-${id}` },
+        el("h2", { class: "section-title" }, toggle),
+        body,
+      );
       const order = options.order ?? 50;
       const section: Section = { order, node, toggle, body, listeners: new Set() };
       toggle.addEventListener("click", () => setOpen(section, body.hidden));
       const at = sections.findIndex((s) => s.order > order);
-      if (at === -1) { root.appendChild(node); sections.push(section); }
-      else { root.insertBefore(node, sections[at]!.node); sections.splice(at, 0, section); }
+      if (at === -1) {
+        root.appendChild(node);
+        sections.push(section);
+      } else {
+        root.insertBefore(node, sections[at]!.node);
+        sections.splice(at, 0, section);
+      }
       byId.set(id, section);
       return body;
     },

@@ -32,11 +32,13 @@ export function signalReady(app: App): void {
       return { x: r.left + p.x, y: r.top + p.y, r: p.r };
     },
   };
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    performance.mark("reroute:first-frame");
-    document.documentElement.dataset.ready = "true";
-    window.dispatchEvent(new Event("reroute:ready"));
-  }));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      performance.mark("reroute:first-frame");
+      document.documentElement.dataset.ready = "true";
+      window.dispatchEvent(new Event("reroute:ready"));
+    }),
+  );
 }
 
 /** Marks an animation as running until `done` settles; tests wait for data-animating="false". */

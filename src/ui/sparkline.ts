@@ -7,7 +7,8 @@ import { formatCompact } from "./format";
 import { volumeUnit } from "../state/volumeUnit";
 
 const SVG = "http://www.w3.org/2000/svg";
-const W = 300, H = 64;
+const W = 300,
+  H = 64;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
@@ -29,8 +30,8 @@ export function mountSparkline(app: App): void {
     const sel = s.selection;
     const measure = s.weighting.measure;
     const unit = volumeUnit(ds, measure);
-    let title = "";
-    let series: SeriesPoint[] = [];
+    let title: string;
+    let series: SeriesPoint[];
     if (sel?.type === "node") {
       const place = d.placesById.get(sel.id);
       if (!place) return;
@@ -47,8 +48,21 @@ export function mountSparkline(app: App): void {
       return;
     }
     const pts = sparklinePoints(series, W, H, 6);
-    const text = series.map((p) => `${p.year}: ${p.value === null ? (p.missing === "absent" ? "no flow in the data" : "unknown") : formatCompact(p.value, unit)}`).join(", ");
-    const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", height: H, role: "img", "aria-label": `${title}, ${unit} by year: ${text}`, class: "x-spark", "data-testid": "sparkline" });
+    const text = series
+      .map(
+        (p) =>
+          `${p.year}: ${p.value === null ? (p.missing === "absent" ? "no flow in the data" : "unknown") : formatCompact(p.value, unit)}`,
+      )
+      .join(", ");
+    const chart = svg("svg", {
+      viewBox: `0 0 ${W} ${H}`,
+      width: "100%",
+      height: H,
+      role: "img",
+      "aria-label": `${title}, ${unit} by year: ${text}`,
+      class: "x-spark",
+      "data-testid": "sparkline",
+    });
     chart.append(svg("line", { x1: 0, x2: W, y1: H - 6, y2: H - 6, stroke: "#d5d8dc", "stroke-width": 1 }));
     // One line per run of known years: a year with no data is a gap, never a drop to zero.
     const byYear = new Map(pts.map((p) => [p.year, p]));
@@ -59,23 +73,46 @@ export function mountSparkline(app: App): void {
       else if (runs[runs.length - 1]!.length) runs.push([]);
     }
     for (const run of runs) {
-      if (run.length > 1) chart.append(svg("polyline", { points: run.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" "), fill: "none", stroke: "#1f618d", "stroke-width": 2, "stroke-linejoin": "round" }));
+      if (run.length > 1)
+        chart.append(
+          svg("polyline", {
+            points: run.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" "),
+            fill: "none",
+            stroke: "#1f618d",
+            "stroke-width": 2,
+            "stroke-linejoin": "round",
+          }),
+        );
     }
     for (const p of pts) {
       const current = p.year === s.year;
-      const dot = svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: current ? 4.5 : 2.5, fill: current ? "#c0392b" : "#1f618d", "data-year": p.year });
+      const dot = svg("circle", {
+        cx: p.x.toFixed(1),
+        cy: p.y.toFixed(1),
+        r: current ? 4.5 : 2.5,
+        fill: current ? "#c0392b" : "#1f618d",
+        "data-year": p.year,
+      });
       const tip = svg("title", {});
       tip.textContent = `${p.year}: ${formatCompact(p.value, unit)}`;
       dot.append(tip);
       chart.append(dot);
     }
-    append(body,
+    append(
+      body,
       el("div", { class: "x-spark-title" }, title),
       chart,
-      el("div", { class: "x-spark-axis", "aria-hidden": "true" }, el("span", {}, String(ds.years[0] ?? "")), el("span", {}, String(ds.years[ds.years.length - 1] ?? ""))),
+      el(
+        "div",
+        { class: "x-spark-axis", "aria-hidden": "true" },
+        el("span", {}, String(ds.years[0] ?? "")),
+        el("span", {}, String(ds.years[ds.years.length - 1] ?? "")),
+      ),
       el("p", { class: "x-hint" }, text),
     );
   };
   app.onSceneChange(render);
-  app.store.subscribe((s, prev) => { if (s.selection !== prev.selection) render(); });
+  app.store.subscribe((s, prev) => {
+    if (s.selection !== prev.selection) render();
+  });
 }

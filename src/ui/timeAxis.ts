@@ -18,7 +18,14 @@ export function mountTimeAxis(app: App): void {
   wrap.classList.add("x-with-time-axis");
   const play = el("button", { type: "button", id: "play-years", class: "x-play" }, "Play through time");
   const track = el("div", { class: "x-track" });
-  const popover = el("div", { class: "x-event-popover", id: "event-popover", role: "dialog", "aria-modal": "false", hidden: true, tabindex: -1 });
+  const popover = el("div", {
+    class: "x-event-popover",
+    id: "event-popover",
+    role: "dialog",
+    "aria-modal": "false",
+    hidden: true,
+    tabindex: -1,
+  });
   const bar = el("div", { class: "x-time-axis", role: "group", "aria-label": "Time axis and policy events" }, play, track, popover);
   wrap.appendChild(bar);
 
@@ -31,22 +38,36 @@ export function mountTimeAxis(app: App): void {
     return event.sources.map((id) => ({ id, source: byId.get(id) }));
   };
   const oneLine = (event: PolicyEvent) => {
-    const src = sourcesOf(event).map(({ id, source }) => source?.publisher || id).join("; ");
+    const src = sourcesOf(event)
+      .map(({ id, source }) => source?.publisher || id)
+      .join("; ");
     return `${event.summary}${src ? ` Source: ${src}.` : ""}`;
   };
 
   const showPopover = (event: PolicyEvent, anchor: HTMLButtonElement, pin: boolean) => {
     clear(popover);
     popover.setAttribute("aria-label", `${formatEventDate(event.date)}: ${event.title}`);
-    append(popover,
+    append(
+      popover,
       el("div", { class: "x-event-date" }, formatEventDate(event.date)),
       el("div", { class: "x-event-title" }, event.title),
       el("p", { class: "x-event-summary" }, event.summary),
-      el("div", { class: "x-event-sources" }, "Sources: ",
-        sourcesOf(event).map(({ id, source }, i) => [
-          i > 0 ? "; " : "",
-          source?.url ? safeLink(source.url, `${source.publisher || id}${source.title ? `, “${source.title}”` : ""}${source.date ? ` (${source.date})` : ""}`) : el("span", {}, source?.publisher || id),
-        ]).flat()),
+      el(
+        "div",
+        { class: "x-event-sources" },
+        "Sources: ",
+        sourcesOf(event)
+          .map(({ id, source }, i) => [
+            i > 0 ? "; " : "",
+            source?.url
+              ? safeLink(
+                  source.url,
+                  `${source.publisher || id}${source.title ? `, “${source.title}”` : ""}${source.date ? ` (${source.date})` : ""}`,
+                )
+              : el("span", {}, source?.publisher || id),
+          ])
+          .flat(),
+      ),
       event.facts.length ? el("div", { class: "x-event-facts" }, `Facts: ${event.facts.join(", ")}`) : null,
       pin ? el("div", { class: "x-hint" }, "Esc closes") : null,
     );
@@ -74,7 +95,12 @@ export function mountTimeAxis(app: App): void {
       quietFocus = false;
     }
   };
-  popover.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.preventDefault(); hidePopover(true); } });
+  popover.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      hidePopover(true);
+    }
+  });
   popover.addEventListener("focusout", (e) => {
     const to = e.relatedTarget as Node | null;
     if (pinned && (!to || !popover.contains(to)) && to !== pinned) hidePopover();
@@ -88,44 +114,76 @@ export function mountTimeAxis(app: App): void {
     const band = el("div", { class: "x-year-band", "aria-hidden": "true" });
     track.append(band);
     for (const t of axis.ticks) {
-      track.append(el("span", { class: `x-tick${t.hasData ? "" : " x-tick-nodata"}`, style: `left:${(t.start * 100).toFixed(3)}%`, "data-year": t.year, title: t.hasData ? "" : "No flow data for this year" }, String(t.year)));
+      track.append(
+        el(
+          "span",
+          {
+            class: `x-tick${t.hasData ? "" : " x-tick-nodata"}`,
+            style: `left:${(t.start * 100).toFixed(3)}%`,
+            "data-year": t.year,
+            title: t.hasData ? "" : "No flow data for this year",
+          },
+          String(t.year),
+        ),
+      );
     }
     markers = axis.markers.map(({ event, at }) => {
       const descId = `event-desc-${event.id}`.replace(/[^a-zA-Z0-9_-]/g, "-");
       const button = el("button", {
-        type: "button", class: "x-event", style: `left:${(at * 100).toFixed(3)}%`,
-        "aria-label": `${formatEventDate(event.date)}: ${event.title}`, "aria-describedby": descId, "aria-expanded": "false", "aria-controls": "event-popover",
+        type: "button",
+        class: "x-event",
+        style: `left:${(at * 100).toFixed(3)}%`,
+        "aria-label": `${formatEventDate(event.date)}: ${event.title}`,
+        "aria-describedby": descId,
+        "aria-expanded": "false",
+        "aria-controls": "event-popover",
         "data-event": event.id,
       });
       track.append(button, el("span", { id: descId, hidden: true }, oneLine(event)));
-      button.addEventListener("mouseenter", () => { if (!pinned) showPopover(event, button, false); });
-      button.addEventListener("mouseleave", () => { if (!pinned) hidePopover(); });
+      button.addEventListener("mouseenter", () => {
+        if (!pinned) showPopover(event, button, false);
+      });
+      button.addEventListener("mouseleave", () => {
+        if (!pinned) hidePopover();
+      });
       button.addEventListener("focus", () => {
         // One Tab stop for all the markers (roving tabindex): the one last focused; arrows move between them.
         for (const m of markers) m.button.tabIndex = m.button === button ? 0 : -1;
         if (!pinned && !quietFocus) showPopover(event, button, false);
       });
-      button.addEventListener("blur", (e) => { if (!pinned && e.relatedTarget !== popover) hidePopover(); });
-      button.addEventListener("click", () => { if (pinned === button) hidePopover(); else showPopover(event, button, true); });
+      button.addEventListener("blur", (e) => {
+        if (!pinned && e.relatedTarget !== popover) hidePopover();
+      });
+      button.addEventListener("click", () => {
+        if (pinned === button) hidePopover();
+        else showPopover(event, button, true);
+      });
       button.addEventListener("keydown", (e) => {
-        if (e.key === "Escape") { hidePopover(); return; }
+        if (e.key === "Escape") {
+          hidePopover();
+          return;
+        }
         // Arrow keys walk the markers; Home/End go to the first/last.
         if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
         e.preventDefault();
         const i = markers.findIndex((m) => m.button === button);
-        const next = e.key === "Home" ? markers[0] : e.key === "End" ? markers[markers.length - 1] : markers[i + (e.key === "ArrowRight" ? 1 : -1)];
+        const next =
+          e.key === "Home" ? markers[0] : e.key === "End" ? markers[markers.length - 1] : markers[i + (e.key === "ArrowRight" ? 1 : -1)];
         next?.button.focus();
       });
       return { event, button };
     });
-    markers.forEach((m, i) => { m.button.tabIndex = i === 0 ? 0 : -1; });
+    markers.forEach((m, i) => {
+      m.button.tabIndex = i === 0 ? 0 : -1;
+    });
     const year = () => app.store.get().year;
     const placeBand = () => {
       const t = axis.ticks.find((k) => k.year === year());
       band.style.left = t ? `${(t.start * 100).toFixed(3)}%` : "0";
       band.style.width = `${(100 / Math.max(1, axis.ticks.length)).toFixed(3)}%`;
       band.hidden = !t;
-      for (const el of track.querySelectorAll<HTMLElement>(".x-tick")) el.classList.toggle("x-tick-current", Number(el.dataset.year) === year());
+      for (const el of track.querySelectorAll<HTMLElement>(".x-tick"))
+        el.classList.toggle("x-tick-current", Number(el.dataset.year) === year());
     };
     placeBand();
     bandUpdate = placeBand;
@@ -142,7 +200,13 @@ export function mountTimeAxis(app: App): void {
   const hold = (ms: number, run: { stop: boolean }) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
-      const check = setInterval(() => { if (run.stop) { clearTimeout(t); clearInterval(check); resolve(); } }, 50);
+      const check = setInterval(() => {
+        if (run.stop) {
+          clearTimeout(t);
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
       setTimeout(() => clearInterval(check), ms + 10);
     });
   const runPlay = async (run: { stop: boolean }) => {
@@ -156,7 +220,10 @@ export function mountTimeAxis(app: App): void {
     }
   };
   play.addEventListener("click", () => {
-    if (playing) { playing.stop = true; return; }
+    if (playing) {
+      playing.stop = true;
+      return;
+    }
     const run = { stop: false };
     playing = run;
     setPlaying(true);
@@ -173,5 +240,8 @@ export function mountTimeAxis(app: App): void {
     // Someone picked another year while playing (the Year select, a link): stop where they chose.
     if (playing && s.year !== playTarget) playing.stop = true;
   });
-  app.onDatasetChange(() => { if (playing) playing.stop = true; build(); });
+  app.onDatasetChange(() => {
+    if (playing) playing.stop = true;
+    build();
+  });
 }

@@ -10,8 +10,10 @@ export function createTooltip(root: HTMLElement, container: HTMLElement) {
   });
   const place = () => {
     const r = container.getBoundingClientRect();
-    const w = root.offsetWidth, h = root.offsetHeight;
-    let x = pointer.x + 14, y = pointer.y + 14;
+    const w = root.offsetWidth,
+      h = root.offsetHeight;
+    let x = pointer.x + 14,
+      y = pointer.y + 14;
     if (x + w > r.width - 4) x = Math.max(4, pointer.x - w - 14);
     if (y + h > r.height - 4) y = Math.max(4, pointer.y - h - 14);
     root.style.transform = `translate(${x}px, ${y}px)`;
@@ -19,7 +21,10 @@ export function createTooltip(root: HTMLElement, container: HTMLElement) {
   return {
     show(content: HTMLElement | null): void {
       clear(root);
-      if (!content) { root.hidden = true; return; }
+      if (!content) {
+        root.hidden = true;
+        return;
+      }
       root.appendChild(content);
       root.hidden = false;
       place();

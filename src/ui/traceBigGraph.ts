@@ -27,7 +27,8 @@ const GROUP_WORDS: Record<StatusGroup, { progress: string; stop: string; again: 
   routes: { progress: "Progress of computing routes", stop: "Stop computing routes", again: "Compute routes again" },
   attribution: { progress: "Progress of the attribution", stop: "Stop computing the attribution", again: "Compute the attribution again" },
 };
-const groupOf = (key: string): StatusGroup => (key.startsWith('{"kind":"chains"') || key.startsWith('{"kind":"simple"') ? "routes" : "attribution");
+const groupOf = (key: string): StatusGroup =>
+  key.startsWith('{"kind":"chains"') || key.startsWith('{"kind":"simple"') ? "routes" : "attribution";
 
 export interface BigGraphTrace {
   /** Whether the inputs' year is big enough to be traced in workers. */
@@ -53,7 +54,13 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
   const controllers = new Map<AbortController, string>();
 
   // One status line per place it is shown (the trace results, the origins section); all kept in step.
-  const lines = new Set<{ group: StatusGroup; running: HTMLElement; label: HTMLElement; progress: HTMLProgressElement; message: HTMLElement }>();
+  const lines = new Set<{
+    group: StatusGroup;
+    running: HTMLElement;
+    label: HTMLElement;
+    progress: HTMLProgressElement;
+    message: HTMLElement;
+  }>();
   const statusElement = (group: StatusGroup): HTMLElement => {
     const words = GROUP_WORDS[group];
     const progress = el("progress", { "aria-label": words.progress });
@@ -134,20 +141,27 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
     controllers.set(controller, key);
     entries.set(key, { state: "running" });
     renderStatus();
-    run(controller.signal).then(
-      (value) => { if (gen === generation) entries.set(key, { state: "done", value }); },
-      (error: unknown) => {
+    run(controller.signal)
+      .then(
+        (value) => {
+          if (gen === generation) entries.set(key, { state: "done", value });
+        },
+        (error: unknown) => {
+          if (gen !== generation) return;
+          const aborted = error instanceof DOMException && error.name === "AbortError";
+          entries.set(
+            key,
+            aborted ? { state: "stopped" } : { state: "failed", message: error instanceof Error ? error.message : String(error) },
+          );
+        },
+      )
+      .finally(() => {
+        controllers.delete(controller);
         if (gen !== generation) return;
-        const aborted = error instanceof DOMException && error.name === "AbortError";
-        entries.set(key, aborted ? { state: "stopped" } : { state: "failed", message: error instanceof Error ? error.message : String(error) });
-      },
-    ).finally(() => {
-      controllers.delete(controller);
-      if (gen !== generation) return;
-      if (key === "attribution") attributionProgress = null;
-      renderStatus();
-      onResult();
-    });
+        if (key === "attribution") attributionProgress = null;
+        renderStatus();
+        onResult();
+      });
     return PENDING;
   };
 
@@ -165,11 +179,16 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
   };
   const attribution = (i: RouteInputs): Attribution | Pending | null => {
     sync(i);
-    return start<Attribution>("attribution", (signal) => runAttribution(graphOf(i), {
-      weight: "weight",
-      signal,
-      onProgress: (done, total) => { attributionProgress = { done, total }; renderStatus(); },
-    }));
+    return start<Attribution>("attribution", (signal) =>
+      runAttribution(graphOf(i), {
+        weight: "weight",
+        signal,
+        onProgress: (done, total) => {
+          attributionProgress = { done, total };
+          renderStatus();
+        },
+      }),
+    );
   };
 
   return {
@@ -215,13 +234,15 @@ export function traceSource(rt: RouteTrace, big: BigGraphTrace) {
     },
     simple: (i: RouteInputs, origin: string, destination: string): SimplePathsResult | Pending | null =>
       big.active(i) ? (origin === destination ? null : big.simple(i, origin, destination)) : rt.simple(i, origin, destination),
-    placeMix: (i: RouteInputs, place: string): PlaceMix | Pending | null => (big.active(i) ? big.placeMix(i, place) : rt.placeMix(i, place)),
+    placeMix: (i: RouteInputs, place: string): PlaceMix | Pending | null =>
+      big.active(i) ? big.placeMix(i, place) : rt.placeMix(i, place),
     flowMix(i: RouteInputs, flow: string): FlowMix | Pending | null {
       if (!big.active(i)) return rt.flowMix(i, flow);
       const f = i.flows.find((x) => x.id === flow && x.year === i.year);
       return f ? big.flowMix(i, flow, f.to) : null;
     },
-    through: (i: RouteInputs, place: string): ThroughNodeResult | Pending | null => (big.active(i) ? big.through(i, place) : rt.through(i, place)),
+    through: (i: RouteInputs, place: string): ThroughNodeResult | Pending | null =>
+      big.active(i) ? big.through(i, place) : rt.through(i, place),
   };
 }
 export type TraceSource = ReturnType<typeof traceSource>;

@@ -1,4 +1,4 @@
-// "Two reporters" on a hop of a traced chain (METHODS.md, "Mirror statistics"): where both sides of a
+// "Two reporters" on a hop of a traced chain (docs/methods.md, "Mirror statistics"): where both sides of a
 // hop published a figure for the year (China's customs vs Kyrgyzstan's statistics), show both, their
 // periods and the gap, never one picked. The figures count other things (all vehicles, other periods),
 // so they sit beside the used-car volume and are never added to it. Text from data goes in as text.
@@ -11,7 +11,7 @@ import { formatInt, formatShare } from "./format";
 /** A figure the source gives as a bound (its note starts ">221k", "≥", "<"): that sign before the number. */
 export function boundOf(note: string | undefined): string {
   const m = /^\s*(>=|<=|>|<|≥|≤)/.exec(note ?? "");
-  return m ? ({ ">=": "≥", "<=": "≤" } as Record<string, string>)[m[1]!] ?? m[1]! : "";
+  return m ? (({ ">=": "≥", "<=": "≤" } as Record<string, string>)[m[1]!] ?? m[1]!) : "";
 }
 
 export function hopMirrorNote(dataset: Dataset, gaps: readonly MirrorGap[], year: number): HTMLElement | null {
@@ -27,7 +27,10 @@ export function hopMirrorNote(dataset: Dataset, gaps: readonly MirrorGap[], year
     box.append(el("span", { class: "rt-hop-mirror-label" }, "Two reporters: "), figures.join("; "));
     for (const cmp of g.comparisons) {
       const sign = cmp.gap >= 0 ? "+" : "−";
-      box.append(el("br"), `Gap ${sign}${formatInt(Math.abs(cmp.gap))} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.periodsDiffer ? `; the periods differ (“${cmp.a.period}” vs “${cmp.b.period}”), so part of the gap is only time: not like for like` : ""}.`);
+      box.append(
+        el("br"),
+        `Gap ${sign}${formatInt(Math.abs(cmp.gap))} ${g.unit} (${formatShare(Math.abs(cmp.relativeGap))} of their mean), ${cmp.b.reporter} against ${cmp.a.reporter}${cmp.periodsDiffer ? `; the periods differ (“${cmp.a.period}” vs “${cmp.b.period}”), so part of the gap is only time: not like for like` : ""}.`,
+      );
     }
   }
   box.append(el("br"), "Other measures or periods than the used-car flow: shown beside it, not added in.");

@@ -1,7 +1,20 @@
 // Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
 // the story link; presentation mode is in ./presentation.ts, embed mode in ./embed.ts.
 import type { BundleView } from "../io/bundle";
-import { addView, createSavedViewsStore, MAX_VIEWS, deleteView, moveView, newViews, updateView, viewsFromFile, viewsToFile, VIEWS_FILE_FORMAT, type SavedView, type StorageTrouble } from "../state/savedViews";
+import {
+  addView,
+  createSavedViewsStore,
+  MAX_VIEWS,
+  deleteView,
+  moveView,
+  newViews,
+  updateView,
+  viewsFromFile,
+  viewsToFile,
+  VIEWS_FILE_FORMAT,
+  type SavedView,
+  type StorageTrouble,
+} from "../state/savedViews";
 import { VIEW_STATE_VERSION } from "../state/viewState";
 import { decodeStory, encodeStory, MAX_LINK, type LinkContext } from "../state/viewCodec";
 import type { App } from "./app";
@@ -18,9 +31,12 @@ function createViewStorage(app: App) {
   let notice: HTMLElement | null = null;
   const say = (trouble: StorageTrouble) => {
     if (notice?.isConnected) return;
-    notice = app.messages.show(trouble === "full"
-      ? "The browser's storage is full: your saved views are kept for this session only. Use Export views to keep them."
-      : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.", "warning");
+    notice = app.messages.show(
+      trouble === "full"
+        ? "The browser's storage is full: your saved views are kept for this session only. Use Export views to keep them."
+        : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.",
+      "warning",
+    );
   };
   return {
     load(ctx: LinkContext, newId: () => string): SavedView[] {
@@ -98,17 +114,31 @@ export function mountViews(app: App): void {
 
   save.addEventListener("click", () => {
     if (views.length >= MAX_VIEWS) {
-      app.messages.show(`At most ${MAX_VIEWS} views can be saved: delete one (or Export views and start a new list) to save another.`, "warning");
+      app.messages.show(
+        `At most ${MAX_VIEWS} views can be saved: delete one (or Export views and start a new list) to save another.`,
+        "warning",
+      );
       return;
     }
     // No name typed: the view's title when it has one, else its number and year.
     const name = nameInput.value.trim() || app.store.get().title.trim() || `View ${views.length + 1} (${app.store.get().year})`;
     const state = onScreen();
-    setViews(addView(views, { id: newId(), name, caption: "", savedAt: new Date().toISOString(), state, positions: address.forcePositions(state) }));
+    setViews(
+      addView(views, {
+        id: newId(),
+        name,
+        caption: "",
+        savedAt: new Date().toISOString(),
+        state,
+        positions: address.forcePositions(state),
+      }),
+    );
     nameInput.value = "";
     status.textContent = `Saved "${name}".`;
   });
-  nameInput.addEventListener("keydown", (e) => { if (e.key === "Enter") save.click(); });
+  nameInput.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") save.click();
+  });
 
   /** The view on screen now, camera included (the camera lives in the renderer until it settles). */
   const onScreen = () => ({ ...app.store.get(), camera: cameraOrNull(app), hover: null });
@@ -127,7 +157,12 @@ export function mountViews(app: App): void {
       const which = `(view ${i + 1})`;
       /** The view as it is now (in-place edits do not rebuild this row's closures). */
       const cur = () => views.find((x) => x.id === v.id) ?? v;
-      const caption = el("textarea", { rows: 2, maxlength: 2000, "aria-label": `Caption ${which}`, placeholder: "Caption shown when presenting" });
+      const caption = el("textarea", {
+        rows: 2,
+        maxlength: 2000,
+        "aria-label": `Caption ${which}`,
+        placeholder: "Caption shown when presenting",
+      });
       caption.value = v.caption;
       caption.addEventListener("change", () => setViews(updateView(views, v.id, { caption: caption.value }), false));
       const titleSlot = el("div", { class: "view-title" });
@@ -150,30 +185,60 @@ export function mountViews(app: App): void {
           if (document.activeElement === document.body || !document.activeElement) rowButton(v.id, "rename")?.focus();
         };
         field.addEventListener("keydown", (e) => {
-          if (e.key === "Enter") { e.preventDefault(); finish(true); }
-          else if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); finish(false); }
+          if (e.key === "Enter") {
+            e.preventDefault();
+            finish(true);
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            e.stopPropagation();
+            finish(false);
+          }
         });
         field.addEventListener("blur", () => finish(true));
         titleSlot.append(field);
-        queueMicrotask(() => { field.focus(); field.select(); });
+        queueMicrotask(() => {
+          field.focus();
+          field.select();
+        });
       } else {
         titleSlot.append(el("strong", { class: "view-name" }, v.name));
       }
       const show = el("button", { type: "button", "aria-label": `Show view ${which}`, title: `Show "${v.name}"` }, "Show");
-      const rename = el("button", { type: "button", "aria-label": `Rename view ${which}`, "data-view": v.id, "data-action": "rename" }, "Rename");
+      const rename = el(
+        "button",
+        { type: "button", "aria-label": `Rename view ${which}`, "data-view": v.id, "data-action": "rename" },
+        "Rename",
+      );
       const up = el("button", { type: "button", "aria-label": `Move view up ${which}`, disabled: i === 0 }, "↑");
       const down = el("button", { type: "button", "aria-label": `Move view down ${which}`, disabled: i === views.length - 1 }, "↓");
       const del = el("button", { type: "button", "aria-label": `Delete view ${which}` }, "Delete");
-      const update = el("button", { type: "button", "aria-label": `Update view ${which}`, title: "Replace this view with what is on screen now (name and caption kept)" }, "Update");
+      const update = el(
+        "button",
+        {
+          type: "button",
+          "aria-label": `Update view ${which}`,
+          title: "Replace this view with what is on screen now (name and caption kept)",
+        },
+        "Update",
+      );
       update.addEventListener("click", () => {
         const state = onScreen();
         setViews(updateView(views, v.id, { state, positions: address.forcePositions(state) }), false);
         status.textContent = `Updated "${cur().name}" to the view on screen.`;
       });
       show.addEventListener("click", () => void address.applyView(cur().state, true, true, cur().positions));
-      rename.addEventListener("click", () => { renaming = v.id; render(); });
-      up.addEventListener("click", () => { setViews(moveView(views, v.id, -1)); focusAfterMove(v.id, "up"); });
-      down.addEventListener("click", () => { setViews(moveView(views, v.id, 1)); focusAfterMove(v.id, "down"); });
+      rename.addEventListener("click", () => {
+        renaming = v.id;
+        render();
+      });
+      up.addEventListener("click", () => {
+        setViews(moveView(views, v.id, -1));
+        focusAfterMove(v.id, "up");
+      });
+      down.addEventListener("click", () => {
+        setViews(moveView(views, v.id, 1));
+        focusAfterMove(v.id, "down");
+      });
       del.addEventListener("click", () => {
         const gone = cur();
         const at = views.findIndex((x) => x.id === v.id);
@@ -189,12 +254,20 @@ export function mountViews(app: App): void {
         status.replaceChildren(`Deleted "${gone.name}". `, undo);
         undo.focus();
       });
-      list.appendChild(el("li", { class: "view-item" }, el("div", { class: "view-fields" }, titleSlot, caption), el("div", { class: "view-buttons" }, show, update, rename, up, down, del)));
+      list.appendChild(
+        el(
+          "li",
+          { class: "view-item" },
+          el("div", { class: "view-fields" }, titleSlot, caption),
+          el("div", { class: "view-buttons" }, show, update, rename, up, down, del),
+        ),
+      );
     });
     list.hidden = !views.length;
     empty.hidden = views.length > 0;
   }
-  const rowButton = (id: string, action: string) => list.querySelector<HTMLButtonElement>(`button[data-view="${CSS.escape(id)}"][data-action="${action}"]`);
+  const rowButton = (id: string, action: string) =>
+    list.querySelector<HTMLButtonElement>(`button[data-view="${CSS.escape(id)}"][data-action="${action}"]`);
   /** After a move the row is rebuilt: keep the keyboard on the moved view (its rename button, or the move button if still enabled). */
   function focusAfterMove(id: string, dir: "up" | "down"): void {
     const row = rowButton(id, "rename")?.closest("li");
@@ -217,14 +290,20 @@ export function mountViews(app: App): void {
     if (!file) return;
     // A views file is a few kilobytes per view; anything this big is not one (and would stall the page).
     if (file.size > MAX_VIEWS_FILE_BYTES) {
-      app.messages.show(`${file.name} could not be imported: at ${(file.size / 1e6).toFixed(1)} MB it is too big to be a saved-views file (Export views writes a few kB per view). Your saved views are unchanged.`, "error");
+      app.messages.show(
+        `${file.name} could not be imported: at ${(file.size / 1e6).toFixed(1)} MB it is too big to be a saved-views file (Export views writes a few kB per view). Your saved views are unchanged.`,
+        "error",
+      );
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch (error) {
-      app.messages.show(`${file.name} could not be read (${error instanceof Error ? error.message : "read error"}). Your saved views are unchanged.`, "error");
+      app.messages.show(
+        `${file.name} could not be read (${error instanceof Error ? error.message : "read error"}). Your saved views are unchanged.`,
+        "error",
+      );
       return;
     }
     const r = viewsFromFile(text, linkContext(app), newId);
@@ -235,20 +314,30 @@ export function mountViews(app: App): void {
     const fresh = newViews(views, r.views, defaultYearOf(app.dataset()));
     const held = r.views.length - fresh.length;
     const room = Math.max(0, MAX_VIEWS - views.length);
-    if (fresh.length > room) app.messages.show(`Only ${room} of the ${fresh.length} new views in ${file.name} were added: at most ${MAX_VIEWS} views can be saved.`, "warning");
+    if (fresh.length > room)
+      app.messages.show(
+        `Only ${room} of the ${fresh.length} new views in ${file.name} were added: at most ${MAX_VIEWS} views can be saved.`,
+        "warning",
+      );
     r.views = fresh.slice(0, room);
     setViews([...views, ...r.views]);
     status.textContent = `Imported ${r.views.length} view(s) from ${file.name}${held ? `; ${held} already saved here ${held === 1 ? "was" : "were"} left out` : ""}.`;
-    if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
+    if (r.problems.length)
+      app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
   });
 
   bundleBridge = {
     views: () => views.map((v) => ({ name: v.name, caption: v.caption, state: { ...v.state, hover: undefined } })),
     add(incoming) {
-      const file = JSON.stringify({ format: VIEWS_FILE_FORMAT, version: 1, views: incoming.map((v) => ({ name: v.name, caption: v.caption ?? "", view: toPayload(v.state) })) });
+      const file = JSON.stringify({
+        format: VIEWS_FILE_FORMAT,
+        version: 1,
+        views: incoming.map((v) => ({ name: v.name, caption: v.caption ?? "", view: toPayload(v.state) })),
+      });
       const r = viewsFromFile(file, linkContext(app), newId);
       if (!r.ok) return 0;
-      if (r.problems.length) app.messages.show(`${r.problems.length} view(s) in the bundle could not be read and were left out.`, "warning", r.problems);
+      if (r.problems.length)
+        app.messages.show(`${r.problems.length} view(s) in the bundle could not be read and were left out.`, "warning", r.problems);
       r.views = r.views.slice(0, Math.max(0, MAX_VIEWS - views.length));
       if (r.views.length) setViews([...views, ...r.views]);
       return r.views.length;
@@ -256,12 +345,20 @@ export function mountViews(app: App): void {
   };
 
   const story = mountPresentation(app, address);
-  present.addEventListener("click", () => story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions }))));
+  present.addEventListener("click", () =>
+    story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions }))),
+  );
   storyLink.addEventListener("click", async () => {
-    const text = encodeStory(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions })), defaultYearOf(app.dataset()));
+    const text = encodeStory(
+      views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions })),
+      defaultYearOf(app.dataset()),
+    );
     const link = `${location.origin}${location.pathname}${location.search}#story=${text}`;
     if (text.length > MAX_LINK) {
-      app.messages.show(`These ${views.length} views are too many for one link (${text.length.toLocaleString("en")} characters; a link holds up to ${MAX_LINK.toLocaleString("en")}). Share the file from Export views instead, or present fewer views.`, "warning");
+      app.messages.show(
+        `These ${views.length} views are too many for one link (${text.length.toLocaleString("en")} characters; a link holds up to ${MAX_LINK.toLocaleString("en")}). Share the file from Export views instead, or present fewer views.`,
+        "warning",
+      );
       return;
     }
     try {
@@ -301,8 +398,16 @@ function toPayload(state: unknown): unknown {
   const s = state as Record<string, unknown>;
   const cam = s.camera as Record<string, unknown> | null | undefined;
   const { hover: _hover, version: _version, datasetId, datasetHash, camera: _camera, ...rest } = s;
-  void _hover; void _version; void _camera;
-  return { v: VIEW_STATE_VERSION, d: datasetId, h: typeof datasetHash === "string" ? datasetHash.slice(0, 16) : undefined, ...rest, camera: cam ? [cam.x, cam.y, cam.ratio, cam.angle] : null };
+  void _hover;
+  void _version;
+  void _camera;
+  return {
+    v: VIEW_STATE_VERSION,
+    d: datasetId,
+    h: typeof datasetHash === "string" ? datasetHash.slice(0, 16) : undefined,
+    ...rest,
+    camera: cam ? [cam.x, cam.y, cam.ratio, cam.angle] : null,
+  };
 }
 
 function cameraOrNull(app: App) {

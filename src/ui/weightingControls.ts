@@ -5,34 +5,76 @@ import { datasetUnit, unitTitle } from "../state/volumeUnit";
 import type { App } from "./app";
 import { el } from "./dom";
 
-const MEASURES: [Measure, string][] = [["vehicles", "Vehicles"], ["usd", "US$ (where known)"]];
-const SCALES: [ScaleKind, string][] = [["linear", "Linear"], ["sqrt", "Square root"], ["log", "Logarithmic"]];
-const NODE_SIZES: [NodeSizeBy, string][] = [["throughput", "Throughput (larger of in and out)"], ["intake", "Intake"], ["outflow", "Outflow"]];
+const MEASURES: [Measure, string][] = [
+  ["vehicles", "Vehicles"],
+  ["usd", "US$ (where known)"],
+];
+const SCALES: [ScaleKind, string][] = [
+  ["linear", "Linear"],
+  ["sqrt", "Square root"],
+  ["log", "Logarithmic"],
+];
+const NODE_SIZES: [NodeSizeBy, string][] = [
+  ["throughput", "Throughput (larger of in and out)"],
+  ["intake", "Intake"],
+  ["outflow", "Outflow"],
+];
 
 export const WIDTH_LIMITS = { min: 0.5, max: 40 } as const;
 
 function selectOf<T extends string>(id: string, options: [T, string][]): HTMLSelectElement {
-  return el("select", { id, name: id }, options.map(([value, text]) => el("option", { value }, text)));
+  return el(
+    "select",
+    { id, name: id },
+    options.map(([value, text]) => el("option", { value }, text)),
+  );
 }
 
 function row(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
-  return el("div", { class: "x-row" }, el("label", { for: id }, label), control, hint ? el("span", { class: "x-hint", id: `${id}-hint` }, hint) : null);
+  return el(
+    "div",
+    { class: "x-row" },
+    el("label", { for: id }, label),
+    control,
+    hint ? el("span", { class: "x-hint", id: `${id}-hint` }, hint) : null,
+  );
 }
 
 export function mountWeightingControls(app: App): void {
   const body = app.panel.addSection("weighting", "Weighting", { open: true, order: 16 });
   const measure = selectOf("measure", MEASURES);
   const scale = selectOf("scale", SCALES);
-  const minWidth = el("input", { id: "min-width", name: "min-width", type: "number", min: WIDTH_LIMITS.min, max: WIDTH_LIMITS.max, step: 0.5, inputmode: "decimal", "aria-describedby": "min-width-hint" });
-  const maxWidth = el("input", { id: "max-width", name: "max-width", type: "number", min: WIDTH_LIMITS.min, max: WIDTH_LIMITS.max, step: 1, inputmode: "decimal", "aria-describedby": "max-width-hint" });
+  const minWidth = el("input", {
+    id: "min-width",
+    name: "min-width",
+    type: "number",
+    min: WIDTH_LIMITS.min,
+    max: WIDTH_LIMITS.max,
+    step: 0.5,
+    inputmode: "decimal",
+    "aria-describedby": "min-width-hint",
+  });
+  const maxWidth = el("input", {
+    id: "max-width",
+    name: "max-width",
+    type: "number",
+    min: WIDTH_LIMITS.min,
+    max: WIDTH_LIMITS.max,
+    step: 1,
+    inputmode: "decimal",
+    "aria-describedby": "max-width-hint",
+  });
   const nodeSize = selectOf("node-size-by", NODE_SIZES);
   body.append(
-    el("div", { class: "x-grid" },
+    el(
+      "div",
+      { class: "x-grid" },
       row("measure", "Measure", measure),
       row("scale", "Scale", scale),
       row("min-width", "Minimum width", minWidth, "px, smallest flow"),
       row("max-width", "Maximum width", maxWidth, "px, largest flow"),
-      row("node-size-by", "Node size", nodeSize)),
+      row("node-size-by", "Node size", nodeSize),
+    ),
   );
   measure.addEventListener("change", () => app.store.dispatch(setWeighting({ measure: measure.value as Measure })));
   scale.addEventListener("change", () => app.store.dispatch(setWeighting({ scale: scale.value as ScaleKind })));
@@ -75,5 +117,7 @@ export function mountWeightingControls(app: App): void {
   usdOption();
   app.onDatasetChange(usdOption);
   sync(true);
-  app.store.subscribe((s, prev) => { if (s.weighting !== prev.weighting) sync(); });
+  app.store.subscribe((s, prev) => {
+    if (s.weighting !== prev.weighting) sync();
+  });
 }

@@ -17,6 +17,8 @@ export function mountYearControl(root: HTMLElement, store: Store, years: () => n
     select.value = String(current);
   };
   render();
-  store.subscribe((s, prev) => { if (s.year !== prev.year) render(); });
+  store.subscribe((s, prev) => {
+    if (s.year !== prev.year) render();
+  });
   return { render, element: select };
 }

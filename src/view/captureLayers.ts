@@ -29,7 +29,18 @@ export interface CapturedGeometry {
   nodes: { id: string; x: number; y: number; r: number; colour: string }[];
   /** Node labels as placed (baseline-left anchor), the same collision-free placement as on screen. */
   labels: { id: string; text: string; x: number; y: number }[];
-  edges: { id: string; x1: number; y1: number; x2: number; y2: number; cx: number; cy: number; width: number; colour: string; arrow: number }[];
+  edges: {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    cx: number;
+    cy: number;
+    width: number;
+    colour: string;
+    arrow: number;
+  }[];
   affine: Affine;
   labelSize: number;
   /** Drawn px per unit of size at this camera (sigma scales sizes with zoom): legend widths follow it. */
@@ -58,7 +69,13 @@ export function canvasLimits(): { maxSide: number; maxArea: number } {
   const gl = (probe.getContext("webgl2") ?? probe.getContext("webgl")) as WebGLRenderingContext | null;
   if (gl) {
     const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array | null;
-    maxSide = Math.min(maxSide, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, dims?.[0] ?? maxSide, dims?.[1] ?? maxSide);
+    maxSide = Math.min(
+      maxSide,
+      gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
+      gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number,
+      dims?.[0] ?? maxSide,
+      dims?.[1] ?? maxSide,
+    );
     gl.getExtension("WEBGL_lose_context")?.loseContext();
   }
   limitsCache = { maxSide, maxArea: maxSide * maxSide };
@@ -85,8 +102,12 @@ function withPixelRatio<T>(ratio: number, fn: () => T): T {
 export function keepScreenInFrame(screen: Sigma, frame: Sigma, camera: CameraState, width: number, height: number): CameraState {
   const { width: sw, height: sh } = screen.getDimensions();
   if (!(sw > 0 && sh > 0)) return camera;
-  const corners = [{ x: 0, y: 0 }, { x: sw, y: 0 }, { x: 0, y: sh }, { x: sw, y: sh }].map((c) =>
-    frame.framedGraphToViewport(screen.viewportToFramedGraph(c, { cameraState: camera }), { cameraState: camera }));
+  const corners = [
+    { x: 0, y: 0 },
+    { x: sw, y: 0 },
+    { x: 0, y: sh },
+    { x: sw, y: sh },
+  ].map((c) => frame.framedGraphToViewport(screen.viewportToFramedGraph(c, { cameraState: camera }), { cameraState: camera }));
   const spanX = Math.max(...corners.map((c) => c.x)) - Math.min(...corners.map((c) => c.x));
   const spanY = Math.max(...corners.map((c) => c.y)) - Math.min(...corners.map((c) => c.y));
   const k = Math.max(spanX / width, spanY / height);
@@ -124,7 +145,14 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
         backdrop.width = pw;
         backdrop.height = ph;
         const bctx = backdrop.getContext("2d");
-        if (bctx) drawBackdrop(bctx, affineFrom((p) => t.graphToViewport(p)), { width, height }, ratio, options.backdrop);
+        if (bctx)
+          drawBackdrop(
+            bctx,
+            affineFrom((p) => t.graphToViewport(p)),
+            { width, height },
+            ratio,
+            options.backdrop,
+          );
         layers.push(backdrop);
         // Copy now, in the same task as the render: WebGL canvases have no preserved drawing buffer.
         const canvases = t.getCanvases();
@@ -133,7 +161,9 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
           if (!source) continue;
           const gl = (source.getContext("webgl2") ?? source.getContext("webgl")) as WebGLRenderingContext | null;
           if (gl && (gl.drawingBufferWidth !== pw || gl.drawingBufferHeight !== ph)) {
-            throw new CaptureError(`captureLayers: the browser drew the ${id} layer at ${gl.drawingBufferWidth} × ${gl.drawingBufferHeight} px instead of ${pw} × ${ph} px`);
+            throw new CaptureError(
+              `captureLayers: the browser drew the ${id} layer at ${gl.drawingBufferWidth} × ${gl.drawingBufferHeight} px instead of ${pw} × ${ph} px`,
+            );
           }
           const copy = document.createElement("canvas");
           copy.width = pw;
@@ -149,9 +179,17 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
         labels.height = ph;
         const lctx = labels.getContext("2d");
         if (lctx) {
-          drawLabels(lctx, geometry.labels.map((l) => ({ ...l, box: { x0: 0, y0: 0, x1: 0, y1: 0 } })), {
-            font: LABEL_FONT, fontSize: LABEL_SIZE, color: options.labelColor ?? "#1c2833", halo: options.labelHalo ?? "rgba(255,255,255,0.9)", scale: ratio,
-          });
+          drawLabels(
+            lctx,
+            geometry.labels.map((l) => ({ ...l, box: { x0: 0, y0: 0, x1: 0, y1: 0 } })),
+            {
+              font: LABEL_FONT,
+              fontSize: LABEL_SIZE,
+              color: options.labelColor ?? "#1c2833",
+              halo: options.labelHalo ?? "rgba(255,255,255,0.9)",
+              scale: ratio,
+            },
+          );
         }
         layers.push(labels);
       }
@@ -168,7 +206,10 @@ function geometryOf(t: Sigma, width: number, height: number): CapturedGeometry {
   const candidates: LabelCandidate[] = [];
   const px = new Map<string, { x: number; y: number; r: number }>();
   const nodes: CapturedGeometry["nodes"] = [];
-  const order = graph.nodes().map((id) => ({ id, d: t.getNodeDisplayData(id) })).filter((n) => n.d && !n.d.hidden);
+  const order = graph
+    .nodes()
+    .map((id) => ({ id, d: t.getNodeDisplayData(id) }))
+    .filter((n) => n.d && !n.d.hidden);
   order.sort((a, b) => (a.d!.zIndex ?? 0) - (b.d!.zIndex ?? 0));
   for (const { id, d } of order) {
     const p = t.framedGraphToViewport({ x: d!.x, y: d!.y });
@@ -180,29 +221,46 @@ function geometryOf(t: Sigma, width: number, height: number): CapturedGeometry {
   }
   const labels = placedLabels(candidates, width, height).map(({ id, text, x, y }) => ({ id, text, x, y }));
   const edges: CapturedGeometry["edges"] = [];
-  const edgeOrder = graph.edges().map((id) => ({ id, d: t.getEdgeDisplayData(id) })).filter((e) => e.d && !e.d.hidden);
+  const edgeOrder = graph
+    .edges()
+    .map((id) => ({ id, d: t.getEdgeDisplayData(id) }))
+    .filter((e) => e.d && !e.d.hidden);
   edgeOrder.sort((a, b) => (a.d!.zIndex ?? 0) - (b.d!.zIndex ?? 0));
   for (const { id, d } of edgeOrder) {
     const s = px.get(graph.source(id));
     const g = px.get(graph.target(id));
     if (!s || !g) continue;
     const curvature = Number(graph.getEdgeAttribute(id, "curvature") ?? 0);
-    const dx = g.x - s.x, dy = g.y - s.y;
+    const dx = g.x - s.x,
+      dy = g.y - s.y;
     // Same control point as @sigma/edge-curve, in y-down viewport coordinates.
     const cx = (s.x + g.x) / 2 + dy * curvature;
     const cy = (s.y + g.y) / 2 - dx * curvature;
     // The curve ends at the target's rim, where sigma puts the arrow's tip.
-    const tx = g.x - cx, ty = g.y - cy;
+    const tx = g.x - cx,
+      ty = g.y - cy;
     const tl = Math.hypot(tx, ty) || 1;
     const w = t.scaleSize(d!.size);
     const type = String(graph.getEdgeAttribute(id, "type") ?? "");
     edges.push({
-      id, x1: s.x, y1: s.y, x2: g.x - (tx / tl) * g.r, y2: g.y - (ty / tl) * g.r, cx, cy, width: w, colour: d!.color,
+      id,
+      x1: s.x,
+      y1: s.y,
+      x2: g.x - (tx / tl) * g.r,
+      y2: g.y - (ty / tl) * g.r,
+      cx,
+      cy,
+      width: w,
+      colour: d!.color,
       arrow: type === "curved" || type === "arrow" ? w * ARROW_LENGTH_RATIO : 0,
     });
   }
   return {
-    width, height, nodes, edges, labels,
+    width,
+    height,
+    nodes,
+    edges,
+    labels,
     affine: affineFrom((p) => t.graphToViewport(p)),
     labelSize: LABEL_SIZE,
     sizeFactor: t.scaleSize(1),
@@ -217,5 +275,10 @@ function placedLabels(candidates: LabelCandidate[], width: number, height: numbe
   const ctx = measureCtx;
   if (!ctx) return [];
   ctx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
-  return placeLabels(candidates, (t) => ctx.measureText(t).width, { fontSize: LABEL_SIZE, gap: 3, padding: 1.5, bounds: { x0: 0, y0: 0, x1: width, y1: height } });
+  return placeLabels(candidates, (t) => ctx.measureText(t).width, {
+    fontSize: LABEL_SIZE,
+    gap: 3,
+    padding: 1.5,
+    bounds: { x0: 0, y0: 0, x1: width, y1: height },
+  });
 }

@@ -17,8 +17,10 @@ export function fitPositions(positions: Positions, frame: Frame, pad = 0.08): Po
   const h = ext.y[1] - ext.y[0];
   const k = Math.min(w > 0 ? fw / w : Infinity, h > 0 ? fh / h : Infinity);
   const scale = Number.isFinite(k) ? k : 1;
-  const cx = (ext.x[0] + ext.x[1]) / 2, cy = (ext.y[0] + ext.y[1]) / 2;
-  const fx = (frame.x[0] + frame.x[1]) / 2, fy = (frame.y[0] + frame.y[1]) / 2;
+  const cx = (ext.x[0] + ext.x[1]) / 2,
+    cy = (ext.y[0] + ext.y[1]) / 2;
+  const fx = (frame.x[0] + frame.x[1]) / 2,
+    fy = (frame.y[0] + frame.y[1]) / 2;
   for (const [id, p] of positions) out.set(id, { x: fx + (p.x - cx) * scale, y: fy + (p.y - cy) * scale });
   return out;
 }
@@ -38,7 +40,8 @@ export function positionsForLayout(layout: LayoutKind, places: Place[], flows: F
   if (layout === "chain") {
     const w = (frame.x[1] - frame.x[0]) * 0.84;
     const h = (frame.y[1] - frame.y[0]) * 0.84;
-    const cx = (frame.x[0] + frame.x[1]) / 2, cy = (frame.y[0] + frame.y[1]) / 2;
+    const cx = (frame.x[0] + frame.x[1]) / 2,
+      cy = (frame.y[0] + frame.y[1]) / 2;
     const out: Positions = new Map();
     for (const [id, p] of chainPositions(places, flows, w, h)) out.set(id, { x: p.x + cx, y: p.y + cy });
     return out;

@@ -18,12 +18,19 @@ export function geoPositions(places: Place[]): Positions {
 
 /** Extent of a set of positions, padded, for a fixed camera frame. */
 export function extentOf(positions: Positions, pad = 0.05): { x: [number, number]; y: [number, number] } | null {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const { x, y } of positions.values()) {
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
   }
   if (!Number.isFinite(x0)) return null;
-  const dx = (x1 - x0 || 1) * pad, dy = (y1 - y0 || 1) * pad;
+  const dx = (x1 - x0 || 1) * pad,
+    dy = (y1 - y0 || 1) * pad;
   return { x: [x0 - dx, x1 + dx], y: [y0 - dy, y1 + dy] };
 }
 
@@ -51,7 +58,8 @@ export function chainPositions(places: Place[], flows: Flow[], width = 600, heig
       if (!col) continue;
       const bary = new Map<string, number>();
       for (const id of col) {
-        let sum = 0, weight = 0;
+        let sum = 0,
+          weight = 0;
         for (const [other, w] of neighbours.get(id) ?? []) {
           const r = rank.get(other);
           if (r === undefined) continue;
@@ -148,12 +156,22 @@ export function transposeColumns(columns: string[][], flows: readonly Pick<Flow,
   // Neighbours of each place in the column to its left (-1) and right (+1).
   const left = new Map<string, Set<string>>();
   const right = new Map<string, Set<string>>();
-  const add = (m: Map<string, Set<string>>, a: string, b: string) => { let s = m.get(a); if (!s) m.set(a, (s = new Set())); s.add(b); };
+  const add = (m: Map<string, Set<string>>, a: string, b: string) => {
+    let s = m.get(a);
+    if (!s) m.set(a, (s = new Set()));
+    s.add(b);
+  };
   for (const f of flows) {
-    const a = colOf.get(f.from), b = colOf.get(f.to);
+    const a = colOf.get(f.from),
+      b = colOf.get(f.to);
     if (a === undefined || b === undefined) continue;
-    if (b === a + 1) { add(right, f.from, f.to); add(left, f.to, f.from); }
-    else if (a === b + 1) { add(left, f.from, f.to); add(right, f.to, f.from); }
+    if (b === a + 1) {
+      add(right, f.from, f.to);
+      add(left, f.to, f.from);
+    } else if (a === b + 1) {
+      add(left, f.from, f.to);
+      add(right, f.to, f.from);
+    }
   }
   const index = new Map<string, number>();
   const reindex = (col: string[]) => col.forEach((id, i) => index.set(id, i));
@@ -168,12 +186,15 @@ export function transposeColumns(columns: string[][], flows: readonly Pick<Flow,
     let improved = false;
     for (const col of columns) {
       for (let i = 0; i + 1 < col.length; i++) {
-        const u = col[i]!, v = col[i + 1]!;
+        const u = col[i]!,
+          v = col[i + 1]!;
         const now = pairCrossings(u, v, left) + pairCrossings(u, v, right);
         const swapped = pairCrossings(v, u, left) + pairCrossings(v, u, right);
         if (swapped < now) {
-          col[i] = v; col[i + 1] = u;
-          index.set(v, i); index.set(u, i + 1);
+          col[i] = v;
+          col[i + 1] = u;
+          index.set(v, i);
+          index.set(u, i + 1);
           improved = true;
         }
       }

@@ -93,7 +93,8 @@ export function mark(name: string): void {
 
 /** sigma sizes only its own contexts' pixels; plain canvases we add are kept at device resolution here. */
 function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, ratio: number): void {
-  const pw = Math.round(width * ratio), ph = Math.round(height * ratio);
+  const pw = Math.round(width * ratio),
+    ph = Math.round(height * ratio);
   if (canvas.width !== pw || canvas.height !== ph) {
     canvas.width = pw;
     canvas.height = ph;
@@ -166,7 +167,15 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   // Bumped on any change to the drawn graph, so the label layer knows when its placement is stale.
   let graphVersion = 0;
   const bump = () => void graphVersion++;
-  for (const event of ["nodeAdded", "edgeAdded", "nodeDropped", "edgeDropped", "cleared", "nodeAttributesUpdated", "eachNodeAttributesUpdated"] as const) {
+  for (const event of [
+    "nodeAdded",
+    "edgeAdded",
+    "nodeDropped",
+    "edgeDropped",
+    "cleared",
+    "nodeAttributesUpdated",
+    "eachNodeAttributesUpdated",
+  ] as const) {
     graph.on(event, bump);
   }
 
@@ -203,8 +212,19 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     }
     labelCtx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
     const measure = (t: string) => labelCtx.measureText(t).width;
-    placedLabels = placeLabels(candidates, measure, { fontSize: LABEL_SIZE, gap: 3, padding: 1.5, bounds: { x0: 0, y0: 0, x1: width, y1: height } });
-    drawLabels(labelCtx, placedLabels, { font: LABEL_FONT, fontSize: LABEL_SIZE, color: "#1c2833", halo: "rgba(255,255,255,0.9)", scale: ratio });
+    placedLabels = placeLabels(candidates, measure, {
+      fontSize: LABEL_SIZE,
+      gap: 3,
+      padding: 1.5,
+      bounds: { x0: 0, y0: 0, x1: width, y1: height },
+    });
+    drawLabels(labelCtx, placedLabels, {
+      font: LABEL_FONT,
+      fontSize: LABEL_SIZE,
+      color: "#1c2833",
+      halo: "rgba(255,255,255,0.9)",
+      scale: ratio,
+    });
   };
 
   sigma.on("enterNode", ({ node }) => events.hoverNode(node));
@@ -254,7 +274,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       mark("reroute:drawn");
     },
     animateScene(from, to, durationMs) {
-      const self = this;
+      const setScene = (scene: Scene) => this.setScene(scene);
       return new Promise<void>((done) => {
         const start = performance.now();
         let mine = -1;
@@ -262,7 +282,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
           // Someone else drew a scene since our last frame: stop here, theirs wins.
           if (mine !== -1 && sceneEpoch !== mine) return done();
           const t = durationMs > 0 ? Math.min(1, (now - start) / durationMs) : 1;
-          self.setScene(t >= 1 ? to : tweenScene(from, to, easeInOutCubic(t)));
+          setScene(t >= 1 ? to : tweenScene(from, to, easeInOutCubic(t)));
           mine = sceneEpoch;
           if (t >= 1) done();
           else requestAnimationFrame(frame);

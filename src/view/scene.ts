@@ -78,7 +78,10 @@ export function buildScene(input: SceneInput): Scene {
   }
   let maxNodeVolume = 0;
   for (const p of places) maxNodeVolume = Math.max(maxNodeVolume, nodeVolume(p.id));
-  const sizeScale = scaleSqrt().domain([0, maxNodeVolume || 1]).range(NODE_SIZE_RANGE).clamp(true);
+  const sizeScale = scaleSqrt()
+    .domain([0, maxNodeVolume || 1])
+    .range(NODE_SIZE_RANGE)
+    .clamp(true);
 
   const nodes: SceneNode[] = [];
   for (const p of places) {

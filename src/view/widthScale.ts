@@ -29,7 +29,10 @@ export function createWidthScale(kind: ScaleKind, values: number[], minWidth: nu
   if (kind === "log") {
     const lo = Math.max(minPositive, max / 1000);
     domain = [lo, max];
-    const s = scaleLog().domain(lo === max ? [lo / 10, max] : domain).range([minWidth, maxWidth]).clamp(true);
+    const s = scaleLog()
+      .domain(lo === max ? [lo / 10, max] : domain)
+      .range([minWidth, maxWidth])
+      .clamp(true);
     fn = (v) => (v > 0 ? s(v) : minWidth);
   } else {
     domain = [0, max];

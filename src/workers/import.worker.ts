@@ -19,7 +19,10 @@ class QuietXmlDomParser extends XmlDomParser {
   }
 }
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null; postMessage(message: ImportWorkerMessage): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
+  postMessage(message: ImportWorkerMessage): void;
+};
 
 scope.onmessage = (event) => {
   const { files, options } = event.data;

@@ -70,7 +70,9 @@ export function importWithWorker(files: readonly ImportFile[], options: ImportCl
         format: "unknown",
         dataset: null,
         summary: emptySummary(),
-        issues: [{ severity: "error", file: "", line: 0, column: 0, message: `the import worker stopped: ${event.message || "unknown error"}` }],
+        issues: [
+          { severity: "error", file: "", line: 0, column: 0, message: `the import worker stopped: ${event.message || "unknown error"}` },
+        ],
       });
     };
     const request: ImportWorkerRequest = { files: files.map((file) => ({ name: file.name, bytes: file.bytes })), options: rest };

@@ -2,7 +2,13 @@
 // Web Worker that keeps the last graph it built, so a second question on the same year does not resend
 // it. Cancel terminates the worker (the searches are synchronous loops); the next task starts a new one.
 import type { SerializedGraph } from "graphology-types";
-import { createRouteTraceHandler, type RouteTask, type RouteTaskResult, type RouteTraceReply, type RouteTraceRequest } from "./routeTraceProtocol";
+import {
+  createRouteTraceHandler,
+  type RouteTask,
+  type RouteTaskResult,
+  type RouteTraceReply,
+  type RouteTraceRequest,
+} from "./routeTraceProtocol";
 
 export interface RouteTraceWorkerLike {
   postMessage(message: RouteTraceRequest): void;
@@ -28,7 +34,9 @@ function inThread(): RouteTraceWorkerLike {
     postMessage(message) {
       queueMicrotask(() => handler.handle(message, (reply) => w.onmessage?.({ data: reply } as MessageEvent<RouteTraceReply>)));
     },
-    terminate() { w.onmessage = null; },
+    terminate() {
+      w.onmessage = null;
+    },
   };
   return w;
 }
@@ -42,7 +50,8 @@ export interface RouteTraceClient {
 export function createRouteTraceClient(options: RouteTraceClientOptions = {}): RouteTraceClient {
   const mode = options.worker ?? "auto";
   const make = (): RouteTraceWorkerLike =>
-    typeof mode === "function" ? mode()
+    typeof mode === "function"
+      ? mode()
       : mode === "auto" && typeof Worker !== "undefined"
         ? (new Worker(new URL("./routeTrace.worker.ts", import.meta.url), { type: "module" }) as unknown as RouteTraceWorkerLike)
         : inThread();
@@ -53,20 +62,35 @@ export function createRouteTraceClient(options: RouteTraceClientOptions = {}): R
 
   const once = (key: string, graph: SerializedGraph | null, task: RouteTask, signal?: AbortSignal) =>
     new Promise<RouteTraceReply>((resolve, reject) => {
-      if (signal?.aborted) { reject(abortError()); return; }
-      if (!worker) { worker = make(); heldKey = ""; }
+      if (signal?.aborted) {
+        reject(abortError());
+        return;
+      }
+      if (!worker) {
+        worker = make();
+        heldKey = "";
+      }
       const w = worker;
       const onAbort = () => {
         w.terminate();
-        if (worker === w) { worker = null; heldKey = ""; }
+        if (worker === w) {
+          worker = null;
+          heldKey = "";
+        }
         reject(abortError());
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      w.onmessage = (event) => { signal?.removeEventListener("abort", onAbort); resolve(event.data); };
+      w.onmessage = (event) => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(event.data);
+      };
       w.onerror = (event) => {
         signal?.removeEventListener("abort", onAbort);
         w.terminate();
-        if (worker === w) { worker = null; heldKey = ""; }
+        if (worker === w) {
+          worker = null;
+          heldKey = "";
+        }
         reject(new Error(`workers/routeTrace: worker failed: ${event.message}`));
       };
       w.postMessage({ type: "run", key, graph, task });

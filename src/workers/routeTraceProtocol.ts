@@ -11,7 +11,11 @@ export type RouteTask =
   | { kind: "simple"; origin: string; destination: string }
   | { kind: "through"; place: string };
 
-export type RouteTaskResult<T extends RouteTask> = T extends { kind: "chains" } ? ChainsResult : T extends { kind: "simple" } ? SimplePathsResult : ThroughNodeResult;
+export type RouteTaskResult<T extends RouteTask> = T extends { kind: "chains" }
+  ? ChainsResult
+  : T extends { kind: "simple" }
+    ? SimplePathsResult
+    : ThroughNodeResult;
 
 export interface RouteTraceRequest {
   type: "run";
@@ -45,11 +49,17 @@ export function createRouteTraceHandler(): RouteTraceHandler {
           return;
         }
         const t = request.task;
-        const result = t.kind === "chains"
-          ? chains(graph, t.origin, t.destination, { k: TRACE_CHAINS_K, maxHops: TRACE_MAX_HOPS, weight: "weight" })
-          : t.kind === "simple"
-            ? simplePaths(graph, t.origin, t.destination, { maxDepth: SIMPLE_MAX_DEPTH, maxPaths: SIMPLE_MAX_PATHS, maxMs: SIMPLE_MAX_MS, weight: "weight" })
-            : throughNode(graph, t.place, { weight: "weight" });
+        const result =
+          t.kind === "chains"
+            ? chains(graph, t.origin, t.destination, { k: TRACE_CHAINS_K, maxHops: TRACE_MAX_HOPS, weight: "weight" })
+            : t.kind === "simple"
+              ? simplePaths(graph, t.origin, t.destination, {
+                  maxDepth: SIMPLE_MAX_DEPTH,
+                  maxPaths: SIMPLE_MAX_PATHS,
+                  maxMs: SIMPLE_MAX_MS,
+                  weight: "weight",
+                })
+              : throughNode(graph, t.place, { weight: "weight" });
         post({ type: "result", result });
       } catch (error) {
         post({ type: "error", message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,18 @@
 // assumption, read policy events — all by name and keyboard, with axe finding nothing to fix.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodePng, launchBrowser, openApp, renders, ROOT, serveDist, waitIdle, waitRendered, type OpenedPage, type Served } from "./harness";
+import {
+  decodePng,
+  launchBrowser,
+  openApp,
+  renders,
+  ROOT,
+  serveDist,
+  waitIdle,
+  waitRendered,
+  type OpenedPage,
+  type Served,
+} from "./harness";
 
 let served: Served;
 let browser: Browser;
@@ -31,11 +42,15 @@ const graphShot = async () => {
 const changedShare = (a: ReturnType<typeof decodePng>, b: ReturnType<typeof decodePng>) => {
   let n = 0;
   for (let i = 0; i < a.data.length; i += 4) {
-    if (Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!)) > 24) n++;
+    if (
+      Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!)) > 24
+    )
+      n++;
   }
   return n / (a.width * a.height);
 };
-const legendWidths = () => page.locator("[data-testid=legend-widths] .legend-line").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.width));
+const legendWidths = () =>
+  page.locator("[data-testid=legend-widths] .legend-line").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.width));
 const legendText = () => page.locator("[data-testid=legend-widths]").textContent();
 const edgeCount = () => page.evaluate(() => window.reroute!.app.scene().edges.length);
 const act = async (fn: () => Promise<unknown>) => {
@@ -85,7 +100,13 @@ describe("Explore in headless Chromium", () => {
     expect(await page.getByRole("button", { name: "Reset", exact: true }).isDisabled()).toBe(true);
     const kinds = page.getByRole("group", { name: "Place kinds" });
     await act(() => kinds.getByRole("checkbox", { name: "Markets" }).uncheck());
-    expect(await page.evaluate(() => window.reroute!.app.scene().edges.every((e) => !["ru", "uz", "sa", "iq", "sy", "mx", "cl", "tj", "other-destinations"].includes(e.target)))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        window
+          .reroute!.app.scene()
+          .edges.every((e) => !["ru", "uz", "sa", "iq", "sy", "mx", "cl", "tj", "other-destinations"].includes(e.target)),
+      ),
+    ).toBe(true);
     await act(() => page.getByRole("button", { name: "Reset", exact: true }).click());
     await act(() => page.getByLabel("Scale", { exact: true }).selectOption("sqrt"));
   });
@@ -100,7 +121,14 @@ describe("Explore in headless Chromium", () => {
     const rowCount = () => table.locator("tbody tr").count();
     expect(await rowCount()).toBe(await edgeCount());
     const ids = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.flow).sort());
-    expect(ids).toEqual(await page.evaluate(() => window.reroute!.app.scene().edges.map((e) => e.id).sort()));
+    expect(ids).toEqual(
+      await page.evaluate(() =>
+        window
+          .reroute!.app.scene()
+          .edges.map((e) => e.id)
+          .sort(),
+      ),
+    );
     expect(await table.locator("caption").textContent()).toContain(`${await edgeCount()} flows shown in 2024`);
     await act(() => page.getByLabel("Top N flows").fill("5"));
     expect(await rowCount()).toBe(5);
@@ -123,13 +151,22 @@ describe("Explore in headless Chromium", () => {
     // One row in the Tab order; arrow keys move between rows.
     expect(await table.locator('tbody tr[tabindex="0"]').count()).toBe(1);
     await page.keyboard.press("ArrowDown");
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.flow)).toBe(await table.locator("tbody tr").nth(1).getAttribute("data-flow"));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.flow)).toBe(
+      await table.locator("tbody tr").nth(1).getAttribute("data-flow"),
+    );
     // The sparkline follows the selected flow: one dot per year the hop is in the data (no dot, not 0, in the others).
-    expect(await page.getByTestId("sparkline").locator("circle").count()).toBe(await page.evaluate((flowId) => {
-      const a = window.reroute!.app;
-      const f = a.dataset().flows.find((x) => x.id === flowId)!;
-      return new Set(a.derived().flows.filter((x) => x.from === f.from && x.to === f.to && x.mode === f.mode).map((x) => x.year)).size;
-    }, id));
+    expect(await page.getByTestId("sparkline").locator("circle").count()).toBe(
+      await page.evaluate((flowId) => {
+        const a = window.reroute!.app;
+        const f = a.dataset().flows.find((x) => x.id === flowId)!;
+        return new Set(
+          a
+            .derived()
+            .flows.filter((x) => x.from === f.from && x.to === f.to && x.mode === f.mode)
+            .map((x) => x.year),
+        ).size;
+      }, id),
+    );
     await act(() => page.getByLabel("Top N flows").fill(""));
     expect(await rowCount()).toBe(await edgeCount());
   });
@@ -139,7 +176,9 @@ describe("Explore in headless Chromium", () => {
     await page.evaluate(() => {
       const w = window as unknown as { visited: number[]; frames: number };
       w.visited = [];
-      window.reroute!.app.store.subscribe((s, p) => { if (s.year !== p.year) w.visited.push(s.year); });
+      window.reroute!.app.store.subscribe((s, p) => {
+        if (s.year !== p.year) w.visited.push(s.year);
+      });
     });
     const play = page.getByRole("button", { name: "Play through time" });
     const r0 = await renders(page);
@@ -196,7 +235,11 @@ describe("Explore in headless Chromium", () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.event)).toBe(ids[ids.length - 1]);
     await page.keyboard.press("Home");
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.event)).toBe(ids[0]);
-    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".x-event")].filter((e) => e.tabIndex === 0).map((e) => e.dataset.event))).toEqual([ids[0]]);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>(".x-event")].filter((e) => e.tabIndex === 0).map((e) => e.dataset.event),
+      ),
+    ).toEqual([ids[0]]);
     await page.keyboard.press("Escape");
   });
 
@@ -220,7 +263,9 @@ describe("Explore in headless Chromium", () => {
     const box = (await page.locator("#graph").boundingBox())!;
     expect(Math.abs(pos.x - box.width / 2)).toBeLessThan(box.width * 0.3);
     expect(Math.abs(pos.y - box.height / 2)).toBeLessThan(box.height * 0.3);
-    expect(await page.getByTestId("sparkline").getAttribute("aria-label")).toMatch(/^Horgos: throughput, vehicles by year: 2019: no flow in the data, 2020: no flow in the data, 2021: no flow in the data, 2022: no flow in the data, 2023: \d/);
+    expect(await page.getByTestId("sparkline").getAttribute("aria-label")).toMatch(
+      /^Horgos: throughput, vehicles by year: 2019: no flow in the data, 2020: no flow in the data, 2021: no flow in the data, 2022: no flow in the data, 2023: \d/,
+    );
     await page.evaluate(() => window.reroute!.app.renderer.resetCamera(false));
   });
 
@@ -280,7 +325,13 @@ describe("Explore in headless Chromium", () => {
 
   it("editing an assumption recomputes the flows, badges the view and re-checks; Restore default shares undoes it", async () => {
     await page.getByRole("button", { name: "Assumptions", exact: true }).click();
-    const horgosOut = () => page.evaluate(() => window.reroute!.app.derived().flows.filter((f) => f.year === 2024 && f.from === "horgos").reduce((s, f) => s + f.vehicles, 0));
+    const horgosOut = () =>
+      page.evaluate(() =>
+        window
+          .reroute!.app.derived()
+          .flows.filter((f) => f.year === 2024 && f.from === "horgos")
+          .reduce((s, f) => s + f.vehicles, 0),
+      );
     const base = await horgosOut();
     const input = page.getByLabel("Assumed Horgos share of the 2024 Central Asia lane", { exact: true });
     expect(await input.inputValue()).toBe("0.6");
@@ -293,7 +344,9 @@ describe("Explore in headless Chromium", () => {
     expect(await page.getByTestId("assumption-checks").textContent()).toMatch(/reconcile|break/);
     // The Table shows the recomputed Horgos → Kazakhstan figure.
     const hk = await page.evaluate(() => window.reroute!.app.derived().flows.find((f) => f.id === "horgos>kz@2024/road")!.vehicles);
-    expect(await page.locator('#flow-table tr[data-flow="horgos>kz@2024/road"] td:nth-child(4)').textContent()).toBe(new Intl.NumberFormat("en-GB").format(hk));
+    expect(await page.locator('#flow-table tr[data-flow="horgos>kz@2024/road"] td:nth-child(4)').textContent()).toBe(
+      new Intl.NumberFormat("en-GB").format(hk),
+    );
     // Push Torugart 2023 too high: the panel names the bound that breaks.
     await act(() => page.getByLabel("Assumed Torugart share of the 2023 Central Asia lane", { exact: true }).fill("0.3"));
     await act(() => page.getByLabel("Assumed Central Asia overland lane share of 2023 used-car exports", { exact: true }).fill("0.8"));
@@ -320,8 +373,14 @@ describe("Explore in headless Chromium", () => {
     expect(await note.isVisible()).toBe(true);
     await input.blur();
     expect(await input.inputValue()).toBe(String(min));
-    const declared = Number(await page.evaluate(() => window.reroute!.app.dataset().assumptions.find((a) => a.label.includes("Central Asia overland lane share of 2023"))!.value));
-    const mid = String([(min + max) / 2, (min + (min + max) / 2) / 2].map((v) => Math.round(v * 100) / 100).find((v) => v !== declared && v !== min)!);
+    const declared = Number(
+      await page.evaluate(
+        () => window.reroute!.app.dataset().assumptions.find((a) => a.label.includes("Central Asia overland lane share of 2023"))!.value,
+      ),
+    );
+    const mid = String(
+      [(min + max) / 2, (min + (min + max) / 2) / 2].map((v) => Math.round(v * 100) / 100).find((v) => v !== declared && v !== min)!,
+    );
     await act(() => input.fill(mid));
     expect(await note.textContent()).toBe("");
     expect(await note.isVisible()).toBe(false);
@@ -331,24 +390,49 @@ describe("Explore in headless Chromium", () => {
 
   it("every control is labelled with a unique name, reachable by Tab, and axe finds no violation", async () => {
     const report = await page.evaluate(() => {
-      const controls = [...document.querySelectorAll<HTMLElement>("button, select, input, textarea, [role=combobox]")]
-        .filter((e) => e.getAttribute("aria-hidden") !== "true" && !(e as HTMLInputElement).disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden");
+      const controls = [...document.querySelectorAll<HTMLElement>("button, select, input, textarea, [role=combobox]")].filter(
+        (e) =>
+          e.getAttribute("aria-hidden") !== "true" &&
+          !(e as HTMLInputElement).disabled &&
+          e.getClientRects().length > 0 &&
+          getComputedStyle(e).visibility !== "hidden",
+      );
       const nameOf = (e: HTMLElement) => {
         const by = e.getAttribute("aria-labelledby");
-        if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+        if (by)
+          return by
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent ?? "")
+            .join(" ")
+            .trim();
         const aria = e.getAttribute("aria-label");
         if (aria) return aria.trim();
         const labels = (e as HTMLInputElement).labels;
-        if (labels && labels.length) return [...labels].map((l) => l.textContent ?? "").join(" ").replace(/\s+/g, " ").trim();
+        if (labels && labels.length)
+          return [...labels]
+            .map((l) => l.textContent ?? "")
+            .join(" ")
+            .replace(/\s+/g, " ")
+            .trim();
         if (e.tagName === "BUTTON") return (e.textContent ?? "").replace(/\s+/g, " ").trim();
         return "";
       };
       // The event markers are one Tab stop (roving tabindex): the others are reached with the arrow keys.
-      const named = controls.map((e) => ({ id: e.id || e.outerHTML.slice(0, 60), name: nameOf(e), tab: e.classList.contains("x-event") ? 0 : e.tabIndex }));
+      const named = controls.map((e) => ({
+        id: e.id || e.outerHTML.slice(0, 60),
+        name: nameOf(e),
+        tab: e.classList.contains("x-event") ? 0 : e.tabIndex,
+      }));
       const markerStops = [...document.querySelectorAll<HTMLElement>(".x-event")].filter((e) => e.tabIndex === 0).length;
       const counts = new Map<string, number>();
       for (const n of named) counts.set(n.name.toLowerCase(), (counts.get(n.name.toLowerCase()) ?? 0) + 1);
-      return { unnamed: named.filter((n) => !n.name), duplicates: [...counts].filter(([, c]) => c > 1), untabbable: named.filter((n) => n.tab < 0), count: named.length, markerStops };
+      return {
+        unnamed: named.filter((n) => !n.name),
+        duplicates: [...counts].filter(([, c]) => c > 1),
+        untabbable: named.filter((n) => n.tab < 0),
+        count: named.length,
+        markerStops,
+      };
     });
     expect(report.unnamed).toEqual([]);
     expect(report.duplicates).toEqual([]);
@@ -367,7 +451,19 @@ describe("Explore in headless Chromium", () => {
       });
       reached.add(id);
     }
-    for (const id of ["year", "layout", "find-place", "measure", "scale", "min-width", "max-width", "node-size-by", "filter-threshold", "filter-top-n", "play-years"]) {
+    for (const id of [
+      "year",
+      "layout",
+      "find-place",
+      "measure",
+      "scale",
+      "min-width",
+      "max-width",
+      "node-size-by",
+      "filter-threshold",
+      "filter-top-n",
+      "play-years",
+    ]) {
       expect(reached, id).toContain(id);
     }
     // Fifteen policy events, one Tab stop.
@@ -376,7 +472,9 @@ describe("Explore in headless Chromium", () => {
 
     await page.addScriptTag({ path: `${ROOT}/node_modules/axe-core/axe.min.js` });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
       const result = await axe.run(document);
       return result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
     });

@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 async function exportFile(page: Page, button: string): Promise<{ name: string; data: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: button, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByRole("button", { name: button, exact: true }).click(),
+  ]);
   const path = await download.path();
   await page.waitForFunction(() => document.documentElement.dataset.exporting === "false");
   return { name: download.suggestedFilename(), data: readFileSync(path) };
@@ -43,7 +46,11 @@ async function exportPng(page: Page, save: string): Promise<{ name: string; png:
 }
 
 /** Rows (from the top) of the first run of rows holding pixels darker than `level` in the box. */
-function firstInkRun(png: PNG, box: { x0: number; y0: number; x1: number; y1: number }, level = 110): { top: number; bottom: number } | null {
+function firstInkRun(
+  png: PNG,
+  box: { x0: number; y0: number; x1: number; y1: number },
+  level = 110,
+): { top: number; bottom: number } | null {
   let top = -1;
   for (let y = box.y0; y < box.y1; y++) {
     let ink = false;
@@ -76,9 +83,11 @@ describe("Export PNG and SVG", () => {
   it("has one control per name: Export PNG in the toolbar, the options labelled in the Export section", async () => {
     const { page } = app;
     await openSection(page, "Image export");
-    for (const name of ["Export PNG", "Export SVG", "Export story (ZIP)"]) expect(await page.getByRole("button", { name, exact: true }).count()).toBe(1);
+    for (const name of ["Export PNG", "Export SVG", "Export story (ZIP)"])
+      expect(await page.getByRole("button", { name, exact: true }).count()).toBe(1);
     expect(await page.locator("#toolbar").getByRole("button", { name: "Export PNG", exact: true }).count()).toBe(1);
-    for (const name of ["Image title", "Image size", "Resolution", "Background"]) expect(await page.getByLabel(name, { exact: true }).count()).toBe(1);
+    for (const name of ["Image title", "Image size", "Resolution", "Background"])
+      expect(await page.getByLabel(name, { exact: true }).count()).toBe(1);
     expect(await page.getByLabel("Image title", { exact: true }).inputValue()).toBe("China's used-car exports, 2024");
     expect(await page.getByLabel("Image size", { exact: true }).inputValue()).toBe("slide");
   });
@@ -156,7 +165,7 @@ describe("Export PNG and SVG", () => {
   it("'Current view' saves the size of the graph on screen", async () => {
     const { page } = app;
     await page.getByLabel("Image size", { exact: true }).selectOption("view");
-    const graph = (await page.locator("#graph").evaluate((g) => ({ w: g.clientWidth, h: g.clientHeight })));
+    const graph = await page.locator("#graph").evaluate((g) => ({ w: g.clientWidth, h: g.clientHeight }));
     const { png } = await exportPng(page, "/tmp/reroute-export-view.png");
     expect([png.width, png.height]).toEqual([graph.w, graph.h]);
   });
@@ -168,7 +177,13 @@ describe("Export PNG and SVG", () => {
     await page.getByLabel("Background", { exact: true }).selectOption("transparent");
     const { png } = await exportPng(page, "/tmp/reroute-export-transparent.png");
     const alpha = (x: number, y: number) => png.data[(y * png.width + x) * 4 + 3];
-    for (const [x, y] of [[0, 0], [1919, 0], [0, 1079], [1919, 1079]] as const) expect(alpha(x, y)).toBe(0);
+    for (const [x, y] of [
+      [0, 0],
+      [1919, 0],
+      [0, 1079],
+      [1919, 1079],
+    ] as const)
+      expect(alpha(x, y)).toBe(0);
     let opaque = 0;
     for (let i = 3; i < png.data.length; i += 4) if (png.data[i]! > 200) opaque++;
     expect(opaque / (png.width * png.height)).toBeGreaterThan(0.05);
@@ -240,9 +255,15 @@ describe("Export PNG and SVG", () => {
     expect(chain).not.toBeNull();
     const { data } = await exportFile(page, "Export SVG");
     const doc = new DOMParser().parseFromString(data.toString("utf8"), "image/svg+xml");
-    const captions = Array.from(doc.getElementsByTagName("text")).filter((t) => t.getAttribute("data-role") === "caption").map((t) => t.textContent);
+    const captions = Array.from(doc.getElementsByTagName("text"))
+      .filter((t) => t.getAttribute("data-role") === "caption")
+      .map((t) => t.textContent);
     expect(captions).toContain(`Traced route: ${chain!.names.join(" → ")}`);
-    const strokes = new Map(Array.from(doc.getElementsByTagName("path")).filter((p) => p.getAttribute("data-flow-id")).map((p) => [p.getAttribute("data-flow-id"), p.getAttribute("stroke")]));
+    const strokes = new Map(
+      Array.from(doc.getElementsByTagName("path"))
+        .filter((p) => p.getAttribute("data-flow-id"))
+        .map((p) => [p.getAttribute("data-flow-id"), p.getAttribute("stroke")]),
+    );
     const dim = [...strokes.entries()].filter(([id]) => !chain!.ids.includes(id!)).map(([, c]) => c);
     // Everything off the route shares one dimmed colour; the route keeps its lane colours.
     expect(new Set(dim).size).toBe(1);
@@ -263,14 +284,19 @@ describe("Export PNG and SVG", () => {
     await page.getByRole("button", { name: "Trace", exact: true }).click();
     const first = page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option").first();
     await first.click();
-    await page.waitForFunction(() => window.reroute!.app.store.get().trace.chain !== null && document.documentElement.dataset.animating !== "true");
+    await page.waitForFunction(
+      () => window.reroute!.app.store.get().trace.chain !== null && document.documentElement.dataset.animating !== "true",
+    );
     // The chain's places as drawn on screen, and in the map box of a 1920×1080 slide (and of a wider strip).
     const fits = await page.evaluate(async () => {
       const a = window.reroute!.app;
       const t = a.store.get().trace;
       const chainNodes = new Set([t.origin!, t.destination!]);
       const out: { w: number; h: number; outside: string[] }[] = [];
-      for (const [w, h] of [[1600, 800], [1400, 600]] as const) {
+      for (const [w, h] of [
+        [1600, 800],
+        [1400, 600],
+      ] as const) {
         const g = (await a.renderer.capture({ width: w, height: h, pixelRatio: 1, camera: null, backdrop: null, pixels: false })).geometry;
         const outside = g.nodes.filter((n) => chainNodes.has(n.id) && (n.x < 0 || n.x > w || n.y < 0 || n.y > h)).map((n) => n.id);
         out.push({ w, h, outside });
@@ -309,7 +335,10 @@ describe("Export PNG and SVG", () => {
     const map = { x0: 60, y0: 200, x1: 1450, y1: 950 };
     // Five flows draw far less than the whole year.
     expect(inkShare(b, map, [0xf7, 0xf9, 0xfb])).toBeLessThan(inkShare(a, map, [0xf7, 0xf9, 0xfb]));
-    const after = await page.evaluate(() => ({ year: window.reroute!.app.store.get().year, edges: window.reroute!.app.scene().edges.length }));
+    const after = await page.evaluate(() => ({
+      year: window.reroute!.app.store.get().year,
+      edges: window.reroute!.app.scene().edges.length,
+    }));
     expect(after).toEqual(before);
   });
 });

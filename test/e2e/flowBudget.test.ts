@@ -41,9 +41,16 @@ describe("flow budget", () => {
     const total = await yearFlows();
     expect(total).toBeGreaterThan(2000);
     expect(await edges()).toBe(2000);
-    expect(await page.getByRole("status").filter({ hasText: "largest" }).textContent()).toBe(`Showing the 2,000 largest of ${format(total)} flows`);
+    expect(await page.getByRole("status").filter({ hasText: "largest" }).textContent()).toBe(
+      `Showing the 2,000 largest of ${format(total)} flows`,
+    );
     const drawn = await page.evaluate(() => window.reroute!.app.scene().edges.map((e) => e.volume));
-    const all = await page.evaluate(() => window.reroute!.app.derived().flows.filter((f) => f.year === window.reroute!.app.store.get().year).map((f) => f.vehicles));
+    const all = await page.evaluate(() =>
+      window
+        .reroute!.app.derived()
+        .flows.filter((f) => f.year === window.reroute!.app.store.get().year)
+        .map((f) => f.vehicles),
+    );
     // Nothing left out is larger than the smallest drawn flow.
     const smallestDrawn = Math.min(...drawn);
     expect(all.filter((v) => v > smallestDrawn).length).toBeLessThan(2000);
@@ -55,7 +62,9 @@ describe("flow budget", () => {
     const input = page.getByLabel("Flow budget", { exact: true });
     await act(() => input.fill("500").then(() => input.press("Enter")));
     expect(await edges()).toBe(500);
-    expect(await page.getByRole("status").filter({ hasText: "largest" }).textContent()).toBe(`Showing the 500 largest of ${format(total)} flows`);
+    expect(await page.getByRole("status").filter({ hasText: "largest" }).textContent()).toBe(
+      `Showing the 500 largest of ${format(total)} flows`,
+    );
     await act(() => page.getByLabel("Show all flows").check());
     expect(await edges()).toBe(total);
     expect(await input.isDisabled()).toBe(true);

@@ -4,7 +4,20 @@ import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectLonLat } from "../../src/view/projection";
-import { countHue, decodePng, drawnShare, hsl, launchBrowser, openApp, readRepoFile, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
+import {
+  countHue,
+  decodePng,
+  drawnShare,
+  hsl,
+  launchBrowser,
+  openApp,
+  readRepoFile,
+  renders,
+  serveDist,
+  waitRendered,
+  type OpenedPage,
+  type Served,
+} from "./harness";
 
 let served: Served;
 let browser: Browser;
@@ -22,7 +35,9 @@ afterAll(async () => {
 });
 
 const flows2024 = () =>
-  (Papa.parse<Record<string, string>>(readRepoFile("data/zero-mileage/flows.csv"), { header: true, skipEmptyLines: true }).data).filter((r) => r.year === "2024");
+  Papa.parse<Record<string, string>>(readRepoFile("data/zero-mileage/flows.csv"), { header: true, skipEmptyLines: true }).data.filter(
+    (r) => r.year === "2024",
+  );
 
 describe("the built app in headless Chromium", () => {
   it("opens on 2024 with the map and the graph drawn over at least 5% of the graph area", async () => {
@@ -49,7 +64,12 @@ describe("the built app in headless Chromium", () => {
     await page.mouse.move(1, 1);
     const graph = await page.locator("#graph").boundingBox();
     const png = decodePng(await page.screenshot({ clip: graph! }));
-    const hues: Record<string, string> = { "central-asia": "#d4ac0d", "middle-east": "#148f77", "latin-america": "#c2185b", caucasus: "#229954" };
+    const hues: Record<string, string> = {
+      "central-asia": "#d4ac0d",
+      "middle-east": "#148f77",
+      "latin-america": "#c2185b",
+      caucasus: "#229954",
+    };
     for (const [lane, hex] of Object.entries(hues)) {
       const [h] = hsl(parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16));
       expect(countHue(png, h, 7, 0.25), `pixels of lane ${lane}`).toBeGreaterThan(15);
@@ -69,11 +89,16 @@ describe("the built app in headless Chromium", () => {
       const a = window.reroute!.app;
       const me = window.reroute!.nodeOnPage("horgos");
       if (!me) return null;
-      const others = a.scene().nodes.filter((n) => n.id !== "horgos").map((n) => window.reroute!.nodeOnPage(n.id)).filter((p) => p !== null);
+      const others = a
+        .scene()
+        .nodes.filter((n) => n.id !== "horgos")
+        .map((n) => window.reroute!.nodeOnPage(n.id))
+        .filter((p) => p !== null);
       for (let ring = 0; ring <= 0.8; ring += 0.2) {
         for (let k = 0; k < 16; k++) {
           const t = (k / 16) * 2 * Math.PI;
-          const x = me.x + Math.cos(t) * me.r * ring, y = me.y + Math.sin(t) * me.r * ring;
+          const x = me.x + Math.cos(t) * me.r * ring,
+            y = me.y + Math.sin(t) * me.r * ring;
           if (others.every((o) => Math.hypot(o!.x - x, o!.y - y) > o!.r + 1)) return { x, y };
         }
       }

@@ -58,7 +58,8 @@ export async function openApp(
   url: string,
   options: { viewport?: { width: number; height: number }; context?: BrowserContext; waitReady?: boolean } = {},
 ): Promise<OpenedPage> {
-  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true }));
+  const context =
+    options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true }));
   const page = await context.newPage();
   const errors: string[] = [];
   const foreignRequests: string[] = [];
@@ -116,20 +117,32 @@ export function drawnShare(png: PNG, background: [number, number, number], toler
 
 /** Hue (degrees), saturation and lightness of an RGB colour. */
 export function hsl(r: number, g: number, b: number): [number, number, number] {
-  r /= 255; g /= 255; b /= 255;
-  const max = Math.max(r, g, b), min = Math.min(r, g, b);
+  r /= 255;
+  g /= 255;
+  b /= 255;
+  const max = Math.max(r, g, b),
+    min = Math.min(r, g, b);
   const l = (max + min) / 2;
   if (max === min) return [0, 0, l];
   const d = max - min;
   const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
-  let h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
   return [h * 60, s, l];
 }
 
 /** Pixels whose hue is within `window` degrees of `hue` and whose saturation exceeds `minSat`. */
-export function countHue(png: PNG, hue: number, window = 8, minSat = 0.2, region?: { x0: number; y0: number; x1: number; y1: number }): number {
+export function countHue(
+  png: PNG,
+  hue: number,
+  window = 8,
+  minSat = 0.2,
+  region?: { x0: number; y0: number; x1: number; y1: number },
+): number {
   let n = 0;
-  const x0 = region?.x0 ?? 0, y0 = region?.y0 ?? 0, x1 = region?.x1 ?? png.width, y1 = region?.y1 ?? png.height;
+  const x0 = region?.x0 ?? 0,
+    y0 = region?.y0 ?? 0,
+    x1 = region?.x1 ?? png.width,
+    y1 = region?.y1 ?? png.height;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * png.width + x) * 4;

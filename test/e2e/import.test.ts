@@ -36,7 +36,11 @@ interface Upload {
   mimeType: string;
   buffer: Buffer;
 }
-const upload = (name: string, content: string | Uint8Array, mimeType = "text/plain"): Upload => ({ name, mimeType, buffer: Buffer.from(content) });
+const upload = (name: string, content: string | Uint8Array, mimeType = "text/plain"): Upload => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(content),
+});
 
 const importCount = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.importCount ?? "0"));
 
@@ -70,7 +74,6 @@ async function confirmSummary(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.importState === "imported");
   await waitRendered(page, n);
 }
-
 
 const LOCATIONS = "id,name,lat,lon\r\nalm,Almaty,43.24,76.89\r\ntas,Tashkent,41.30,69.24\r\nbog,Bogot\u00e1,4.71,-74.07\r\n";
 const FLOWS = "origin,dest,count\r\nalm,tas,1200\r\ntas,bog,300\r\nbog,alm,45\r\nalm,bog,oops\r\n";
@@ -109,7 +112,14 @@ describe("Import data in headless Chromium", () => {
     expect(after.id).toMatch(/^local:[0-9a-f]+$/);
     expect(after.edges).toBe(3);
     expect(after.nodes).toBe(3);
-    expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => p.name).sort())).toEqual(["Almaty", "Bogotá", "Tashkent"]);
+    expect(
+      await page.evaluate(() =>
+        window
+          .reroute!.app.dataset()
+          .places.map((p) => p.name)
+          .sort(),
+      ),
+    ).toEqual(["Almaty", "Bogotá", "Tashkent"]);
     expect(differingShare(before, await graphShot(page))).toBeGreaterThan(0.01);
     await page.screenshot({ path: "/tmp/import-after.png" });
     // The shipped data is one choice away, and back.
@@ -124,7 +134,7 @@ describe("Import data in headless Chromium", () => {
     await waitRendered(page, n);
     expect(await scene(page)).toEqual(shipped);
     // Back on the shipped data, the header says what it said at the start.
-    expect(await page.locator("#dataset-name").textContent()).toBe("China's used-car (\"zero-mileage\") exports");
+    expect(await page.locator("#dataset-name").textContent()).toBe('China\'s used-car ("zero-mileage") exports');
     n = await renders(page);
     await select.selectOption(after.id);
     await waitRendered(page, n);
@@ -137,7 +147,10 @@ describe("Import data in headless Chromium", () => {
     const page = second.page;
     await page.getByRole("button", { name: "Datasets", exact: true }).click();
     const select = page.getByLabel("Shown dataset");
-    await page.waitForFunction((id) => [...document.querySelectorAll("#dataset-select option")].some((o) => (o as HTMLOptionElement).value === id), imported.id);
+    await page.waitForFunction(
+      (id) => [...document.querySelectorAll("#dataset-select option")].some((o) => (o as HTMLOptionElement).value === id),
+      imported.id,
+    );
     const n = await renders(page);
     await select.selectOption(imported.id);
     await waitRendered(page, n);
@@ -178,8 +191,20 @@ describe("Import data in headless Chromium", () => {
       const path = await download.path();
       return { name: download.suggestedFilename(), bytes: readFileSync(path) };
     };
-    const edgesOf = () => page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`).sort());
-    const names = () => page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort());
+    const edgesOf = () =>
+      page.evaluate(() =>
+        window
+          .reroute!.app.dataset()
+          .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`)
+          .sort(),
+      );
+    const names = () =>
+      page.evaluate(() =>
+        window
+          .reroute!.app.dataset()
+          .places.map((p) => `${p.name}@${p.lat},${p.lon}`)
+          .sort(),
+      );
     const original = { edges: await edgesOf(), names: await names(), scene: await scene(page) };
 
     const gexf = await grab("Export GEXF");
@@ -211,7 +236,12 @@ describe("Import data in headless Chromium", () => {
     expect(await page.getByRole("dialog").textContent()).toContain("Reroute CSV");
     expect(await page.getByRole("dialog").textContent()).toContain(zip.name.replace(/\.zip$/, "")); // named after the ZIP
     await confirmSummary(page);
-    const reread = await page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => f.vehicles).sort((a, b) => a - b));
+    const reread = await page.evaluate(() =>
+      window
+        .reroute!.app.dataset()
+        .flows.map((f) => f.vehicles)
+        .sort((a, b) => a - b),
+    );
     expect(reread).toEqual(original.edges.map((e) => Number(e.split("=")[1])).sort((a, b) => a - b));
     expect(await names()).toEqual(original.names);
   });
@@ -268,10 +298,17 @@ describe("Import data in headless Chromium", () => {
     const { PNG } = await import("pngjs");
     writeFileSync("/tmp/import-garbage-before.png", PNG.sync.write(shot));
     const random = rng(7);
-    const state = await importThrough(page, [upload("garbage.csv", Uint8Array.from({ length: 3000 }, () => Math.floor(random() * 256)))]);
+    const state = await importThrough(page, [
+      upload(
+        "garbage.csv",
+        Uint8Array.from({ length: 3000 }, () => Math.floor(random() * 256)),
+      ),
+    ]);
     expect(["failed", "needs-input", "summary"]).toContain(state);
     if (state !== "failed") await page.keyboard.press("Escape");
-    const bad = await importThrough(page, [upload("broken.gexf", "<gexf><graph><nodes><node id='a'></nodes></graph></gexf>", "application/xml")]);
+    const bad = await importThrough(page, [
+      upload("broken.gexf", "<gexf><graph><nodes><node id='a'></nodes></graph></gexf>", "application/xml"),
+    ]);
     expect(bad).toBe("failed");
     const alert = page.getByRole("alert").last();
     expect(await alert.textContent()).toMatch(/Could not import broken\.gexf/);
@@ -288,7 +325,11 @@ describe("Import data in headless Chromium", () => {
     const { page } = app;
     const before = await scene(page);
     const { zipSync, strToU8 } = await import("fflate");
-    const xlsx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>"), "xl/worksheets/sheet1.xml": strToU8("<worksheet/>") });
+    const xlsx = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.xml": strToU8("<workbook/>"),
+      "xl/worksheets/sheet1.xml": strToU8("<worksheet/>"),
+    });
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
     for (const [name, bytes, expected] of [
       ["trade.xlsx", xlsx, /trade\.xlsx is an Excel workbook, not a CSV file: open it in Excel or LibreOffice and save the sheet as CSV/],
@@ -324,27 +365,52 @@ describe("Import data in headless Chromium", () => {
 
   it("data without any coordinates opens in the chain layout, not as a strip under the map; node-link JSON is read and framed", async () => {
     const { page } = app;
-    const state = await importThrough(page, [upload("flows.tsv", "origin\tdestination\tvolume\tyear\nShanghai\tRotterdam\t1500\t2021\nRotterdam\tHamburg\t600\t2021\n")]);
+    const state = await importThrough(page, [
+      upload("flows.tsv", "origin\tdestination\tvolume\tyear\nShanghai\tRotterdam\t1500\t2021\nRotterdam\tHamburg\t600\t2021\n"),
+    ]);
     expect(state).toBe("summary");
-    expect(await page.getByRole("dialog").textContent()).toContain("No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout");
+    expect(await page.getByRole("dialog").textContent()).toContain(
+      "No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout",
+    );
     await confirmSummary(page);
     await page.waitForFunction(() => window.reroute!.app.store.get().layout === "chain");
     expect(await page.getByLabel("Layout").inputValue()).toBe("chain");
     expect((await scene(page)).edges).toBe(2);
-    const nodeLink = { directed: true, multigraph: false, graph: {}, nodes: [{ id: "Shanghai", lat: 31.23, lon: 121.47 }, { id: "Busan", lat: 35.1, lon: 129.04 }], links: [{ source: "Shanghai", target: "Busan", weight: 300 }] };
+    const nodeLink = {
+      directed: true,
+      multigraph: false,
+      graph: {},
+      nodes: [
+        { id: "Shanghai", lat: 31.23, lon: 121.47 },
+        { id: "Busan", lat: 35.1, lon: 129.04 },
+      ],
+      links: [{ source: "Shanghai", target: "Busan", weight: 300 }],
+    };
     expect(await importThrough(page, [upload("networkx.json", JSON.stringify(nodeLink), "application/json")])).toBe("summary");
     expect(await page.getByRole("dialog").textContent()).toContain("node-link JSON (NetworkX, d3)");
     await confirmSummary(page);
     expect(await page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("geo"); // located data opens on the map
     // Two ports 900 km apart are framed, not two dots on a world map; the whole map is one zoom-out away.
     expect(await page.evaluate(() => window.reroute!.app.renderer.getCamera().ratio)).toBeLessThan(0.5);
-    expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => `${p.name}@${p.lat},${p.lon}`).sort())).toEqual(["Busan@35.1,129.04", "Shanghai@31.23,121.47"]);
+    expect(
+      await page.evaluate(() =>
+        window
+          .reroute!.app.dataset()
+          .places.map((p) => `${p.name}@${p.lat},${p.lon}`)
+          .sort(),
+      ),
+    ).toEqual(["Busan@35.1,129.04", "Shanghai@31.23,121.47"]);
   });
 
   it("a Comtrade table of trade values reads in US$ everywhere: legend, hover card, Table, Weighting — never 'vehicles'", async () => {
     const { page } = app;
-    const head = "typeCode,freqCode,refYear,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,qty,primaryValue";
-    const rows = ["C,A,2023,156,CHN,China,X,398,KAZ,Kazakhstan,8703,,1500000000", "C,A,2023,156,CHN,China,X,643,RUS,Russian Federation,8703,,9800000000", "C,A,2023,398,KAZ,Kazakhstan,X,643,RUS,Russian Federation,8703,,420000000"];
+    const head =
+      "typeCode,freqCode,refYear,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,qty,primaryValue";
+    const rows = [
+      "C,A,2023,156,CHN,China,X,398,KAZ,Kazakhstan,8703,,1500000000",
+      "C,A,2023,156,CHN,China,X,643,RUS,Russian Federation,8703,,9800000000",
+      "C,A,2023,398,KAZ,Kazakhstan,X,643,RUS,Russian Federation,8703,,420000000",
+    ];
     // A Find a place list left open on the shipped data searches the new data once it is in.
     await page.getByRole("combobox", { name: "Find a place" }).fill("Russ");
     expect(await importThrough(page, [upload("TradeData_values.csv", [head, ...rows].join("\n"))])).toBe("summary");
@@ -375,15 +441,31 @@ describe("Import data in headless Chromium", () => {
     const { page } = app;
     const places = `id,name,kind,country,lat,lon,lane,native_name,note\nxian,Xi'an,origin,CN,34.27,108.95,,,\nhorgos,"${XSS}",exit,CN,44.21,80.41,,,\n`;
     const flows = "from,to,year,vehicles,usd,mode,basis,facts,sources,formula,note\nxian,horgos,2024,1000,,road,reported,,s1;s2,,\n";
-    const sources = "id,publisher,title,date,url,reliability\ns1,Evil,Click me,2024-01-01,javascript:alert(1),H\ns2,Customs,Stats,2024-02-01,https://example.org/stats,H\n";
+    const sources =
+      "id,publisher,title,date,url,reliability\ns1,Evil,Click me,2024-01-01,javascript:alert(1),H\ns2,Customs,Stats,2024-02-01,https://example.org/stats,H\n";
     const state = await importThrough(page, [upload("places.csv", places), upload("flows.csv", flows), upload("sources.csv", sources)]);
     expect(state).toBe("summary");
     const text = (await page.getByRole("dialog").textContent()) ?? "";
     expect(text).toContain("Reroute CSV (places, flows, sources)");
     expect(text).toMatch(/sources\.csv line 2, column 5 \("url"\): "javascript:alert\(1\)" is not a web address/);
     await confirmSummary(page);
-    expect(await page.evaluate(() => window.reroute!.app.dataset().sources.map((s) => `${s.id}:${s.url}`))).toEqual(["s1:", "s2:https://example.org/stats"]);
-    expect(await page.evaluate(() => [...document.querySelectorAll("a")].filter((a) => !/^(https?:|blob:|$)/i.test(a.getAttribute("href") ?? "") && !(a.getAttribute("href") ?? "").startsWith("/") && !(a.getAttribute("href") ?? "").startsWith("?") && !(a.getAttribute("href") ?? "").startsWith("#")).map((a) => a.getAttribute("href")))).toEqual([]);
+    expect(await page.evaluate(() => window.reroute!.app.dataset().sources.map((s) => `${s.id}:${s.url}`))).toEqual([
+      "s1:",
+      "s2:https://example.org/stats",
+    ]);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll("a")]
+          .filter(
+            (a) =>
+              !/^(https?:|blob:|$)/i.test(a.getAttribute("href") ?? "") &&
+              !(a.getAttribute("href") ?? "").startsWith("/") &&
+              !(a.getAttribute("href") ?? "").startsWith("?") &&
+              !(a.getAttribute("href") ?? "").startsWith("#"),
+          )
+          .map((a) => a.getAttribute("href")),
+      ),
+    ).toEqual([]);
     expect(await page.locator('a[href="https://example.org/stats"]').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.querySelectorAll("img[src='x']").length)).toBe(0);
     expect(dialogs).toEqual([]);
@@ -414,26 +496,71 @@ describe("Import data in headless Chromium", () => {
     expect(text).toMatch(/Flows\s*3/);
     expect(text).toContain("1 dynamic edge with values per period read as one flow per year");
     await confirmSummary(page);
-    expect(await page.evaluate(() => window.reroute!.app.dataset().flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`).sort())).toEqual(["n0>n1@2023=1200", "n0>n1@2024=2100", "n1>n2@2024=700"]);
+    expect(
+      await page.evaluate(() =>
+        window
+          .reroute!.app.dataset()
+          .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`)
+          .sort(),
+      ),
+    ).toEqual(["n0>n1@2023=1200", "n0>n1@2024=2100", "n1>n2@2024=700"]);
   });
 
   it("≥ 200 malformed files through the real input each end in a summary, a question or an error — never a page error", async () => {
     const { page } = app;
     await page.evaluate(() => document.getElementById("messages")!.replaceChildren());
     const random = rng(20240601);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
-    const valid = [FLOWS, LOCATIONS, GEXF, "from,to,volume,year\nA,B,3,2020\nB,C,1,2021\n", '{"format":"reroute-bundle","version":1,"dataset":{"places":[],"flows":[]}}'];
+    const valid = [
+      FLOWS,
+      LOCATIONS,
+      GEXF,
+      "from,to,volume,year\nA,B,3,2020\nB,C,1,2021\n",
+      '{"format":"reroute-bundle","version":1,"dataset":{"places":[],"flows":[]}}',
+    ];
     const makers: (() => Upload[])[] = [
-      () => { const v = pick(valid); return [upload(pick(["t.csv", "t.gexf", "t.json", "t.txt"]), v.slice(0, Math.floor(random() * v.length)))]; },
+      () => {
+        const v = pick(valid);
+        return [upload(pick(["t.csv", "t.gexf", "t.json", "t.txt"]), v.slice(0, Math.floor(random() * v.length)))];
+      },
       () => [upload(pick(["r.csv", "r.gexf", "r.json", "r.zip", "r.graphml"]), bytes(1 + Math.floor(random() * 4000)))],
-      () => [upload("h.csv", `${pick(["foo,bar", "x", "a;b;c;d", "\uFEFF", "origin"])}\n${Array.from({ length: 5 }, () => `${random()},${random()}`).join("\n")}\n`)],
-      () => [upload("n.csv", `from,to,volume,year\nA,B,${pick(["1e308", "99999999999999999999999", "-5", "NaN", "Infinity", "1,5", "0x10", ""])},${pick(["2024", "99999", "-1", "20.5", ""])}\n`)],
-      () => { const depth = 50 + Math.floor(random() * 3000); return [upload("deep.gexf", `<gexf><graph><nodes>${"<node id='a'>".repeat(depth)}${"</node>".repeat(depth)}</nodes></graph></gexf>`)]; },
-      () => [upload("b.json", JSON.stringify({ format: "reroute-bundle", version: pick([1, 2, "1"]), dataset: pick([null, { places: 5 }, { places: [{ id: 1 }], flows: [{}] }, []]) }))],
+      () => [
+        upload(
+          "h.csv",
+          `${pick(["foo,bar", "x", "a;b;c;d", "\uFEFF", "origin"])}\n${Array.from({ length: 5 }, () => `${random()},${random()}`).join("\n")}\n`,
+        ),
+      ],
+      () => [
+        upload(
+          "n.csv",
+          `from,to,volume,year\nA,B,${pick(["1e308", "99999999999999999999999", "-5", "NaN", "Infinity", "1,5", "0x10", ""])},${pick(["2024", "99999", "-1", "20.5", ""])}\n`,
+        ),
+      ],
+      () => {
+        const depth = 50 + Math.floor(random() * 3000);
+        return [
+          upload("deep.gexf", `<gexf><graph><nodes>${"<node id='a'>".repeat(depth)}${"</node>".repeat(depth)}</nodes></graph></gexf>`),
+        ];
+      },
+      () => [
+        upload(
+          "b.json",
+          JSON.stringify({
+            format: "reroute-bundle",
+            version: pick([1, 2, "1"]),
+            dataset: pick([null, { places: 5 }, { places: [{ id: 1 }], flows: [{}] }, []]),
+          }),
+        ),
+      ],
       () => [upload("locations.csv", LOCATIONS.slice(0, Math.floor(random() * LOCATIONS.length))), upload("flows.csv", bytes(200))],
       () => [upload("z.zip", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...bytes(300)]))],
-      () => [upload("g.graphml", `<graphml><graph edgedefault="${pick(["directed", "undirected", "x"])}"><node id="a"/><edge source="a" target="${pick(["a", "b", ""])}"/></graph></graphml>`)],
+      () => [
+        upload(
+          "g.graphml",
+          `<graphml><graph edgedefault="${pick(["directed", "undirected", "x"])}"><node id="a"/><edge source="a" target="${pick(["a", "b", ""])}"/></graph></graphml>`,
+        ),
+      ],
       () => [upload("e.csv", "")],
     ];
     const outcomes: Record<string, number> = {};
@@ -461,11 +588,16 @@ describe("Import data in headless Chromium", () => {
     const { page } = app;
     const random = rng(7);
     const n = 400;
-    const nodes = Array.from({ length: n }, (_, i) => `<node id="n${i}" label="Port ${i}"><attvalues><attvalue for="lat" value="${(random() * 120 - 60).toFixed(3)}"/><attvalue for="lon" value="${(random() * 340 - 170).toFixed(3)}"/></attvalues></node>`);
+    const nodes = Array.from(
+      { length: n },
+      (_, i) =>
+        `<node id="n${i}" label="Port ${i}"><attvalues><attvalue for="lat" value="${(random() * 120 - 60).toFixed(3)}"/><attvalue for="lon" value="${(random() * 340 - 170).toFixed(3)}"/></attvalues></node>`,
+    );
     const edges: string[] = [];
     const pairs = new Set<string>();
     while (edges.length < 40_000) {
-      const a = Math.floor(random() * n), b = Math.floor(random() * n);
+      const a = Math.floor(random() * n),
+        b = Math.floor(random() * n);
       if (a === b || pairs.has(`${a}>${b}`)) continue;
       pairs.add(`${a}>${b}`);
       edges.push(`<edge id="e${edges.length}" source="n${a}" target="n${b}" weight="${1 + Math.floor(random() * 1000)}"/>`);
@@ -489,7 +621,12 @@ describe("Import data in headless Chromium", () => {
     const dialog = await page.getByRole("dialog").textContent();
     expect(dialog).toContain("GEXF");
     await confirmSummary(page);
-    expect(await page.evaluate(() => ({ places: window.reroute!.app.dataset().places.length, flows: window.reroute!.app.dataset().flows.length }))).toEqual({ places: n, flows: 40_000 });
+    expect(
+      await page.evaluate(() => ({
+        places: window.reroute!.app.dataset().places.length,
+        flows: window.reroute!.app.dataset().flows.length,
+      })),
+    ).toEqual({ places: n, flows: 40_000 });
     expect(app.errors).toEqual([]);
   });
 
@@ -508,7 +645,11 @@ describe("Import data in headless Chromium", () => {
     await page.getByLabel("Import data", { exact: true }).setInputFiles([upload("big.csv", rows.join("\n"))]);
     const progress = page.getByTestId("import-progress");
     await progress.waitFor({ state: "visible", timeout: 20_000 });
-    await page.waitForFunction(() => Number((document.getElementById("import-progress") as HTMLProgressElement | null)?.value ?? 0) > 0, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => Number((document.getElementById("import-progress") as HTMLProgressElement | null)?.value ?? 0) > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await progress.textContent()).toMatch(/Reading big\.csv.*\d+%/);
     await page.screenshot({ path: "/tmp/import-progress.png" });
     await page.getByRole("button", { name: "Stop reading file" }).click();
@@ -539,14 +680,21 @@ describe("a link made on imported data, opened again in the same browser", () =>
     expect(imported.id).toMatch(/^local:/);
     // Stored before going on (the library saves after the import is applied).
     await page.getByRole("button", { name: "Datasets", exact: true }).click();
-    await page.waitForFunction(() => !/this session only/.test(document.querySelector("#dataset-select")?.textContent ?? "") && document.querySelectorAll("#dataset-select option").length > 1);
+    await page.waitForFunction(
+      () =>
+        !/this session only/.test(document.querySelector("#dataset-select")?.textContent ?? "") &&
+        document.querySelectorAll("#dataset-select option").length > 1,
+    );
     // A camera of its own, folded into the address (as the user's pan/zoom would be).
     const camera = { x: 0.42, y: 0.47, ratio: 0.3, angle: 0 };
     await page.evaluate((c) => window.reroute!.app.store.dispatch((s) => ({ ...s, camera: c, year: s.year })), camera);
     await page.evaluate((c) => window.reroute!.app.renderer.setCamera(c, false), camera);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=/);
     const link = page.url();
-    const view = await page.evaluate(() => { const s = window.reroute!.app.store.get(); return { datasetId: s.datasetId, layout: s.layout, camera: s.camera }; });
+    const view = await page.evaluate(() => {
+      const s = window.reroute!.app.store.get();
+      return { datasetId: s.datasetId, layout: s.layout, camera: s.camera };
+    });
     expect(view.camera).toEqual(camera);
     // Back to the shipped data, then away.
     const n = await renders(page);
@@ -565,13 +713,36 @@ describe("a link made on imported data, opened again in the same browser", () =>
     const page = again.page;
     await page.waitForFunction((id) => window.reroute!.app.dataset().id === id, imported.id, { timeout: 15_000 });
     await expect.poll(() => scene(page)).toEqual(imported);
-    expect(await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => p.name).sort())).toEqual(["Berlin", "Paris", "Warsaw"]);
+    expect(
+      await page.evaluate(() =>
+        window
+          .reroute!.app.dataset()
+          .places.map((p) => p.name)
+          .sort(),
+      ),
+    ).toEqual(["Berlin", "Paris", "Warsaw"]);
     // The link's view, camera included, once the dataset's own framing is done.
-    await expect.poll(() => page.evaluate(() => { const s = window.reroute!.app.store.get(); return { datasetId: s.datasetId, layout: s.layout, camera: s.camera }; })).toEqual(view);
-    await expect.poll(() => page.evaluate(() => { const c = window.reroute!.app.renderer.getCamera(); return [c.x, c.y, c.ratio].map((v) => Math.round(v * 1000) / 1000); })).toEqual([0.42, 0.47, 0.3]);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const s = window.reroute!.app.store.get();
+          return { datasetId: s.datasetId, layout: s.layout, camera: s.camera };
+        }),
+      )
+      .toEqual(view);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const c = window.reroute!.app.renderer.getCamera();
+          return [c.x, c.y, c.ratio].map((v) => Math.round(v * 1000) / 1000);
+        }),
+      )
+      .toEqual([0.42, 0.47, 0.3]);
     expect(await page.locator("#dataset-name").textContent()).toBe(await page.evaluate(() => window.reroute!.app.dataset().name));
     expect(await page.locator(".msg-warning").allTextContents()).not.toContainEqual(expect.stringMatching(neededFile));
-    await expect.poll(() => page.locator(".msg-info").allTextContents()).toContainEqual(expect.stringMatching(/kept in this browser .*link's view/));
+    await expect
+      .poll(() => page.locator(".msg-info").allTextContents())
+      .toContainEqual(expect.stringMatching(/kept in this browser .*link's view/));
     expect(page.url()).toBe(link);
     expect(first.errors).toEqual([]);
     expect(again.errors).toEqual([]);
@@ -587,7 +758,10 @@ describe("a link made on imported data, opened again in the same browser", () =>
     const page = other.page;
     await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(neededFile));
     expect(await page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/default view/));
-    const state = await page.evaluate(() => { const s = window.reroute!.app.store.get(); return { datasetId: s.datasetId, layout: s.layout, camera: s.camera, selection: s.selection }; });
+    const state = await page.evaluate(() => {
+      const s = window.reroute!.app.store.get();
+      return { datasetId: s.datasetId, layout: s.layout, camera: s.camera, selection: s.selection };
+    });
     expect(state).toEqual({ datasetId: "zero-mileage", layout: "geo", camera: null, selection: null });
     const cam = await page.evaluate(() => window.reroute!.app.renderer.getCamera());
     expect([cam.x, cam.y, cam.ratio]).toEqual([0.5, 0.5, 1]);

@@ -28,7 +28,10 @@ const graphShot = async (page: import("playwright-core").Page) => {
 
 describe("share links and saved views", () => {
   it("a shared link opens the same picture in a fresh browser, and back restores the previous view", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     const { page, errors } = await openApp(browser, served.url, { context });
     // The real controls, as a researcher uses them: Year, a lane filter, then a traced route with a chosen chain.
     await page.getByLabel("Year", { exact: true }).selectOption("2023");
@@ -41,7 +44,10 @@ describe("share links and saved views", () => {
     const destination = page.getByRole("combobox", { name: "Destination" });
     await destination.click();
     await destination.pressSequentially("Russ");
-    await page.getByRole("listbox", { name: "Places to end at" }).getByRole("option", { name: /Russia/ }).waitFor();
+    await page
+      .getByRole("listbox", { name: "Places to end at" })
+      .getByRole("option", { name: /Russia/ })
+      .waitFor();
     await destination.press("Enter");
     await page.getByRole("button", { name: "Trace", exact: true }).click();
     const chains = page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option");
@@ -76,9 +82,16 @@ describe("share links and saved views", () => {
     await fresh.context.close();
 
     // Back steps through the changes: the route (one or more steps), then the lane filter, then the year.
-    const now = () => page.evaluate(() => { const s = window.reroute!.app.store.get(); return { year: s.year, lanes: s.filters.hiddenLanes, origin: s.trace.origin, chain: s.trace.chain }; });
+    const now = () =>
+      page.evaluate(() => {
+        const s = window.reroute!.app.store.get();
+        return { year: s.year, lanes: s.filters.hiddenLanes, origin: s.trace.origin, chain: s.trace.chain };
+      });
     let backs = 0;
-    while ((await now()).origin !== null && backs < 5) { await page.goBack(); backs++; }
+    while ((await now()).origin !== null && backs < 5) {
+      await page.goBack();
+      backs++;
+    }
     expect(backs).toBeGreaterThan(0);
     expect(await now()).toEqual({ year: 2023, lanes: ["caucasus"], origin: null, chain: null });
     expect(await page.getByRole("checkbox", { name: "Show Caucasus lane" }).isChecked()).toBe(false);
@@ -98,16 +111,31 @@ describe("share links and saved views", () => {
   });
 
   it("a link made after a force layout run shows the places where the run left them", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     const { page, errors } = await openApp(browser, served.url, { context });
     await page.getByLabel("Layout", { exact: true }).selectOption("force");
     await waitIdle(page);
     const start = (await page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
     await page.getByRole("button", { name: "Run force layout" }).click();
     // Stopped part-way, as a user does once the picture reads well: the link must still hold that arrangement.
-    await page.waitForFunction(([x, y]) => { const p = window.reroute!.nodeOnPage("horgos"); return !!p && Math.hypot(p.x - x!, p.y - y!) > 30; }, [start.x, start.y], { timeout: 30_000 });
+    await page.waitForFunction(
+      ([x, y]) => {
+        const p = window.reroute!.nodeOnPage("horgos");
+        return !!p && Math.hypot(p.x - x!, p.y - y!) > 30;
+      },
+      [start.x, start.y],
+      { timeout: 30_000 },
+    );
     await page.getByRole("button", { name: "Stop force layout" }).click();
-    await page.waitForFunction(() => document.querySelector("#force-run")?.textContent === "Run force layout" && document.documentElement.dataset.animating === "false", undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector("#force-run")?.textContent === "Run force layout" && document.documentElement.dataset.animating === "false",
+      undefined,
+      { timeout: 30_000 },
+    );
     const ran = await page.evaluate(() => window.reroute!.nodeOnPage("horgos"));
     await page.getByRole("button", { name: "Share link", exact: true }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -123,7 +151,10 @@ describe("share links and saved views", () => {
     await waitIdle(page);
     expect(await page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("force");
     // The graph is narrower while presenting (a slim legend panel): compare graph coordinates, not pixels.
-    const inRun = await page.evaluate(() => { const p = window.reroute!.app.positions().get("horgos")!; return [p.x, p.y]; });
+    const inRun = await page.evaluate(() => {
+      const p = window.reroute!.app.positions().get("horgos")!;
+      return [p.x, p.y];
+    });
     await page.keyboard.press("Escape");
     await expect.poll(() => page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("geo");
     await context.close();
@@ -132,7 +163,10 @@ describe("share links and saved views", () => {
     expect(await fresh.page.evaluate(() => window.reroute!.app.store.get().layout)).toBe("force");
     const at = (await fresh.page.evaluate(() => window.reroute!.nodeOnPage("horgos")))!;
     expect(Math.hypot(at.x - ran!.x, at.y - ran!.y)).toBeLessThan(1);
-    const linked = await fresh.page.evaluate(() => { const p = window.reroute!.app.positions().get("horgos")!; return [p.x, p.y]; });
+    const linked = await fresh.page.evaluate(() => {
+      const p = window.reroute!.app.positions().get("horgos")!;
+      return [p.x, p.y];
+    });
     expect(Math.hypot(inRun[0]! - linked[0]!, inRun[1]! - linked[1]!)).toBeLessThan(0.2);
     const after = await graphShot(fresh.page);
     const diff = pixelmatch(before.data, after.data, undefined, before.width, before.height, { threshold: 0.1 });
@@ -148,7 +182,13 @@ describe("share links and saved views", () => {
     await page.getByLabel("Year", { exact: true }).selectOption("2022");
     const play = page.getByRole("button", { name: "Play through time" });
     await play.click();
-    await page.waitForFunction(() => document.querySelector("#play-years")?.textContent === "Play through time" && document.documentElement.dataset.animating === "false", undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector("#play-years")?.textContent === "Play through time" &&
+        document.documentElement.dataset.animating === "false",
+      undefined,
+      { timeout: 20_000 },
+    );
     expect(await year()).toBe("2024");
     await page.goBack();
     await expect.poll(year).toBe("2022");
@@ -182,7 +222,11 @@ describe("share links and saved views", () => {
   it("saved views survive a reload and present step by step with the keyboard", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
     await openSection(page, "Saved views");
-    for (const [year, name] of [["2022", "Before the opening"], ["2023", "First big year"], ["2024", "Nationwide"]] as const) {
+    for (const [year, name] of [
+      ["2022", "Before the opening"],
+      ["2023", "First big year"],
+      ["2024", "Nationwide"],
+    ] as const) {
       await page.getByLabel("Year", { exact: true }).selectOption(year);
       await page.getByLabel("View name").fill(name);
       await page.getByRole("button", { name: "Save view" }).click();
@@ -200,7 +244,12 @@ describe("share links and saved views", () => {
     await expect.poll(() => overlay.isVisible()).toBe(true);
     const step = async () => {
       await waitIdle(page);
-      return [await overlay.locator(".story-title").textContent(), await overlay.locator(".story-counter").textContent(), await overlay.locator(".story-year").textContent(), await page.evaluate(() => window.reroute!.app.store.get().year)];
+      return [
+        await overlay.locator(".story-title").textContent(),
+        await overlay.locator(".story-counter").textContent(),
+        await overlay.locator(".story-year").textContent(),
+        await page.evaluate(() => window.reroute!.app.store.get().year),
+      ];
     };
     expect(await step()).toEqual(["Before the opening", "Step 1 of 3", "Year 2022", 2022]);
     await page.keyboard.press("ArrowRight");
@@ -244,7 +293,11 @@ describe("share links and saved views", () => {
     await openSection(page, "Saved views");
     await page.getByLabel("View name").fill("Keep me");
     await page.getByRole("button", { name: "Save view" }).click();
-    await page.setInputFiles("#import-views", { name: "views.json", mimeType: "application/json", buffer: Buffer.from('{"format":"reroute-views","version":1,"views":[') });
+    await page.setInputFiles("#import-views", {
+      name: "views.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format":"reroute-views","version":1,"views":['),
+    });
     await expect.poll(() => page.locator(".msg-error").count()).toBeGreaterThan(0);
     expect(await page.locator(".msg-error").first().textContent()).toMatch(/views\.json could not be imported/);
     expect(await page.locator(".view-name").allTextContents()).toEqual(["Keep me"]);
@@ -274,7 +327,11 @@ describe("share links and saved views", () => {
   });
 
   it("a link made on imported data says the file is needed, and opens its view once that file is imported", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"], acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ["clipboard-read", "clipboard-write"],
+      acceptDownloads: true,
+    });
     const { page } = await openApp(browser, served.url, { context });
     await page.getByRole("button", { name: "Data export", exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export bundle" }).click()]);
@@ -293,10 +350,19 @@ describe("share links and saved views", () => {
     await context.close();
 
     const other = await openApp(browser, link);
-    await expect.poll(() => other.page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/made on imported data .*you need that file/));
+    await expect
+      .poll(() => other.page.locator(".msg-warning").allTextContents())
+      .toContainEqual(expect.stringMatching(/made on imported data .*you need that file/));
     expect(await other.page.evaluate(() => window.reroute!.app.store.get().datasetId)).toBe("zero-mileage");
     await importBundle(other.page);
-    await expect.poll(() => other.page.evaluate(() => { const s = window.reroute!.app.store.get(); return [s.datasetId, s.year]; })).toEqual([localId, 2022]);
+    await expect
+      .poll(() =>
+        other.page.evaluate(() => {
+          const s = window.reroute!.app.store.get();
+          return [s.datasetId, s.year];
+        }),
+      )
+      .toEqual([localId, 2022]);
     expect(await other.page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
     expect(await other.page.evaluate(() => location.href)).toBe(link);
     expect(other.errors).toEqual([]);
@@ -306,7 +372,9 @@ describe("share links and saved views", () => {
   it("a link made on another version of the data opens with a warning saying so", async () => {
     const link = served.url + "#v=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, h: "0000000000000000", year: 2023 }));
     const { page, context, errors } = await openApp(browser, link);
-    await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/made on another version of the data/));
+    await expect
+      .poll(() => page.locator(".msg-warning").allTextContents())
+      .toContainEqual(expect.stringMatching(/made on another version of the data/));
     expect(await page.getByLabel("Year", { exact: true }).inputValue()).toBe("2023");
     expect(await page.locator(".msg-error").count()).toBe(0);
     expect(errors).toEqual([]);
@@ -314,9 +382,15 @@ describe("share links and saved views", () => {
   });
 
   it("embed mode shows the graph and legend without the controls, and links back to the same view in full", async () => {
-    const view = "#v=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, year: 2023, filters: { hiddenLanes: ["caucasus"] } }));
+    const view =
+      "#v=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, year: 2023, filters: { hiddenLanes: ["caucasus"] } }));
     const { page, context, errors } = await openApp(browser, served.url + "?embed" + view);
-    expect(await page.evaluate(() => { const s = window.reroute!.app.store.get(); return [s.year, s.filters.hiddenLanes]; })).toEqual([2023, ["caucasus"]]);
+    expect(
+      await page.evaluate(() => {
+        const s = window.reroute!.app.store.get();
+        return [s.year, s.filters.hiddenLanes];
+      }),
+    ).toEqual([2023, ["caucasus"]]);
     expect(await page.locator(".topbar").isVisible()).toBe(false);
     expect(await page.locator("#section-legend").isVisible()).toBe(true);
     expect(await page.locator("#section-views").isVisible()).toBe(false);
@@ -330,7 +404,9 @@ describe("share links and saved views", () => {
     const title = page.getByTestId("embed-title");
     expect(await title.isVisible()).toBe(true);
     expect(await title.textContent()).toBe("China's used-car exports, 2023");
-    expect(await page.getByTestId("embed-caveat").textContent()).toMatch(/used-car exports.*~90%.*CADA consultant.*no source splits zero-mileage by route/);
+    expect(await page.getByTestId("embed-caveat").textContent()).toMatch(
+      /used-car exports.*~90%.*CADA consultant.*no source splits zero-mileage by route/,
+    );
     expect(await page.getByTestId("embed-caption").evaluate((e) => e.querySelectorAll("*:not(p)").length)).toBe(0);
     // Followed (here in the same tab), it is the full app on the same view.
     await page.goto(new URL((await link.getAttribute("href"))!, served.url).href);
@@ -365,36 +441,89 @@ describe("share links and saved views", () => {
       await page.getByLabel("View name", { exact: true }).fill(name);
       await page.getByRole("button", { name: "Save view", exact: true }).click();
     }
-    await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>(".section-toggle[aria-expanded=false]").forEach((b) => b.click()));
+    await page.evaluate(() =>
+      document.querySelectorAll<HTMLButtonElement>(".section-toggle[aria-expanded=false]").forEach((b) => b.click()),
+    );
     // The names of all visible controls, as the accessibility tree gives them (ariaSnapshot lines "- role \"name\"").
     const snapshot = await page.locator("body").ariaSnapshot();
     const roles = /^\s*- '?(button|textbox|combobox|checkbox|spinbutton|slider|radio|link|searchbox) "((?:[^"\\]|\\.)*)"/;
-    const controls = snapshot.split("\n").map((l) => l.match(roles)).filter((m): m is RegExpMatchArray => !!m).map((m) => ({ role: m[1]!, name: m[2]!.replace(/\\"/g, '"') }));
-    const mine = ["Share link", "Save view", "View name", "Present", "Share story link", "Export views", "Import views", "Year", "Export PNG", "Import data"];
-    for (const n of mine) expect(controls.filter((c) => c.name === n), n).toHaveLength(1);
+    const controls = snapshot
+      .split("\n")
+      .map((l) => l.match(roles))
+      .filter((m): m is RegExpMatchArray => !!m)
+      .map((m) => ({ role: m[1]!, name: m[2]!.replace(/\\"/g, '"') }));
+    const mine = [
+      "Share link",
+      "Save view",
+      "View name",
+      "Present",
+      "Share story link",
+      "Export views",
+      "Import views",
+      "Year",
+      "Export PNG",
+      "Import data",
+    ];
+    for (const n of mine)
+      expect(
+        controls.filter((c) => c.name === n),
+        n,
+      ).toHaveLength(1);
     for (const n of ["Rename view", "Move view up", "Move view down", "Delete view", "Show view", "Update view", "Caption"]) {
-      expect(controls.filter((c) => c.name.startsWith(n)).map((c) => c.name), n).toEqual([1, 2, 3].map((i) => `${n} (view ${i})`));
+      expect(
+        controls.filter((c) => c.name.startsWith(n)).map((c) => c.name),
+        n,
+      ).toEqual([1, 2, 3].map((i) => `${n} (view ${i})`));
     }
     const named = controls.filter((c) => c.role !== "link"); // source links are citations, not controls
     expect(named.filter((c) => !c.name.trim())).toEqual([]);
     const lower = named.map((c) => c.name.toLowerCase());
     expect(lower.filter((a, i) => lower.indexOf(a) !== i)).toEqual([]); // no name twice, anywhere
     // No name of this feature's controls inside another name, nor another name inside one of them.
-    const ours = /^(share link|link to this view|save view|view name|present|share story link|export views|import views|(rename view|move view up|move view down|delete view|show view|update view|caption) \(view \d+\))$/;
+    const ours =
+      /^(share link|link to this view|save view|view name|present|share story link|export views|import views|(rename view|move view up|move view down|delete view|show view|update view|caption) \(view \d+\))$/;
     const clashes: string[] = [];
     const elsewhere: string[] = [];
-    lower.forEach((a, i) => lower.forEach((b, j) => {
-      if (i === j || !b.includes(a)) return;
-      (ours.test(a) || ours.test(b) ? clashes : elsewhere).push(`"${named[j]!.name}" contains "${named[i]!.name}"`);
-    }));
+    lower.forEach((a, i) =>
+      lower.forEach((b, j) => {
+        if (i === j || !b.includes(a)) return;
+        (ours.test(a) || ours.test(b) ? clashes : elsewhere).push(`"${named[j]!.name}" contains "${named[i]!.name}"`);
+      }),
+    );
     expect(clashes).toEqual([]);
     // The whole page keeps the same rule: a user asking for a control by name finds exactly one.
     expect(elsewhere).toEqual([]);
     // The names people look for, with playwright's default (substring, case-insensitive) matching and every
     // section open: each finds exactly one control ("Year" not also "Over the years", "Reset" not two resets,
     // "Assumptions" not also "Reset assumptions", "Table" not also the graph's description).
-    const byLabel = ["Origin", "Destination", "Year", "Scale", "Import data", "Import views", "Resolution", "Place kinds", "Find a place", "Layout"];
-    const byButton = ["Trace", "Table", "Share link", "Export PNG", "Import data", "Save view", "Export views", "Import views", "Export SVG", "Reset", "Play", "Assumptions", "Filters", "Present"];
+    const byLabel = [
+      "Origin",
+      "Destination",
+      "Year",
+      "Scale",
+      "Import data",
+      "Import views",
+      "Resolution",
+      "Place kinds",
+      "Find a place",
+      "Layout",
+    ];
+    const byButton = [
+      "Trace",
+      "Table",
+      "Share link",
+      "Export PNG",
+      "Import data",
+      "Save view",
+      "Export views",
+      "Import views",
+      "Export SVG",
+      "Reset",
+      "Play",
+      "Assumptions",
+      "Filters",
+      "Present",
+    ];
     const found: Record<string, number> = {};
     for (const n of byLabel) found[`label ${n}`] = await page.getByLabel(n).count();
     for (const n of byButton) found[`button ${n}`] = await page.getByRole("button", { name: n }).count();
@@ -475,7 +604,9 @@ describe("share links and saved views", () => {
   it("when the browser refuses the clipboard, Share link selects the link in a read-only field", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) } });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) },
+      });
     });
     const { page, errors } = await openApp(browser, served.url, { context });
     await page.getByLabel("Year", { exact: true }).selectOption("2022");
@@ -486,7 +617,12 @@ describe("share links and saved views", () => {
     expect(link).toBe(await page.evaluate(() => location.href));
     expect(link).toMatch(/#v=/);
     expect(await field.getAttribute("readonly")).not.toBeNull();
-    expect(await page.evaluate(() => { const f = document.activeElement as HTMLInputElement; return f.value.slice(f.selectionStart ?? 0, f.selectionEnd ?? 0); })).toBe(link);
+    expect(
+      await page.evaluate(() => {
+        const f = document.activeElement as HTMLInputElement;
+        return f.value.slice(f.selectionStart ?? 0, f.selectionEnd ?? 0);
+      }),
+    ).toBe(link);
     const fresh = await openApp(browser, link);
     expect(await fresh.page.getByLabel("Year", { exact: true }).inputValue()).toBe("2022");
     await fresh.context.close();
@@ -495,10 +631,17 @@ describe("share links and saved views", () => {
   });
 
   it("Share story link opens all saved views as a presentation in another browser", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     const { page } = await openApp(browser, served.url, { context });
     await openSection(page, "Saved views");
-    for (const [year, name] of [["2021", "One"], ["2022", "Two"], ["2023", "Three"]] as const) {
+    for (const [year, name] of [
+      ["2021", "One"],
+      ["2022", "Two"],
+      ["2023", "Three"],
+    ] as const) {
       await page.getByLabel("Year", { exact: true }).selectOption(year);
       await page.getByLabel("View name", { exact: true }).fill(name);
       await page.getByRole("button", { name: "Save view", exact: true }).click();
@@ -535,13 +678,17 @@ describe("share links and saved views", () => {
   it("with the browser's storage full, saved views stay for the session, say so, and Export views still works", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await context.addInitScript(() => {
-      Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+      Storage.prototype.setItem = function () {
+        throw new DOMException("full", "QuotaExceededError");
+      };
     });
     const { page } = await openApp(browser, served.url, { context });
     await openSection(page, "Saved views");
     await page.getByLabel("View name", { exact: true }).fill("In memory");
     await page.getByRole("button", { name: "Save view", exact: true }).click();
-    await expect.poll(() => page.locator(".msg-warning").allTextContents()).toContainEqual(expect.stringMatching(/storage is full.*Export views/));
+    await expect
+      .poll(() => page.locator(".msg-warning").allTextContents())
+      .toContainEqual(expect.stringMatching(/storage is full.*Export views/));
     expect(await page.locator(".view-name").allTextContents()).toEqual(["In memory"]);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export views" }).click()]);
     const exported = readFileSync((await download.path())!);

@@ -48,7 +48,10 @@ describe("route tracing", () => {
     const destination = page.getByRole("combobox", { name: "Destination" });
     await destination.click();
     await destination.pressSequentially("Russ");
-    await page.getByRole("listbox", { name: "Places to end at" }).getByRole("option", { name: /Russia/ }).waitFor();
+    await page
+      .getByRole("listbox", { name: "Places to end at" })
+      .getByRole("option", { name: /Russia/ })
+      .waitFor();
     await destination.press("Enter");
     expect(await destination.inputValue()).toBe("Russia");
     await page.getByRole("button", { name: "Trace" }).click();
@@ -61,9 +64,15 @@ describe("route tracing", () => {
     expect(central[0]).toMatch(/^Sichuan.*→.*Russia/);
     expect(central[0]).toMatch(/[1-9][\d,]* vehicles attributed/);
     const trace = page.locator("#trace-body");
-    await expect.poll(() => trace.textContent()).toMatch(/cover \d+(\.\d)?% of the [\d,]+ vehicles Sichuan \(Chengdu\) sends that end in Russia/);
+    await expect
+      .poll(() => trace.textContent())
+      .toMatch(/cover \d+(\.\d)?% of the [\d,]+ vehicles Sichuan \(Chengdu\) sends that end in Russia/);
     expect(await trace.textContent()).toContain("Proportional tracing: each place is assumed to mix what it receives");
-    expect(await page.evaluate(() => window.reroute!.app.store.get().trace)).toMatchObject({ origin: "sichuan", destination: "ru", chain: null });
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace)).toMatchObject({
+      origin: "sichuan",
+      destination: "ru",
+      chain: null,
+    });
   });
 
   it("choosing a chain highlights it, frames it and shows each hop's volume", async () => {
@@ -79,7 +88,13 @@ describe("route tracing", () => {
     const after = await graphShot(page, "/tmp/trace-chain.png");
     let changed = 0;
     for (let i = 0; i < before.data.length; i += 4) {
-      if (Math.abs(before.data[i]! - after.data[i]!) + Math.abs(before.data[i + 1]! - after.data[i + 1]!) + Math.abs(before.data[i + 2]! - after.data[i + 2]!) > 30) changed++;
+      if (
+        Math.abs(before.data[i]! - after.data[i]!) +
+          Math.abs(before.data[i + 1]! - after.data[i + 1]!) +
+          Math.abs(before.data[i + 2]! - after.data[i + 2]!) >
+        30
+      )
+        changed++;
     }
     expect(changed / (before.width * before.height)).toBeGreaterThan(0.01);
     const state = await page.evaluate(() => window.reroute!.app.store.get().trace.chain);
@@ -89,7 +104,10 @@ describe("route tracing", () => {
     const hops = await chosen.locator("ol li").allTextContents();
     expect(hops.length).toBeGreaterThanOrEqual(2);
     for (const h of hops) expect(h).toMatch(/→ .+: [1-9][\d,]* vehicles$/);
-    const highlight = await page.evaluate(() => { const h = window.reroute!.app.analysisHighlight(); return h ? [...h.nodes] : null; });
+    const highlight = await page.evaluate(() => {
+      const h = window.reroute!.app.analysisHighlight();
+      return h ? [...h.nodes] : null;
+    });
     expect(highlight).toContain("sichuan");
     expect(highlight).toContain("ru");
     // Framed with a margin: every place of the chain at least 8% inside the canvas on each side.
@@ -209,7 +227,11 @@ describe("route tracing", () => {
       const a = window.reroute!.app;
       a.store.replace({ ...a.store.get(), year: 2021, trace: { origin: "sichuan", destination: "ru", chain: null, through: null } });
     });
-    await expect.poll(() => page.locator("#trace-body").innerText()).toMatch(/No route from Sichuan \(Chengdu\) to Russia in 2021: .*no flow in 2021 in this data\. That year's exports have no reported destinations \(“Destinations not reported”\)\./);
+    await expect
+      .poll(() => page.locator("#trace-body").innerText())
+      .toMatch(
+        /No route from Sichuan \(Chengdu\) to Russia in 2021: .*no flow in 2021 in this data\. That year's exports have no reported destinations \(“Destinations not reported”\)\./,
+      );
     expect(await page.locator("#trace-body").innerText()).not.toContain("no chain of flows");
     await page.evaluate(() => {
       const a = window.reroute!.app;
@@ -222,7 +244,12 @@ describe("route tracing", () => {
     await page.getByRole("button", { name: "Clear route" }).click();
     expect(await page.getByRole("combobox", { name: "Origin" }).inputValue()).toBe("");
     expect(await chainOptions(page).count()).toBe(0);
-    expect(await page.evaluate(() => window.reroute!.app.store.get().trace)).toEqual({ origin: null, destination: null, chain: null, through: null });
+    expect(await page.evaluate(() => window.reroute!.app.store.get().trace)).toEqual({
+      origin: null,
+      destination: null,
+      chain: null,
+      through: null,
+    });
     expect(errors).toEqual([]);
   });
 });

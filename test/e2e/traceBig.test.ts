@@ -35,12 +35,24 @@ describe("route tracing on a big graph", () => {
       const w = window as unknown as { maxGap: number };
       w.maxGap = 0;
       let last = performance.now();
-      const beat = () => { const now = performance.now(); w.maxGap = Math.max(w.maxGap, now - last); last = now; setTimeout(beat, 5); };
+      const beat = () => {
+        const now = performance.now();
+        w.maxGap = Math.max(w.maxGap, now - last);
+        last = now;
+        setTimeout(beat, 5);
+      };
       setTimeout(beat, 5);
-      setTimeout(() => { const t = performance.now(); while (performance.now() - t < 120) { /* a known block: the heartbeat must see it */ } }, 20);
+      setTimeout(() => {
+        const t = performance.now();
+        while (performance.now() - t < 120) {
+          /* a known block: the heartbeat must see it */
+        }
+      }, 20);
     });
     await expect.poll(() => page.evaluate(() => (window as unknown as { maxGap: number }).maxGap)).toBeGreaterThan(100);
-    await page.evaluate(() => { (window as unknown as { maxGap: number }).maxGap = 0; });
+    await page.evaluate(() => {
+      (window as unknown as { maxGap: number }).maxGap = 0;
+    });
     await page.getByRole("combobox", { name: "Origin" }).fill(origin.name);
     await page.getByRole("combobox", { name: "Destination" }).fill(market.name);
     // The click's own task (the panel, the store, the trace request) must be short: the search runs in a worker.
@@ -86,13 +98,20 @@ describe("route tracing on a big graph", () => {
     const { page, errors } = app;
     const other = dataset.places.filter((p) => p.kind === "market")[1]!;
     // Dispatch and stop in one task: the worker cannot have answered in between.
-    await page.evaluate(([o, d]) => {
-      window.reroute!.app.store.dispatch((s) => ({ ...s, trace: { origin: o!, destination: d!, chain: null, through: null } }));
-      const stop = [...document.querySelectorAll("#trace-body button")].find((b) => b.textContent === "Stop computing routes") as HTMLButtonElement;
-      const running = !stop.closest(".rt-big-running")!.hasAttribute("hidden");
-      stop.click();
-      return running;
-    }, [origin.id, other.id]).then((running) => expect(running, "the search was still running after the dispatch").toBe(true));
+    await page
+      .evaluate(
+        ([o, d]) => {
+          window.reroute!.app.store.dispatch((s) => ({ ...s, trace: { origin: o!, destination: d!, chain: null, through: null } }));
+          const stop = [...document.querySelectorAll("#trace-body button")].find(
+            (b) => b.textContent === "Stop computing routes",
+          ) as HTMLButtonElement;
+          const running = !stop.closest(".rt-big-running")!.hasAttribute("hidden");
+          stop.click();
+          return running;
+        },
+        [origin.id, other.id],
+      )
+      .then((running) => expect(running, "the search was still running after the dispatch").toBe(true));
     const again = page.getByRole("button", { name: "Compute routes again" });
     await again.waitFor();
     expect(await page.getByRole("listbox", { name: "Chains found, best first" }).count()).toBe(0);

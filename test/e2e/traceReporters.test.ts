@@ -23,12 +23,16 @@ afterAll(async () => {
   await served?.close();
 });
 
-const timed = (page: OpenedPage["page"], selector: string, text: string) => page.evaluate(([sel, t]) => {
-  const button = [...document.querySelectorAll(sel!)].find((b) => b.textContent?.startsWith(t!)) as HTMLElement;
-  const start = performance.now();
-  button.click();
-  return performance.now() - start;
-}, [selector, text]);
+const timed = (page: OpenedPage["page"], selector: string, text: string) =>
+  page.evaluate(
+    ([sel, t]) => {
+      const button = [...document.querySelectorAll(sel!)].find((b) => b.textContent?.startsWith(t!)) as HTMLElement;
+      const start = performance.now();
+      button.click();
+      return performance.now() - start;
+    },
+    [selector, text],
+  );
 
 describe("two reporters on a traced hop", () => {
   it("Sichuan → Russia in 2023: the chosen chain via Kyrgyzstan shows China's and Kyrgyzstan's figures, periods and gap", async () => {
@@ -85,7 +89,9 @@ describe("two reporters on a traced hop", () => {
       return performance.now() - start;
     });
     await expect.poll(() => page.locator("#origins-body").textContent()).toContain("What reaches Russia");
-    console.log(`shipped data, 2023, Sichuan → Russia: Trace click ${traceMs.toFixed(1)} ms, choosing a chain ${chooseMs.toFixed(1)} ms, selecting Russia ${selectMs.toFixed(1)} ms (panel + redraw request, analysis included)`);
+    console.log(
+      `shipped data, 2023, Sichuan → Russia: Trace click ${traceMs.toFixed(1)} ms, choosing a chain ${chooseMs.toFixed(1)} ms, selecting Russia ${selectMs.toFixed(1)} ms (panel + redraw request, analysis included)`,
+    );
     expect(traceMs).toBeLessThan(100);
     expect(errors).toEqual([]);
   });
@@ -96,6 +102,8 @@ describe("two reporters on a traced hop", () => {
       const a = window.reroute!.app;
       a.store.replace({ ...a.store.get(), year: 2024, selection: { type: "node", id: "ae" } });
     });
-    await expect.poll(() => page.locator("body").innerText(), { timeout: 10_000 }).toContain("Iraq Future Foundation (Shafaq News): >221,000 vehicles");
+    await expect
+      .poll(() => page.locator("body").innerText(), { timeout: 10_000 })
+      .toContain("Iraq Future Foundation (Shafaq News): >221,000 vehicles");
   });
 });

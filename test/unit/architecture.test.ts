@@ -55,7 +55,10 @@ function stripComments(text: string): { code: string; bare: string } {
       i = stop;
       continue;
     }
-    if (c === "/" && (lastSignificant === "" || /[(,=:[!&|?{};+\-*%<>~^]/.test(lastSignificant) || /\b(return|typeof|case|in|of)$/.test(code.trimEnd()))) {
+    if (
+      c === "/" &&
+      (lastSignificant === "" || /[(,=:[!&|?{};+\-*%<>~^]/.test(lastSignificant) || /\b(return|typeof|case|in|of)$/.test(code.trimEnd()))
+    ) {
       // A regex literal: copy it as a string so its quotes don't open one.
       emit(c, false);
       i++;
@@ -198,7 +201,10 @@ describe("architecture", () => {
     const files = [
       { path: "analysis/tracing.ts", text: 'import { x } from "../domain";\nimport { s } from "../state/viewState";' },
       { path: "state/viewState.ts", text: 'import { t } from "../analysis/tracing";\nimport { r } from "../io/exportCsv";' },
-      { path: "ui/panel.ts", text: 'import { t } from "../analysis/tracing";\nimport { v } from "../state/viewState";\nimport { w } from "../view/renderer";' },
+      {
+        path: "ui/panel.ts",
+        text: 'import { t } from "../analysis/tracing";\nimport { v } from "../state/viewState";\nimport { w } from "../view/renderer";',
+      },
     ];
     expect(findViolations(files)).toEqual([
       'src/analysis/tracing.ts (analysis) imports "../state/viewState" from state',
@@ -207,10 +213,13 @@ describe("architecture", () => {
   });
 
   it("findViolations allows sigma only in src/view, including @sigma packages and subpaths", () => {
-    const text = 'import Sigma from "sigma";\nimport { downloadAsPNG } from "@sigma/export-image";\nimport type { Settings } from "sigma/settings";';
+    const text =
+      'import Sigma from "sigma";\nimport { downloadAsPNG } from "@sigma/export-image";\nimport type { Settings } from "sigma/settings";';
     expect(findViolations([{ path: "view/renderer.ts", text }])).toEqual([]);
     expect(findViolations([{ path: "io/exportImage.ts", text }])).toHaveLength(3);
-    expect(findViolations([{ path: "main.ts", text: 'import Sigma from "sigma";' }])).toEqual(['src/main.ts imports "sigma"; only src/view may import sigma']);
+    expect(findViolations([{ path: "main.ts", text: 'import Sigma from "sigma";' }])).toEqual([
+      'src/main.ts imports "sigma"; only src/view may import sigma',
+    ]);
   });
 
   it("findViolations flags document and window in domain, analysis and state, with the line", () => {
@@ -225,13 +234,13 @@ describe("architecture", () => {
   it("findViolations ignores comments, strings, property names and commented-out imports", () => {
     const text = [
       "// the window of years shown; document this",
-      "/* import { a } from \"../view/renderer\"; window.alert() */",
+      '/* import { a } from "../view/renderer"; window.alert() */',
       'const message = "see the document at https://example.org // not a comment";',
       "const options = { window: 3 };",
       "const size = options.window;",
       "const re = /'/g;",
       "const t = `years ${options.window} in the window`;",
-      "// import Sigma from \"sigma\";",
+      '// import Sigma from "sigma";',
     ].join("\n");
     expect(findViolations([{ path: "domain/x.ts", text }])).toEqual([]);
   });

@@ -1,34 +1,32 @@
 // Trade statistics list groups beside countries ("World", "Areas, nes", "EU-27"): they are totals or
 // residuals, not places, and drawing them as nodes would double-count flows.
 
-const AGGREGATE_NAMES = new Set(
-  [
-    "world",
-    "wld",
-    "w00",
-    "all",
-    "total",
-    "all countries",
-    "european union",
-    "eu",
-    "euro area",
-    "bunkers",
-    "free zones",
-    "special categories",
-    "neutral zone",
-    "unspecified",
-    "not specified",
-    "other",
-    "others",
-    "rest of world",
-    "rest of the world",
-    "asean",
-    "nafta",
-    "mercosur",
-    "opec",
-    "oecd",
-  ],
-);
+const AGGREGATE_NAMES = new Set([
+  "world",
+  "wld",
+  "w00",
+  "all",
+  "total",
+  "all countries",
+  "european union",
+  "eu",
+  "euro area",
+  "bunkers",
+  "free zones",
+  "special categories",
+  "neutral zone",
+  "unspecified",
+  "not specified",
+  "other",
+  "others",
+  "rest of world",
+  "rest of the world",
+  "asean",
+  "nafta",
+  "mercosur",
+  "opec",
+  "oecd",
+]);
 
 /** Comtrade's numeric codes for World (0) and "Areas, nes" (899), and its X-codes for groups. */
 const AGGREGATE_CODES = /^(0|00|000|899|97|_X|X\d+|ZZ|XX)$/i;

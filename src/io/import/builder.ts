@@ -167,9 +167,17 @@ export class DatasetBuilder {
     const usd = input.usd ?? null;
     const signature = input.signature === undefined ? undefined : hash32(input.signature);
     const entry = this.flows.get(key);
-    if (entry !== undefined && (!Number.isFinite(entry.volume + input.volume) || (usd !== null && entry.usd !== null && !Number.isFinite(entry.usd + usd)))) {
+    if (
+      entry !== undefined &&
+      (!Number.isFinite(entry.volume + input.volume) || (usd !== null && entry.usd !== null && !Number.isFinite(entry.usd + usd)))
+    ) {
       // "1e308" twice: the sum would be Infinity, which no scale can draw.
-      this.reject(input.file, input.line, 0, `added to the earlier rows of ${from} → ${to}, the volume exceeds the largest number that can be held (about 1.8e308)`);
+      this.reject(
+        input.file,
+        input.line,
+        0,
+        `added to the earlier rows of ${from} → ${to}, the volume exceeds the largest number that can be held (about 1.8e308)`,
+      );
       return false;
     }
     this.valid++;
@@ -224,24 +232,39 @@ export class DatasetBuilder {
   build(meta: { id: string; name: string; hash: string; defaultYear: number }): { dataset: Dataset | null; summary: ImportSummary } {
     const summary = emptySummary();
     const noteText: Record<string, (n: number) => string> = {
-      thousands: (n) => `${nf.format(n)} volume${n === 1 ? "" : "s"} with thousands separators read as whole numbers (e.g. "1,234" as 1234)`,
-      "thousands-decimal-comma": (n) => `${nf.format(n)} volume${n === 1 ? "" : "s"} with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)`,
-      "decimal-comma": (n) => `${nf.format(n)} decimal comma${n === 1 ? "" : "s"} read as decimal point${n === 1 ? "" : "s"} (e.g. "1234,5" as 1234.5)`,
+      thousands: (n) =>
+        `${nf.format(n)} volume${n === 1 ? "" : "s"} with thousands separators read as whole numbers (e.g. "1,234" as 1234)`,
+      "thousands-decimal-comma": (n) =>
+        `${nf.format(n)} volume${n === 1 ? "" : "s"} with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)`,
+      "decimal-comma": (n) =>
+        `${nf.format(n)} decimal comma${n === 1 ? "" : "s"} read as decimal point${n === 1 ? "" : "s"} (e.g. "1234,5" as 1234.5)`,
     };
     for (const [kind, count] of this.notes) this.fixed.push(noteText[kind]?.(count) ?? `${nf.format(count)} × ${kind}`);
-    if (this.duplicateRows > 0) this.fixed.push(`${nf.format(this.duplicateRows)} duplicate row${this.duplicateRows === 1 ? "" : "s"} summed`);
-    if (this.repeatedPairs > 0) this.fixed.push(`${nf.format(this.repeatedPairs)} repeated pair${this.repeatedPairs === 1 ? "" : "s"} (same origin, destination and year) summed`);
+    if (this.duplicateRows > 0)
+      this.fixed.push(`${nf.format(this.duplicateRows)} duplicate row${this.duplicateRows === 1 ? "" : "s"} summed`);
+    if (this.repeatedPairs > 0)
+      this.fixed.push(
+        `${nf.format(this.repeatedPairs)} repeated pair${this.repeatedPairs === 1 ? "" : "s"} (same origin, destination and year) summed`,
+      );
     if (this.aggregateRows > 0) {
-      this.fixed.push(`${nf.format(this.aggregateRows)} row${this.aggregateRows === 1 ? "" : "s"} with aggregates (${[...this.aggregates].slice(0, 5).join(", ")}) left out of the graph: they are totals, not places`);
+      this.fixed.push(
+        `${nf.format(this.aggregateRows)} row${this.aggregateRows === 1 ? "" : "s"} with aggregates (${[...this.aggregates].slice(0, 5).join(", ")}) left out of the graph: they are totals, not places`,
+      );
     }
     for (const [ref, { file, line, count }] of this.unknown) {
-      this.warn(file, line, 0, `${file} line ${line}: unknown place "${ref}" (not in the place list)${count > 1 ? `, in ${count} rows` : ""}; its rows were left out`);
+      this.warn(
+        file,
+        line,
+        0,
+        `${file} line ${line}: unknown place "${ref}" (not in the place list)${count > 1 ? `, in ${count} rows` : ""}; its rows were left out`,
+      );
     }
 
     let yearless = 0;
     for (const flow of this.flows.values()) if (flow.year === null) yearless++;
     if (yearless > 0 && yearless === this.flows.size) this.fixed.push(`no year given: every flow dated ${meta.defaultYear}`);
-    else if (yearless > 0) this.fixed.push(`${nf.format(yearless)} flow${yearless === 1 ? "" : "s"} without a year dated ${meta.defaultYear}`);
+    else if (yearless > 0)
+      this.fixed.push(`${nf.format(yearless)} flow${yearless === 1 ? "" : "s"} without a year dated ${meta.defaultYear}`);
 
     // Ids: sanitised refs, made unique in order of appearance.
     const ids = new Map<string, string>();
@@ -278,7 +301,13 @@ export class DatasetBuilder {
         note: "",
       });
     }
-    if (selfLoops > 0) this.warn("", 0, 0, `${nf.format(selfLoops)} self-loop${selfLoops === 1 ? "" : "s"} (a place trading with itself) kept; they are not drawn as hops`);
+    if (selfLoops > 0)
+      this.warn(
+        "",
+        0,
+        0,
+        `${nf.format(selfLoops)} self-loop${selfLoops === 1 ? "" : "s"} (a place trading with itself) kept; they are not drawn as hops`,
+      );
 
     const years = [...new Set(flows.map((flow) => flow.year))].sort((a, b) => a - b);
     Object.assign(summary, {
@@ -314,7 +343,8 @@ export class DatasetBuilder {
 
   private finishPlace(entry: PlaceEntry, id: string, summary: ImportSummary): Place {
     const name = entry.name ?? entry.ref;
-    const given = entry.country !== undefined && /^[A-Z]{2}$/.test(entry.country.trim().toUpperCase()) ? entry.country.trim().toUpperCase() : null;
+    const given =
+      entry.country !== undefined && /^[A-Z]{2}$/.test(entry.country.trim().toUpperCase()) ? entry.country.trim().toUpperCase() : null;
     let lat = entry.lat ?? null;
     let lon = entry.lon ?? null;
     const located = lat !== null && lon !== null && Number.isFinite(lat) && Number.isFinite(lon);

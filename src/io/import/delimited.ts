@@ -98,7 +98,13 @@ export function scanDelimited(text: string, options: ScanOptions, onRow?: (field
       const rowLine = line;
       for (const error of result.errors) {
         if (error.code === "MissingQuotes") {
-          issues.push({ severity: "error", file, line: rowLine, column: 0, message: `${file} line ${rowLine}: a quoted field is never closed (a " is missing); the rest of the file was read into it` });
+          issues.push({
+            severity: "error",
+            file,
+            line: rowLine,
+            column: 0,
+            message: `${file} line ${rowLine}: a quoted field is never closed (a " is missing); the rest of the file was read into it`,
+          });
         } else if (error.code === "InvalidQuotes") {
           issues.push({ severity: "warning", file, line: rowLine, column: 0, message: `${file} line ${rowLine}: misplaced quote` });
         }

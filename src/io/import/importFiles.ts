@@ -69,7 +69,15 @@ function classify(text: string, name: string, hintedDelimiter: string | null = n
   const { header } = scanDelimited(text, { file: name, delimiter, headerOnly: true });
   if (header.length === 0) return { type: "empty" };
   const reroute = rerouteRole(header);
-  const role = reroute ?? (isComtradeTable(header) ? "comtrade" : isFlowmapLocations(header) ? "flowmap-locations" : isFlowmapFlows(header) ? "flowmap-flows" : "table");
+  const role =
+    reroute ??
+    (isComtradeTable(header)
+      ? "comtrade"
+      : isFlowmapLocations(header)
+        ? "flowmap-locations"
+        : isFlowmapFlows(header)
+          ? "flowmap-flows"
+          : "table");
   return { type: "csv", delimiter, header, role };
 }
 
@@ -78,7 +86,13 @@ function baseName(name: string): string {
 }
 
 function failed(format: string, message: string, summary: ImportSummary = emptySummary(), issues: DataIssue[] = []): ImportResult {
-  return { status: "failed", format, dataset: null, summary, issues: [...issues, { severity: "error", file: "", line: 0, column: 0, message }] };
+  return {
+    status: "failed",
+    format,
+    dataset: null,
+    summary,
+    issues: [...issues, { severity: "error", file: "", line: 0, column: 0, message }],
+  };
 }
 
 /** Reads the files; async so a worker or a streamed reader can stand behind it. */
@@ -102,12 +116,20 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   const issues: DataIssue[] = [];
   const decoded: Decoded[] = files.map((file) => {
     const binary = describeBinary(file.bytes, file.name);
-    if (binary !== null) return { name: file.name, text: "", encoding: "binary", size: file.bytes.length, kind: { type: "unknown", why: binary } };
+    if (binary !== null)
+      return { name: file.name, text: "", encoding: "binary", size: file.bytes.length, kind: { type: "unknown", why: binary } };
     const { text, encoding } = decodeBytes(file.bytes);
     if (encoding === "Windows-1252" || encoding.startsWith("UTF-16")) fixed.push(`${file.name}: converted from ${encoding}`);
     const hinted = excelSeparatorLine(normaliseNewlines(text));
-    if (hinted.delimiter !== null) fixed.push(`${file.name}: Excel's "sep=${hinted.delimiter === "\t" ? "tab" : hinted.delimiter}" first line read as the delimiter`);
-    return { name: file.name, text: hinted.text, encoding, size: file.bytes.length, kind: classify(hinted.text, file.name, hinted.delimiter) };
+    if (hinted.delimiter !== null)
+      fixed.push(`${file.name}: Excel's "sep=${hinted.delimiter === "\t" ? "tab" : hinted.delimiter}" first line read as the delimiter`);
+    return {
+      name: file.name,
+      text: hinted.text,
+      encoding,
+      size: file.bytes.length,
+      kind: classify(hinted.text, file.name, hinted.delimiter),
+    };
   });
   const encoding = [...new Set(decoded.filter((file) => file.encoding !== "binary").map((file) => file.encoding))].join(", ");
   const hash = contentHash(decoded.map((file) => file.text));
@@ -123,7 +145,8 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   const finish = (format: string): ImportResult => {
     for (const file of decoded) {
       if (!used.has(file)) {
-        const what = file.kind.type === "unknown" || file.kind.type === "empty" ? whatItIs(file) : `read as ${format}, this file did not fit`;
+        const what =
+          file.kind.type === "unknown" || file.kind.type === "empty" ? whatItIs(file) : `read as ${format}, this file did not fit`;
         issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used (${what})` });
       }
     }
@@ -136,7 +159,10 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   };
 
   // 1. Graph files: the first one wins.
-  const graphFile = decoded.find((file) => file.kind.type === "gexf" || file.kind.type === "graphml" || (file.kind.type === "json" && isSerializedGraph(file.kind.value)));
+  const graphFile = decoded.find(
+    (file) =>
+      file.kind.type === "gexf" || file.kind.type === "graphml" || (file.kind.type === "json" && isSerializedGraph(file.kind.value)),
+  );
   if (graphFile) {
     used.add(graphFile);
     const kind = graphFile.kind;
@@ -145,7 +171,13 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
       return finish(isNodeLinkGraph(kind.value) ? "node-link JSON (NetworkX, d3)" : "graphology JSON");
     }
     const format = kind.type === "gexf" ? gexfVersion(graphFile.text) : "GraphML";
-    importXmlGraph(kind.type === "gexf" ? "gexf" : "graphml", graphFile.text, graphFile.name, builder, options.domParser ?? defaultDomParser());
+    importXmlGraph(
+      kind.type === "gexf" ? "gexf" : "graphml",
+      graphFile.text,
+      graphFile.name,
+      builder,
+      options.domParser ?? defaultDomParser(),
+    );
     return finish(format);
   }
 
@@ -163,7 +195,10 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     const format = comtrade.some((file) => file.kind.header.some((h) => /^(refyear|flowcode|reporteriso|primaryvalue)$/i.test(h.trim())))
       ? "UN Comtrade table (API)"
       : "UN Comtrade table (legacy)";
-    if (!comtrade.every((file) => hasReporterColumn(file.kind.header)) && (options.reporter === undefined || options.reporter.trim() === "")) {
+    if (
+      !comtrade.every((file) => hasReporterColumn(file.kind.header)) &&
+      (options.reporter === undefined || options.reporter.trim() === "")
+    ) {
       return {
         status: "needs-input",
         format,
@@ -175,7 +210,11 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     }
     for (const file of comtrade) used.add(file);
     delimiter = comtrade[0]?.kind.delimiter;
-    importComtrade(comtrade.map((file) => ({ text: file.text, file: file.name, delimiter: file.kind.delimiter })), builder, options.reporter);
+    importComtrade(
+      comtrade.map((file) => ({ text: file.text, file: file.name, delimiter: file.kind.delimiter })),
+      builder,
+      options.reporter,
+    );
     return finish(format);
   }
 
@@ -189,7 +228,12 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     importFlowmapLocations(locations.text, locations.name, locations.kind.delimiter, builder);
     const header = flowmapFlows.kind.header;
     const hasTime = guessColumnMapping(header).year;
-    const resolved = resolveColumnMapping(header, { origin: "origin", destination: "dest", volume: "count", ...(hasTime ? { year: hasTime } : {}) });
+    const resolved = resolveColumnMapping(header, {
+      origin: "origin",
+      destination: "dest",
+      volume: "count",
+      ...(hasTime ? { year: hasTime } : {}),
+    });
     if (resolved.ok) {
       builder.setUnit("units"); // flowmap.blue's count says nothing of what it counts
       importEdgeList(flowmapFlows.text, flowmapFlows.name, flowmapFlows.kind.delimiter, resolved.columns, builder, options.onProgress);
@@ -205,12 +249,21 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   }
   delimiter = table.kind.delimiter;
   const headers = table.kind.header;
-  const guess = rerouteFlows === table ? { origin: "from", destination: "to", volume: "vehicles", year: "year" } : guessColumnMapping(headers);
+  const guess =
+    rerouteFlows === table ? { origin: "from", destination: "to", volume: "vehicles", year: "year" } : guessColumnMapping(headers);
   const mapping = options.columnMapping ?? guess;
-  const complete = mapping.origin !== undefined && mapping.destination !== undefined && (options.columnMapping !== undefined || mapping.volume !== undefined);
+  const complete =
+    mapping.origin !== undefined &&
+    mapping.destination !== undefined &&
+    (options.columnMapping !== undefined || mapping.volume !== undefined);
   if (!complete) {
     if (headers.length < 2) {
-      return failed("edge list CSV", `${table.name}: found ${headers.length} column; an edge list needs at least an origin and a destination column`, { ...emptySummary(), encoding, fixed, delimiter: delimiterName(delimiter) }, issues);
+      return failed(
+        "edge list CSV",
+        `${table.name}: found ${headers.length} column; an edge list needs at least an origin and a destination column`,
+        { ...emptySummary(), encoding, fixed, delimiter: delimiterName(delimiter) },
+        issues,
+      );
     }
     return {
       status: "needs-input",
@@ -223,7 +276,12 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   }
   const resolved = resolveColumnMapping(headers, mapping);
   if (!resolved.ok) {
-    return failed("edge list CSV", `${table.name}: the column mapping names columns the file does not have (${resolved.missing.join(", ")}); columns are ${headers.join(", ")}`, { ...emptySummary(), encoding, fixed }, issues);
+    return failed(
+      "edge list CSV",
+      `${table.name}: the column mapping names columns the file does not have (${resolved.missing.join(", ")}); columns are ${headers.join(", ")}`,
+      { ...emptySummary(), encoding, fixed },
+      issues,
+    );
   }
   used.add(table);
   builder.setUnit(resolved.columns.volume >= 0 ? unitFromHeader(headers[resolved.columns.volume]) : "units");
@@ -244,9 +302,16 @@ function importReroute(
   let delimiter = ",";
   for (const file of csv) {
     const role = file.kind.role;
-    if (role !== "places" && role !== "flows" && role !== "sources" && role !== "context" && role !== "events" && role !== "assumptions") continue;
+    if (role !== "places" && role !== "flows" && role !== "sources" && role !== "context" && role !== "events" && role !== "assumptions")
+      continue;
     if (files[role] !== undefined) {
-      issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used: ${names[role]} already gives the ${role}` });
+      issues.push({
+        severity: "warning",
+        file: file.name,
+        line: 0,
+        column: 0,
+        message: `${file.name} was not used: ${names[role]} already gives the ${role}`,
+      });
       continue;
     }
     const converted = toCommaCsv(file.text, file.kind.delimiter);
@@ -254,11 +319,17 @@ function importReroute(
       delimiter = file.kind.delimiter;
       fixed.push(`${file.name}: ${delimiterName(file.kind.delimiter)}-separated, read as comma-separated`);
     }
-    if (converted.decimalCommas > 0) fixed.push(`${file.name}: ${converted.decimalCommas} decimal comma${converted.decimalCommas === 1 ? "" : "s"} read as decimal points`);
+    if (converted.decimalCommas > 0)
+      fixed.push(
+        `${file.name}: ${converted.decimalCommas} decimal comma${converted.decimalCommas === 1 ? "" : "s"} read as decimal points`,
+      );
     if (role === "sources") {
       const links = dropNonWebLinks(converted.text, file.name);
       issues.push(...links.issues);
-      if (links.dropped > 0) fixed.push(`${file.name}: ${links.dropped} link${links.dropped === 1 ? "" : "s"} that ${links.dropped === 1 ? "is" : "are"} not http(s) removed (the source${links.dropped === 1 ? " is" : "s are"} kept)`);
+      if (links.dropped > 0)
+        fixed.push(
+          `${file.name}: ${links.dropped} link${links.dropped === 1 ? "" : "s"} that ${links.dropped === 1 ? "is" : "are"} not http(s) removed (the source${links.dropped === 1 ? " is" : "s are"} kept)`,
+        );
       converted.text = links.text;
     }
     files[role] = converted.text;
@@ -266,10 +337,20 @@ function importReroute(
   }
   for (const file of decoded) {
     if (!Object.values(names).includes(file.name)) {
-      issues.push({ severity: "warning", file: file.name, line: 0, column: 0, message: `${file.name} was not used (not one of Reroute's places, flows, sources, context, events or assumptions files)` });
+      issues.push({
+        severity: "warning",
+        file: file.name,
+        line: 0,
+        column: 0,
+        message: `${file.name} was not used (not one of Reroute's places, flows, sources, context, events or assumptions files)`,
+      });
     }
   }
-  const parts = ["places", "flows", ...(["sources", "context", "events", "assumptions"] as const).filter((role) => files[role] !== undefined)];
+  const parts = [
+    "places",
+    "flows",
+    ...(["sources", "context", "events", "assumptions"] as const).filter((role) => files[role] !== undefined),
+  ];
   const format = `Reroute CSV (${parts.join(", ")})`;
   const { dataset, issues: parseIssues } = importRerouteCsv(files as DatasetFiles, meta);
   // parseDataset names files by role; say which uploaded file each message is about.
@@ -278,7 +359,9 @@ function importReroute(
     const actual = names[role];
     issues.push(actual !== undefined && actual !== issue.file ? { ...issue, file: actual } : issue);
   }
-  const flowErrorLines = new Set(parseIssues.filter((issue) => issue.severity === "error" && issue.file === "flows.csv" && issue.line > 0).map((issue) => issue.line));
+  const flowErrorLines = new Set(
+    parseIssues.filter((issue) => issue.severity === "error" && issue.file === "flows.csv" && issue.line > 0).map((issue) => issue.line),
+  );
   const summary: ImportSummary = {
     ...emptySummary(),
     encoding,

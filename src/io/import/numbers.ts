@@ -1,8 +1,6 @@
 // Volumes as people write them: plain numbers, thousands separators, decimal commas in semicolon files.
 
-export type VolumeResult =
-  | { ok: true; value: number; note?: VolumeNote }
-  | { ok: false; problem: string };
+export type VolumeResult = { ok: true; value: number; note?: VolumeNote } | { ok: false; problem: string };
 
 /** How a volume was read when it was not a plain number: "1,234", "1234,5", "1.234,5". */
 export type VolumeNote = "thousands" | "decimal-comma" | "thousands-decimal-comma";
@@ -24,7 +22,8 @@ export function parseVolume(cell: string, decimalComma: boolean, dotsAreThousand
   const raw = cell.trim();
   if (raw === "") return { ok: false, problem: "the volume is empty" };
   // "12.000" beside "1.500.000" or "345,5" in the same column: the dot groups thousands there.
-  if (decimalComma && dotsAreThousands && /^[+-]?\d{1,3}(\.\d{3})+$/.test(raw)) return finite(raw, raw.replace(/\./g, ""), "thousands-decimal-comma");
+  if (decimalComma && dotsAreThousands && /^[+-]?\d{1,3}(\.\d{3})+$/.test(raw))
+    return finite(raw, raw.replace(/\./g, ""), "thousands-decimal-comma");
   if (PLAIN.test(raw)) {
     // In a semicolon file "1.234" is ambiguous; a lone dot with three digits after it still reads as a decimal point.
     return finite(raw, raw);
@@ -48,7 +47,8 @@ export function parseVolume(cell: string, decimalComma: boolean, dotsAreThousand
 export function dotsGroupThousands(cells: Iterable<string>): boolean {
   for (const cell of cells) {
     const raw = cell.trim();
-    if (/^[+-]?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(raw) || /^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(raw) || /^[+-]?\d+,\d+$/.test(raw)) return true;
+    if (/^[+-]?\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(raw) || /^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(raw) || /^[+-]?\d+,\d+$/.test(raw))
+      return true;
   }
   return false;
 }

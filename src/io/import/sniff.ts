@@ -9,7 +9,8 @@ const SAVE_AS_CSV = "open it in Excel or LibreOffice and save the sheet as CSV (
 /** What a ZIP archive is, from the names of its entries: office documents are not data archives. */
 export function describeZip(entryNames: readonly string[], fileName = ""): string | null {
   const names = entryNames.map((name) => name.replace(/^\/+/, ""));
-  if (names.some((name) => name.startsWith("xl/")) || /\.xls[xmb]$/i.test(fileName)) return `an Excel workbook, not a CSV file: ${SAVE_AS_CSV}`;
+  if (names.some((name) => name.startsWith("xl/")) || /\.xls[xmb]$/i.test(fileName))
+    return `an Excel workbook, not a CSV file: ${SAVE_AS_CSV}`;
   if (names.includes("mimetype") && (names.includes("content.xml") || /\.ods$/i.test(fileName))) {
     return `an OpenDocument spreadsheet, not a CSV file: ${SAVE_AS_CSV}`;
   }

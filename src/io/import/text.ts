@@ -2,10 +2,13 @@
 
 /** Removes control characters (C0 except tab/newline, DEL, C1, bidi overrides) and trims; the UI renders with textContent. */
 export function cleanLabel(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
-    .replace(/[\t\n]+/g, " ")
-    .trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
+      .replace(/[\t\n]+/g, " ")
+      .trim()
+  );
 }
 
 /**

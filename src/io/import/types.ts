@@ -59,8 +59,7 @@ export interface ImportSummary {
 }
 
 export type ImportNeeds =
-  | { kind: "column-mapping"; headers: string[]; guess: Partial<ColumnMapping> }
-  | { kind: "reporter"; candidates: string[] };
+  { kind: "column-mapping"; headers: string[]; guess: Partial<ColumnMapping> } | { kind: "reporter"; candidates: string[] };
 
 export interface ImportResult {
   status: "ok" | "needs-input" | "failed";

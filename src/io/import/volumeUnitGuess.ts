@@ -3,10 +3,26 @@
 // anything else is "units" — never "vehicles" for someone else's table.
 const MONEY_HEADER = /(^|[^a-z])(usd|us\$|dollars?)([^a-z]|$)|value_?us|valueus|tradevalue|primaryvalue|fobvalue|cifvalue/i;
 const COUNTED = new Map<string, string>([
-  ["vehicles", "vehicles"], ["vehicle", "vehicles"], ["cars", "cars"], ["trips", "trips"], ["journeys", "journeys"],
-  ["passengers", "passengers"], ["people", "people"], ["persons", "people"], ["migrants", "migrants"],
-  ["tonnes", "tonnes"], ["tons", "tonnes"], ["t", "tonnes"], ["kg", "kg"], ["netweight_kg", "kg"], ["netwgt", "kg"],
-  ["containers", "containers"], ["teu", "TEU"], ["items", "items"], ["units", "units"], ["pieces", "items"],
+  ["vehicles", "vehicles"],
+  ["vehicle", "vehicles"],
+  ["cars", "cars"],
+  ["trips", "trips"],
+  ["journeys", "journeys"],
+  ["passengers", "passengers"],
+  ["people", "people"],
+  ["persons", "people"],
+  ["migrants", "migrants"],
+  ["tonnes", "tonnes"],
+  ["tons", "tonnes"],
+  ["t", "tonnes"],
+  ["kg", "kg"],
+  ["netweight_kg", "kg"],
+  ["netwgt", "kg"],
+  ["containers", "containers"],
+  ["teu", "TEU"],
+  ["items", "items"],
+  ["units", "units"],
+  ["pieces", "items"],
 ]);
 
 /** The unit of a volume column from its header; "units" when the name says nothing. */

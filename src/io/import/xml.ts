@@ -32,7 +32,9 @@ export function repairXml(input: string): RepairedXml {
   const undeclared = [...used].filter((prefix) => !declared.has(prefix));
   if (undeclared.length === 0) return { text, fixes };
 
-  const rootMatch = /<([A-Za-z_][\w.:-]*)(\s[^>]*)?>/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, (m) => " ".repeat(m.length)));
+  const rootMatch = /<([A-Za-z_][\w.:-]*)(\s[^>]*)?>/.exec(
+    text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, (m) => " ".repeat(m.length)),
+  );
   const version = /<gexf[^>]*\sversion\s*=\s*["']([\d.]+)/.exec(text)?.[1] ?? "1.3";
   for (const prefix of undeclared) {
     if (prefix === "viz" && rootMatch && /^gexf$/i.test(rootMatch[1] ?? "")) {

@@ -15,7 +15,7 @@ function matrixEntry(m: ReturnType<typeof attributionMatrix>, origin: string, pl
 }
 
 describe("attribution(graph) traces origins through well-mixed pools", () => {
-  it("splits Russia's 80 into 67.5 from CN and 12.5 from KR (METHODS.md worked check)", () => {
+  it("splits Russia's 80 into 67.5 from CN and 12.5 from KR (docs/methods.md worked check)", () => {
     const a = attribution(workedExample());
     expect(a.method).toBe("topological");
     const ru = nodeAttribution(a, "RU");
@@ -92,8 +92,18 @@ describe("attribution(graph) traces origins through well-mixed pools", () => {
 
   it("reads zero, missing, NaN and negative volumes as 0", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KZ", "transit"], ["RU", "market"]],
-      [["CN", "KZ", 60], ["CN", "KZ", undefined, "rail"], ["CN", "KZ", Number.NaN, "sea"], ["CN", "KZ", -5, "air"], ["KZ", "RU", 0]],
+      [
+        ["CN", "origin"],
+        ["KZ", "transit"],
+        ["RU", "market"],
+      ],
+      [
+        ["CN", "KZ", 60],
+        ["CN", "KZ", undefined, "rail"],
+        ["CN", "KZ", Number.NaN, "sea"],
+        ["CN", "KZ", -5, "air"],
+        ["KZ", "RU", 0],
+      ],
     );
     const a = attribution(g);
     const kz = nodeAttribution(a, "KZ");
@@ -106,8 +116,19 @@ describe("attribution(graph) traces origins through well-mixed pools", () => {
 
   it("sums two modes between the same places and splits each edge by the pool's mix", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KR", "origin"], ["KZ", "transit"], ["RU", "market"]],
-      [["CN", "KZ", 40, "road"], ["CN", "KZ", 20, "rail"], ["KR", "KZ", 20], ["KZ", "RU", 30, "road"], ["KZ", "RU", 20, "rail"]],
+      [
+        ["CN", "origin"],
+        ["KR", "origin"],
+        ["KZ", "transit"],
+        ["RU", "market"],
+      ],
+      [
+        ["CN", "KZ", 40, "road"],
+        ["CN", "KZ", 20, "rail"],
+        ["KR", "KZ", 20],
+        ["KZ", "RU", 30, "road"],
+        ["KZ", "RU", 20, "rail"],
+      ],
     );
     const a = attribution(g);
     expect(mapOf(nodeAttribution(a, "KZ").mix)).toEqual({ CN: 0.75, KR: 0.25 });
@@ -118,15 +139,29 @@ describe("attribution(graph) traces origins through well-mixed pools", () => {
 
   it("gives an origin that also receives flows a mixed pool, and one that receives more than it sends an absorption", () => {
     const feeds = tradeGraph(
-      [["HK", "origin"], ["CN", "origin"], ["KZ", "transit"]],
-      [["HK", "CN", 50], ["CN", "KZ", 80]],
+      [
+        ["HK", "origin"],
+        ["CN", "origin"],
+        ["KZ", "transit"],
+      ],
+      [
+        ["HK", "CN", 50],
+        ["CN", "KZ", 80],
+      ],
     );
     const cn = nodeAttribution(attribution(feeds), "CN");
     expect([cn.g, cn.d, cn.T]).toEqual([30, 0, 80]);
     expect(mapOf(cn.mix)).toEqual({ CN: 0.375, HK: 0.625 });
     const sink = tradeGraph(
-      [["HK", "origin"], ["CN", "origin"], ["KZ", "transit"]],
-      [["HK", "CN", 50], ["CN", "KZ", 20]],
+      [
+        ["HK", "origin"],
+        ["CN", "origin"],
+        ["KZ", "transit"],
+      ],
+      [
+        ["HK", "CN", 50],
+        ["CN", "KZ", 20],
+      ],
     );
     const a = attribution(sink);
     const cn2 = nodeAttribution(a, "CN");
@@ -137,8 +172,15 @@ describe("attribution(graph) traces origins through well-mixed pools", () => {
 
   it("shows a transit place that sends on more than it receives as a residual traced as (unexplained)", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KZ", "transit"], ["RU", "market"]],
-      [["CN", "KZ", 50], ["KZ", "RU", 80]],
+      [
+        ["CN", "origin"],
+        ["KZ", "transit"],
+        ["RU", "market"],
+      ],
+      [
+        ["CN", "KZ", 50],
+        ["KZ", "RU", 80],
+      ],
     );
     const [, kz] = massBalance(g);
     expect(kz).toEqual({ id: "KZ", inflow: 50, outflow: 80, g: 0, d: 0, r: 30, T: 80 });
@@ -150,8 +192,15 @@ describe("attribution(graph) traces origins through well-mixed pools", () => {
 
   it("infers sources when kind is missing: no inflow means origin, otherwise a residual", () => {
     const g = tradeGraph(
-      [["A", undefined], ["B", undefined], ["C", undefined]],
-      [["A", "B", 10], ["B", "C", 15]],
+      [
+        ["A", undefined],
+        ["B", undefined],
+        ["C", undefined],
+      ],
+      [
+        ["A", "B", 10],
+        ["B", "C", 15],
+      ],
     );
     const bal = Object.fromEntries(massBalance(g).map((b) => [b.id, [b.g, b.d, b.r]]));
     expect(bal).toEqual({ A: [10, 0, 0], B: [0, 0, 5], C: [0, 15, 0] });
@@ -159,7 +208,16 @@ describe("attribution(graph) traces origins through well-mixed pools", () => {
   });
 
   it("gives a closed circulation with nothing entering it an empty mix, not NaN", () => {
-    const g = tradeGraph([["KZ", "transit"], ["KG", "transit"]], [["KZ", "KG", 10], ["KG", "KZ", 10]]);
+    const g = tradeGraph(
+      [
+        ["KZ", "transit"],
+        ["KG", "transit"],
+      ],
+      [
+        ["KZ", "KG", 10],
+        ["KG", "KZ", 10],
+      ],
+    );
     const a = attribution(g);
     expect([...a.mix].every((x) => x === 0)).toBe(true);
     expect(nodeAttribution(a, "KZ").T).toBe(10);

@@ -5,7 +5,10 @@ import { cycleExample, tradeGraph, workedExample } from "./fixtures";
 describe("chains(graph, origin, place) ranks re-export chains by attributed volume", () => {
   it("finds CN→KZ→RU (37.5) before CN→KG→RU (30), covering all of CN's 67.5 in Russia", () => {
     const r = chains(workedExample(), "CN", "RU");
-    expect(r.chains.map((c) => c.nodes)).toEqual([["CN", "KZ", "RU"], ["CN", "KG", "RU"]]);
+    expect(r.chains.map((c) => c.nodes)).toEqual([
+      ["CN", "KZ", "RU"],
+      ["CN", "KG", "RU"],
+    ]);
     expect(r.chains.map((c) => c.volume)).toEqual([37.5, 30.000000000000004].map((v) => expect.closeTo(v, 12)));
     expect(r.chains.map((c) => c.bottleneck)).toEqual([50, 30]);
     expect(r.chains[0]!.product).toBeCloseTo(0.375, 12);
@@ -22,7 +25,10 @@ describe("chains(graph, origin, place) ranks re-export chains by attributed volu
 
   it("counts only simple chains on a cycle, so coverage falls below 1", () => {
     const r = chains(cycleExample(), "CN", "RU");
-    expect(r.chains.map((c) => c.nodes)).toEqual([["CN", "KZ", "RU"], ["CN", "KZ", "KG", "RU"]]);
+    expect(r.chains.map((c) => c.nodes)).toEqual([
+      ["CN", "KZ", "RU"],
+      ["CN", "KZ", "KG", "RU"],
+    ]);
     expect(r.chains[0]!.volume).toBeCloseTo(100 * (50 / 120), 10);
     expect(r.chains[1]!.volume).toBeCloseTo(100 * (40 / 120) * (10 / 60), 10);
     expect(r.total).toBeCloseTo(53.125, 9);
@@ -31,11 +37,23 @@ describe("chains(graph, origin, place) ranks re-export chains by attributed volu
 
   it("sums parallel edges into one hop and lists both edge ids", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KZ", "transit"], ["RU", "market"]],
-      [["CN", "KZ", 40, "road"], ["CN", "KZ", 20, "rail"], ["KZ", "RU", 30, "road"], ["KZ", "RU", 20, "rail"]],
+      [
+        ["CN", "origin"],
+        ["KZ", "transit"],
+        ["RU", "market"],
+      ],
+      [
+        ["CN", "KZ", 40, "road"],
+        ["CN", "KZ", 20, "rail"],
+        ["KZ", "RU", 30, "road"],
+        ["KZ", "RU", 20, "rail"],
+      ],
     );
     const [c] = chains(g, "CN", "RU").chains;
-    expect(c!.edges).toEqual([["CN>KZ/road", "CN>KZ/rail"], ["KZ>RU/road", "KZ>RU/rail"]]);
+    expect(c!.edges).toEqual([
+      ["CN>KZ/road", "CN>KZ/rail"],
+      ["KZ>RU/road", "KZ>RU/rail"],
+    ]);
     expect(c!.volumes).toEqual([60, 50]);
     expect(c!.volume).toBeCloseTo(50, 12);
   });

@@ -13,19 +13,44 @@ export function tradeGraph(places: [string, Kind][], flows: [string, string, num
   return g;
 }
 
-/** METHODS.md worked check: CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30. */
+/** docs/methods.md worked check: CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30. */
 export function workedExample(): MultiDirectedGraph {
   return tradeGraph(
-    [["CN", "origin"], ["KR", "origin"], ["KZ", "transit"], ["KG", "transit"], ["RU", "market"]],
-    [["CN", "KZ", 60], ["CN", "KG", 40], ["KR", "KZ", 20], ["KZ", "RU", 50], ["KG", "RU", 30]],
+    [
+      ["CN", "origin"],
+      ["KR", "origin"],
+      ["KZ", "transit"],
+      ["KG", "transit"],
+      ["RU", "market"],
+    ],
+    [
+      ["CN", "KZ", 60],
+      ["CN", "KG", 40],
+      ["KR", "KZ", 20],
+      ["KZ", "RU", 50],
+      ["KG", "RU", 30],
+    ],
   );
 }
 
 /** A cycle KZ⇄KG: CN→KZ 100, KR→KG 20, KZ→KG 40, KG→KZ 20, KZ→RU 50, KG→RU 10. */
 export function cycleExample(): MultiDirectedGraph {
   return tradeGraph(
-    [["CN", "origin"], ["KR", "origin"], ["KZ", "transit"], ["KG", "transit"], ["RU", "market"]],
-    [["CN", "KZ", 100], ["KR", "KG", 20], ["KZ", "KG", 40], ["KG", "KZ", 20], ["KZ", "RU", 50], ["KG", "RU", 10]],
+    [
+      ["CN", "origin"],
+      ["KR", "origin"],
+      ["KZ", "transit"],
+      ["KG", "transit"],
+      ["RU", "market"],
+    ],
+    [
+      ["CN", "KZ", 100],
+      ["KR", "KG", 20],
+      ["KZ", "KG", 40],
+      ["KG", "KZ", 20],
+      ["KZ", "RU", 50],
+      ["KG", "RU", 10],
+    ],
   );
 }
 

@@ -1,5 +1,5 @@
 // Property tests on random small graphs with cycles (fast-check, fixed seeds): the analysis against
-// plain reference computations written here from METHODS.md.
+// plain reference computations written here from docs/methods.md.
 import fc from "fast-check";
 import { MultiDirectedGraph } from "graphology";
 import { allSimplePaths } from "graphology-simple-path";
@@ -16,10 +16,9 @@ const specArb = (maxNodes: number): fc.Arbitrary<Spec> =>
   fc.integer({ min: 2, max: maxNodes }).chain((n) =>
     fc.record({
       kinds: fc.array(fc.constantFrom<Kind>("origin", "exit", "transit", "market", undefined), { minLength: n, maxLength: n }),
-      edges: fc.array(
-        fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 60 }), fc.constantFrom("road", "rail")),
-        { maxLength: 3 * n },
-      ),
+      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({ min: 0, max: 60 }), fc.constantFrom("road", "rail")), {
+        maxLength: 3 * n,
+      }),
     }),
   );
 
@@ -30,7 +29,7 @@ function build(spec: Spec): MultiDirectedGraph {
   return g;
 }
 
-/** Flows summed per ordered pair (self-loops left out), with the balance of METHODS.md. */
+/** Flows summed per ordered pair (self-loops left out), with the balance of docs/methods.md. */
 function reference(spec: Spec) {
   const n = spec.kinds.length;
   const F = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -77,7 +76,9 @@ function denseConsumption(spec: Spec): { origins: number[]; unexplained: boolean
       for (let k = 0; k < K; k++) B[i]![k]! -= f * B[c]![k]!;
     }
   }
-  const C = Array.from({ length: K }, (_, k) => Array.from({ length: n }, (_, i) => (T[i]! > 0 ? (B[i]![k]! / A[i]![i]! / T[i]!) * d[i]! : 0)));
+  const C = Array.from({ length: K }, (_, k) =>
+    Array.from({ length: n }, (_, i) => (T[i]! > 0 ? (B[i]![k]! / A[i]![i]! / T[i]!) * d[i]! : 0)),
+  );
   return { origins, unexplained, C };
 }
 
@@ -93,7 +94,8 @@ describe("attribution on random graphs with cycles", () => {
           const m = attributionMatrix(build(spec), { denseLimit });
           expect(m.origins.length).toBe(ref!.C.length);
           for (let k = 0; k < ref!.C.length; k++)
-            for (let i = 0; i < spec.kinds.length; i++) expect(Math.abs(m.values[k * m.places.length + i]! - ref!.C[k]![i]!)).toBeLessThan(1e-6);
+            for (let i = 0; i < spec.kinds.length; i++)
+              expect(Math.abs(m.values[k * m.places.length + i]! - ref!.C[k]![i]!)).toBeLessThan(1e-6);
         }
       }),
       settings,
@@ -176,25 +178,32 @@ function bruteForcePaths(F: number[][], a: number, b: number, maxHops: number): 
 describe("chains and simple paths on random small graphs", () => {
   it("the k best chains are the top k of a brute-force enumeration of all simple paths", () => {
     fc.assert(
-      fc.property(specArb(6), fc.nat(5), fc.nat(5), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), (spec, x, y, k, maxHops) => {
-        const n = spec.kinds.length;
-        const [a, b] = [x % n, y % n];
-        fc.pre(a !== b);
-        const { F, W } = reference(spec);
-        const products = bruteForcePaths(F, a, b, maxHops)
-          .map((p) => p.slice(1).reduce((s, w, i) => s * W[p[i]!]![w]!, 1))
-          .sort((u, v) => v - u);
-        const r = chains(build(spec), `p${a}`, `p${b}`, { k, maxHops });
-        const got = r.chains.map((c) => c.product);
-        expect(got.length).toBe(Math.min(k, products.length));
-        got.forEach((p, i) => expect(Math.abs(p - products[i]!)).toBeLessThan(1e-12));
-        for (const c of r.chains) {
-          expect(new Set(c.nodes).size).toBe(c.nodes.length);
-          expect(c.nodes.length - 1).toBeLessThanOrEqual(maxHops);
-          expect(c.volume).toBeGreaterThanOrEqual(0);
-        }
-        expect(r.coverage).toBeLessThanOrEqual(1 + 1e-9);
-      }),
+      fc.property(
+        specArb(6),
+        fc.nat(5),
+        fc.nat(5),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        (spec, x, y, k, maxHops) => {
+          const n = spec.kinds.length;
+          const [a, b] = [x % n, y % n];
+          fc.pre(a !== b);
+          const { F, W } = reference(spec);
+          const products = bruteForcePaths(F, a, b, maxHops)
+            .map((p) => p.slice(1).reduce((s, w, i) => s * W[p[i]!]![w]!, 1))
+            .sort((u, v) => v - u);
+          const r = chains(build(spec), `p${a}`, `p${b}`, { k, maxHops });
+          const got = r.chains.map((c) => c.product);
+          expect(got.length).toBe(Math.min(k, products.length));
+          got.forEach((p, i) => expect(Math.abs(p - products[i]!)).toBeLessThan(1e-12));
+          for (const c of r.chains) {
+            expect(new Set(c.nodes).size).toBe(c.nodes.length);
+            expect(c.nodes.length - 1).toBeLessThanOrEqual(maxHops);
+            expect(c.volume).toBeGreaterThanOrEqual(0);
+          }
+          expect(r.coverage).toBeLessThanOrEqual(1 + 1e-9);
+        },
+      ),
       settings,
     );
   });

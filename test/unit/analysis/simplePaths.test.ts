@@ -35,13 +35,25 @@ describe("simplePaths(graph, A, B) lists bounded simple paths with bottlenecks",
 
   it("sums two modes into one hop and lists their edge ids", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KZ", "transit"], ["RU", "market"]],
-      [["CN", "KZ", 40, "road"], ["CN", "KZ", 20, "rail"], ["KZ", "RU", 30, "road"], ["KZ", "RU", 20, "rail"]],
+      [
+        ["CN", "origin"],
+        ["KZ", "transit"],
+        ["RU", "market"],
+      ],
+      [
+        ["CN", "KZ", 40, "road"],
+        ["CN", "KZ", 20, "rail"],
+        ["KZ", "RU", 30, "road"],
+        ["KZ", "RU", 20, "rail"],
+      ],
     );
     const [p] = simplePaths(g, "CN", "RU").paths;
     expect(p).toEqual({
       nodes: ["CN", "KZ", "RU"],
-      edges: [["CN>KZ/road", "CN>KZ/rail"], ["KZ>RU/road", "KZ>RU/rail"]],
+      edges: [
+        ["CN>KZ/road", "CN>KZ/rail"],
+        ["KZ>RU/road", "KZ>RU/rail"],
+      ],
       volumes: [60, 50],
       bottleneck: 50,
     });
@@ -49,20 +61,49 @@ describe("simplePaths(graph, A, B) lists bounded simple paths with bottlenecks",
 
   it("skips hops whose flows are zero or missing unless includeZero is set", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KZ", "transit"], ["KG", "transit"], ["RU", "market"]],
-      [["CN", "KZ", 10], ["KZ", "RU", 0], ["CN", "KG", undefined], ["KG", "RU", 5]],
+      [
+        ["CN", "origin"],
+        ["KZ", "transit"],
+        ["KG", "transit"],
+        ["RU", "market"],
+      ],
+      [
+        ["CN", "KZ", 10],
+        ["KZ", "RU", 0],
+        ["CN", "KG", undefined],
+        ["KG", "RU", 5],
+      ],
     );
     expect(simplePaths(g, "CN", "RU").paths).toEqual([]);
     const all = simplePaths(g, "CN", "RU", { includeZero: true }).paths;
-    expect(all.map((p) => [p.nodes.join(">"), p.bottleneck]).sort()).toEqual([["CN>KG>RU", 0], ["CN>KZ>RU", 0]]);
+    expect(all.map((p) => [p.nodes.join(">"), p.bottleneck]).sort()).toEqual([
+      ["CN>KG>RU", 0],
+      ["CN>KZ>RU", 0],
+    ]);
   });
 
   it("never revisits a place on a cycle and returns nothing for unreachable places", () => {
     const g = tradeGraph(
-      [["CN", "origin"], ["KZ", "transit"], ["KG", "transit"], ["RU", "market"], ["MN", "market"]],
-      [["CN", "KZ", 10], ["KZ", "KG", 4], ["KG", "KZ", 2], ["KG", "RU", 3], ["KZ", "RU", 5]],
+      [
+        ["CN", "origin"],
+        ["KZ", "transit"],
+        ["KG", "transit"],
+        ["RU", "market"],
+        ["MN", "market"],
+      ],
+      [
+        ["CN", "KZ", 10],
+        ["KZ", "KG", 4],
+        ["KG", "KZ", 2],
+        ["KG", "RU", 3],
+        ["KZ", "RU", 5],
+      ],
     );
-    expect(simplePaths(g, "CN", "RU").paths.map((p) => p.nodes.join(">")).sort()).toEqual(["CN>KZ>KG>RU", "CN>KZ>RU"]);
+    expect(
+      simplePaths(g, "CN", "RU")
+        .paths.map((p) => p.nodes.join(">"))
+        .sort(),
+    ).toEqual(["CN>KZ>KG>RU", "CN>KZ>RU"]);
     expect(simplePaths(g, "CN", "MN")).toEqual({ paths: [], stoppedEarly: null });
     expect(() => simplePaths(g, "CN", "RU", { maxDepth: 0 })).toThrow(/analysis\/simplePaths/);
   });

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { buildYearGraph } from "../../../src/domain/buildYearGraph";
 import { flowId, type Dataset, type Flow, type Place } from "../../../src/domain/types";
 
-const place = (id: string, kind: Place["kind"], lane = ""): Place => ({ id, name: id.toUpperCase(), kind, country: "ZZ", lat: null, lon: null, lane, nativeName: "", note: "" });
+const place = (id: string, kind: Place["kind"], lane = ""): Place => ({
+  id,
+  name: id.toUpperCase(),
+  kind,
+  country: "ZZ",
+  lat: null,
+  lon: null,
+  lane,
+  nativeName: "",
+  note: "",
+});
 
 const flow = (from: string, to: string, year: number, vehicles: number, usd: number | null, mode = "road"): Flow => ({
   id: flowId(from, to, year, mode),
@@ -22,7 +32,13 @@ const flow = (from: string, to: string, year: number, vehicles: number, usd: num
 const DATASET: Dataset = {
   id: "t",
   name: "T",
-  places: [place("cn", "origin"), place("horgos", "exit"), place("kz", "transit", "central-asia"), place("ru", "market", "central-asia"), place("ae", "market", "middle-east")],
+  places: [
+    place("cn", "origin"),
+    place("horgos", "exit"),
+    place("kz", "transit", "central-asia"),
+    place("ru", "market", "central-asia"),
+    place("ae", "market", "middle-east"),
+  ],
   flows: [
     flow("cn", "horgos", 2024, 100, 2000),
     flow("horgos", "kz", 2024, 60, null, "road"),

@@ -35,9 +35,16 @@ const CONTEXT = [
   "c2,,kz,ru,2024,FCS,Jan-Nov,passenger cars,79131,vehicles,,s2,",
 ].join("\n");
 
-const EVENTS = ["id,date,title,summary,facts,sources", "e1,2025-11-14,MOFCOM notice No. 648,Export licence needs after-sales confirmation,P8,s1", "e2,2024-02,Nationwide opening,,P4,"].join("\n");
+const EVENTS = [
+  "id,date,title,summary,facts,sources",
+  "e1,2025-11-14,MOFCOM notice No. 648,Export licence needs after-sales confirmation,P8,s1",
+  "e2,2024-02,Nationwide opening,,P4,",
+].join("\n");
 
-const ASSUMPTIONS = ["id,label,value,unit,min,max,reason,facts", "a1,Horgos share of used-car exports,0.35,share,0.2,0.5,Road exports to Central Asia,X2"].join("\n");
+const ASSUMPTIONS = [
+  "id,label,value,unit,min,max,reason,facts",
+  "a1,Horgos share of used-car exports,0.35,share,0.2,0.5,Road exports to Central Asia,X2",
+].join("\n");
 
 const GOOD: DatasetFiles = { places: PLACES, flows: FLOWS, sources: SOURCES, context: CONTEXT, events: EVENTS, assumptions: ASSUMPTIONS };
 
@@ -143,7 +150,10 @@ describe("parseDataset with good files", () => {
   });
 
   it("reads the same dataset from a file with a BOM, CRLF line breaks and trailing blank lines", () => {
-    const windows = parseWith({ places: "\uFEFF" + PLACES.replace(/\n/g, "\r\n") + "\r\n\r\n\r\n", flows: FLOWS.replace(/\n/g, "\r") + "\r\r" });
+    const windows = parseWith({
+      places: "\uFEFF" + PLACES.replace(/\n/g, "\r\n") + "\r\n\r\n\r\n",
+      flows: FLOWS.replace(/\n/g, "\r") + "\r\r",
+    });
     expect(windows.issues).toEqual([]);
     expect(windows.dataset?.places).toEqual(dataset?.places);
     expect(windows.dataset?.flows).toEqual(dataset?.flows);
@@ -152,7 +162,9 @@ describe("parseDataset with good files", () => {
 
 describe("parseDataset with broken files", () => {
   it("a missing required column is one error naming it, and no dataset", () => {
-    const result = parseWith({ flows: FLOWS.replace("vehicles,", "").replace(/,152600|,100000,|,20000|,60000|,5000/g, (m) => (m.endsWith(",") ? "," : "")) });
+    const result = parseWith({
+      flows: FLOWS.replace("vehicles,", "").replace(/,152600|,100000,|,20000|,60000|,5000/g, (m) => (m.endsWith(",") ? "," : "")),
+    });
     expect(result.dataset).toBeNull();
     expect(errors(result.issues)).toHaveLength(1);
     expect(errors(result.issues)[0]).toMatchObject({ file: "flows.csv", line: 0 });
@@ -165,7 +177,13 @@ describe("parseDataset with broken files", () => {
     const result = parseWith({ flows: flows.join("\n") });
     expect(result.dataset).toBeNull();
     expect(errors(result.issues)).toEqual([
-      { severity: "error", file: "flows.csv", line: 4, column: 4, message: 'flows.csv line 4, column 4 ("vehicles"): "12.5x" is not a number; expected a plain number such as 12345 or 12345.6' },
+      {
+        severity: "error",
+        file: "flows.csv",
+        line: 4,
+        column: 4,
+        message: 'flows.csv line 4, column 4 ("vehicles"): "12.5x" is not a number; expected a plain number such as 12345 or 12345.6',
+      },
     ]);
   });
 
@@ -183,7 +201,7 @@ describe("parseDataset with broken files", () => {
     flows[3] = "horgos,kz,2024,-5,,rail,reported,X2,s2,,";
     const [issue] = errors(parseWith({ flows: flows.join("\n") }).issues);
     expect(issue).toMatchObject({ file: "flows.csv", line: 5, column: 4 });
-    expect(issue?.message).toContain("flows.csv line 5, column 4 (\"vehicles\"): -5 is below the smallest allowed value, 0");
+    expect(issue?.message).toContain('flows.csv line 5, column 4 ("vehicles"): -5 is below the smallest allowed value, 0');
   });
 
   it("unknown place ids are errors listing the id and every line it is used on", () => {
@@ -199,18 +217,32 @@ describe("parseDataset with broken files", () => {
 
   it("an unknown place id in context.csv is an error there", () => {
     const result = parseWith({ context: CONTEXT.replace("c1,horgos", "c1,khorgos") });
-    expect(errors(result.issues)).toEqual([expect.objectContaining({ file: "context.csv", line: 2, column: 2, message: expect.stringContaining('unknown place id "khorgos"') })]);
+    expect(errors(result.issues)).toEqual([
+      expect.objectContaining({ file: "context.csv", line: 2, column: 2, message: expect.stringContaining('unknown place id "khorgos"') }),
+    ]);
   });
 
   it("a duplicate flow (same from, to, year and mode) is an error naming the first line", () => {
     const result = parseWith({ flows: FLOWS + "\nhorgos,kz,2024,5,,road,reported,,,," });
     expect(result.dataset).toBeNull();
-    expect(errors(result.issues)).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining("duplicate flow horgos → kz in 2024 by road (first on line 3)") })]);
+    expect(errors(result.issues)).toEqual([
+      expect.objectContaining({
+        line: 7,
+        message: expect.stringContaining("duplicate flow horgos → kz in 2024 by road (first on line 3)"),
+      }),
+    ]);
   });
 
   it("a duplicate place id is an error naming the first line", () => {
     const result = parseWith({ places: PLACES + "\nkz,Kazakhstan again,transit,KZ,,,," });
-    expect(errors(result.issues)).toEqual([expect.objectContaining({ file: "places.csv", line: 7, column: 1, message: expect.stringContaining('place id "kz" is used twice (first on line 4)') })]);
+    expect(errors(result.issues)).toEqual([
+      expect.objectContaining({
+        file: "places.csv",
+        line: 7,
+        column: 1,
+        message: expect.stringContaining('place id "kz" is used twice (first on line 4)'),
+      }),
+    ]);
   });
 
   it("a bad kind, basis, country or latitude is an error at its column", () => {
@@ -218,10 +250,25 @@ describe("parseDataset with broken files", () => {
     const flows = FLOWS.replace("horgos,kz,2024,20000,,rail,reported", "horgos,kz,2024,20000,,rail,Reported");
     const found = errors(parseWith({ places, flows }).issues).map((issue) => [issue.file, issue.line, issue.column, issue.message]);
     expect(found).toEqual([
-      ["places.csv", 3, 3, 'places.csv line 3, column 3 ("kind"): "port" is not a place kind; expected one of origin, exit, transit, market'],
-      ["places.csv", 3, 4, 'places.csv line 3, column 4 ("country"): "cn" is not a country code; expected two capital letters (ISO 3166-1 alpha-2, or ZZ for aggregates) — did you mean "CN"?'],
+      [
+        "places.csv",
+        3,
+        3,
+        'places.csv line 3, column 3 ("kind"): "port" is not a place kind; expected one of origin, exit, transit, market',
+      ],
+      [
+        "places.csv",
+        3,
+        4,
+        'places.csv line 3, column 4 ("country"): "cn" is not a country code; expected two capital letters (ISO 3166-1 alpha-2, or ZZ for aggregates) — did you mean "CN"?',
+      ],
       ["places.csv", 3, 5, 'places.csv line 3, column 5 ("lat"): 94.21 is above the largest allowed value, 90'],
-      ["flows.csv", 4, 7, 'flows.csv line 4, column 7 ("basis"): "Reported" is not a basis; expected one of reported, derived, modelled (did you mean "reported"?)'],
+      [
+        "flows.csv",
+        4,
+        7,
+        'flows.csv line 4, column 7 ("basis"): "Reported" is not a basis; expected one of reported, derived, modelled (did you mean "reported"?)',
+      ],
     ]);
   });
 
@@ -257,7 +304,9 @@ describe("parseDataset with broken files", () => {
     const flows = FLOWS.replace("kz,ru,2024,60000,,road,derived,,s2", "kz,ru,2024,60000,,road,derived,,s9");
     const withSources = parseWith({ flows });
     expect(withSources.dataset).not.toBeNull();
-    expect(withSources.issues).toEqual([expect.objectContaining({ severity: "warning", line: 5, column: 9, message: expect.stringContaining('unknown source id "s9"') })]);
+    expect(withSources.issues).toEqual([
+      expect.objectContaining({ severity: "warning", line: 5, column: 9, message: expect.stringContaining('unknown source id "s9"') }),
+    ]);
     expect(parseDataset({ places: PLACES, flows }, META).issues).toEqual([]);
   });
 
@@ -300,7 +349,14 @@ describe("parseDataset with broken files", () => {
   it("an unknown column is a warning that does not block the dataset", () => {
     const result = parseWith({ places: PLACES.replace("lane,native_name", "lane,nativename") });
     expect(result.dataset).not.toBeNull();
-    expect(result.issues).toEqual([expect.objectContaining({ severity: "warning", line: 1, column: 8, message: expect.stringContaining('column "nativename" is not part of the format') })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        line: 1,
+        column: 8,
+        message: expect.stringContaining('column "nativename" is not part of the format'),
+      }),
+    ]);
   });
 });
 

@@ -58,7 +58,12 @@ describe("encodeBundle / decodeBundle", () => {
   it("rejects a dataset without flows and keeps only well-formed views, with a warning for the others", async () => {
     const empty = { ...(await small()), flows: [] };
     expect(validateDataset(empty).issues.map((i) => i.message)).toEqual(["dataset.flows: has no flow: nothing to draw"]);
-    const text = JSON.stringify({ format: "reroute-bundle", version: 1, dataset: await small(), views: [{ name: "ok", state: {} }, { name: 3 }, "x"] });
+    const text = JSON.stringify({
+      format: "reroute-bundle",
+      version: 1,
+      dataset: await small(),
+      views: [{ name: "ok", state: {} }, { name: 3 }, "x"],
+    });
     const decoded = decodeBundle(text);
     expect(decoded.ok && decoded.bundle.views).toEqual([{ name: "ok", state: {} }]);
     expect(decoded.ok && decoded.warnings.length).toBe(2);

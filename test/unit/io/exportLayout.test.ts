@@ -7,10 +7,23 @@ const spec = (patch: Partial<ExportSpec> = {}): ExportSpec => ({
   caption: ["2024 · used-car exports, vehicles · 96 flows shown", "Filters: none (every flow of the year)"],
   legend: {
     widthTitle: "Flow width (vehicles, square-root scale)",
-    widths: [{ value: 400_000, label: "400k vehicles", width: 14 }, { value: 200_000, label: "200k vehicles", width: 10 }, { value: 40_000, label: "40k vehicles", width: 4 }],
-    kinds: ["Origin (province / city)", "Exit point (port / crossing)", "Transit country / hub", "Final market"].map((label) => ({ label, colour: "#c0392b" })),
-    lanes: ["Inside China", "Central Asia", "Middle East", "Latin America", "Caucasus", "Other"].map((label) => ({ label, colour: "#d4ac0d" })),
-    basis: [{ label: "Reported or derived figure", colour: "#d4ac0d" }, { label: "Modelled estimate (lighter)", colour: "#eedd99" }],
+    widths: [
+      { value: 400_000, label: "400k vehicles", width: 14 },
+      { value: 200_000, label: "200k vehicles", width: 10 },
+      { value: 40_000, label: "40k vehicles", width: 4 },
+    ],
+    kinds: ["Origin (province / city)", "Exit point (port / crossing)", "Transit country / hub", "Final market"].map((label) => ({
+      label,
+      colour: "#c0392b",
+    })),
+    lanes: ["Inside China", "Central Asia", "Middle East", "Latin America", "Caucasus", "Other"].map((label) => ({
+      label,
+      colour: "#d4ac0d",
+    })),
+    basis: [
+      { label: "Reported or derived figure", colour: "#d4ac0d" },
+      { label: "Modelled estimate (lighter)", colour: "#eedd99" },
+    ],
   },
   sources: Array.from({ length: 40 }, (_, i) => `Publisher number ${i + 1}`),
   caveat: "Caveat: an estimated ~90% of 2024's used-car exports were zero-mileage new cars.",
@@ -23,13 +36,19 @@ const inside = (inner: Box, outer: { width: number; height: number }) =>
   inner.x >= 0 && inner.y >= 0 && inner.x + inner.width <= outer.width + 1e-6 && inner.y + inner.height <= outer.height + 1e-6;
 
 describe("layoutExport(spec, size) places header, map, legend and footer", () => {
-  for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 740 }, { width: 1754, height: 1240 }, { width: 800, height: 600 }]) {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 740 },
+    { width: 1754, height: 1240 },
+    { width: 800, height: 600 },
+  ]) {
     it(`keeps the four boxes apart and inside ${size.width}×${size.height}`, () => {
       const layout = layoutExport(spec(), size, estimateText);
       const { header, map, legend, footer } = layout.boxes;
       const boxes = [header, map, legend, footer];
       for (const b of boxes) expect(inside(b, size), JSON.stringify(b)).toBe(true);
-      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `${i} vs ${j}`).toBe(false);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `${i} vs ${j}`).toBe(false);
       // The map keeps most of the picture.
       expect(map.width * map.height).toBeGreaterThan(0.35 * size.width * size.height);
     });
@@ -37,7 +56,15 @@ describe("layoutExport(spec, size) places header, map, legend and footer", () =>
 
   it("keeps every text run inside its box and the width of the page", () => {
     const layout = layoutExport(spec(), { width: 1920, height: 1080 }, estimateText);
-    const boxOf = { title: "header", caption: "header", "legend-heading": "legend", legend: "legend", sources: "footer", caveat: "footer", exported: "footer" } as const;
+    const boxOf = {
+      title: "header",
+      caption: "header",
+      "legend-heading": "legend",
+      legend: "legend",
+      sources: "footer",
+      caveat: "footer",
+      exported: "footer",
+    } as const;
     for (const t of layout.texts) {
       const b = layout.boxes[boxOf[t.role]];
       expect(t.x).toBeGreaterThanOrEqual(b.x - 1e-6);

@@ -1,17 +1,52 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset, Flow, Place } from "../../../src/domain/types";
-import { buildExportSpec, describeFilters, exportFileBase, publisherShortForms, slugify, sourcesOf, ZERO_MILEAGE_CAVEAT, type ExportSpecInput } from "../../../src/io/exportSpec";
+import {
+  buildExportSpec,
+  describeFilters,
+  exportFileBase,
+  publisherShortForms,
+  slugify,
+  sourcesOf,
+  ZERO_MILEAGE_CAVEAT,
+  type ExportSpecInput,
+} from "../../../src/io/exportSpec";
 import { defaultViewState } from "../../../src/state/viewState";
 
-const place = (id: string, name: string, kind: Place["kind"], lane = ""): Place => ({ id, name, kind, country: "CN", lat: 0, lon: 0, lane, nativeName: "", note: "" });
+const place = (id: string, name: string, kind: Place["kind"], lane = ""): Place => ({
+  id,
+  name,
+  kind,
+  country: "CN",
+  lat: 0,
+  lon: 0,
+  lane,
+  nativeName: "",
+  note: "",
+});
 const flow = (from: string, to: string, vehicles: number, sources: string[], basis: Flow["basis"] = "reported"): Flow => ({
-  id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd: null, mode: "road", basis, facts: [], sources, formula: "", note: "",
+  id: `${from}>${to}@2024/road`,
+  from,
+  to,
+  year: 2024,
+  vehicles,
+  usd: null,
+  mode: "road",
+  basis,
+  facts: [],
+  sources,
+  formula: "",
+  note: "",
 });
 
 const dataset: Dataset = {
   id: "zero-mileage",
   name: "China zero-mileage used-car exports",
-  places: [place("shandong", "Shandong", "origin"), place("horgos", "Horgos", "exit"), place("kz", "Kazakhstan", "transit", "central-asia"), place("ru", "Russia", "market", "central-asia")],
+  places: [
+    place("shandong", "Shandong", "origin"),
+    place("horgos", "Horgos", "exit"),
+    place("kz", "Kazakhstan", "transit", "central-asia"),
+    place("ru", "Russia", "market", "central-asia"),
+  ],
   flows: [],
   sources: [
     { id: "s1", publisher: "Reuters (copies: New Straits Times; Epoch Times)", title: "", date: "", url: "", reliability: "H" },
@@ -20,10 +55,18 @@ const dataset: Dataset = {
     { id: "s4", publisher: "drom.ru; RFE/RL; Automotive World 2025-03-10", title: "", date: "", url: "", reliability: "M" },
     { id: "s5", publisher: "Unused publisher", title: "", date: "", url: "", reliability: "L" },
   ],
-  context: [], events: [], assumptions: [], years: [2024], hash: "abc",
+  context: [],
+  events: [],
+  assumptions: [],
+  years: [2024],
+  hash: "abc",
 };
 
-const shown = [flow("shandong", "horgos", 120_000, ["s1", "s2"]), flow("horgos", "kz", 90_000, ["s3"]), flow("kz", "ru", 40_000, ["s4", "s1"], "modelled")];
+const shown = [
+  flow("shandong", "horgos", 120_000, ["s1", "s2"]),
+  flow("horgos", "kz", 90_000, ["s3"]),
+  flow("kz", "ru", 40_000, ["s4", "s1"], "modelled"),
+];
 
 function input(patch: Partial<ExportSpecInput> = {}): ExportSpecInput {
   return {
@@ -31,11 +74,22 @@ function input(patch: Partial<ExportSpecInput> = {}): ExportSpecInput {
     dataset,
     shown,
     colourLaneOf: (f) => (f.from === "shandong" ? "domestic" : "central-asia"),
-    widthLegend: [{ value: 100_000, width: 13.2 }, { value: 50_000, width: 9.5 }, { value: 10_000, width: 4.6 }],
+    widthLegend: [
+      { value: 100_000, width: 13.2 },
+      { value: 50_000, width: 9.5 },
+      { value: 10_000, width: 4.6 },
+    ],
     scaleKind: "sqrt",
     palette: {
-      kinds: [{ kind: "origin", label: "Origin", colour: "#c0392b" }, { kind: "market", label: "Final market", colour: "#1a5276" }],
-      lanes: [{ id: "domestic", label: "Inside China", colour: "#5d6d7e" }, { id: "central-asia", label: "Central Asia", colour: "#d4ac0d" }, { id: "caucasus", label: "Caucasus", colour: "#229954" }],
+      kinds: [
+        { kind: "origin", label: "Origin", colour: "#c0392b" },
+        { kind: "market", label: "Final market", colour: "#1a5276" },
+      ],
+      lanes: [
+        { id: "domestic", label: "Inside China", colour: "#5d6d7e" },
+        { id: "central-asia", label: "Central Asia", colour: "#d4ac0d" },
+        { id: "caucasus", label: "Caucasus", colour: "#229954" },
+      ],
       basis: { reported: "rgba(212,172,13,0.9)", modelled: "rgba(212,172,13,0.42)" },
     },
     route: null,
@@ -52,14 +106,20 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
   });
 
   it("uses the edited title and adds the year to the file name when the title lacks it", () => {
-    const spec = buildExportSpec(input({ state: { ...defaultViewState("zero-mileage", "abc", 2024), title: "Horgos: the overland lane" } }));
+    const spec = buildExportSpec(
+      input({ state: { ...defaultViewState("zero-mileage", "abc", 2024), title: "Horgos: the overland lane" } }),
+    );
     expect(spec.title).toBe("Horgos: the overland lane");
     expect(spec.fileBase).toBe("horgos-the-overland-lane-2024");
   });
 
   it("carries the real volumes and drawn widths of the width scale into the legend", () => {
     const spec = buildExportSpec(input());
-    expect(spec.legend.widths.map((w) => [w.value, w.width])).toEqual([[100_000, 13.2], [50_000, 9.5], [10_000, 4.6]]);
+    expect(spec.legend.widths.map((w) => [w.value, w.width])).toEqual([
+      [100_000, 13.2],
+      [50_000, 9.5],
+      [10_000, 4.6],
+    ]);
     expect(spec.legend.widths.map((w) => w.label)).toEqual(["100k vehicles", "50k vehicles", "10k vehicles"]);
     expect(spec.legend.widthTitle).toBe("Flow width (vehicles, square-root scale)");
   });
@@ -81,7 +141,9 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
     state.filters = { ...state.filters, topN: 20, minVolume: 1000, hiddenLanes: ["caucasus"], hiddenBases: ["modelled"] };
     const spec = buildExportSpec(input({ state, route: ["Shandong", "Horgos", "Kazakhstan", "Russia"] }));
     expect(spec.caption[0]).toMatch(/^2024 · used-car exports, vehicles · 3 flows shown$/);
-    expect(spec.caption[1]).toBe("Filters: largest 20 flows only; flows under 1,000 vehicles hidden; lanes hidden: Caucasus; hidden: modelled estimates");
+    expect(spec.caption[1]).toBe(
+      "Filters: largest 20 flows only; flows under 1,000 vehicles hidden; lanes hidden: Caucasus; hidden: modelled estimates",
+    );
     expect(spec.caption[2]).toBe("Traced route: Shandong → Horgos → Kazakhstan → Russia");
   });
 

@@ -8,11 +8,14 @@ import { escapeXml, writeSvg, type ViewGeometry } from "../../../src/io/exportSv
 import { EXPORT_THEMES, splitColour } from "../../../src/io/exportTheme";
 
 const spec: ExportSpec = {
-  title: "Cars <&> \"routes\"",
+  title: 'Cars <&> "routes"',
   caption: ["2024 · used-car exports, vehicles · 2 flows shown"],
   legend: {
     widthTitle: "Flow width (vehicles, square-root scale)",
-    widths: [{ value: 100_000, label: "100k vehicles", width: 12 }, { value: 10_000, label: "10k vehicles", width: 4 }],
+    widths: [
+      { value: 100_000, label: "100k vehicles", width: 12 },
+      { value: 10_000, label: "10k vehicles", width: 4 },
+    ],
     kinds: [{ label: "Origin", colour: "#c0392b" }],
     lanes: [{ label: "Central Asia", colour: "#d4ac0d" }],
     basis: [{ label: "Modelled estimate (lighter)", colour: "rgba(212,172,13,0.42)" }],
@@ -40,11 +43,17 @@ const geometry: ViewGeometry = {
 };
 
 const parse = (svg: string) => new DOMParser().parseFromString(svg, "image/svg+xml");
-const texts = (doc: ReturnType<typeof parse>) => Array.from(doc.getElementsByTagName("text")).map((t) => ({ role: t.getAttribute("data-role"), text: t.textContent ?? "" }));
+const texts = (doc: ReturnType<typeof parse>) =>
+  Array.from(doc.getElementsByTagName("text")).map((t) => ({ role: t.getAttribute("data-role"), text: t.textContent ?? "" }));
 
 describe("writeSvg(layout, geometry, theme, backdrop) writes vectors and real text", () => {
   const layout = layoutExport(spec, { width: 1920, height: 1080 }, estimateText);
-  const svg = writeSvg(layout, geometry, EXPORT_THEMES.white, { land: "#eceae4", border: "#c9c5bb", landPath: "M0,0L1,0L1,1Z", borderPath: "M0,0L1,1" });
+  const svg = writeSvg(layout, geometry, EXPORT_THEMES.white, {
+    land: "#eceae4",
+    border: "#c9c5bb",
+    landPath: "M0,0L1,0L1,1Z",
+    borderPath: "M0,0L1,1",
+  });
   const doc = parse(svg);
 
   it("parses as SVG with the page size", () => {
@@ -56,8 +65,10 @@ describe("writeSvg(layout, geometry, theme, backdrop) writes vectors and real te
 
   it("has the title, caption, legend and sources as <text>, escaped, never markup", () => {
     const t = texts(doc);
-    expect(t.find((x) => x.role === "title")?.text).toBe("Cars <&> \"routes\"");
-    expect(t.filter((x) => x.role === "legend").map((x) => x.text)).toEqual(expect.arrayContaining(["100k vehicles", "10k vehicles", "Origin", "Central Asia", "Modelled estimate (lighter)"]));
+    expect(t.find((x) => x.role === "title")?.text).toBe('Cars <&> "routes"');
+    expect(t.filter((x) => x.role === "legend").map((x) => x.text)).toEqual(
+      expect.arrayContaining(["100k vehicles", "10k vehicles", "Origin", "Central Asia", "Modelled estimate (lighter)"]),
+    );
     expect(t.some((x) => x.role === "legend-heading" && x.text.startsWith("Flow width"))).toBe(true);
     expect(t.find((x) => x.role === "sources")?.text).toBe("Sources: Reuters; Xinhua.");
     expect(t.find((x) => x.role === "caveat")?.text).toBe("Caveat line");
@@ -111,7 +122,15 @@ describe("storyZip(images) packs one PNG per saved view", () => {
   it("round-trips the PNG bytes through the ZIP", () => {
     const a = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
     const b = new Uint8Array([137, 80, 78, 71, 9, 9]);
-    const files = unzipSync(storyZip([{ title: "One", png: a }, { title: "Two", png: b }], "readme"));
+    const files = unzipSync(
+      storyZip(
+        [
+          { title: "One", png: a },
+          { title: "Two", png: b },
+        ],
+        "readme",
+      ),
+    );
     expect(Object.keys(files).sort()).toEqual(["01-one.png", "02-two.png", "README.txt"]);
     expect(Array.from(files["01-one.png"]!)).toEqual(Array.from(a));
     expect(Array.from(files["02-two.png"]!)).toEqual(Array.from(b));

@@ -48,7 +48,7 @@ function checkDataset(dataset: Dataset | null): void {
 }
 
 const VALID_SAMPLES: [string, string][] = [
-  ["edges.csv", "origin,destination,volume,year\nGermany,Poland,10,2022\nPoland,Lithuania,\"1,234\",2023\n"],
+  ["edges.csv", 'origin,destination,volume,year\nGermany,Poland,10,2022\nPoland,Lithuania,"1,234",2023\n'],
   ["comtrade.csv", "refYear,flowCode,reporterISO,partnerISO,qty,primaryValue\n2022,X,DEU,POL,5,1000\n2022,M,DEU,FRA,3,10\n"],
   [
     "g.gexf",
@@ -58,52 +58,109 @@ const VALID_SAMPLES: [string, string][] = [
     "g.graphml",
     '<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/><graph edgedefault="directed"><node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">3</data></edge></graph></graphml>',
   ],
-  ["g.json", '{"nodes":[{"key":"a"},{"key":"b","attributes":{"lat":1,"lon":2}}],"edges":[{"source":"a","target":"b","attributes":{"weight":4}}]}'],
+  [
+    "g.json",
+    '{"nodes":[{"key":"a"},{"key":"b","attributes":{"lat":1,"lon":2}}],"edges":[{"source":"a","target":"b","attributes":{"weight":4}}]}',
+  ],
   ["places.csv", "id,name,kind,country,lat,lon\na,A,origin,DE,1,2\nb,B,market,PL,3,4\n"],
 ];
 
-const NUMBERS = ["NaN", "Infinity", "-Infinity", "1e400", "-1", "-0", "0x10", "1,2,3", "١٢٣", "", " ", "1e-400", "9".repeat(400), "1.2.3", "null", "\u0000"];
+const NUMBERS = [
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e400",
+  "-1",
+  "-0",
+  "0x10",
+  "1,2,3",
+  "١٢٣",
+  "",
+  " ",
+  "1e-400",
+  "9".repeat(400),
+  "1.2.3",
+  "null",
+  "\u0000",
+];
 
 const malformed: fc.Arbitrary<{ name: string; bytes: Uint8Array }[]> = fc.oneof(
   // Random bytes under a CSV, XML or JSON name.
-  fc.tuple(fc.constantFrom("x.csv", "x.gexf", "x.graphml", "x.json", "x"), fc.uint8Array({ maxLength: 600 })).map(([name, bytes]) => [{ name, bytes }]),
+  fc
+    .tuple(fc.constantFrom("x.csv", "x.gexf", "x.graphml", "x.json", "x"), fc.uint8Array({ maxLength: 600 }))
+    .map(([name, bytes]) => [{ name, bytes }]),
   // Truncations of valid files.
-  fc.tuple(fc.constantFrom(...VALID_SAMPLES), fc.double({ min: 0, max: 1, noNaN: true })).map(([[name, text], cut]) => [{ name, bytes: utf8(text.slice(0, Math.floor(text.length * cut))) }]),
+  fc
+    .tuple(fc.constantFrom(...VALID_SAMPLES), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([[name, text], cut]) => [{ name, bytes: utf8(text.slice(0, Math.floor(text.length * cut))) }]),
   // Byte flips in valid files.
-  fc.tuple(fc.constantFrom(...VALID_SAMPLES), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })).map(([[name, text], flips]) => {
-    const bytes = utf8(text);
-    for (const [at, value] of flips) bytes[at % bytes.length] = value;
-    return [{ name, bytes }];
-  }),
+  fc
+    .tuple(
+      fc.constantFrom(...VALID_SAMPLES),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+    )
+    .map(([[name, text], flips]) => {
+      const bytes = utf8(text);
+      for (const [at, value] of flips) bytes[at % bytes.length] = value;
+      return [{ name, bytes }];
+    }),
   // Wrong or shuffled headers over plausible rows.
-  fc.tuple(fc.array(fc.constantFrom("origin", "dest", "count", "year", "id", "lat", "lon", "kind", "Partner", "Trade Flow", "reporterISO", "", "x"), { minLength: 1, maxLength: 6 }), fc.array(fc.array(fc.string({ maxLength: 6 }), { maxLength: 6 }), { maxLength: 6 })).map(([header, rows]) => [
-    { name: "t.csv", bytes: utf8([header.join(","), ...rows.map((row) => row.join(","))].join("\n")) },
-  ]),
+  fc
+    .tuple(
+      fc.array(
+        fc.constantFrom("origin", "dest", "count", "year", "id", "lat", "lon", "kind", "Partner", "Trade Flow", "reporterISO", "", "x"),
+        { minLength: 1, maxLength: 6 },
+      ),
+      fc.array(fc.array(fc.string({ maxLength: 6 }), { maxLength: 6 }), { maxLength: 6 }),
+    )
+    .map(([header, rows]) => [{ name: "t.csv", bytes: utf8([header.join(","), ...rows.map((row) => row.join(","))].join("\n")) }]),
   // Edge lists with hostile numbers.
-  fc.array(fc.tuple(fc.constantFrom("A", "B", "World", "", "A\u0000"), fc.constantFrom("B", "C", "EU-27"), fc.constantFrom(...NUMBERS), fc.constantFrom("2020", "0", "99999", "", "2020-13-45")), { minLength: 1, maxLength: 10 }).map((rows) => [
-    { name: "e.csv", bytes: utf8(["from,to,volume,year", ...rows.map((row) => row.map((cell) => `"${cell}"`).join(","))].join("\n")) },
-  ]),
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom("A", "B", "World", "", "A\u0000"),
+        fc.constantFrom("B", "C", "EU-27"),
+        fc.constantFrom(...NUMBERS),
+        fc.constantFrom("2020", "0", "99999", "", "2020-13-45"),
+      ),
+      { minLength: 1, maxLength: 10 },
+    )
+    .map((rows) => [
+      { name: "e.csv", bytes: utf8(["from,to,volume,year", ...rows.map((row) => row.map((cell) => `"${cell}"`).join(","))].join("\n")) },
+    ]),
   // Deeply nested or oversized XML.
   fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom("gexf", "graphml")).map(([depth, root]) => [
-    { name: `deep.${root}`, bytes: utf8(`<${root}><graph>${"<node id='n'>".repeat(depth)}${"</node>".repeat(depth)}<edge source="n" target="m" weight="1e999"/></graph></${root}>`) },
+    {
+      name: `deep.${root}`,
+      bytes: utf8(
+        `<${root}><graph>${"<node id='n'>".repeat(depth)}${"</node>".repeat(depth)}<edge source="n" target="m" weight="1e999"/></graph></${root}>`,
+      ),
+    },
   ]),
   // Hostile JSON: wrong shapes, prototype keys, huge numbers.
-  fc.constantFrom(
-    '{"nodes":{},"edges":[]}',
-    '{"nodes":[{"key":"__proto__","attributes":{"__proto__":{"x":1}}}],"edges":[{"source":"__proto__","target":"constructor","attributes":{"weight":1e308}}]}',
-    '{"nodes":[null,1,"a",{"key":{}}],"edges":[null,{"source":[],"target":"a"}]}',
-    "[1,2,3]",
-    '{"nodes":[{"key":"a"}],"edges":[{"source":"a","target":"a","attributes":{"weight":"NaN","year":"1e3"}}]}',
-  ).map((text) => [{ name: "g.json", bytes: utf8(text) }]),
+  fc
+    .constantFrom(
+      '{"nodes":{},"edges":[]}',
+      '{"nodes":[{"key":"__proto__","attributes":{"__proto__":{"x":1}}}],"edges":[{"source":"__proto__","target":"constructor","attributes":{"weight":1e308}}]}',
+      '{"nodes":[null,1,"a",{"key":{}}],"edges":[null,{"source":[],"target":"a"}]}',
+      "[1,2,3]",
+      '{"nodes":[{"key":"a"}],"edges":[{"source":"a","target":"a","attributes":{"weight":"NaN","year":"1e3"}}]}',
+    )
+    .map((text) => [{ name: "g.json", bytes: utf8(text) }]),
   // Several unrelated files at once.
-  fc.array(fc.tuple(fc.constantFrom(...VALID_SAMPLES), fc.uint8Array({ maxLength: 50 })), { minLength: 2, maxLength: 4 }).map((files) =>
-    files.map(([[name, text], noise], i) => ({ name: `${i}-${name}`, bytes: new Uint8Array([...utf8(text), ...noise]) })),
-  ),
+  fc
+    .array(fc.tuple(fc.constantFrom(...VALID_SAMPLES), fc.uint8Array({ maxLength: 50 })), { minLength: 2, maxLength: 4 })
+    .map((files) => files.map(([[name, text], noise], i) => ({ name: `${i}-${name}`, bytes: new Uint8Array([...utf8(text), ...noise]) }))),
 );
 
 // A valid edge list as data: rows of (origin, destination, volume, year).
 const NAMES = ["Hamburg", "Kaunas, LT", 'Port "Q"', "Poti", "Almaty", "Zürich", "A;B", "Khorgos", "Ürümqi", "Tab\tPort"];
-const row = fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES), fc.integer({ min: 0, max: 2_000_000 }).map((n) => n / 2), fc.integer({ min: 2000, max: 2030 }));
+const row = fc.tuple(
+  fc.constantFrom(...NAMES),
+  fc.constantFrom(...NAMES),
+  fc.integer({ min: 0, max: 2_000_000 }).map((n) => n / 2),
+  fc.integer({ min: 2000, max: 2030 }),
+);
 const table = fc.array(row, { minLength: 1, maxLength: 25 });
 
 interface Variant {
@@ -131,7 +188,13 @@ const variant: fc.Arbitrary<Variant> = fc.record({
 function writeTable(header: string[], rows: string[][], v: Variant): string {
   const field = (cell: string): string =>
     v.quoteAll || cell.includes(v.delimiter) || /["\r\n\t]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-  const lines = [header, ...rows].map((cells) => v.order.filter((i) => i < cells.length).concat(cells.map((_, i) => i).filter((i) => !v.order.includes(i))).map((i) => field(cells[i] ?? "")).join(v.delimiter));
+  const lines = [header, ...rows].map((cells) =>
+    v.order
+      .filter((i) => i < cells.length)
+      .concat(cells.map((_, i) => i).filter((i) => !v.order.includes(i)))
+      .map((i) => field(cells[i] ?? ""))
+      .join(v.delimiter),
+  );
   for (const at of v.blankAfter) lines.splice(Math.min(at, lines.length), 0, "");
   if (lines[0] === "") lines.shift();
   let text = lines.join(v.newline) + v.newline;
@@ -143,12 +206,41 @@ function files(rows: [string, string, number, number][], v: Variant): { name: st
   const ids = new Map(NAMES.map((name, i) => [name, `p${i}`]));
   const volume = (n: number): string => (v.delimiter === ";" ? String(n).replace(".", ",") : String(n));
   if (v.format === "edges") {
-    return [{ name: "e.csv", bytes: utf8(writeTable(["origin", "destination", "volume", "year"], rows.map(([a, b, n, y]) => [a, b, volume(n), String(y)]), v)) }];
+    return [
+      {
+        name: "e.csv",
+        bytes: utf8(
+          writeTable(
+            ["origin", "destination", "volume", "year"],
+            rows.map(([a, b, n, y]) => [a, b, volume(n), String(y)]),
+            v,
+          ),
+        ),
+      },
+    ];
   }
   if (v.format === "flowmap") {
     return [
-      { name: "locations.csv", bytes: utf8(writeTable(["id", "name", "lat", "lon"], NAMES.map((name, i) => [`p${i}`, name, String(10 + i), String(20 + i)]), v)) },
-      { name: "flows.csv", bytes: utf8(writeTable(["origin", "dest", "count", "time"], rows.map(([a, b, n, y]) => [ids.get(a) ?? "", ids.get(b) ?? "", volume(n), String(y)]), v)) },
+      {
+        name: "locations.csv",
+        bytes: utf8(
+          writeTable(
+            ["id", "name", "lat", "lon"],
+            NAMES.map((name, i) => [`p${i}`, name, String(10 + i), String(20 + i)]),
+            v,
+          ),
+        ),
+      },
+      {
+        name: "flows.csv",
+        bytes: utf8(
+          writeTable(
+            ["origin", "dest", "count", "time"],
+            rows.map(([a, b, n, y]) => [ids.get(a) ?? "", ids.get(b) ?? "", volume(n), String(y)]),
+            v,
+          ),
+        ),
+      },
     ];
   }
   // Reroute's own format: one flow per hop and year, no self-loops.
@@ -162,8 +254,26 @@ function files(rows: [string, string, number, number][], v: Variant): { name: st
   }
   const flowRows = [...sums.values()].map(([a, b, n, y]) => [ids.get(a) ?? "", ids.get(b) ?? "", String(y), volume(n), "reported"]);
   return [
-    { name: "places.csv", bytes: utf8(writeTable(["id", "name", "kind", "country", "lat", "lon"], NAMES.map((name, i) => [`p${i}`, name, "transit", "ZZ", "1", "2"]), v)) },
-    { name: "flows.csv", bytes: utf8(writeTable(["from", "to", "year", "vehicles", "basis"], flowRows.length > 0 ? flowRows : [["p0", "p1", "2020", "1", "reported"]], v)) },
+    {
+      name: "places.csv",
+      bytes: utf8(
+        writeTable(
+          ["id", "name", "kind", "country", "lat", "lon"],
+          NAMES.map((name, i) => [`p${i}`, name, "transit", "ZZ", "1", "2"]),
+          v,
+        ),
+      ),
+    },
+    {
+      name: "flows.csv",
+      bytes: utf8(
+        writeTable(
+          ["from", "to", "year", "vehicles", "basis"],
+          flowRows.length > 0 ? flowRows : [["p0", "p1", "2020", "1", "reported"]],
+          v,
+        ),
+      ),
+    },
   ];
 }
 
@@ -205,7 +315,9 @@ describe("importFiles fuzzing", () => {
         const got = edges(result.dataset);
         if (v.format === "reroute") {
           const self = (line: string) => /^(.*)>\1@/.test(line);
-          expect(got).toEqual(want.filter((line) => !self(line)).length > 0 ? want.filter((line) => !self(line)) : ["Hamburg>Kaunas, LT@2020=1"]);
+          expect(got).toEqual(
+            want.filter((line) => !self(line)).length > 0 ? want.filter((line) => !self(line)) : ["Hamburg>Kaunas, LT@2020=1"],
+          );
         } else {
           expect(got).toEqual(want);
         }

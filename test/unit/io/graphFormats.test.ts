@@ -127,7 +127,11 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
       multigraph: false,
       graph: {},
       nodes: [{ id: "Shanghai", lat: 31.23, lon: 121.47 }, { id: "Busan", lat: 35.1, lon: 129.04 }, { label: "no id" }],
-      links: [{ source: "Shanghai", target: "Busan", weight: 300, year: 2022 }, { source: "Busan", target: "Shanghai", weight: 20, year: 2022 }, { source: "Busan" }],
+      links: [
+        { source: "Shanghai", target: "Busan", weight: 300, year: 2022 },
+        { source: "Busan", target: "Shanghai", weight: 20, year: 2022 },
+        { source: "Busan" },
+      ],
     };
     const result = await read([file("graph.json", JSON.stringify(networkx))]);
     expect(result.status).toBe("ok");
@@ -158,7 +162,13 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
 </gexf>`;
     const result = await read([file("timeline.gexf", text)]);
     expect(result.status).toBe("ok");
-    expect(edges(result.dataset)).toEqual(["France>Italy@2020=2", "Germany>France@2019=5", "Germany>Italy@2018=3", "Germany>Italy@2019=4", "Italy>Germany@2024=9"]);
+    expect(edges(result.dataset)).toEqual([
+      "France>Italy@2020=2",
+      "Germany>France@2019=5",
+      "Germany>Italy@2018=3",
+      "Germany>Italy@2019=4",
+      "Italy>Germany@2024=9",
+    ]);
     expect(result.summary.fixed).toContain("1 dynamic edge with values per period read as one flow per year");
     expect(result.summary.fixed).toContain("2 dynamic edges dated by the year their start or first spell begins");
     expect(result.summary.fixed).toContain("1 flow without a year dated 2024"); // not "every flow": the others have years

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { findMadeOn, isMadeOn } from "../../../src/io/datasetStore";
 
 describe("the kept dataset a link was made on", () => {
-  const kept = [{ id: "local:aaaa1111bbbb2222", name: "A" }, { id: "local:cccc3333dddd4444", name: "C" }];
+  const kept = [
+    { id: "local:aaaa1111bbbb2222", name: "A" },
+    { id: "local:cccc3333dddd4444", name: "C" },
+  ];
 
   it("is the kept dataset with the link's id; none when no kept dataset has it or the link is on shipped data", () => {
     expect(findMadeOn(kept, { datasetId: "local:cccc3333dddd4444", hash: "cccc3333" })?.name).toBe("C");

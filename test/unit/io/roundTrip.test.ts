@@ -29,7 +29,10 @@ describe("export round trips", () => {
     const dataset = await imported("from,to,volume\nA,B,1\nB,C,2\nC,C,3\n");
     const csv = exportDatasetCsv(dataset, dataset.flows.slice(1));
     expect(csv.skippedSelfLoops).toBe(1);
-    expect(csv.flows.trim().split("\n")).toEqual(["from,to,year,vehicles,usd,mode,basis,facts,sources,formula,note", "B,C,2024,2,,unknown,reported,,,,"]);
+    expect(csv.flows.trim().split("\n")).toEqual([
+      "from,to,year,vehicles,usd,mode,basis,facts,sources,formula,note",
+      "B,C,2024,2,,unknown,reported,,,,",
+    ]);
   });
 
   it("exportGexf → importFiles gives the same places and the year's flows", async () => {

@@ -2,20 +2,58 @@ import { describe, expect, it } from "vitest";
 import type { Flow, Place } from "../../../src/domain/types";
 import { flowRows, nextSort, sortFlowRows } from "../../../src/state/flowTable";
 
-const place = (id: string, name: string): Place => ({ id, name, kind: "market", country: "CN", lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
-const flow = (from: string, to: string, vehicles: number, usd: number | null, extra: Partial<Flow> = {}): Flow => ({ id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd, mode: "road", basis: "reported", facts: [], sources: ["s1", "s2"], formula: "", note: "", ...extra });
+const place = (id: string, name: string): Place => ({
+  id,
+  name,
+  kind: "market",
+  country: "CN",
+  lat: 0,
+  lon: 0,
+  lane: "",
+  nativeName: "",
+  note: "",
+});
+const flow = (from: string, to: string, vehicles: number, usd: number | null, extra: Partial<Flow> = {}): Flow => ({
+  id: `${from}>${to}@2024/road`,
+  from,
+  to,
+  year: 2024,
+  vehicles,
+  usd,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: ["s1", "s2"],
+  formula: "",
+  note: "",
+  ...extra,
+});
 const places = new Map([place("hg", "Horgos"), place("kz", "Kazakhstan"), place("ru", "Russia")].map((p) => [p.id, p]));
 const rows = flowRows([flow("hg", "kz", 300, null), flow("kz", "ru", 100, 5), flow("hg", "ru", 200, 9, { mode: "sea" })], places);
 
 describe("flow table rows", () => {
   it("name places and join sources", () => {
-    expect(rows[0]).toEqual({ id: "hg>kz@2024/road", from: "Horgos", to: "Kazakhstan", year: 2024, vehicles: 300, usd: null, mode: "road", basis: "reported", sources: "s1, s2" });
+    expect(rows[0]).toEqual({
+      id: "hg>kz@2024/road",
+      from: "Horgos",
+      to: "Kazakhstan",
+      year: 2024,
+      vehicles: 300,
+      usd: null,
+      mode: "road",
+      basis: "reported",
+      sources: "s1, s2",
+    });
   });
   it("sort by vehicles descending: 300, 200, 100", () => {
     expect(sortFlowRows(rows, { column: "vehicles", direction: "descending" }).map((r) => r.vehicles)).toEqual([300, 200, 100]);
   });
   it("sort by destination name ascending: Kazakhstan, Russia (two, by id)", () => {
-    expect(sortFlowRows(rows, { column: "to", direction: "ascending" }).map((r) => r.id)).toEqual(["hg>kz@2024/road", "hg>ru@2024/road", "kz>ru@2024/road"]);
+    expect(sortFlowRows(rows, { column: "to", direction: "ascending" }).map((r) => r.id)).toEqual([
+      "hg>kz@2024/road",
+      "hg>ru@2024/road",
+      "kz>ru@2024/road",
+    ]);
   });
   it("keep unknown US$ last in both directions", () => {
     expect(sortFlowRows(rows, { column: "usd", direction: "ascending" }).map((r) => r.usd)).toEqual([5, 9, null]);

@@ -2,8 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { Place } from "../../../src/domain/types";
 import { findPlaces, normaliseName } from "../../../src/state/placeSearch";
 
-const place = (id: string, name: string, nativeName = ""): Place => ({ id, name, kind: "exit", country: "CN", lat: 0, lon: 0, lane: "", nativeName, note: "" });
-const places = [place("horgos", "Horgos", "霍尔果斯"), place("kz", "Kazakhstan", "Қазақстан"), place("nansha", "Nansha (Guangzhou)", "南沙"), place("guangdong", "Guangdong", "广东"), place("ae", "United Arab Emirates (Jebel Ali)", "الإمارات")];
+const place = (id: string, name: string, nativeName = ""): Place => ({
+  id,
+  name,
+  kind: "exit",
+  country: "CN",
+  lat: 0,
+  lon: 0,
+  lane: "",
+  nativeName,
+  note: "",
+});
+const places = [
+  place("horgos", "Horgos", "霍尔果斯"),
+  place("kz", "Kazakhstan", "Қазақстан"),
+  place("nansha", "Nansha (Guangzhou)", "南沙"),
+  place("guangdong", "Guangdong", "广东"),
+  place("ae", "United Arab Emirates (Jebel Ali)", "الإمارات"),
+];
 const names = (q: string) => findPlaces(places, q).map((m) => m.place.id);
 
 describe("findPlaces", () => {

@@ -1,27 +1,83 @@
-// The trace selectors on METHODS.md's worked check: CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30.
+// The trace selectors on docs/methods.md's worked check: CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30.
 import { describe, expect, it } from "vitest";
 import type { ContextFigure, Dataset, Flow, Place, PlaceKind } from "../../../src/domain/types";
 import { createRouteTrace, figuresFor, noRouteText, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
 import { DEFAULT_TRACE } from "../../../src/state/viewState";
 
-const place = (id: string, kind: PlaceKind, country: string): Place => ({ id, name: id.toUpperCase(), kind, country, lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
+const place = (id: string, kind: PlaceKind, country: string): Place => ({
+  id,
+  name: id.toUpperCase(),
+  kind,
+  country,
+  lat: 0,
+  lon: 0,
+  lane: "",
+  nativeName: "",
+  note: "",
+});
 const flow = (from: string, to: string, vehicles: number, year = 2024): Flow => ({
-  id: `${from}>${to}@${year}/road`, from, to, year, vehicles, usd: null, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "",
+  id: `${from}>${to}@${year}/road`,
+  from,
+  to,
+  year,
+  vehicles,
+  usd: null,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: [],
+  formula: "",
+  note: "",
 });
 const figure = (id: string, reporter: string, period: string, value: number): ContextFigure => ({
-  id, place: "", from: "cn", to: "kg", year: 2023, reporter, period, measure: "all-vehicle exports", value, unit: "vehicles", facts: [], sources: [], note: "",
+  id,
+  place: "",
+  from: "cn",
+  to: "kg",
+  year: 2023,
+  reporter,
+  period,
+  measure: "all-vehicle exports",
+  value,
+  unit: "vehicles",
+  facts: [],
+  sources: [],
+  note: "",
 });
 
 const flows = [
-  flow("cn", "kz", 60), flow("cn", "kg", 40), flow("kr", "kz", 20), flow("kz", "ru", 50), flow("kg", "ru", 30),
+  flow("cn", "kz", 60),
+  flow("cn", "kg", 40),
+  flow("kr", "kz", 20),
+  flow("kz", "ru", 50),
+  flow("kg", "ru", 30),
   // 2023: AE sends on 10 it never received (a residual), and CN→KG→RU is the only chain.
-  flow("cn", "kg", 40, 2023), flow("kg", "ru", 40, 2023), flow("ae", "ru", 10, 2023),
+  flow("cn", "kg", 40, 2023),
+  flow("kg", "ru", 40, 2023),
+  flow("ae", "ru", 10, 2023),
 ];
 const dataset: Dataset = {
-  id: "t", name: "t",
-  places: [place("cn", "origin", "CN"), place("kr", "origin", "KR"), place("kz", "transit", "KZ"), place("kg", "transit", "KG"), place("ae", "transit", "AE"), place("ru", "market", "RU")],
-  flows, sources: [], events: [], assumptions: [], years: [2023, 2024], hash: "",
-  context: [figure("a", "China customs", "Jan–Nov", 57000), { ...figure("b", "Kyrgyz NSC", "year", 79131), measure: "all-vehicle imports from China" }, { ...figure("c", "China customs", "year", 5), from: "", to: "", place: "kz" }],
+  id: "t",
+  name: "t",
+  places: [
+    place("cn", "origin", "CN"),
+    place("kr", "origin", "KR"),
+    place("kz", "transit", "KZ"),
+    place("kg", "transit", "KG"),
+    place("ae", "transit", "AE"),
+    place("ru", "market", "RU"),
+  ],
+  flows,
+  sources: [],
+  events: [],
+  assumptions: [],
+  years: [2023, 2024],
+  hash: "",
+  context: [
+    figure("a", "China customs", "Jan–Nov", 57000),
+    { ...figure("b", "Kyrgyz NSC", "year", 79131), measure: "all-vehicle imports from China" },
+    { ...figure("c", "China customs", "year", 5), from: "", to: "", place: "kz" },
+  ],
 };
 const inputs: RouteInputs = { dataset, flows, year: 2024, measure: "vehicles" };
 
@@ -63,7 +119,10 @@ describe("routeTrace", () => {
   it("lists simple paths with bottlenecks; none from Russia back to China", () => {
     const rt = createRouteTrace();
     const s = rt.simple(inputs, "cn", "ru")!;
-    expect(s.paths.map((p) => [p.nodes.join(">"), p.bottleneck])).toEqual([["cn>kz>ru", 50], ["cn>kg>ru", 30]]);
+    expect(s.paths.map((p) => [p.nodes.join(">"), p.bottleneck])).toEqual([
+      ["cn>kz>ru", 50],
+      ["cn>kg>ru", 30],
+    ]);
     expect(s.stoppedEarly).toBeNull();
     expect(rt.simple(inputs, "ru", "cn")!.paths).toEqual([]);
   });
@@ -89,7 +148,10 @@ describe("routeTrace", () => {
   it("gives the origin mix of a flow: KZ→RU carries 37.5 from CN and 12.5 from KR", () => {
     const f = createRouteTrace().flowMix(inputs, "kz>ru@2024/road")!;
     expect(f.volume).toBe(50);
-    expect(f.origins.map((o) => [o.id, Math.round(o.volume * 10) / 10])).toEqual([["cn", 37.5], ["kr", 12.5]]);
+    expect(f.origins.map((o) => [o.id, Math.round(o.volume * 10) / 10])).toEqual([
+      ["cn", 37.5],
+      ["kr", 12.5],
+    ]);
     expect(createRouteTrace().flowMix(inputs, "nope")).toBeNull();
   });
 
@@ -107,7 +169,10 @@ describe("routeTrace", () => {
     const rt = createRouteTrace();
     const gaps = rt.mirror(dataset, { place: "kg" });
     expect(gaps).toHaveLength(1);
-    expect(gaps[0]!.figures.map((f) => [f.value, f.period])).toEqual([[57000, "Jan–Nov"], [79131, "year"]]);
+    expect(gaps[0]!.figures.map((f) => [f.value, f.period])).toEqual([
+      [57000, "Jan–Nov"],
+      [79131, "year"],
+    ]);
     expect(gaps[0]!.comparisons[0]!.gap).toBe(79131 - 57000);
     expect(gaps[0]!.comparisons[0]!.periodsDiffer).toBe(true);
     expect(rt.mirror(dataset, { from: "cn", to: "kg" })).toHaveLength(1);
@@ -121,12 +186,17 @@ describe("noRouteText says why no chain was found", () => {
   const places = [...dataset.places, { ...place("nr", "market", "ZZ"), name: "Destinations not reported" }];
   const early = [flow("cn", "nr", 100, 2021)];
   it("both places present: no chain of at most TRACE_MAX_HOPS hops links them", () => {
-    expect(noRouteText(flows, places, "kr", "kg", "KR", "KG", 2024)).toBe("No route from KR to KG in 2024: no chain of flows of at most 6 hops links them.");
+    expect(noRouteText(flows, places, "kr", "kg", "KR", "KG", 2024)).toBe(
+      "No route from KR to KG in 2024: no chain of flows of at most 6 hops links them.",
+    );
   });
   it("a place without any flow that year is named, and the year's unrouted aggregate with it", () => {
     expect(noRouteText(early, places, "cn", "ru", "CN", "RU", 2021)).toBe(
-      "No route from CN to RU in 2021: RU has no flow in 2021 in this data. That year's exports have no reported destinations (“Destinations not reported”).");
+      "No route from CN to RU in 2021: RU has no flow in 2021 in this data. That year's exports have no reported destinations (“Destinations not reported”).",
+    );
     expect(noRouteText(early, places, "kr", "ru", "KR", "RU", 2021)).toMatch(/: KR and RU have no flow in 2021 in this data\./);
-    expect(noRouteText(flows, places, "kr", "ru", "KR", "RU", 2022)).toBe("No route from KR to RU in 2022: KR and RU have no flow in 2022 in this data.");
+    expect(noRouteText(flows, places, "kr", "ru", "KR", "RU", 2022)).toBe(
+      "No route from KR to RU in 2022: KR and RU have no flow in 2022 in this data.",
+    );
   });
 });

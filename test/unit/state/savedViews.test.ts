@@ -1,6 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addView, createSavedViewsStore, deleteView, moveView, newViews, SAVED_VIEWS_BACKUP_KEY, SAVED_VIEWS_KEY, updateView, viewsFromFile, viewsToFile, type SavedView, type ViewStorage } from "../../../src/state/savedViews";
+import {
+  addView,
+  createSavedViewsStore,
+  deleteView,
+  moveView,
+  newViews,
+  SAVED_VIEWS_BACKUP_KEY,
+  SAVED_VIEWS_KEY,
+  updateView,
+  viewsFromFile,
+  viewsToFile,
+  type SavedView,
+  type ViewStorage,
+} from "../../../src/state/savedViews";
 import type { LinkContext } from "../../../src/state/viewCodec";
 import { defaultViewState } from "../../../src/state/viewState";
 
@@ -31,7 +44,11 @@ describe("saved views", () => {
     const r = viewsFromFile(viewsToFile(list), ctx, newId);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([["a", "a caption", 2022], ["b", "b caption", 2023], ["c", "c caption", 2024]]);
+    expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([
+      ["a", "a caption", 2022],
+      ["b", "b caption", 2023],
+      ["c", "c caption", 2024],
+    ]);
     expect(r.problems).toEqual([]);
   });
   it("importing views already held adds only the new ones (a file exported and imported again adds nothing)", () => {
@@ -50,7 +67,10 @@ describe("saved views", () => {
   });
   it("a corrupt file is refused with a reason; a bad view is reported and the rest kept", () => {
     expect(viewsFromFile("{not json", ctx, newId)).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
-    expect(viewsFromFile('{"format":"other"}', ctx, newId)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a Reroute saved-views file/) });
+    expect(viewsFromFile('{"format":"other"}', ctx, newId)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not a Reroute saved-views file/),
+    });
     const file = JSON.parse(viewsToFile(list));
     file.views[1].view.layout = "spiral";
     const r = viewsFromFile(JSON.stringify(file), ctx, newId);
@@ -64,25 +84,44 @@ describe("saved views", () => {
 describe("reading a saved-views file", () => {
   it("never throws on 1,000 damaged files (cut, bytes changed, random JSON, hostile keys) and never adds an invalid view", () => {
     const good = viewsToFile([view("a", 2022), view("b", 2023)]);
-    let refused = 0, read = 0;
+    let refused = 0,
+      read = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), fc.nat(), fc.jsonValue({ maxDepth: 4 }), fc.string({ maxLength: 20 }), (how, at, json, junk) => {
-        const i = at % good.length;
-        const text = [
-          good.slice(0, i),
-          good.slice(0, i) + junk + good.slice(i + 1),
-          JSON.stringify(json),
-          JSON.stringify({ format: "reroute-views", version: 1, views: [json, { name: junk, view: json }, JSON.parse('{"__proto__":{"name":"x"},"name":"p","view":{"v":2,"__proto__":{"year":1}}}')] }),
-        ][how]!;
-        const r = viewsFromFile(text, ctx, newId);
-        if (!r.ok) { refused++; expect(r.reason).toMatch(/\w/); return; }
-        read++;
-        for (const v of r.views) {
-          expect(typeof v.name).toBe("string");
-          expect(Number.isInteger(v.state.year)).toBe(true);
-          expect(["geo", "chain", "force"]).toContain(v.state.layout);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.nat(),
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.string({ maxLength: 20 }),
+        (how, at, json, junk) => {
+          const i = at % good.length;
+          const text = [
+            good.slice(0, i),
+            good.slice(0, i) + junk + good.slice(i + 1),
+            JSON.stringify(json),
+            JSON.stringify({
+              format: "reroute-views",
+              version: 1,
+              views: [
+                json,
+                { name: junk, view: json },
+                JSON.parse('{"__proto__":{"name":"x"},"name":"p","view":{"v":2,"__proto__":{"year":1}}}'),
+              ],
+            }),
+          ][how]!;
+          const r = viewsFromFile(text, ctx, newId);
+          if (!r.ok) {
+            refused++;
+            expect(r.reason).toMatch(/\w/);
+            return;
+          }
+          read++;
+          for (const v of r.views) {
+            expect(typeof v.name).toBe("string");
+            expect(Number.isInteger(v.state.year)).toBe(true);
+            expect(["geo", "chain", "force"]).toContain(v.state.layout);
+          }
+        },
+      ),
       { numRuns: 1000, seed: 11 },
     );
     expect(refused + read).toBe(1000);
@@ -94,7 +133,9 @@ describe("reading a saved-views file", () => {
 class FakeStorage implements ViewStorage {
   items = new Map<string, string>();
   constructor(public quota = Infinity) {}
-  getItem(key: string) { return this.items.get(key) ?? null; }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
   setItem(key: string, value: string) {
     let used = value.length;
     for (const [k, v] of this.items) if (k !== key) used += v.length;
@@ -110,7 +151,10 @@ describe("the saved-views store", () => {
     const store = createSavedViewsStore(() => storage);
     expect(store.save(list)).toEqual({ ok: true });
     const r = store.load(ctx, newId);
-    expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([["a", "a caption", 2022], ["b", "b caption", 2023]]);
+    expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([
+      ["a", "a caption", 2022],
+      ["b", "b caption", 2023],
+    ]);
     expect(r).toMatchObject({ problems: [], error: null, trouble: null, backupKey: null });
   });
   it("a full storage (QuotaExceededError) is reported as full, and what was saved before stays", () => {
@@ -124,7 +168,9 @@ describe("the saved-views store", () => {
     expect(store.load(ctx, newId).views.map((v) => v.name)).toEqual(["a"]);
   });
   it("blocked storage (reading localStorage throws) is reported as unavailable, on load and on save", () => {
-    const store = createSavedViewsStore(() => { throw new DOMException("denied", "SecurityError"); });
+    const store = createSavedViewsStore(() => {
+      throw new DOMException("denied", "SecurityError");
+    });
     expect(store.load(ctx, newId)).toMatchObject({ views: [], trouble: "unavailable" });
     expect(store.save(list)).toEqual({ ok: false, trouble: "unavailable" });
     expect(createSavedViewsStore(() => null).save(list)).toEqual({ ok: false, trouble: "unavailable" });
@@ -152,6 +198,11 @@ describe("the saved-views store", () => {
     const v = view("imported", 2023);
     v.state.trace = { origin: "shenzhen-port", destination: "atlantis", chain: 1, through: null };
     store.save([v]);
-    expect(store.load(ctx, newId).views[0]!.state.trace).toEqual({ origin: "shenzhen-port", destination: "atlantis", chain: 1, through: null });
+    expect(store.load(ctx, newId).views[0]!.state.trace).toEqual({
+      origin: "shenzhen-port",
+      destination: "atlantis",
+      chain: 1,
+      through: null,
+    });
   });
 });

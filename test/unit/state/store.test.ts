@@ -32,7 +32,20 @@ describe("store and producers", () => {
 });
 
 describe("highlight", () => {
-  const f = (from: string, to: string): Flow => ({ id: `${from}>${to}`, from, to, year: 2024, vehicles: 1, usd: null, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "" });
+  const f = (from: string, to: string): Flow => ({
+    id: `${from}>${to}`,
+    from,
+    to,
+    year: 2024,
+    vehicles: 1,
+    usd: null,
+    mode: "road",
+    basis: "reported",
+    facts: [],
+    sources: [],
+    formula: "",
+    note: "",
+  });
   const flows = [f("a", "b"), f("b", "c"), f("c", "d")];
   it("hovering a node highlights it, its neighbours and the flows between them", () => {
     const h = neighbourhood(flows, "b");

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { PolicyEvent } from "../../../src/domain/types";
 import { decimalYear, formatEventDate, playYears, timeAxis } from "../../../src/state/timeline";
 
-const ev = (id: string, date: string): PolicyEvent => ({ id, date, year: Number(date.slice(0, 4)), title: id, summary: "", facts: [], sources: [] });
+const ev = (id: string, date: string): PolicyEvent => ({
+  id,
+  date,
+  year: Number(date.slice(0, 4)),
+  title: id,
+  summary: "",
+  facts: [],
+  sources: [],
+});
 
 describe("decimalYear", () => {
   it("places 6 Feb 2024 at 2024 + (31 + 5.5) / 366", () => {

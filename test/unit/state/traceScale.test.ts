@@ -1,4 +1,4 @@
-// Big-graph helpers of the trace UI, checked against routeTrace's selectors on METHODS.md's worked check
+// Big-graph helpers of the trace UI, checked against routeTrace's selectors on docs/methods.md's worked check
 // (CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30) and on a year with a residual (AE receives 4 and sends on 10).
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
@@ -6,21 +6,72 @@ import { attribution } from "../../../src/analysis/attribution";
 import { buildYearGraph } from "../../../src/domain/buildYearGraph";
 import type { Dataset, Flow, Place, PlaceKind } from "../../../src/domain/types";
 import { createRouteTrace, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
-import { BIG_GRAPH_FLOWS, flowMixFromAttribution, isBigYear, placeMixFromAttribution, serialiseYearGraph, yearFlowCount } from "../../../src/state/traceScale";
+import {
+  BIG_GRAPH_FLOWS,
+  flowMixFromAttribution,
+  isBigYear,
+  placeMixFromAttribution,
+  serialiseYearGraph,
+  yearFlowCount,
+} from "../../../src/state/traceScale";
 
-const place = (id: string, kind: PlaceKind): Place => ({ id, name: id.toUpperCase(), kind, country: id.toUpperCase(), lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
+const place = (id: string, kind: PlaceKind): Place => ({
+  id,
+  name: id.toUpperCase(),
+  kind,
+  country: id.toUpperCase(),
+  lat: 0,
+  lon: 0,
+  lane: "",
+  nativeName: "",
+  note: "",
+});
 const flow = (from: string, to: string, vehicles: number, year = 2024, usd: number | null = null): Flow => ({
-  id: `${from}>${to}@${year}/road`, from, to, year, vehicles, usd, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "",
+  id: `${from}>${to}@${year}/road`,
+  from,
+  to,
+  year,
+  vehicles,
+  usd,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: [],
+  formula: "",
+  note: "",
 });
 const flows = [
-  flow("cn", "kz", 60, 2024, 600), flow("cn", "kg", 40), flow("kr", "kz", 20), flow("kz", "ru", 50), flow("kg", "ru", 30),
-  flow("cn", "kg", 40, 2023), flow("kg", "ru", 40, 2023), flow("cn", "ae", 4, 2023), flow("ae", "ru", 10, 2023),
+  flow("cn", "kz", 60, 2024, 600),
+  flow("cn", "kg", 40),
+  flow("kr", "kz", 20),
+  flow("kz", "ru", 50),
+  flow("kg", "ru", 30),
+  flow("cn", "kg", 40, 2023),
+  flow("kg", "ru", 40, 2023),
+  flow("cn", "ae", 4, 2023),
+  flow("ae", "ru", 10, 2023),
 ];
 const dataset: Dataset = {
-  id: "t", name: "t", flows, sources: [], events: [], assumptions: [], context: [], years: [2023, 2024], hash: "",
-  places: [place("cn", "origin"), place("kr", "origin"), place("kz", "transit"), place("kg", "transit"), place("ae", "transit"), place("ru", "market")],
+  id: "t",
+  name: "t",
+  flows,
+  sources: [],
+  events: [],
+  assumptions: [],
+  context: [],
+  years: [2023, 2024],
+  hash: "",
+  places: [
+    place("cn", "origin"),
+    place("kr", "origin"),
+    place("kz", "transit"),
+    place("kg", "transit"),
+    place("ae", "transit"),
+    place("ru", "market"),
+  ],
 };
-const attributionOf = (year: number) => attribution(MultiDirectedGraph.from(serialiseYearGraph(dataset, flows, year, "vehicles")), { weight: "weight" });
+const attributionOf = (year: number) =>
+  attribution(MultiDirectedGraph.from(serialiseYearGraph(dataset, flows, year, "vehicles")), { weight: "weight" });
 
 describe("traceScale", () => {
   it("serialiseYearGraph gives the graph buildYearGraph builds (same nodes, edges and weights)", () => {
@@ -36,7 +87,9 @@ describe("traceScale", () => {
 
   it("serialiseYearGraph leaves out flows without US$ when the measure is usd, and refuses unknown places", () => {
     expect(serialiseYearGraph(dataset, flows, 2024, "usd").edges?.map((e) => e.key)).toEqual(["cn>kz@2024/road"]);
-    expect(() => serialiseYearGraph(dataset, [...flows, flow("cn", "mars", 1)], 2024, "vehicles")).toThrow(/state\/traceScale.*cn>mars@2024/);
+    expect(() => serialiseYearGraph(dataset, [...flows, flow("cn", "mars", 1)], 2024, "vehicles")).toThrow(
+      /state\/traceScale.*cn>mars@2024/,
+    );
   });
 
   it("counts a year's flows against the big-graph threshold", () => {
@@ -63,9 +116,15 @@ describe("traceScale", () => {
     const a = attributionOf(2023);
     const ae = placeMixFromAttribution(a, "ae")!;
     expect(ae.balance).toEqual({ intake: 4, onward: 10, absorbed: 0, residual: 6, generated: 0, throughput: 10 });
-    expect(ae.origins.map((o) => [o.id, o.volume, o.share])).toEqual([[UNEXPLAINED_ORIGIN, 6, 0.6], ["cn", 4, 0.4]]);
+    expect(ae.origins.map((o) => [o.id, o.volume, o.share])).toEqual([
+      [UNEXPLAINED_ORIGIN, 6, 0.6],
+      ["cn", 4, 0.4],
+    ]);
     const ru = placeMixFromAttribution(a, "ru")!;
-    expect(ru.origins.map((o) => [o.id, o.volume])).toEqual([["cn", 44], [UNEXPLAINED_ORIGIN, 6]]);
+    expect(ru.origins.map((o) => [o.id, o.volume])).toEqual([
+      ["cn", 44],
+      [UNEXPLAINED_ORIGIN, 6],
+    ]);
     const selector = createRouteTrace().placeMix({ dataset, flows, year: 2023, measure: "vehicles" }, "ae")!;
     expect(selector.balance).toEqual(ae.balance);
     expect(placeMixFromAttribution(a, "nowhere")).toBeNull();
@@ -74,7 +133,10 @@ describe("traceScale", () => {
   it("flowMixFromAttribution: edge KZ→RU carries 37.5 CN and 12.5 KR", () => {
     const m = flowMixFromAttribution(attributionOf(2024), "kz>ru@2024/road", "ru")!;
     expect(m).toMatchObject({ flow: "kz>ru@2024/road", from: "kz", to: "ru", volume: 50 });
-    expect(m.origins.map((o) => [o.id, o.volume, o.share])).toEqual([["cn", 37.5, 0.75], ["kr", 12.5, 0.25]]);
+    expect(m.origins.map((o) => [o.id, o.volume, o.share])).toEqual([
+      ["cn", 37.5, 0.75],
+      ["kr", 12.5, 0.25],
+    ]);
     expect(flowMixFromAttribution(attributionOf(2024), "nope", "ru")).toBeNull();
   });
 });

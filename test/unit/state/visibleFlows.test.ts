@@ -3,11 +3,39 @@ import type { Flow, Place } from "../../../src/domain/types";
 import { DEFAULT_FILTERS, type Filters } from "../../../src/state/viewState";
 import { visibleFlows } from "../../../src/state/visibleFlows";
 
-const place = (id: string, kind: Place["kind"], country: string, lane = ""): Place => ({ id, name: id, kind, country, lat: 0, lon: 0, lane, nativeName: "", note: "" });
-const flow = (from: string, to: string, vehicles: number, extra: Partial<Flow> = {}): Flow => ({
-  id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd: null, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "", ...extra,
+const place = (id: string, kind: Place["kind"], country: string, lane = ""): Place => ({
+  id,
+  name: id,
+  kind,
+  country,
+  lat: 0,
+  lon: 0,
+  lane,
+  nativeName: "",
+  note: "",
 });
-const places = [place("sc", "origin", "CN"), place("hg", "exit", "CN"), place("kz", "transit", "KZ", "central-asia"), place("ru", "market", "RU", "central-asia"), place("ae", "market", "AE", "middle-east")];
+const flow = (from: string, to: string, vehicles: number, extra: Partial<Flow> = {}): Flow => ({
+  id: `${from}>${to}@2024/road`,
+  from,
+  to,
+  year: 2024,
+  vehicles,
+  usd: null,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: [],
+  formula: "",
+  note: "",
+  ...extra,
+});
+const places = [
+  place("sc", "origin", "CN"),
+  place("hg", "exit", "CN"),
+  place("kz", "transit", "KZ", "central-asia"),
+  place("ru", "market", "RU", "central-asia"),
+  place("ae", "market", "AE", "middle-east"),
+];
 const flows = [
   flow("sc", "hg", 100),
   flow("hg", "kz", 80, { basis: "modelled", formula: "x" }),

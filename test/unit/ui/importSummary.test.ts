@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { confirmLabel, issueText, importFrameRatio, MAX_LISTED_PROBLEMS, needsChainLayout, summaryView, yearsText } from "../../../src/ui/importSummary";
+import {
+  confirmLabel,
+  issueText,
+  importFrameRatio,
+  MAX_LISTED_PROBLEMS,
+  needsChainLayout,
+  summaryView,
+  yearsText,
+} from "../../../src/ui/importSummary";
 import { emptySummary, type ImportResult } from "../../../src/io/import/types";
 import { file, read } from "../io/helpers";
 
 describe("summaryView(result) lists what an import found", () => {
   it("gives format, counts, years, encoding and delimiter of a flowmap.blue pair with a Latin-1 byte", async () => {
-    const locations = new Uint8Array([...new TextEncoder().encode("id,name,lat,lon\r\nA,Almaty,43.2,76.9\r\nB,Bogot"), 0xe1, ...new TextEncoder().encode(",4.7,-74.1\r\n")]);
+    const locations = new Uint8Array([
+      ...new TextEncoder().encode("id,name,lat,lon\r\nA,Almaty,43.2,76.9\r\nB,Bogot"),
+      0xe1,
+      ...new TextEncoder().encode(",4.7,-74.1\r\n"),
+    ]);
     const result = await read([file("locations.csv", locations), file("flows.csv", "origin,dest,count\r\nA,B,5\r\nB,A,x\r\n")]);
     const view = summaryView(result);
     const rows = Object.fromEntries(view.rows.map((r) => [r.label, r.value]));
@@ -25,7 +37,14 @@ describe("summaryView(result) lists what an import found", () => {
       status: "ok",
       format: "edge list CSV",
       dataset: null,
-      summary: { ...emptySummary(), selfLoops: 2, aggregates: ["World"], unknownRefs: ["X", "Y"], placedByCountry: 1, withoutCoordinates: 3 },
+      summary: {
+        ...emptySummary(),
+        selfLoops: 2,
+        aggregates: ["World"],
+        unknownRefs: ["X", "Y"],
+        placedByCountry: 1,
+        withoutCoordinates: 3,
+      },
       issues: [],
     };
     expect(summaryView(result).fixed).toEqual([
@@ -36,7 +55,9 @@ describe("summaryView(result) lists what an import found", () => {
       "3 places without coordinates (and no known country) drawn by the chain layout below the map",
     ]);
     const none = summaryView({ ...result, summary: { ...emptySummary(), places: 4, withoutCoordinates: 4 } });
-    expect(none.fixed).toEqual(["No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)"]);
+    expect(none.fixed).toEqual([
+      "No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)",
+    ]);
   });
 
   it("frames imported data that covers a small part of the map, with a margin and a closest zoom", () => {
@@ -48,13 +69,29 @@ describe("summaryView(result) lists what an import found", () => {
   });
 
   it("opens data in the chain layout only when no place has coordinates", () => {
-    expect(needsChainLayout([{ lat: null, lon: null }, { lat: 1, lon: null }])).toBe(true);
-    expect(needsChainLayout([{ lat: null, lon: null }, { lat: 1, lon: 2 }])).toBe(false);
+    expect(
+      needsChainLayout([
+        { lat: null, lon: null },
+        { lat: 1, lon: null },
+      ]),
+    ).toBe(true);
+    expect(
+      needsChainLayout([
+        { lat: null, lon: null },
+        { lat: 1, lon: 2 },
+      ]),
+    ).toBe(false);
     expect(needsChainLayout([])).toBe(false);
   });
 
   it("lists errors before warnings, at most 200, with the full count", () => {
-    const issues = Array.from({ length: 250 }, (_, i) => ({ severity: i === 249 ? ("error" as const) : ("warning" as const), file: "f.csv", line: i + 2, column: 1, message: `m${i}` }));
+    const issues = Array.from({ length: 250 }, (_, i) => ({
+      severity: i === 249 ? ("error" as const) : ("warning" as const),
+      file: "f.csv",
+      line: i + 2,
+      column: 1,
+      message: `m${i}`,
+    }));
     const view = summaryView({ status: "failed", format: "x", dataset: null, summary: emptySummary(), issues });
     expect(view.problems).toHaveLength(MAX_LISTED_PROBLEMS);
     expect(view.problemCount).toBe(250);
@@ -66,7 +103,9 @@ describe("summaryView(result) lists what an import found", () => {
   it("issueText leaves out parts that are not known", () => {
     expect(issueText({ severity: "error", file: "", line: 0, column: 0, message: "no file" })).toBe("no file");
     expect(issueText({ severity: "error", file: "a.csv", line: 4, column: 0, message: "bad" })).toBe("a.csv, line 4: bad");
-    expect(issueText({ severity: "error", file: "a.csv", line: 4, column: 2, message: "a.csv line 4, column 2: bad" })).toBe("a.csv line 4, column 2: bad");
+    expect(issueText({ severity: "error", file: "a.csv", line: 4, column: 2, message: "a.csv line 4, column 2: bad" })).toBe(
+      "a.csv line 4, column 2: bad",
+    );
   });
 
   it("yearsText shortens runs; confirmLabel names the button", () => {

@@ -5,8 +5,31 @@ import { chainPositions, extentOf, geoWithFallback, transposeColumns } from "../
 import { fitPositions, layoutFrame, positionsForLayout } from "../../../src/view/layoutPositions";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
 
-const place = (id: string, kind: Place["kind"], lat: number | null = 40, lon: number | null = 80): Place => ({ id, name: id, kind, country: "CN", lat, lon, lane: "", nativeName: "", note: "" });
-const flow = (from: string, to: string, vehicles: number): Flow => ({ id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd: null, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "" });
+const place = (id: string, kind: Place["kind"], lat: number | null = 40, lon: number | null = 80): Place => ({
+  id,
+  name: id,
+  kind,
+  country: "CN",
+  lat,
+  lon,
+  lane: "",
+  nativeName: "",
+  note: "",
+});
+const flow = (from: string, to: string, vehicles: number): Flow => ({
+  id: `${from}>${to}@2024/road`,
+  from,
+  to,
+  year: 2024,
+  vehicles,
+  usd: null,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: [],
+  formula: "",
+  note: "",
+});
 
 describe("chain layout", () => {
   it("puts every place of the shipped dataset in its kind's column, left to right origin → exit → transit → market", () => {
@@ -26,7 +49,14 @@ describe("chain layout", () => {
   });
   it("orders a column by its neighbours so two parallel chains do not cross", () => {
     // o1 → e1 → m1 and o2 → e2 → m2, with names ordered against the chains.
-    const places = [place("o1", "origin"), place("o2", "origin"), place("e2", "exit"), place("e1", "exit"), place("m2", "market"), place("m1", "market")];
+    const places = [
+      place("o1", "origin"),
+      place("o2", "origin"),
+      place("e2", "exit"),
+      place("e1", "exit"),
+      place("m2", "market"),
+      place("m1", "market"),
+    ];
     const pos = chainPositions(places, [flow("o1", "e1", 10), flow("e1", "m1", 10), flow("o2", "e2", 10), flow("e2", "m2", 10)], 600, 400);
     const above = (a: string, b: string) => pos.get(a)!.y > pos.get(b)!.y;
     expect(above("o1", "o2")).toBe(above("e1", "e2"));
@@ -40,30 +70,55 @@ describe("chain layout", () => {
     const crossings = (y: (id: string) => number) => {
       const hops = flows.filter((f) => kindOf.get(f.to)! === kindOf.get(f.from)! + 1);
       let n = 0;
-      for (let i = 0; i < hops.length; i++) for (let j = i + 1; j < hops.length; j++) {
-        const a = hops[i]!, b = hops[j]!;
-        if (kindOf.get(a.from) !== kindOf.get(b.from)) continue;
-        if ((y(a.from) - y(b.from)) * (y(a.to) - y(b.to)) < 0) n++;
-      }
+      for (let i = 0; i < hops.length; i++)
+        for (let j = i + 1; j < hops.length; j++) {
+          const a = hops[i]!,
+            b = hops[j]!;
+          if (kindOf.get(a.from) !== kindOf.get(b.from)) continue;
+          if ((y(a.from) - y(b.from)) * (y(a.to) - y(b.to)) < 0) n++;
+        }
       return n;
     };
     const chain = chainPositions(ds.places, flows);
     const alpha = new Map<string, number>();
-    for (const k of PLACE_KINDS) ds.places.filter((p) => p.kind === k).map((p) => p.id).sort().forEach((id, i) => alpha.set(id, i));
+    for (const k of PLACE_KINDS)
+      ds.places
+        .filter((p) => p.kind === k)
+        .map((p) => p.id)
+        .sort()
+        .forEach((id, i) => alpha.set(id, i));
     const ours = crossings((id) => chain.get(id)!.y);
     const naive = crossings((id) => alpha.get(id)!);
     expect(ours).toBeLessThan(naive);
   });
   it("transposition swaps neighbours in a column when that removes a crossing: a→y, b→x becomes x above y", () => {
-    const columns = [["a", "b"], ["x", "y"]];
-    transposeColumns(columns, [{ from: "a", to: "y" }, { from: "b", to: "x" }]);
+    const columns = [
+      ["a", "b"],
+      ["x", "y"],
+    ];
+    transposeColumns(columns, [
+      { from: "a", to: "y" },
+      { from: "b", to: "x" },
+    ]);
     // One swap, in either column, removes the crossing; the first column is visited first.
-    expect(columns).toEqual([["b", "a"], ["x", "y"]]);
+    expect(columns).toEqual([
+      ["b", "a"],
+      ["x", "y"],
+    ]);
   });
   it("transposition leaves an order without crossings alone", () => {
-    const columns = [["a", "b"], ["x", "y"]];
-    transposeColumns(columns, [{ from: "a", to: "x" }, { from: "b", to: "y" }]);
-    expect(columns).toEqual([["a", "b"], ["x", "y"]]);
+    const columns = [
+      ["a", "b"],
+      ["x", "y"],
+    ];
+    transposeColumns(columns, [
+      { from: "a", to: "x" },
+      { from: "b", to: "y" },
+    ]);
+    expect(columns).toEqual([
+      ["a", "b"],
+      ["x", "y"],
+    ]);
   });
   it("stays inside the geographic frame so switching layouts never moves the camera", () => {
     const ds = loadShippedDataset();
@@ -78,7 +133,14 @@ describe("chain layout", () => {
 
 describe("fitPositions", () => {
   it("scales uniformly into the frame minus padding and centres: a 2 × 1 box into a 100 × 100 frame with no padding", () => {
-    const out = fitPositions(new Map([["a", { x: 0, y: 0 }], ["b", { x: 2, y: 1 }]]), { x: [0, 100], y: [0, 100] }, 0);
+    const out = fitPositions(
+      new Map([
+        ["a", { x: 0, y: 0 }],
+        ["b", { x: 2, y: 1 }],
+      ]),
+      { x: [0, 100], y: [0, 100] },
+      0,
+    );
     // scale = min(100/2, 100/1) = 50; centre (1, 0.5) → (50, 50)
     expect(out.get("a")).toEqual({ x: 0, y: 25 });
     expect(out.get("b")).toEqual({ x: 100, y: 75 });
@@ -88,7 +150,10 @@ describe("fitPositions", () => {
   });
   it("the force layout starts from the seed when it covers every place, else from the map", () => {
     const places = [place("a", "origin", 30, 100), place("b", "market", 50, 40)];
-    const seed = new Map([["a", { x: 1, y: 2 }], ["b", { x: 3, y: 4 }]]);
+    const seed = new Map([
+      ["a", { x: 1, y: 2 }],
+      ["b", { x: 3, y: 4 }],
+    ]);
     expect(positionsForLayout("force", places, [], seed)).toEqual(seed);
     expect(positionsForLayout("force", places, [], new Map([["a", { x: 1, y: 2 }]]))).toEqual(positionsForLayout("geo", places, []));
   });
@@ -96,9 +161,17 @@ describe("fitPositions", () => {
 
 describe("geographic layout with places that have no coordinates", () => {
   it("puts an aggregate (country ZZ) beside the places it trades with, and the others by the chain layout below the map", () => {
-    const places = [place("a", "origin"), place("b", "market", 50, 10), { ...place("other", "market", null, null), country: "ZZ" }, { ...place("lost", "transit", null, null), country: "KZ" }];
+    const places = [
+      place("a", "origin"),
+      place("b", "market", 50, 10),
+      { ...place("other", "market", null, null), country: "ZZ" },
+      { ...place("lost", "transit", null, null), country: "KZ" },
+    ];
     const positions = geoWithFallback(places, [flow("a", "b", 5), flow("a", "other", 2), flow("a", "lost", 1), flow("lost", "b", 1)]);
-    const a = positions.get("a")!, b = positions.get("b")!, other = positions.get("other")!, lost = positions.get("lost")!;
+    const a = positions.get("a")!,
+      b = positions.get("b")!,
+      other = positions.get("other")!,
+      lost = positions.get("lost")!;
     expect(other.x).toBeCloseTo(a.x - 10); // market aggregates sit by their upstream partner
     expect(other.y).toBeCloseTo(a.y - 85);
     expect(lost.y).toBeLessThan(Math.min(a.y, b.y)); // below the map

@@ -3,9 +3,32 @@ import type { Scene, SceneEdge, SceneNode } from "../../../src/view/scene";
 import { easeInOutCubic, edgeTweenKey, lerp, tweenScene } from "../../../src/view/tween";
 import { createWidthScale } from "../../../src/view/widthScale";
 
-const node = (id: string, x: number, y: number, size: number): SceneNode => ({ id, label: id, x, y, size, color: "#000000", kind: "exit", volume: 0 });
-const edge = (id: string, source: string, target: string, size: number): SceneEdge => ({ id, source, target, size, color: "#000", volume: 0, modelled: false, lane: "other" });
-const scene = (nodes: SceneNode[], edges: SceneEdge[]): Scene => ({ nodes, edges, widthScale: createWidthScale("linear", [1], 1, 2), maxNodeVolume: 1 });
+const node = (id: string, x: number, y: number, size: number): SceneNode => ({
+  id,
+  label: id,
+  x,
+  y,
+  size,
+  color: "#000000",
+  kind: "exit",
+  volume: 0,
+});
+const edge = (id: string, source: string, target: string, size: number): SceneEdge => ({
+  id,
+  source,
+  target,
+  size,
+  color: "#000",
+  volume: 0,
+  modelled: false,
+  lane: "other",
+});
+const scene = (nodes: SceneNode[], edges: SceneEdge[]): Scene => ({
+  nodes,
+  edges,
+  widthScale: createWidthScale("linear", [1], 1, 2),
+  maxNodeVolume: 1,
+});
 
 describe("easing and interpolation", () => {
   it("easeInOutCubic(t) is 0 at 0, 1/2 at 1/2, 1 at 1, 1/32 at 1/4, and clamps outside [0, 1]", () => {
@@ -28,8 +51,14 @@ describe("easing and interpolation", () => {
 });
 
 describe("tweenScene", () => {
-  const a = scene([node("p", 0, 0, 4), node("q", 10, 0, 2), node("gone", 5, 5, 6)], [edge("p>q@2023/road", "p", "q", 2), edge("q>gone@2023/road", "q", "gone", 8)]);
-  const b = scene([node("p", 10, 20, 8), node("q", 10, 0, 2), node("new", 0, 9, 10)], [edge("p>q@2024/road", "p", "q", 10), edge("p>new@2024/sea", "p", "new", 4)]);
+  const a = scene(
+    [node("p", 0, 0, 4), node("q", 10, 0, 2), node("gone", 5, 5, 6)],
+    [edge("p>q@2023/road", "p", "q", 2), edge("q>gone@2023/road", "q", "gone", 8)],
+  );
+  const b = scene(
+    [node("p", 10, 20, 8), node("q", 10, 0, 2), node("new", 0, 9, 10)],
+    [edge("p>q@2024/road", "p", "q", 10), edge("p>new@2024/sea", "p", "new", 4)],
+  );
 
   it("moves and resizes shared nodes linearly: halfway is the midpoint", () => {
     const mid = tweenScene(a, b, 0.5);

@@ -4,8 +4,31 @@ import type { Flow, Place } from "../../../src/domain/types";
 import { DEFAULT_WEIGHTING, type Weighting } from "../../../src/state/viewState";
 import { buildScene, NODE_SIZE_RANGE } from "../../../src/view/scene";
 
-const place = (id: string, kind: Place["kind"]): Place => ({ id, name: id, kind, country: "CN", lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
-const flow = (from: string, to: string, vehicles: number, usd: number | null = null): Flow => ({ id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "" });
+const place = (id: string, kind: Place["kind"]): Place => ({
+  id,
+  name: id,
+  kind,
+  country: "CN",
+  lat: 0,
+  lon: 0,
+  lane: "",
+  nativeName: "",
+  note: "",
+});
+const flow = (from: string, to: string, vehicles: number, usd: number | null = null): Flow => ({
+  id: `${from}>${to}@2024/road`,
+  from,
+  to,
+  year: 2024,
+  vehicles,
+  usd,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: [],
+  formula: "",
+  note: "",
+});
 const places = [place("a", "origin"), place("h", "exit"), place("k", "transit"), place("r", "market")];
 // a → h 10,000 · h → k 2,500 · h → r 100 · k → r 1,000 (US$ only on h → k)
 const flows = [flow("a", "h", 10_000), flow("h", "k", 2_500, 5e6), flow("h", "r", 100), flow("k", "r", 1_000)];

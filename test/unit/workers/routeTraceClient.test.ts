@@ -8,13 +8,42 @@ import { DEFAULT_TRACE } from "../../../src/state/viewState";
 import { createRouteTraceClient, type RouteTraceWorkerLike } from "../../../src/workers/routeTraceClient";
 import { createRouteTraceHandler, type RouteTraceReply, type RouteTraceRequest } from "../../../src/workers/routeTraceProtocol";
 
-const place = (id: string, kind: PlaceKind): Place => ({ id, name: id, kind, country: id, lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
+const place = (id: string, kind: PlaceKind): Place => ({
+  id,
+  name: id,
+  kind,
+  country: id,
+  lat: 0,
+  lon: 0,
+  lane: "",
+  nativeName: "",
+  note: "",
+});
 const flow = (from: string, to: string, vehicles: number): Flow => ({
-  id: `${from}>${to}@2024/road`, from, to, year: 2024, vehicles, usd: null, mode: "road", basis: "reported", facts: [], sources: [], formula: "", note: "",
+  id: `${from}>${to}@2024/road`,
+  from,
+  to,
+  year: 2024,
+  vehicles,
+  usd: null,
+  mode: "road",
+  basis: "reported",
+  facts: [],
+  sources: [],
+  formula: "",
+  note: "",
 });
 const flows = [flow("cn", "kz", 60), flow("cn", "kg", 40), flow("kr", "kz", 20), flow("kz", "ru", 50), flow("kg", "ru", 30)];
 const dataset: Dataset = {
-  id: "t", name: "t", flows, sources: [], events: [], assumptions: [], context: [], years: [2024], hash: "",
+  id: "t",
+  name: "t",
+  flows,
+  sources: [],
+  events: [],
+  assumptions: [],
+  context: [],
+  years: [2024],
+  hash: "",
   places: [place("cn", "origin"), place("kr", "origin"), place("kz", "transit"), place("kg", "transit"), place("ru", "market")],
 };
 const graph = () => serialiseYearGraph(dataset, flows, 2024, "vehicles");
@@ -24,14 +53,24 @@ function recordingWorker(sent: RouteTraceRequest[], hold = false) {
   const handler = createRouteTraceHandler();
   const pending: (() => void)[] = [];
   const w: RouteTraceWorkerLike & { release(): void; terminated: boolean } = {
-    onmessage: null, onerror: null, terminated: false,
+    onmessage: null,
+    onerror: null,
+    terminated: false,
     postMessage(m) {
       sent.push(m);
-      const run = () => handler.handle(m, (reply: RouteTraceReply) => { if (!w.terminated) w.onmessage?.({ data: reply } as MessageEvent<RouteTraceReply>); });
-      if (hold) pending.push(run); else setTimeout(run, 0);
+      const run = () =>
+        handler.handle(m, (reply: RouteTraceReply) => {
+          if (!w.terminated) w.onmessage?.({ data: reply } as MessageEvent<RouteTraceReply>);
+        });
+      if (hold) pending.push(run);
+      else setTimeout(run, 0);
     },
-    terminate() { w.terminated = true; },
-    release() { pending.splice(0).forEach((f) => f()); },
+    terminate() {
+      w.terminated = true;
+    },
+    release() {
+      pending.splice(0).forEach((f) => f());
+    },
   };
   return w;
 }
@@ -41,7 +80,10 @@ describe("routeTraceClient", () => {
     const sent: RouteTraceRequest[] = [];
     const client = createRouteTraceClient({ worker: () => recordingWorker(sent) });
     const r = await client.run("k1", graph, { kind: "chains", origin: "cn", destination: "ru" });
-    const expected = createRouteTrace().trace({ dataset, flows, year: 2024, measure: "vehicles" }, { ...DEFAULT_TRACE, origin: "cn", destination: "ru" })!;
+    const expected = createRouteTrace().trace(
+      { dataset, flows, year: 2024, measure: "vehicles" },
+      { ...DEFAULT_TRACE, origin: "cn", destination: "ru" },
+    )!;
     expect(r.chains.map((c) => c.nodes.join(">"))).toEqual(expected.chains.chains.map((c) => c.nodes.join(">")));
     expect(r.total).toBeCloseTo(67.5, 9);
     const t = await client.run("k1", graph, { kind: "through", place: "kz" });
@@ -57,7 +99,13 @@ describe("routeTraceClient", () => {
   it("a stop rejects with an AbortError and terminates the worker; the next task starts a new one", async () => {
     const workers: ReturnType<typeof recordingWorker>[] = [];
     const sent: RouteTraceRequest[] = [];
-    const client = createRouteTraceClient({ worker: () => { const w = recordingWorker(sent, workers.length === 0); workers.push(w); return w; } });
+    const client = createRouteTraceClient({
+      worker: () => {
+        const w = recordingWorker(sent, workers.length === 0);
+        workers.push(w);
+        return w;
+      },
+    });
     const controller = new AbortController();
     const first = client.run("k", graph, { kind: "chains", origin: "cn", destination: "ru" }, controller.signal);
     await new Promise((r) => setTimeout(r, 0));

@@ -33,7 +33,12 @@ export function reporterCandidates(fileNames: readonly string[]): string[] {
       if (country) named.add(country.name);
     }
   }
-  return [...named, ...COUNTRIES.map((c) => c.name).filter((n) => !named.has(n)).sort()];
+  return [
+    ...named,
+    ...COUNTRIES.map((c) => c.name)
+      .filter((n) => !named.has(n))
+      .sort(),
+  ];
 }
 
 type Direction = "export" | "import" | "other";
@@ -105,14 +110,19 @@ export function importComtrade(
     const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
     const decimalComma = delimiter === ";";
     // The measure is the quantity (units, e.g. vehicles) when the table has any; else the trade value.
-    const hasQty = c.qty >= 0 && table.data.some(({ fields }) => {
-      const parsed = parseVolume(cell(fields, c.qty), decimalComma);
-      return parsed.ok && parsed.value > 0;
-    });
+    const hasQty =
+      c.qty >= 0 &&
+      table.data.some(({ fields }) => {
+        const parsed = parseVolume(cell(fields, c.qty), decimalComma);
+        return parsed.ok && parsed.value > 0;
+      });
     if (!hasQty) usingValue = true;
     const volumeColumn = hasQty ? c.qty : c.value;
-    builder.setUnit(hasQty ? (c.qtyUnit >= 0 ? unitFromQuantityUnits(table.data.map(({ fields }) => cell(fields, c.qtyUnit))) : "units") : "US$");
-    const thousandsIn = (column: number) => decimalComma && column >= 0 && dotsGroupThousands(table.data.map(({ fields }) => cell(fields, column)));
+    builder.setUnit(
+      hasQty ? (c.qtyUnit >= 0 ? unitFromQuantityUnits(table.data.map(({ fields }) => cell(fields, c.qtyUnit))) : "units") : "US$",
+    );
+    const thousandsIn = (column: number) =>
+      decimalComma && column >= 0 && dotsGroupThousands(table.data.map(({ fields }) => cell(fields, column)));
     const dotsAreThousands = { volume: thousandsIn(volumeColumn), value: thousandsIn(c.value) };
     if (volumeColumn < 0) {
       builder.error(file, table.headerLine, 0, `${file}: the table has neither a quantity (qty) nor a trade value column`);
@@ -120,7 +130,8 @@ export function importComtrade(
     }
     const override = reporterOverride !== undefined ? lookupCountry(reporterOverride) : undefined;
     const party = (iso: string, name: string, code: string): Party | "aggregate" | null => {
-      if ((code !== "" && isAggregateCode(code)) || (iso !== "" && isAggregate(iso)) || (name !== "" && isAggregate(name))) return "aggregate";
+      if ((code !== "" && isAggregateCode(code)) || (iso !== "" && isAggregate(iso)) || (name !== "" && isAggregate(name)))
+        return "aggregate";
       const country = lookupCountry(iso) ?? lookupCountry(name) ?? lookupCountry(code);
       if (country) return { ref: country.iso3, name: name || country.name, iso2: country.iso2 };
       const ref = iso || name || code;
@@ -130,9 +141,18 @@ export function importComtrade(
     // and each mode): only the totals are kept, or every hop would be counted twice.
     const keep = {
       commodity: broadestCodes(table.data.map(({ fields }) => cell(fields, c.commodity))),
-      transport: totalCode(table.data.map(({ fields }) => cell(fields, c.transport)), ["0", "00", "TOTAL"]),
-      customs: totalCode(table.data.map(({ fields }) => cell(fields, c.customs)), ["C00", "TOTAL"]),
-      partner2: totalCode(table.data.map(({ fields }) => cell(fields, c.partner2)), ["0", "00", "000", "W00"]),
+      transport: totalCode(
+        table.data.map(({ fields }) => cell(fields, c.transport)),
+        ["0", "00", "TOTAL"],
+      ),
+      customs: totalCode(
+        table.data.map(({ fields }) => cell(fields, c.customs)),
+        ["C00", "TOTAL"],
+      ),
+      partner2: totalCode(
+        table.data.map(({ fields }) => cell(fields, c.partner2)),
+        ["0", "00", "000", "W00"],
+      ),
     };
     for (const { fields, line } of table.data) {
       if (
@@ -167,7 +187,10 @@ export function importComtrade(
         continue;
       }
       if (reporter === "aggregate" || partner === "aggregate") {
-        const name = reporter === "aggregate" ? cell(fields, c.reporterName) || cell(fields, c.reporterIso) : cell(fields, c.partnerName) || cell(fields, c.partnerIso) || cell(fields, c.partnerCode);
+        const name =
+          reporter === "aggregate"
+            ? cell(fields, c.reporterName) || cell(fields, c.reporterIso)
+            : cell(fields, c.partnerName) || cell(fields, c.partnerIso) || cell(fields, c.partnerCode);
         builder.aggregateRow(name || "World");
         continue;
       }
@@ -186,7 +209,8 @@ export function importComtrade(
         }
         year = found;
       }
-      const usdParsed = c.value >= 0 && volumeColumn !== c.value ? parseVolume(cell(fields, c.value), decimalComma, dotsAreThousands.value) : null;
+      const usdParsed =
+        c.value >= 0 && volumeColumn !== c.value ? parseVolume(cell(fields, c.value), decimalComma, dotsAreThousands.value) : null;
       const usd = volumeColumn === c.value ? parsed.value : usdParsed?.ok ? usdParsed.value : null;
       if (c.commodity >= 0) commodities.add(cell(fields, c.commodity));
       if (volumeColumn === c.qty && parsed.value === 0 && usd !== null && usd > 0) noQuantity++;
@@ -195,27 +219,46 @@ export function importComtrade(
     }
   }
 
-  const exported = new Set(rows.filter((row) => row.dir === "export").map((row) => `${row.from.ref}\u0000${row.to.ref}\u0000${row.year ?? ""}`));
+  const exported = new Set(
+    rows.filter((row) => row.dir === "export").map((row) => `${row.from.ref}\u0000${row.to.ref}\u0000${row.year ?? ""}`),
+  );
   let mirrors = 0;
   for (const row of rows) {
     if (row.dir === "import" && exported.has(`${row.from.ref}\u0000${row.to.ref}\u0000${row.year ?? ""}`)) {
       mirrors++;
       continue;
     }
-    const accepted = builder.flow({ from: row.from.ref, to: row.to.ref, year: row.year, volume: row.volume, usd: row.usd, file: row.file, line: row.line, signature: row.signature });
+    const accepted = builder.flow({
+      from: row.from.ref,
+      to: row.to.ref,
+      year: row.year,
+      volume: row.volume,
+      usd: row.usd,
+      file: row.file,
+      line: row.line,
+      signature: row.signature,
+    });
     if (!accepted) continue;
     builder.describePlace(row.from.ref, { name: row.from.name, country: row.from.iso2 });
     builder.describePlace(row.to.ref, { name: row.to.name, country: row.to.iso2 });
   }
   if (usingValue) builder.fixed.push("no quantities in the table: volumes are trade values in US$");
-  if (mirrors > 0) builder.fixed.push(`${mirrors} import row${mirrors === 1 ? "" : "s"} mirroring a reported export left out (the exporter's figure is kept)`);
-  if (others > 0) builder.fixed.push(`${others} re-export/re-import row${others === 1 ? "" : "s"} left out (only exports and imports are drawn)`);
+  if (mirrors > 0)
+    builder.fixed.push(
+      `${mirrors} import row${mirrors === 1 ? "" : "s"} mirroring a reported export left out (the exporter's figure is kept)`,
+    );
+  if (others > 0)
+    builder.fixed.push(`${others} re-export/re-import row${others === 1 ? "" : "s"} left out (only exports and imports are drawn)`);
   if (commodities.size > 1) builder.fixed.push(`${commodities.size} commodity codes summed per pair`);
   if (breakdowns > 0) {
-    builder.fixed.push(`${breakdowns} breakdown row${breakdowns === 1 ? "" : "s"} left out (finer commodity codes, single modes of transport, customs procedures or second partners, beside their totals): only the totals are used, so nothing is counted twice`);
+    builder.fixed.push(
+      `${breakdowns} breakdown row${breakdowns === 1 ? "" : "s"} left out (finer commodity codes, single modes of transport, customs procedures or second partners, beside their totals): only the totals are used, so nothing is counted twice`,
+    );
   }
   if (noQuantity > 0) {
-    builder.fixed.push(`${noQuantity} row${noQuantity === 1 ? " has" : "s have"} a trade value but a quantity of 0 (not reported): kept with volume 0`);
+    builder.fixed.push(
+      `${noQuantity} row${noQuantity === 1 ? " has" : "s have"} a trade value but a quantity of 0 (not reported): kept with volume 0`,
+    );
   }
 }
 
@@ -228,7 +271,9 @@ export function broadestCodes(codes: readonly string[]): Set<string> | null {
   if (present.size < 2) return null;
   const isTotal = (code: string) => /^(total|all|ag0|tot)$/i.test(code);
   const hasTotal = [...present].some(isTotal);
-  const keep = new Set([...present].filter((code) => (hasTotal ? isTotal(code) : ![...present].some((other) => other !== code && code.startsWith(other)))));
+  const keep = new Set(
+    [...present].filter((code) => (hasTotal ? isTotal(code) : ![...present].some((other) => other !== code && code.startsWith(other)))),
+  );
   return keep.size === present.size ? null : keep;
 }
 
@@ -236,6 +281,7 @@ export function broadestCodes(codes: readonly string[]): Set<string> | null {
 export function totalCode(codes: readonly string[], totals: readonly string[]): string | null {
   const present = new Set(codes.filter((code) => code !== ""));
   if (present.size < 2) return null;
-  const total = totals.find((code) => present.has(code)) ?? [...present].find((code) => totals.some((t) => t.toLowerCase() === code.toLowerCase()));
+  const total =
+    totals.find((code) => present.has(code)) ?? [...present].find((code) => totals.some((t) => t.toLowerCase() === code.toLowerCase()));
   return total ?? null;
 }

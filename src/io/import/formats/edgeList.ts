@@ -11,14 +11,65 @@ export function headerKey(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-const ORIGIN = ["origin", "source", "from", "exporter", "orig", "src", "o", "start", "sender", "originid", "sourceid", "fromid", "origincountry", "exportercountry", "fromcountry"];
-const DESTINATION = ["destination", "dest", "target", "to", "importer", "dst", "d", "end", "receiver", "destid", "destinationid", "targetid", "toid", "destinationcountry", "destcountry", "importercountry", "tocountry"];
-const VOLUME = ["volume", "value", "count", "weight", "quantity", "qty", "flow", "flows", "amount", "vehicles", "trips", "total", "n", "units", "magnitude"];
+const ORIGIN = [
+  "origin",
+  "source",
+  "from",
+  "exporter",
+  "orig",
+  "src",
+  "o",
+  "start",
+  "sender",
+  "originid",
+  "sourceid",
+  "fromid",
+  "origincountry",
+  "exportercountry",
+  "fromcountry",
+];
+const DESTINATION = [
+  "destination",
+  "dest",
+  "target",
+  "to",
+  "importer",
+  "dst",
+  "d",
+  "end",
+  "receiver",
+  "destid",
+  "destinationid",
+  "targetid",
+  "toid",
+  "destinationcountry",
+  "destcountry",
+  "importercountry",
+  "tocountry",
+];
+const VOLUME = [
+  "volume",
+  "value",
+  "count",
+  "weight",
+  "quantity",
+  "qty",
+  "flow",
+  "flows",
+  "amount",
+  "vehicles",
+  "trips",
+  "total",
+  "n",
+  "units",
+  "magnitude",
+];
 const YEAR = ["year", "time", "period", "date", "yr", "refyear"];
 const ORIGIN_PREFIX = "(origin|source|from|orig|o|src|exporter|start)";
 const DESTINATION_PREFIX = "(destination|dest|target|to|d|dst|importer|end)";
 /** Volume headers with a qualifier: "trade_value_usd", "value (US$)", "export_value", "netweight_kg". */
-const VOLUME_PATTERN = /^(trade|export|import|primary|net|total|flow)?(value|volume|quantity|qty|count|weight|amount)(usd|us|eur|kg|tonnes|t)?$/;
+const VOLUME_PATTERN =
+  /^(trade|export|import|primary|net|total|flow)?(value|volume|quantity|qty|count|weight|amount)(usd|us|eur|kg|tonnes|t)?$/;
 const LAT = "(lat|latitude)";
 const LON = "(lon|lng|long|longitude)";
 
@@ -98,7 +149,8 @@ export function importEdgeList(
   const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
   // How the volume column writes numbers, from its first rows: "12.000" is 12000 where others read "1.500.000".
   const sample: string[] = [];
-  if (decimalComma && columns.volume >= 0) scanDelimited(text, { file, delimiter, maxRows: 5000 }, (fields) => sample.push(cell(fields, columns.volume)));
+  if (decimalComma && columns.volume >= 0)
+    scanDelimited(text, { file, delimiter, maxRows: 5000 }, (fields) => sample.push(cell(fields, columns.volume)));
   const dotsAreThousands = decimalComma && dotsGroupThousands(sample);
   scanDelimited(text, onProgress ? { file, delimiter, onProgress } : { file, delimiter }, (fields, line) => {
     const from = cell(fields, columns.origin);
@@ -116,7 +168,13 @@ export function importEdgeList(
     if (columns.year >= 0) {
       const raw = cell(fields, columns.year);
       year = yearOf(raw);
-      if (year === null) return builder.reject(file, line, columns.year + 1, raw === "" ? "the year is empty" : `"${raw}" is not a year between 1900 and 2100`);
+      if (year === null)
+        return builder.reject(
+          file,
+          line,
+          columns.year + 1,
+          raw === "" ? "the year is empty" : `"${raw}" is not a year between 1900 and 2100`,
+        );
     }
     const accepted = builder.flow({ from, to, year, volume, file, line, signature: fields.join("\u0001") });
     if (!accepted) return;

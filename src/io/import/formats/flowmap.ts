@@ -6,7 +6,12 @@ import { headerKey } from "./edgeList";
 
 export function isFlowmapLocations(headers: readonly string[]): boolean {
   const keys = headers.map(headerKey);
-  return keys.includes("id") && keys.some((k) => k === "lat" || k === "latitude") && keys.some((k) => k === "lon" || k === "lng" || k === "longitude") && !keys.includes("kind");
+  return (
+    keys.includes("id") &&
+    keys.some((k) => k === "lat" || k === "latitude") &&
+    keys.some((k) => k === "lon" || k === "lng" || k === "longitude") &&
+    !keys.includes("kind")
+  );
 }
 
 export function isFlowmapFlows(headers: readonly string[]): boolean {
@@ -37,8 +42,13 @@ export function importFlowmapLocations(text: string, file: string, delimiter: st
     const lonValue = parseCoordinate(lonRaw, 180, decimalComma);
     if ((latRaw !== "" && latValue === null) || (lonRaw !== "" && lonValue === null)) {
       const column = latRaw !== "" && latValue === null ? lat : lon;
-      builder.warn(file, line, column + 1, `${file} line ${line}, column ${column + 1}: "${latValue === null ? latRaw : lonRaw}" is not a valid coordinate; the place is kept without coordinates`);
+      builder.warn(
+        file,
+        line,
+        column + 1,
+        `${file} line ${line}, column ${column + 1}: "${latValue === null ? latRaw : lonRaw}" is not a valid coordinate; the place is kept without coordinates`,
+      );
     }
-    builder.declarePlace(ref, { name: name >= 0 ? fields[name] ?? "" : "", lat: latValue, lon: lonValue });
+    builder.declarePlace(ref, { name: name >= 0 ? (fields[name] ?? "") : "", lat: latValue, lon: lonValue });
   }
 }

@@ -37,7 +37,9 @@ const LON = ["lon", "lng", "long", "longitude"] as const;
 const WEIGHT = ["weight", "value", "count", "volume", "vehicles", "quantity", "qty"] as const;
 
 export function importGraph(input: GraphInput, builder: DatasetBuilder, file: string): void {
-  const hasLatLon = input.nodes.some((node) => numberOf(pick(node.attributes, LAT)) !== null && numberOf(pick(node.attributes, LON)) !== null);
+  const hasLatLon = input.nodes.some(
+    (node) => numberOf(pick(node.attributes, LAT)) !== null && numberOf(pick(node.attributes, LON)) !== null,
+  );
   const withXY = input.nodes.filter((node) => numberOf(node.attributes.x) !== null && numberOf(node.attributes.y) !== null);
   const xyGeographic =
     !hasLatLon &&
@@ -71,7 +73,9 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
   let undirected = 0;
   // What the weights count, from the first weight attribute's name ("vehicles", else "units").
   const weighted = input.edges.find((edge) => pick(edge.attributes, WEIGHT) !== undefined);
-  const weightName = weighted ? Object.keys(weighted.attributes).find((key) => (WEIGHT as readonly string[]).includes(key.toLowerCase())) : undefined;
+  const weightName = weighted
+    ? Object.keys(weighted.attributes).find((key) => (WEIGHT as readonly string[]).includes(key.toLowerCase()))
+    : undefined;
   builder.setUnit(unitFromHeader(weightName));
   input.edges.forEach((edge, index) => {
     const line = index + 1;
@@ -80,7 +84,13 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
     let volume = 1;
     if (rawWeight !== undefined && rawWeight !== null && rawWeight !== "") {
       const n = numberOf(rawWeight);
-      if (n === null) return builder.reject(file, line, 0, `${label} (${edge.source} → ${edge.target}): weight "${textOf(rawWeight) || typeof rawWeight}" is not a number`);
+      if (n === null)
+        return builder.reject(
+          file,
+          line,
+          0,
+          `${label} (${edge.source} → ${edge.target}): weight "${textOf(rawWeight) || typeof rawWeight}" is not a number`,
+        );
       if (n < 0) return builder.reject(file, line, 0, `${label} (${edge.source} → ${edge.target}): weight ${n} is negative`);
       volume = n;
     }

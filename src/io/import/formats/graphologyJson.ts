@@ -5,7 +5,8 @@ import type { DatasetBuilder } from "../builder";
 import { importGraph, type GraphInput } from "./graphInput";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const keyOf = (value: unknown): string | null => (typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : null);
+const keyOf = (value: unknown): string | null =>
+  typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : null;
 
 /** Whether a parsed JSON value looks like a serialised graphology graph or a node-link graph. */
 export function isSerializedGraph(value: unknown): value is { nodes: unknown[]; edges?: unknown[]; links?: unknown[] } {
@@ -38,12 +39,15 @@ export function importGraphologyJson(value: unknown, file: string, builder: Data
   // d3 without ids: links point at nodes by their index.
   const byIndex = nodeLink && value.nodes.every((node) => !isRecord(node) || keyOf(node.id) === null);
   value.nodes.forEach((node, index) => {
-    const key = byIndex ? String(index) : isRecord(node) ? (nodeLink ? keyOf(node.id) ?? keyOf(node.key) : keyOf(node.key)) : null;
+    const key = byIndex ? String(index) : isRecord(node) ? (nodeLink ? (keyOf(node.id) ?? keyOf(node.key)) : keyOf(node.key)) : null;
     if (key === null || !isRecord(node)) {
       builder.warn(file, 0, 0, `${file}: node ${index + 1} has no ${nodeLink ? "id" : "key"}; left out`);
       return;
     }
-    input.nodes.push({ key, attributes: nodeLink ? ownAttributes(node, ["id", "key", "attributes"]) : isRecord(node.attributes) ? node.attributes : {} });
+    input.nodes.push({
+      key,
+      attributes: nodeLink ? ownAttributes(node, ["id", "key", "attributes"]) : isRecord(node.attributes) ? node.attributes : {},
+    });
   });
   const edges = (nodeLink ? value.links : value.edges) ?? [];
   const endpoint = (end: unknown): string | null => (isRecord(end) ? keyOf(end.id) : keyOf(end));
@@ -58,7 +62,11 @@ export function importGraphologyJson(value: unknown, file: string, builder: Data
       key: keyOf(edge.key) ?? undefined,
       source,
       target,
-      attributes: nodeLink ? ownAttributes(edge, ["source", "target", "key", "attributes"]) : isRecord(edge.attributes) ? edge.attributes : {},
+      attributes: nodeLink
+        ? ownAttributes(edge, ["source", "target", "key", "attributes"])
+        : isRecord(edge.attributes)
+          ? edge.attributes
+          : {},
       undirected: edge.undirected === true || undirectedGraph,
     });
   });

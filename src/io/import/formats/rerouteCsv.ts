@@ -87,13 +87,24 @@ export function dropNonWebLinks(text: string, file: string): { text: string; iss
   return { text: Papa.unparse(rows, { newline: "\n", quotes: false }), issues, dropped: issues.length };
 }
 
-export function importRerouteCsv(files: DatasetFiles, meta: { id: string; name: string }): { dataset: Dataset | null; issues: DataIssue[] } {
+export function importRerouteCsv(
+  files: DatasetFiles,
+  meta: { id: string; name: string },
+): { dataset: Dataset | null; issues: DataIssue[] } {
   try {
     return parseDataset(files, meta);
   } catch (error) {
     return {
       dataset: null,
-      issues: [{ severity: "error", file: "", line: 0, column: 0, message: `the Reroute CSV files could not be read (${error instanceof Error ? error.message : String(error)})` }],
+      issues: [
+        {
+          severity: "error",
+          file: "",
+          line: 0,
+          column: 0,
+          message: `the Reroute CSV files could not be read (${error instanceof Error ? error.message : String(error)})`,
+        },
+      ],
     };
   }
 }

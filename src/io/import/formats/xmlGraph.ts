@@ -15,7 +15,13 @@ export function gexfVersion(text: string): string {
 }
 
 /** Reads a GEXF or GraphML text into the builder; returns false (after an error) when it cannot be read at all. */
-export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: string, builder: DatasetBuilder, Parser: DomParserConstructor | undefined): boolean {
+export function importXmlGraph(
+  kind: "gexf" | "graphml",
+  text: string,
+  file: string,
+  builder: DatasetBuilder,
+  Parser: DomParserConstructor | undefined,
+): boolean {
   if (Parser === undefined) {
     builder.error(file, 0, 0, `${file}: no XML parser is available here (pass options.domParser)`);
     return false;
@@ -35,7 +41,8 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
   }
   if (kind === "graphml") {
     const dropped = normaliseGraphmlKeys(doc);
-    if (dropped > 0) builder.fixed.push(`${file}: ${dropped} drawing-only key${dropped === 1 ? "" : "s"} (ports, resources, as yEd writes them) ignored`);
+    if (dropped > 0)
+      builder.fixed.push(`${file}: ${dropped} drawing-only key${dropped === 1 ? "" : "s"} (ports, resources, as yEd writes them) ignored`);
   }
   const shapeLabels = kind === "graphml" ? yedNodeLabels(doc) : new Map<string, string>();
   const declared = new Set<string>();
@@ -52,7 +59,12 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
         ? createGexfParser(Parser, Doc)(Graph, doc, { addMissingNodes: true, allowUndeclaredAttributes: true })
         : createGraphmlParser(Parser, Doc)(Graph, doc, { addMissingNodes: true });
   } catch (error) {
-    builder.error(file, 0, 0, `${file}: the ${kind === "gexf" ? "GEXF" : "GraphML"} structure could not be read (${error instanceof Error ? error.message : String(error)})`);
+    builder.error(
+      file,
+      0,
+      0,
+      `${file}: the ${kind === "gexf" ? "GEXF" : "GraphML"} structure could not be read (${error instanceof Error ? error.message : String(error)})`,
+    );
     return false;
   }
   // graphology-gexf keys attvalues by the attribute id unless the id is numeric; tools that write
@@ -83,7 +95,9 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
     if (!declared.has(key)) return;
     const withLabel = withTitles(attributes, titles.node);
     const shapeLabel = shapeLabels.get(key);
-    const named = ["label", "name", "title"].some((name) => typeof withLabel[name] === "string" && (withLabel[name] as string).trim() !== "");
+    const named = ["label", "name", "title"].some(
+      (name) => typeof withLabel[name] === "string" && (withLabel[name] as string).trim() !== "",
+    );
     input.nodes.push({ key, attributes: shapeLabel !== undefined && !named ? { ...withLabel, label: shapeLabel } : withLabel });
   });
   // Dynamic GEXF (Gephi's timeline): graphology drops start/end, spells and per-period attvalues; read them here.
@@ -99,7 +113,8 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
     const hasYear = ["year", "time", "period"].some((name) => name in base);
     if (time && time.periods.size > 0) {
       split++;
-      for (const [year, values] of time.periods) input.edges.push({ key, source, target, attributes: { ...base, ...values, year }, undirected });
+      for (const [year, values] of time.periods)
+        input.edges.push({ key, source, target, attributes: { ...base, ...values, year }, undirected });
       return;
     }
     if (time && time.start !== null && !hasYear) {
@@ -110,7 +125,10 @@ export function importXmlGraph(kind: "gexf" | "graphml", text: string, file: str
     input.edges.push({ key, source, target, attributes: base, undirected });
   });
   if (split > 0) builder.fixed.push(`${split} dynamic edge${split === 1 ? "" : "s"} with values per period read as one flow per year`);
-  if (dated > 0) builder.fixed.push(`${dated} dynamic edge${dated === 1 ? "" : "s"} dated by the year ${dated === 1 ? "its" : "their"} start or first spell begins`);
+  if (dated > 0)
+    builder.fixed.push(
+      `${dated} dynamic edge${dated === 1 ? "" : "s"} dated by the year ${dated === 1 ? "its" : "their"} start or first spell begins`,
+    );
   importGraph(input, builder, file);
   return true;
 }

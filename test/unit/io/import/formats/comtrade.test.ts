@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edges, file, places, read } from "./helpers";
+import { edges, file, places, read } from "../../helpers";
 
 const LEGACY_HEADER =
   "Classification,Year,Period,Aggregate Level,Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Netweight (kg),Qty,Trade Value (US$)";
@@ -59,7 +59,8 @@ describe("importFiles(UN Comtrade)", () => {
     expect(result.summary.rejectedRows).toBe(1);
   });
   it("keeps only the totals when the table also holds their breakdowns (TOTAL + chapters, 87 + 8703, modes of transport), so nothing counts twice", async () => {
-    const header = "refYear,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,partner2Code,cmdCode,customsCode,motCode,qty,primaryValue";
+    const header =
+      "refYear,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,partner2Code,cmdCode,customsCode,motCode,qty,primaryValue";
     const text = [
       header,
       "2023,CHN,China,X,398,KAZ,Kazakhstan,0,87,C00,0,100,5000",
@@ -77,7 +78,7 @@ describe("importFiles(UN Comtrade)", () => {
   });
 
   it("finds the broadest commodity codes and the total of a breakdown column", async () => {
-    const { broadestCodes, totalCode } = await import("../../../src/io/import/formats/comtrade");
+    const { broadestCodes, totalCode } = await import("../../../../../src/io/import/formats/comtrade");
     expect(broadestCodes(["TOTAL", "87", "8703"])).toEqual(new Set(["TOTAL"]));
     expect(broadestCodes(["87", "8703", "8704", "84"])).toEqual(new Set(["87", "84"]));
     expect(broadestCodes(["870321", "870322"])).toBeNull();
@@ -85,8 +86,9 @@ describe("importFiles(UN Comtrade)", () => {
     expect(totalCode(["2100", "3100"], ["0"])).toBeNull();
     expect(totalCode(["C00"], ["C00"])).toBeNull();
   });
-  it("reads an Excel (semicolon, Windows-1252) Comtrade table whose values group thousands with dots: \"12.000\" is 12000", async () => {
-    const text = "Year;Trade Flow;Reporter;Partner;Partner ISO;Commodity Code;Trade Value (US$)\r\n2021;Export;China;Kazakhstan;KAZ;8703;1.500.000\r\n2021;Export;China;C\u00f4te d'Ivoire;CIV;8703;12.000\r\n";
+  it('reads an Excel (semicolon, Windows-1252) Comtrade table whose values group thousands with dots: "12.000" is 12000', async () => {
+    const text =
+      "Year;Trade Flow;Reporter;Partner;Partner ISO;Commodity Code;Trade Value (US$)\r\n2021;Export;China;Kazakhstan;KAZ;8703;1.500.000\r\n2021;Export;China;C\u00f4te d'Ivoire;CIV;8703;12.000\r\n";
     const bytes = Uint8Array.from([...text].map((ch) => ch.charCodeAt(0) & 0xff));
     const result = await read([file("comtrade.csv", bytes)]);
     expect(result.summary.encoding).toBe("Windows-1252");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edges, file, places, read } from "./helpers";
+import { edges, file, places, read } from "../../helpers";
 
 describe("importFiles(flowmap.blue pair)", () => {
   it("joins locations.csv and flows.csv, with times read as years", async () => {
@@ -10,7 +10,11 @@ describe("importFiles(flowmap.blue pair)", () => {
     expect(result.status).toBe("ok");
     expect(result.format).toBe("flowmap.blue pair");
     expect(edges(result.dataset)).toEqual(["Bremerhaven>Tbilisi@2020=15", "Tbilisi>Almaty@2021=7"]);
-    expect(places(result.dataset)).toEqual(["b|Bremerhaven|origin|ZZ|53.55|8.58", "m|Almaty|market|ZZ|43.2|76.9", "t|Tbilisi|transit|ZZ|41.7|44.8"]);
+    expect(places(result.dataset)).toEqual([
+      "b|Bremerhaven|origin|ZZ|53.55|8.58",
+      "m|Almaty|market|ZZ|43.2|76.9",
+      "t|Tbilisi|transit|ZZ|41.7|44.8",
+    ]);
   });
 
   it("accepts locations without names and lists unknown place references", async () => {
@@ -45,6 +49,10 @@ describe("importFiles(flowmap.blue pair)", () => {
     const locations = "id,name,lat,lon\nFRA,Frankfurt am Main,50.11,8.68\nBER,Berlin,52.52,13.40\nDE,,51,10\n";
     const flows = "origin,dest,count\nFRA,BER,3\nBER,DE,1\n";
     const result = await read([file("locations.csv", locations), file("flows.csv", flows)]);
-    expect(places(result.dataset)).toEqual(["BER|Berlin|transit|ZZ|52.52|13.4", "DE|DE|market|DE|51|10", "FRA|Frankfurt am Main|origin|ZZ|50.11|8.68"]);
+    expect(places(result.dataset)).toEqual([
+      "BER|Berlin|transit|ZZ|52.52|13.4",
+      "DE|DE|market|DE|51|10",
+      "FRA|Frankfurt am Main|origin|ZZ|50.11|8.68",
+    ]);
   });
 });

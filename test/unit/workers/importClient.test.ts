@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importWithWorker } from "../../../src/workers/importClient";
-import { edges, file, OPTIONS } from "./helpers";
+import { edges, file, OPTIONS } from "../io/helpers";
 
 describe("importWithWorker (Node: no Worker, direct call)", () => {
   it("imports directly and reports progress up to 1", async () => {
@@ -13,6 +13,8 @@ describe("importWithWorker (Node: no Worker, direct call)", () => {
   it("rejects with an AbortError when cancelled", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(importWithWorker([file("e.csv", "from,to,volume\nA,B,1\n")], { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(importWithWorker([file("e.csv", "from,to,volume\nA,B,1\n")], { signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
   });
 });

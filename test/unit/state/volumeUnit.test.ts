@@ -5,7 +5,7 @@ import { formatLegendValue } from "../../../src/io/exportSpec";
 import { unitFromHeader, unitFromQuantityUnits } from "../../../src/io/import/volumeUnitGuess";
 import { datasetUnit, unitTitle, volumeUnit } from "../../../src/state/volumeUnit";
 import { formatCompact, formatVolume } from "../../../src/ui/format";
-import { file, read } from "./helpers";
+import { file, read } from "../io/helpers";
 
 describe("unitFromHeader / unitFromQuantityUnits", () => {
   it("reads money, counted things and nothing from a volume column's name", () => {
@@ -33,7 +33,8 @@ describe("unitFromHeader / unitFromQuantityUnits", () => {
 
 describe("an imported dataset says what its volumes count", () => {
   it("a Comtrade table with values only counts US$; with quantities in 'u', items", async () => {
-    const head = "typeCode,freqCode,refYear,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,qtyUnitAbbr,qty,primaryValue";
+    const head =
+      "typeCode,freqCode,refYear,reporterCode,reporterISO,reporterDesc,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,qtyUnitAbbr,qty,primaryValue";
     const values = await read([file("TradeData.csv", `${head}\nC,A,2023,842,USA,USA,X,682,SAU,Saudi Arabia,8703,,,1500000\n`)]);
     expect(values.status).toBe("ok");
     expect(values.dataset?.unit).toBe("US$");
@@ -46,7 +47,10 @@ describe("an imported dataset says what its volumes count", () => {
     expect(usd.dataset?.unit).toBe("US$");
     const vehicles = await read([file("routes.csv", "origin,destination,vehicles\nCN,KZ,30\n")]);
     expect(vehicles.dataset?.unit).toBe("vehicles");
-    const pair = await read([file("locations.csv", "id,name,lat,lon\na,A,1,2\nb,B,3,4\n"), file("flows.csv", "origin,dest,count\na,b,5\n")]);
+    const pair = await read([
+      file("locations.csv", "id,name,lat,lon\na,A,1,2\nb,B,3,4\n"),
+      file("flows.csv", "origin,dest,count\na,b,5\n"),
+    ]);
     expect(pair.dataset?.unit).toBe("units");
     const gexf = `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="a" label="A"/><node id="b" label="B"/></nodes><edges><edge source="a" target="b" weight="3"/></edges></graph></gexf>`;
     const g = await read([file("g.gexf", gexf)]);

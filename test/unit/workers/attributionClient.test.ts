@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { attribution, nodeAttribution } from "../../../src/analysis";
 import { runAttribution, type AttributionWorkerLike } from "../../../src/workers/attributionClient";
 import { handleAttributionRequest, type AttributionReply, type AttributionRequest } from "../../../src/workers/attributionProtocol";
-import { mapOf, workedExample } from "./fixtures";
+import { mapOf, workedExample } from "../analysis/fixtures";
 
 /** A stand-in Worker that runs the real handler on a later task, through a structured clone. */
 function fakeWorker(log: string[]): () => AttributionWorkerLike {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { edges, file, latin1, places, read, utf16le, utf8 } from "./helpers";
+import { edges, file, latin1, places, read, utf16le, utf8 } from "../../helpers";
 
 describe("importFiles(edge list CSV)", () => {
   it("reads a comma file with BOM, CRLF, quoted commas and quotes, blank and trailing empty rows", async () => {
-    const text = '\uFEFForigin,destination,volume,year\r\n"Hamburg, DE",Kaunas,10,2023\r\n\r\n"The ""Big"" Port",Kaunas,5,2023\r\n,,,\r\n\r\n';
+    const text =
+      '\uFEFForigin,destination,volume,year\r\n"Hamburg, DE",Kaunas,10,2023\r\n\r\n"The ""Big"" Port",Kaunas,5,2023\r\n,,,\r\n\r\n';
     const result = await read([file("edges.csv", text)]);
     expect(result.status).toBe("ok");
     expect(result.format).toBe("edge list CSV");
     expect(result.summary.encoding).toBe("UTF-8 (BOM)");
     expect(result.summary.delimiter).toBe("comma");
-    expect(edges(result.dataset)).toEqual(['Hamburg, DE>Kaunas@2023=10', 'The "Big" Port>Kaunas@2023=5']);
+    expect(edges(result.dataset)).toEqual(["Hamburg, DE>Kaunas@2023=10", 'The "Big" Port>Kaunas@2023=5']);
     expect(result.summary.validRows).toBe(2);
     expect(result.summary.rejectedRows).toBe(0);
   });
@@ -64,7 +65,9 @@ describe("importFiles(edge list CSV)", () => {
   });
 
   it("decodes invalid UTF-8 as Windows-1252 and says so", async () => {
-    const result = await read([file("e.csv", latin1("origin,destination,volume\nMünchen,Košice,2\nCôte d'Ivoire,Zürich,1\n".replace("š", "\u009a")))]);
+    const result = await read([
+      file("e.csv", latin1("origin,destination,volume\nMünchen,Košice,2\nCôte d'Ivoire,Zürich,1\n".replace("š", "\u009a"))),
+    ]);
     expect(result.summary.encoding).toBe("Windows-1252");
     expect(result.summary.fixed).toContain("e.csv: converted from Windows-1252");
     expect(edges(result.dataset)).toEqual(["Côte d'Ivoire>Zürich@2024=1", "München>Košice@2024=2"]);
@@ -77,7 +80,8 @@ describe("importFiles(edge list CSV)", () => {
   });
 
   it("leaves aggregates out of the graph and lists them", async () => {
-    const text = "exporter,importer,value,year\nGermany,World,100,2022\nGermany,\"Areas, nes\",3,2022\nEU-27,Poland,9,2022\nGermany,Other Asia, nes,1,2022\nGermany,Poland,5,2022\n";
+    const text =
+      'exporter,importer,value,year\nGermany,World,100,2022\nGermany,"Areas, nes",3,2022\nEU-27,Poland,9,2022\nGermany,Other Asia, nes,1,2022\nGermany,Poland,5,2022\n';
     const result = await read([file("e.csv", text.replace("Other Asia, nes", '"Other Asia, nes"'))]);
     expect(edges(result.dataset)).toEqual(["Germany>Poland@2022=5"]);
     expect(result.summary.aggregates.sort()).toEqual(["Areas, nes", "EU-27", "Other Asia, nes", "World"]);
@@ -110,7 +114,9 @@ describe("importFiles(edge list CSV)", () => {
     const first = await read([file("e.csv", text)]);
     expect(first.status).toBe("needs-input");
     expect(first.needs).toEqual({ kind: "column-mapping", headers: ["Abgang", "Ziel", "Stück", "Jahr"], guess: {} });
-    const second = await read([file("e.csv", text)], { columnMapping: { origin: "Abgang", destination: "ziel", volume: "Stück", year: "Jahr" } });
+    const second = await read([file("e.csv", text)], {
+      columnMapping: { origin: "Abgang", destination: "ziel", volume: "Stück", year: "Jahr" },
+    });
     expect(second.status).toBe("ok");
     expect(edges(second.dataset)).toEqual(["A>B@2021=3"]);
     const wrong = await read([file("e.csv", text)], { columnMapping: { origin: "Abgang", destination: "nope" } });
@@ -131,7 +137,7 @@ describe("importFiles(edge list CSV)", () => {
   });
 
   it("strips control characters from labels and makes ids safe", async () => {
-    const result = await read([file("e.csv", "from,to,volume\n\"Port\u0007 A/B\",C\u202e,1\n")]);
+    const result = await read([file("e.csv", 'from,to,volume\n"Port\u0007 A/B",C\u202e,1\n')]);
     expect(places(result.dataset)).toEqual(["C|C|market|ZZ|null|null", "Port-A-B|Port A/B|origin|ZZ|null|null"]);
     expect(result.dataset?.flows[0]?.id).toBe("Port-A-B>C@2024/unknown");
   });
@@ -175,7 +181,9 @@ describe("importFiles(edge list CSV)", () => {
     const text = "Exporter;Importer;Value;Year\nChina;Kazakhstan;1.234.567,5;2023\nChina;Russia;2 000;2023\nKazakhstan;Russia;345,5;2023\n";
     const result = await read([file("e.csv", text)]);
     expect(edges(result.dataset)).toEqual(["China>Kazakhstan@2023=1234567.5", "China>Russia@2023=2000", "Kazakhstan>Russia@2023=345.5"]);
-    expect(result.summary.fixed).toContain('2 volumes with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)');
+    expect(result.summary.fixed).toContain(
+      '2 volumes with dots or spaces as thousands separators read as numbers (e.g. "1.234.567" as 1234567, "1.234,5" as 1234.5)',
+    );
     expect(result.summary.fixed.join(" ")).not.toMatch(/"1,234" as 1234/);
   });
   it("honours Excel's \"sep=;\" first line and keeps the file's line numbers in messages", async () => {
@@ -192,7 +200,7 @@ describe("importFiles(edge list CSV)", () => {
     const result = await read([file("e.csv", `from;to;value;year\n${rows}\n`)]);
     expect(result.summary.fixed).toContain('1,200 decimal commas read as decimal points (e.g. "1234,5" as 1234.5)');
   });
-  it("reads \"12.000\" as twelve thousand in a semicolon column that groups thousands with dots elsewhere, and as 12 otherwise", async () => {
+  it('reads "12.000" as twelve thousand in a semicolon column that groups thousands with dots elsewhere, and as 12 otherwise', async () => {
     const grouped = await read([file("e.csv", "from;to;value;year\nA;B;1.500.000;2021\nA;C;12.000;2021\nB;C;345,5;2021\n")]);
     expect(edges(grouped.dataset)).toEqual(["A>B@2021=1500000", "A>C@2021=12000", "B>C@2021=345.5"]);
     const plain = await read([file("e.csv", "from;to;value;year\nA;B;1.5;2021\nA;C;12.000;2021\n")]);

@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { describeBinary, describeZip } from "../../../src/io/import/sniff";
-import { file, read, utf16le, utf8 } from "./helpers";
+import { describeBinary, describeZip } from "../../../../src/io/import/sniff";
+import { file, read, utf16le, utf8 } from "../helpers";
 
 const PNG = Uint8Array.from(Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
 
@@ -19,7 +19,9 @@ describe("files that are not text", () => {
   });
 
   it("tells office documents from data archives by their entries", () => {
-    expect(describeZip(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"], "trade.xlsx")).toMatch(/^an Excel workbook.*save the sheet as CSV/);
+    expect(describeZip(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"], "trade.xlsx")).toMatch(
+      /^an Excel workbook.*save the sheet as CSV/,
+    );
     expect(describeZip(["mimetype", "content.xml", "styles.xml"], "trade.ods")).toMatch(/^an OpenDocument spreadsheet/);
     expect(describeZip(["places.csv", "flows.csv", "sources.csv"], "export.zip")).toBeNull();
   });

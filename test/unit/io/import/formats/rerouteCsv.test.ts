@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { edges, file, read } from "./helpers";
+import { edges, file, read } from "../../helpers";
 
-const PLACES = "id,name,kind,country,lat,lon,lane,native_name,note\nkr,Incheon,origin,KR,37.46,126.7,,,\nkz,Almaty,market,KZ,43.24,76.9,,,\nge,Poti,transit,GE,42.15,41.67,,,\n";
-const FLOWS = "from,to,year,vehicles,usd,mode,basis,facts,sources,formula,note\nkr,ge,2024,1200,,sea,reported,U7,s1,,\nge,kz,2024,800,,road,modelled,,,1200 × 0.66,\n";
+const PLACES =
+  "id,name,kind,country,lat,lon,lane,native_name,note\nkr,Incheon,origin,KR,37.46,126.7,,,\nkz,Almaty,market,KZ,43.24,76.9,,,\nge,Poti,transit,GE,42.15,41.67,,,\n";
+const FLOWS =
+  "from,to,year,vehicles,usd,mode,basis,facts,sources,formula,note\nkr,ge,2024,1200,,sea,reported,U7,s1,,\nge,kz,2024,800,,road,modelled,,,1200 × 0.66,\n";
 const SOURCES = "id,publisher,title,date,url,reliability\ns1,KITA,Used-car exports,2025,https://example.org,H\n";
 
 describe("importFiles(Reroute CSV)", () => {
@@ -40,7 +42,8 @@ describe("importFiles(Reroute CSV)", () => {
     expect(edges(result.dataset)).toEqual(["ge>kz@2024=800", "kr>ge@2024=1200"]);
   });
   it("keeps a source whose link is not http(s) (javascript:, file:), dropping the link with a warning at its line and column", async () => {
-    const sources = 'id,publisher,title,date,url,reliability\ns1,KITA,"Used-car\nexports",2025,javascript:alert(1),H\ns2,X,Y,2025,https://example.org/a,M\ns3,X,Z,2025,file:///etc/passwd,L\n';
+    const sources =
+      'id,publisher,title,date,url,reliability\ns1,KITA,"Used-car\nexports",2025,javascript:alert(1),H\ns2,X,Y,2025,https://example.org/a,M\ns3,X,Z,2025,file:///etc/passwd,L\n';
     const flows = FLOWS.replace("U7,s1,", "U7,s1;s3,");
     const result = await read([file("places.csv", PLACES), file("flows.csv", flows), file("sources.csv", sources)]);
     expect(result.status).toBe("ok");
