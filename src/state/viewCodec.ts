@@ -17,6 +17,7 @@ import {
   type ViewState,
   type Weighting,
 } from "./viewState";
+import { analysisDiff, ANALYSIS_LINK_KEYS, readAnalysisFields } from "./viewCodecAnalysis";
 
 /** What a link is checked against: the data the app has now. */
 export interface LinkContext {
@@ -79,6 +80,7 @@ export function viewDiff(state: ViewState, defaultYear = DEFAULT_YEAR): Diff {
   if (Object.keys(trace).length) out.trace = trace;
   if (state.camera) out.camera = [round(state.camera.x), round(state.camera.y), round(state.camera.ratio), round(state.camera.angle)];
   if (state.title) out.title = state.title;
+  Object.assign(out, analysisDiff(state));
   return out;
 }
 
@@ -179,6 +181,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     "trace",
     "camera",
     "title",
+    ...ANALYSIS_LINK_KEYS,
   ]);
   for (const k of Object.keys(payload)) if (!known.has(k)) warnings.push(`Ignored an unknown part of the link ("${k.slice(0, 30)}").`);
 
@@ -341,6 +344,8 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     if (typeof title !== "string" || title.length > MAX_TEXT) return fail("title", "is not a short text");
     state.title = stripControls(title);
   }
+  const analysisProblem = readAnalysisFields(payload, state, ctx, warnings);
+  if (analysisProblem) return { ok: false, reason: analysisProblem };
   const p = own(payload, "p");
   let positions: number[] | null = null;
   if (p !== undefined && p !== null) {

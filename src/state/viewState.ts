@@ -1,6 +1,8 @@
 // The one view state: everything a picture depends on, as one flat, JSON-able object.
 // The UI reads it and changes it only through the producers in ./producers.ts.
+import type { Scenario } from "../domain/scenario";
 import { SHIPPED_DATASET_ID, type Basis, type PlaceKind } from "../domain/types";
+import type { SeriesTarget, StackBy } from "./timeSeries";
 
 /** 2: flow budget added, camera packed as [x, y, ratio, angle] in links (viewCodec.ts migrates 1). */
 export const VIEW_STATE_VERSION = 2;
@@ -48,6 +50,22 @@ export interface TraceState {
 
 export type Selection = { type: "node"; id: string } | { type: "edge"; id: string } | null;
 
+export const ANALYSIS_VIEWS = ["over-time", "compare", "sankey", "scenarios"] as const;
+export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
+
+/** The analysis views ("Over time", "Compare years", "Sankey", "Scenarios"): which is open and how it is set. */
+export interface AnalysisState {
+  /** The open view; null when none is. */
+  view: AnalysisView | null;
+  /** What "Over time" shows; null follows the selection (a place, a flow's hop) or else the whole dataset. */
+  seriesTarget: SeriesTarget | null;
+  stack: StackBy;
+  /** What "Sankey" shows: the traced route, or the origin mix of the selected (else the traced destination) place. */
+  sankeyOf: "trace" | "place";
+}
+
+export const DEFAULT_ANALYSIS: AnalysisState = { view: null, seriesTarget: null, stack: "none", sankeyOf: "trace" };
+
 export interface ViewState {
   version: number;
   datasetId: string;
@@ -69,6 +87,11 @@ export interface ViewState {
   camera: CameraState | null;
   /** Title used for exports and saved views; "" = the default title. */
   title: string;
+  /** The second year of "Compare years" (the map shows year − compareYear); null = no comparison. */
+  compareYear: number | null;
+  /** The what-if scenario in force (the map and every view show its flows); null = none. */
+  scenario: Scenario | null;
+  analysis: AnalysisState;
   /** Transient: never encoded in links or saved views. */
   hover: Selection;
 }
@@ -112,6 +135,9 @@ export function defaultViewState(datasetId = SHIPPED_DATASET_ID, datasetHash = "
     trace: { ...DEFAULT_TRACE },
     camera: null,
     title: "",
+    compareYear: null,
+    scenario: null,
+    analysis: { ...DEFAULT_ANALYSIS },
     hover: null,
   };
 }
