@@ -122,6 +122,15 @@ export interface Dataset {
    * (the shipped data; also when absent), "US$" for a trade value, or a word taken from the file ("units").
    */
   unit?: string;
+  /**
+   * The files give no time: every flow carries one placeholder year (`years` has that one year) that is
+   * never shown — no Year control, no year in titles, captions or file names.
+   */
+  timeless?: boolean;
+  /** Edges have no direction (an undirected graph): `from`/`to` is only the order the file lists them. */
+  undirected?: boolean;
+  /** The file gives no weights: each flow's volume counts its edges (1 for a simple graph). */
+  unweighted?: boolean;
 }
 
 /** A problem found while reading a file; line and column are 1-based (0 when not applicable). */

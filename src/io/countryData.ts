@@ -1,6 +1,8 @@
 // Offline country list: ISO 3166-1 alpha-2 | alpha-3 | numeric | approximate centroid lat | lon | name;aliases.
 // Centroids are rounded (about 1°): enough to place a country on a world map, not to measure distances.
-// Aliases include UN Comtrade's own spellings and numeric codes (e.g. 842 for the USA).
+// Names in eight languages come from i18n-iso-countries (see countries.ts); the aliases here are spellings it
+// lacks: UN Comtrade's own (and its numeric codes, e.g. 842 for the USA) and a few everyday short forms
+// (Russian "Китай", French "États-Unis", Spanish "Corea del Sur").
 export const COUNTRY_DATA = `
 AD|AND|020|42.5|1.5|Andorra
 AE|ARE|784|24|54|United Arab Emirates;UAE;Emirates
@@ -49,7 +51,7 @@ CI|CIV|384|8|-5|Côte d'Ivoire;Cote d'Ivoire;Ivory Coast
 CK|COK|184|-21.23|-159.77|Cook Islands
 CL|CHL|152|-30|-71|Chile
 CM|CMR|120|6|12|Cameroon
-CN|CHN|156|35|105|China;People's Republic of China;PRC
+CN|CHN|156|35|105|China;People's Republic of China;PRC;Китай
 CO|COL|170|4|-72|Colombia
 CR|CRI|188|10|-84|Costa Rica
 CU|CUB|192|21.5|-80|Cuba
@@ -117,13 +119,13 @@ JM|JAM|388|18.25|-77.5|Jamaica
 JO|JOR|400|31|36|Jordan
 JP|JPN|392|36|138|Japan
 KE|KEN|404|1|38|Kenya
-KG|KGZ|417|41|75|Kyrgyzstan;Kyrgyz Republic
+KG|KGZ|417|41|75|Kyrgyzstan;Kyrgyz Republic;Кыргызстан
 KH|KHM|116|13|105|Cambodia
 KI|KIR|296|1.42|173|Kiribati
 KM|COM|174|-12.17|44.25|Comoros
 KN|KNA|659|17.33|-62.75|Saint Kitts and Nevis
 KP|PRK|408|40|127|North Korea;Democratic People's Republic of Korea;Dem. People's Rep. of Korea;Korea, Dem. People's Rep.
-KR|KOR|410|37|127.5|South Korea;Republic of Korea;Rep. of Korea;Korea, Rep.;Korea
+KR|KOR|410|37|127.5|South Korea;Republic of Korea;Rep. of Korea;Korea, Rep.;Korea;Южная Корея;Corea del Sur
 KW|KWT|414|29.34|47.66|Kuwait
 KY|CYM|136|19.5|-80.5|Cayman Islands
 KZ|KAZ|398|48|68|Kazakhstan
@@ -234,7 +236,7 @@ TZ|TZA|834|-6|35|Tanzania;United Republic of Tanzania;United Rep. of Tanzania
 UA|UKR|804|49|32|Ukraine
 UG|UGA|800|1|32|Uganda
 UM|UMI|581|19.28|166.6|United States Minor Outlying Islands
-US|USA|840|38|-97|United States;United States of America;USA;US;842
+US|USA|840|38|-97|United States;United States of America;USA;US;842;Соединённые Штаты;Соединенные Штаты Америки;États-Unis
 UY|URY|858|-33|-56|Uruguay
 UZ|UZB|860|41|64|Uzbekistan
 VA|VAT|336|41.9|12.45|Holy See;Vatican;Vatican City

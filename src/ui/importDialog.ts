@@ -1,6 +1,6 @@
 // The modal steps of an import: the summary to confirm, the column mapping, the reporter question, and the
 // progress bar of a long read. Native <dialog> (focus trapped, Escape cancels); all file text via text nodes.
-import type { ColumnMapping, ImportNeeds } from "../io/import/types";
+import type { ColumnField, ColumnMapping, ImportNeeds } from "../io/import/types";
 import { el } from "./dom";
 import { confirmLabel, type ImportSummaryView } from "./importSummary";
 
@@ -95,7 +95,7 @@ export function confirmImport(view: ImportSummaryView): Promise<boolean> {
   });
 }
 
-const ROLES: { key: keyof ColumnMapping; label: string; required: boolean }[] = [
+const ROLES: { key: ColumnField; label: string; required: boolean }[] = [
   { key: "origin", label: "Origin column", required: true },
   { key: "destination", label: "Destination column", required: true },
   { key: "volume", label: "Volume column", required: false },
@@ -109,7 +109,7 @@ const ROLES: { key: keyof ColumnMapping; label: string; required: boolean }[] = 
 /** The column-mapping step: one select per role, prefilled from the importer's guess; null when cancelled. */
 export function askColumnMapping(needs: Extract<ImportNeeds, { kind: "column-mapping" }>, fileNote: string): Promise<ColumnMapping | null> {
   return modal<ColumnMapping | null>("Which columns hold the flows?", null, (body, close) => {
-    const selects = new Map<keyof ColumnMapping, HTMLSelectElement>();
+    const selects = new Map<ColumnField, HTMLSelectElement>();
     const error = el("p", { class: "import-error", role: "alert" });
     const fields = ROLES.map((role) => {
       const id = `import-map-${role.key}`;

@@ -29,6 +29,8 @@ export interface FlowInput {
   line: number;
   /** The raw row, to tell exact duplicate rows from repeated pairs. */
   signature?: string;
+  /** An edge without direction: A–B and B–A are the same pair. */
+  undirected?: boolean;
 }
 
 interface PlaceEntry extends PlaceInput {
@@ -51,6 +53,16 @@ interface FlowEntry {
 }
 
 const nf = new Intl.NumberFormat("en-GB");
+
+/** How far (km) from its country's centroid a place named like the country may lie and still be it (Moscow is ~3,400 km from Russia's). */
+const NEAR_KM = 4500;
+
+function kmBetween(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
 
 /** FNV-1a 32 over UTF-16 code units: a compact fingerprint of a row. */
 function hash32(text: string): number {
@@ -78,6 +90,34 @@ export class DatasetBuilder {
   private readonly notes = new Map<string, number>();
   /** What the volumes count ("vehicles", "US$", "units"); null until a format says. */
   private unit: string | null = null;
+  private undirectedRows = 0;
+  private rows = 0;
+  private unweighted = false;
+  /** Set when a node table describes the places: their ids are then never read as country codes. */
+  private nodeTable = false;
+  /** Headers of the origin and destination columns, to tell apart two places that share a name. */
+  private sides: { origin: string; destination: string } | null = null;
+
+  /** Says the volumes are edge counts (the file gives no weights). */
+  setUnweighted(): void {
+    this.unweighted = true;
+    this.setUnit("edges");
+  }
+
+  /** Says a node table describes the places: ids stay ids (never country codes). */
+  setNodeTable(): void {
+    this.nodeTable = true;
+  }
+
+  /** Names the columns flows come from; with them, a name both sides use for different things stays two places. */
+  setSides(origin: string, destination: string): void {
+    this.sides = { origin, destination };
+  }
+
+  /** The place references flows use so far (origins and destinations), in order of appearance. */
+  refs(): string[] {
+    return [...this.places.keys()];
+  }
 
   /** Says what the volumes of the flows read so far count; two files that disagree give "units". */
   setUnit(unit: string): void {
@@ -163,7 +203,11 @@ export class DatasetBuilder {
       }
     }
     const mode = input.mode && input.mode.trim() !== "" ? cleanLabel(input.mode) : "unknown";
-    const key = `${from}\u0000${to}\u0000${input.year ?? ""}\u0000${mode}`;
+    this.rows++;
+    if (input.undirected) this.undirectedRows++;
+    // Without direction, B–A is the pair A–B read the other way: one flow, drawn as first listed.
+    const [a, b] = input.undirected && to < from ? [to, from] : [from, to];
+    const key = `${a}\u0000${b}\u0000${input.year ?? ""}\u0000${mode}`;
     const usd = input.usd ?? null;
     const signature = input.signature === undefined ? undefined : hash32(input.signature);
     const entry = this.flows.get(key);
@@ -229,7 +273,10 @@ export class DatasetBuilder {
   }
 
   /** Builds the dataset; null (with an error) when no flow survived. */
-  build(meta: { id: string; name: string; hash: string; defaultYear: number }): { dataset: Dataset | null; summary: ImportSummary } {
+  build(meta: { id: string; name: string; hash: string; defaultYear: number; yearGiven?: boolean }): {
+    dataset: Dataset | null;
+    summary: ImportSummary;
+  } {
     const summary = emptySummary();
     const noteText: Record<string, (n: number) => string> = {
       thousands: (n) =>
@@ -262,28 +309,44 @@ export class DatasetBuilder {
 
     let yearless = 0;
     for (const flow of this.flows.values()) if (flow.year === null) yearless++;
-    if (yearless > 0 && yearless === this.flows.size) this.fixed.push(`no year given: every flow dated ${meta.defaultYear}`);
+    // No year means no year: the flows carry a placeholder that is never shown, unless the caller chose a year.
+    const timeless = yearless > 0 && yearless === this.flows.size && meta.yearGiven !== true;
+    if (timeless) this.fixed.push("no time column: the flows are not dated (no Year control)");
+    else if (yearless > 0 && yearless === this.flows.size) this.fixed.push(`no year given: every flow dated ${meta.defaultYear}`);
     else if (yearless > 0)
       this.fixed.push(`${nf.format(yearless)} flow${yearless === 1 ? "" : "s"} without a year dated ${meta.defaultYear}`);
 
+    const undirected = this.undirectedRows > 0 && this.undirectedRows === this.rows;
+    if (undirected)
+      this.fixed.push("undirected graph: its edges have no direction (no arrows; no origin or market colours from edge order)");
+    else if (this.undirectedRows > 0)
+      this.fixed.push(`${nf.format(this.undirectedRows)} undirected edge${this.undirectedRows === 1 ? "" : "s"} read as source → target`);
+    const twoSided = undirected ? new Map<string, PlaceEntry>() : this.splitTwoSidedNames();
+
     // Ids: sanitised refs, made unique in order of appearance.
     const ids = new Map<string, string>();
+    const destinationIds = new Map<string, string>();
     const used = new Set<string>();
     const places: Place[] = [];
-    for (const entry of this.places.values()) {
+    const addPlace = (entry: PlaceEntry, into: Map<string, string>) => {
       const base = toPlaceId(entry.ref);
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
-      ids.set(entry.ref, id);
-      places.push(this.finishPlace(entry, id, summary));
+      into.set(entry.ref, id);
+      places.push(this.finishPlace(entry, id, summary, undirected));
+    };
+    for (const entry of this.places.values()) {
+      addPlace(entry, ids);
+      const other = twoSided.get(entry.ref);
+      if (other) addPlace(other, destinationIds);
     }
 
     let selfLoops = 0;
     const flows: Flow[] = [];
     for (const entry of this.flows.values()) {
       const from = ids.get(entry.from) ?? toPlaceId(entry.from);
-      const to = ids.get(entry.to) ?? toPlaceId(entry.to);
+      const to = destinationIds.get(entry.to) ?? ids.get(entry.to) ?? toPlaceId(entry.to);
       if (from === to) selfLoops++;
       const year = entry.year ?? meta.defaultYear;
       flows.push({
@@ -337,11 +400,46 @@ export class DatasetBuilder {
       years,
       hash: meta.hash,
       unit: this.unit ?? "units",
+      ...(timeless ? { timeless: true } : {}),
+      ...(undirected ? { undirected: true } : {}),
+      ...(this.unweighted ? { unweighted: true } : {}),
     };
     return { dataset, summary };
   }
 
-  private finishPlace(entry: PlaceEntry, id: string, summary: ImportSummary): Place {
+  /**
+   * In a table whose origins and destinations are different kinds of place (US states and countries), a name
+   * both columns use ("Georgia") means two places. Found when the two sides otherwise share no name: at most
+   * two names in common, each at most 5% of the smaller side of at least 10. Returns, by ref, the
+   * destination-side twin; flows into the ref go to it. The origin side keeps the ref.
+   */
+  private splitTwoSidedNames(): Map<string, PlaceEntry> {
+    const twins = new Map<string, PlaceEntry>();
+    if (this.sides === null || this.declared || this.nodeTable) return twins;
+    let origins = 0;
+    let destinations = 0;
+    const both: PlaceEntry[] = [];
+    for (const place of this.places.values()) {
+      if (place.outFlows > 0) origins++;
+      if (place.inFlows > 0) destinations++;
+      if (place.outFlows > 0 && place.inFlows > 0) both.push(place);
+    }
+    const smaller = Math.min(origins, destinations);
+    if (both.length === 0 || both.length > 2 || smaller < 10 || both.length > Math.max(1, smaller * 0.05)) return twins;
+    const { origin, destination } = this.sides;
+    for (const place of both) {
+      const name = place.name ?? place.ref;
+      twins.set(place.ref, { ...place, name: `${name} (${destination})`, outFlows: 0, inFlows: place.inFlows });
+      place.name = `${name} (${origin})`;
+      place.inFlows = 0;
+      this.fixed.push(
+        `"${name}" is an origin (${origin}) and a destination (${destination}) in a table whose two sides share no other name: kept as two places`,
+      );
+    }
+    return twins;
+  }
+
+  private finishPlace(entry: PlaceEntry, id: string, summary: ImportSummary, undirected = false): Place {
     const name = entry.name ?? entry.ref;
     const given =
       entry.country !== undefined && /^[A-Z]{2}$/.test(entry.country.trim().toUpperCase()) ? entry.country.trim().toUpperCase() : null;
@@ -350,8 +448,12 @@ export class DatasetBuilder {
     const located = lat !== null && lon !== null && Number.isFinite(lat) && Number.isFinite(lon);
     // An id is read as a country code only to place a place the file does not locate: with coordinates,
     // "FRA" is as likely Frankfurt airport as France.
-    const byRef = located && entry.named && name !== entry.ref ? undefined : lookupCountry(entry.ref);
-    const country = given !== null ? lookupCountry(given) : (lookupCountry(entry.country ?? "") ?? lookupCountry(name) ?? byRef);
+    // With a node table, ids are ids (a node "124" is not Canada) and a located place is not moved by its name.
+    const byRef = this.nodeTable || (located && entry.named && name !== entry.ref) ? undefined : lookupCountry(entry.ref);
+    // A located place is the country its name says only if it lies near it: the US state Georgia is not Georgia.
+    const named = lookupCountry(name);
+    const byName = named && located && kmBetween(lat ?? 0, lon ?? 0, named.lat, named.lon) > NEAR_KM ? undefined : named;
+    const country = given !== null ? lookupCountry(given) : (lookupCountry(entry.country ?? "") ?? byName ?? byRef);
     if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) {
       lat = null;
       lon = null;
@@ -365,11 +467,13 @@ export class DatasetBuilder {
     }
     const kind: PlaceKind = (PLACE_KINDS as readonly string[]).includes(entry.kind ?? "")
       ? (entry.kind as PlaceKind)
-      : entry.outFlows > 0 && entry.inFlows === 0
-        ? "origin"
-        : entry.inFlows > 0 && entry.outFlows === 0
-          ? "market"
-          : "transit";
+      : undirected
+        ? "transit"
+        : entry.outFlows > 0 && entry.inFlows === 0
+          ? "origin"
+          : entry.inFlows > 0 && entry.outFlows === 0
+            ? "market"
+            : "transit";
     return {
       id,
       name,
@@ -378,7 +482,8 @@ export class DatasetBuilder {
       lat,
       lon,
       lane: cleanLabel(entry.lane ?? ""),
-      nativeName: cleanLabel(entry.nativeName ?? ""),
+      // A native name equal to the name would be shown twice ("Brazil Brazil").
+      nativeName: cleanLabel(entry.nativeName ?? "") === name ? "" : cleanLabel(entry.nativeName ?? ""),
       note: cleanLabel(entry.note ?? ""),
     };
   }

@@ -9,7 +9,7 @@ import { decodeBytes } from "./decode";
 import { delimiterName, detectDelimiter, excelSeparatorLine, normaliseNewlines, scanDelimited } from "./delimited";
 import { hasReporterColumn, importComtrade, isComtradeTable, reporterCandidates } from "./formats/comtrade";
 import { guessColumnMapping, importEdgeList, resolveColumnMapping } from "./formats/edgeList";
-import { unitFromHeader } from "./volumeUnitGuess";
+import { importEdgeTables, type TableFile } from "./edgeTables";
 import { importFlowmapLocations, isFlowmapFlows, isFlowmapLocations } from "./formats/flowmap";
 import { importGraphologyJson, isNodeLinkGraph, isSerializedGraph } from "./formats/graphologyJson";
 import { dropNonWebLinks, importRerouteCsv, rerouteRole, toCommaCsv, type RerouteRole } from "./formats/rerouteCsv";
@@ -151,7 +151,7 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
       }
     }
     builder.fixed.unshift(...fixed);
-    const { dataset, summary } = builder.build({ ...meta, hash, defaultYear });
+    const { dataset, summary } = builder.build({ ...meta, hash, defaultYear, yearGiven: options.defaultYear !== undefined });
     summary.encoding = encoding;
     if (delimiter !== undefined) summary.delimiter = delimiterName(delimiter);
     const allIssues = [...issues, ...builder.issues];
@@ -241,52 +241,61 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     return finish("flowmap.blue pair");
   }
 
-  // 5. One edge list: the first table that looks like flows.
-  const table = flowmapFlows ?? rerouteFlows ?? byRole("table")[0] ?? csv[0];
-  if (!table) {
+  // 5. Tables of flows, with any node tables beside them.
+  const tables: TableFile[] = csv
+    .filter(
+      (file) =>
+        file.kind.role === "table" ||
+        file.kind.role === "flowmap-locations" ||
+        file.kind.role === "flows" ||
+        file.kind.role === "flowmap-flows" ||
+        file.kind.role === "places",
+    )
+    .map((file) => ({
+      name: file.name,
+      text: file.text,
+      delimiter: file.kind.delimiter,
+      header: file.kind.header,
+      rerouteFlows: file === rerouteFlows,
+    }));
+  const preferredFile = flowmapFlows ?? rerouteFlows;
+  const preferred = tables.find((table) => table.name === preferredFile?.name && table.text === preferredFile.text);
+  const outcome = tables.length > 0 ? importEdgeTables(tables, preferred, options, builder) : null;
+  if (outcome === null || (outcome.type === "failed" && outcome.table === null)) {
     const reasons = decoded.map((file) => `${file.name} is ${whatItIs(file)}`);
     return failed("unknown", reasons.join("; "), { ...emptySummary(), encoding, fixed }, issues);
   }
-  delimiter = table.kind.delimiter;
-  const headers = table.kind.header;
-  const guess =
-    rerouteFlows === table ? { origin: "from", destination: "to", volume: "vehicles", year: "year" } : guessColumnMapping(headers);
-  const mapping = options.columnMapping ?? guess;
-  const complete =
-    mapping.origin !== undefined &&
-    mapping.destination !== undefined &&
-    (options.columnMapping !== undefined || mapping.volume !== undefined);
-  if (!complete) {
-    if (headers.length < 2) {
-      return failed(
-        "edge list CSV",
-        `${table.name}: found ${headers.length} column; an edge list needs at least an origin and a destination column`,
-        { ...emptySummary(), encoding, fixed, delimiter: delimiterName(delimiter) },
-        issues,
-      );
-    }
+  delimiter = outcome.table?.delimiter;
+  if (outcome.type === "failed")
+    return failed(
+      "edge list CSV",
+      outcome.message,
+      { ...emptySummary(), encoding, fixed, delimiter: delimiterName(outcome.table?.delimiter ?? ",") },
+      issues,
+    );
+  if (outcome.type === "needs")
     return {
       status: "needs-input",
       format: "edge list CSV",
       dataset: null,
-      summary: { ...emptySummary(), encoding, fixed, delimiter: delimiterName(delimiter) },
+      summary: { ...emptySummary(), encoding, fixed, delimiter: delimiterName(outcome.table.delimiter) },
       issues,
-      needs: { kind: "column-mapping", headers, guess },
+      needs: {
+        kind: "column-mapping",
+        headers: outcome.table.header,
+        guess: outcome.guess,
+        ...(outcome.nodeFiles.length > 0 ? { nodeFiles: outcome.nodeFiles } : {}),
+      },
     };
+  for (const table of outcome.used) {
+    const file = csv.find((f) => f.name === table.name && f.text === table.text);
+    if (file) used.add(file);
   }
-  const resolved = resolveColumnMapping(headers, mapping);
-  if (!resolved.ok) {
-    return failed(
-      "edge list CSV",
-      `${table.name}: the column mapping names columns the file does not have (${resolved.missing.join(", ")}); columns are ${headers.join(", ")}`,
-      { ...emptySummary(), encoding, fixed },
-      issues,
-    );
-  }
-  used.add(table);
-  builder.setUnit(resolved.columns.volume >= 0 ? unitFromHeader(headers[resolved.columns.volume]) : "units");
-  importEdgeList(table.text, table.name, delimiter, resolved.columns, builder, options.onProgress);
-  return finish(rerouteFlows === table ? "Reroute flows.csv without places.csv (read as an edge list)" : "edge list CSV");
+  const result = finish(outcome.format);
+  if (outcome.joins.length > 0) result.summary.joins = outcome.joins;
+  if (outcome.timeAxis !== "") result.summary.timeAxis = outcome.timeAxis;
+  if (outcome.attributes.length > 0) result.summary.attributes = outcome.attributes;
+  return result;
 }
 
 function importReroute(

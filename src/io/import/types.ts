@@ -17,7 +17,15 @@ export interface ColumnMapping {
   originLon?: string;
   destinationLat?: string;
   destinationLon?: string;
+  /**
+   * Headers of year (or year-month) columns of a wide table, read as the time axis: one flow per row and
+   * year, the cell its volume. When set, `volume` and `year` are not used.
+   */
+  wideYears?: string[];
 }
+
+/** The one-column fields of a ColumnMapping. */
+export type ColumnField = Exclude<keyof ColumnMapping, "wideYears">;
 
 /** The DOMParser constructor to read XML with (the browser's by default; @xmldom/xmldom in Node). */
 export type DomParserConstructor = new () => { parseFromString(text: string, type: string): Document };
@@ -56,10 +64,23 @@ export interface ImportSummary {
   /** Places without coordinates in the file that were put at their country's centroid. */
   placedByCountry: number;
   withoutCoordinates: number;
+  /** Each node table's join in words: "nodes.csv: 288 of 291 ids matched (column Code); 3 unmatched: …". */
+  joins?: string[];
+  /** A wide table's year columns in words: "5 year columns: 2010–2014 → years". */
+  timeAxis?: string;
+  /** Numeric columns kept as attributes, not summed as volumes ("Average", "Rank"). */
+  attributes?: string[];
 }
 
 export type ImportNeeds =
-  { kind: "column-mapping"; headers: string[]; guess: Partial<ColumnMapping> } | { kind: "reporter"; candidates: string[] };
+  | {
+      kind: "column-mapping";
+      headers: string[];
+      guess: Partial<ColumnMapping>;
+      /** Node tables that will be joined to the flows by the ids of the origin and destination columns. */
+      nodeFiles?: string[];
+    }
+  | { kind: "reporter"; candidates: string[] };
 
 export interface ImportResult {
   status: "ok" | "needs-input" | "failed";

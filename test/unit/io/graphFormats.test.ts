@@ -23,8 +23,10 @@ describe("importFiles(GEXF, GraphML, graphology JSON)", () => {
     const result = await read([file("g.gexf", text)]);
     expect(result.status).toBe("ok");
     expect(result.summary.fixed.join(" ")).toMatch(/declared the missing viz: namespace/);
-    expect(places(result.dataset)).toEqual(["a|A|origin|ZZ|51.2|4.4", "b|B|market|ZZ|55.7|21.1"]);
-    expect(result.summary.fixed.join(" ")).toMatch(/1 undirected edge/);
+    // GEXF's defaultedgetype is "undirected" when absent: no origin or market from edge order.
+    expect(places(result.dataset)).toEqual(["a|A|transit|ZZ|51.2|4.4", "b|B|transit|ZZ|55.7|21.1"]);
+    expect(result.summary.fixed.join(" ")).toMatch(/undirected graph/);
+    expect(result.dataset?.undirected).toBe(true);
   });
 
   it("strips other undeclared prefixes and escapes bare ampersands", async () => {

@@ -4,7 +4,8 @@ import type { DatasetBuilder } from "../builder";
 import { scanDelimited } from "../delimited";
 import { dotsGroupThousands, parseCoordinate, parseVolume } from "../numbers";
 import { yearOf } from "../text";
-import type { ColumnMapping } from "../types";
+import type { ColumnField, ColumnMapping } from "../types";
+import { isMissingCell, yearColumns, type YearColumn } from "../wideYears";
 
 /** Header name as a comparison key: lower case, letters and digits only ("Origin_Lat" → "originlat"). */
 export function headerKey(header: string): string {
@@ -27,6 +28,11 @@ const ORIGIN = [
   "origincountry",
   "exportercountry",
   "fromcountry",
+  "origine",
+  "origen",
+  "herkunft",
+  "exportateur",
+  "exportador",
 ];
 const DESTINATION = [
   "destination",
@@ -46,6 +52,10 @@ const DESTINATION = [
   "destcountry",
   "importercountry",
   "tocountry",
+  "destino",
+  "ziel",
+  "importateur",
+  "importador",
 ];
 const VOLUME = [
   "volume",
@@ -92,7 +102,7 @@ export function guessColumnMapping(headers: readonly string[]): Partial<ColumnMa
     return index >= 0 ? headers[index] : undefined;
   };
   const guess: Partial<ColumnMapping> = {};
-  const set = <K extends keyof ColumnMapping>(key: K, value: string | undefined): void => {
+  const set = (key: ColumnField, value: string | undefined): void => {
     if (value !== undefined) guess[key] = value;
   };
   set("origin", find(ORIGIN));
@@ -103,10 +113,21 @@ export function guessColumnMapping(headers: readonly string[]): Partial<ColumnMa
   set("originLon", match(coordinatePattern(ORIGIN_PREFIX, LON)));
   set("destinationLat", match(coordinatePattern(DESTINATION_PREFIX, LAT)));
   set("destinationLon", match(coordinatePattern(DESTINATION_PREFIX, LON)));
+  // A wide table: its year columns are the volumes; a "Total" beside them is their sum, not a volume.
+  const years = yearColumns(headers);
+  if (years.length > 0 && guess.year === undefined) {
+    guess.wideYears = years.map((column) => column.header);
+    delete guess.volume;
+  }
   return guess;
 }
 
-export type ResolvedMapping = { ok: true; columns: Record<keyof ColumnMapping, number> } | { ok: false; missing: string[] };
+export type ResolvedColumns = Record<ColumnField, number> & {
+  /** The year columns of a wide table (empty for a long one). */
+  wide: YearColumn[];
+};
+
+export type ResolvedMapping = { ok: true; columns: ResolvedColumns } | { ok: false; missing: string[] };
 
 /** Column indices (0-based, -1 when unmapped) of a mapping; names match case- and punctuation-insensitively. */
 export function resolveColumnMapping(headers: readonly string[], mapping: Partial<ColumnMapping>): ResolvedMapping {
@@ -116,7 +137,19 @@ export function resolveColumnMapping(headers: readonly string[], mapping: Partia
     const exact = headers.indexOf(name);
     return exact >= 0 ? exact : keys.indexOf(headerKey(name));
   };
-  const columns = {
+  const wide: YearColumn[] = [];
+  const missing: string[] = [];
+  if (mapping.wideYears !== undefined && mapping.wideYears.length > 0) {
+    const all = yearColumns(headers);
+    for (const name of mapping.wideYears) {
+      const at = index(name);
+      const column = all.find((c) => c.index === at);
+      if (column) wide.push(column);
+      else missing.push(`year column "${name}"`);
+    }
+  }
+  const columns: ResolvedColumns = {
+    wide,
     origin: index(mapping.origin),
     destination: index(mapping.destination),
     volume: index(mapping.volume),
@@ -126,9 +159,9 @@ export function resolveColumnMapping(headers: readonly string[], mapping: Partia
     destinationLat: index(mapping.destinationLat),
     destinationLon: index(mapping.destinationLon),
   };
-  const missing: string[] = [];
   for (const [field, name] of Object.entries(mapping)) {
-    if (name !== undefined && name !== "" && columns[field as keyof ColumnMapping] < 0) missing.push(`${field} → "${name}"`);
+    if (field === "wideYears" || typeof name !== "string") continue;
+    if (name !== "" && columns[field as ColumnField] < 0) missing.push(`${field} → "${name}"`);
   }
   if (columns.origin < 0 && mapping.origin === undefined) missing.push("origin");
   if (columns.destination < 0 && mapping.destination === undefined) missing.push("destination");
@@ -140,11 +173,12 @@ export function importEdgeList(
   text: string,
   file: string,
   delimiter: string,
-  columns: Record<keyof ColumnMapping, number>,
+  columns: ResolvedColumns,
   builder: DatasetBuilder,
   onProgress?: (fraction: number) => void,
 ): void {
   const decimalComma = delimiter === ";";
+  if (columns.wide.length > 0) return importWide(text, file, delimiter, columns, builder, onProgress);
   if (columns.volume < 0) builder.fixed.push("no volume column: every row counts 1");
   const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
   // How the volume column writes numbers, from its first rows: "12.000" is 12000 where others read "1.500.000".
@@ -177,16 +211,82 @@ export function importEdgeList(
         );
     }
     const accepted = builder.flow({ from, to, year, volume, file, line, signature: fields.join("\u0001") });
-    if (!accepted) return;
-    if (columns.originLat >= 0 && columns.originLon >= 0) {
-      const lat = parseCoordinate(cell(fields, columns.originLat), 90, decimalComma);
-      const lon = parseCoordinate(cell(fields, columns.originLon), 180, decimalComma);
-      if (lat !== null && lon !== null) builder.describePlace(from, { lat, lon });
+    if (accepted) describeEnds(fields, from, to, columns, builder, decimalComma);
+  });
+}
+
+/** A wide table read long: one flow per row and year column; empty and NA cells are no flow. */
+function importWide(
+  text: string,
+  file: string,
+  delimiter: string,
+  columns: ResolvedColumns,
+  builder: DatasetBuilder,
+  onProgress?: (fraction: number) => void,
+): void {
+  const decimalComma = delimiter === ";";
+  const cell = (fields: string[], index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
+  const sample: string[] = [];
+  if (decimalComma)
+    scanDelimited(text, { file, delimiter, maxRows: 2000 }, (fields) => {
+      for (const column of columns.wide) sample.push(cell(fields, column.index));
+    });
+  const dotsAreThousands = decimalComma && dotsGroupThousands(sample);
+  let missing = 0;
+  scanDelimited(text, onProgress ? { file, delimiter, onProgress } : { file, delimiter }, (fields, line) => {
+    const from = cell(fields, columns.origin);
+    const to = cell(fields, columns.destination);
+    if (from === "") return builder.reject(file, line, columns.origin + 1, "the origin is empty");
+    if (to === "") return builder.reject(file, line, columns.destination + 1, "the destination is empty");
+    // Months of one year add up to that year's volume.
+    const byYear = new Map<number, number>();
+    for (const column of columns.wide) {
+      const raw = cell(fields, column.index);
+      if (isMissingCell(raw)) {
+        missing++;
+        continue;
+      }
+      const parsed = parseVolume(raw, decimalComma, dotsAreThousands);
+      if (!parsed.ok) {
+        builder.warn(
+          file,
+          line,
+          column.index + 1,
+          `${file} line ${line}, column ${column.index + 1} (${column.header}): ${parsed.problem}; that year of the row left out`,
+        );
+        continue;
+      }
+      if (parsed.note) builder.note(parsed.note);
+      byYear.set(column.year, (byYear.get(column.year) ?? 0) + parsed.value);
     }
-    if (columns.destinationLat >= 0 && columns.destinationLon >= 0) {
-      const lat = parseCoordinate(cell(fields, columns.destinationLat), 90, decimalComma);
-      const lon = parseCoordinate(cell(fields, columns.destinationLon), 180, decimalComma);
-      if (lat !== null && lon !== null) builder.describePlace(to, { lat, lon });
+    let first = true;
+    for (const [year, volume] of byYear) {
+      const accepted = builder.flow({ from, to, year, volume, file, line, signature: `${fields.join("\u0001")}\u0002${year}` });
+      if (!accepted) return;
+      if (first) describeEnds(fields, from, to, columns, builder, decimalComma);
+      first = false;
     }
   });
+  if (missing > 0) builder.fixed.push(`${missing} empty or NA year cell${missing === 1 ? "" : "s"} read as no flow that year (not as 0)`);
+}
+
+function describeEnds(
+  fields: string[],
+  from: string,
+  to: string,
+  columns: ResolvedColumns,
+  builder: DatasetBuilder,
+  decimalComma: boolean,
+): void {
+  const cell = (index: number): string => (index < 0 ? "" : (fields[index] ?? "").trim());
+  if (columns.originLat >= 0 && columns.originLon >= 0) {
+    const lat = parseCoordinate(cell(columns.originLat), 90, decimalComma);
+    const lon = parseCoordinate(cell(columns.originLon), 180, decimalComma);
+    if (lat !== null && lon !== null) builder.describePlace(from, { lat, lon });
+  }
+  if (columns.destinationLat >= 0 && columns.destinationLon >= 0) {
+    const lat = parseCoordinate(cell(columns.destinationLat), 90, decimalComma);
+    const lon = parseCoordinate(cell(columns.destinationLon), 180, decimalComma);
+    if (lat !== null && lon !== null) builder.describePlace(to, { lat, lon });
+  }
 }

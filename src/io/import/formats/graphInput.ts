@@ -70,13 +70,13 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
     });
   }
 
-  let undirected = 0;
   // What the weights count, from the first weight attribute's name ("vehicles", else "units").
   const weighted = input.edges.find((edge) => pick(edge.attributes, WEIGHT) !== undefined);
   const weightName = weighted
     ? Object.keys(weighted.attributes).find((key) => (WEIGHT as readonly string[]).includes(key.toLowerCase()))
     : undefined;
-  builder.setUnit(unitFromHeader(weightName));
+  if (weighted) builder.setUnit(unitFromHeader(weightName));
+  else if (input.edges.length > 0) builder.setUnweighted();
   input.edges.forEach((edge, index) => {
     const line = index + 1;
     const label = edge.key !== undefined && edge.key !== "" ? `edge "${edge.key}"` : `edge ${line}`;
@@ -100,7 +100,6 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
       return builder.reject(file, line, 0, `${label}: "${textOf(rawYear)}" is not a year between 1900 and 2100`);
     }
     const usd = numberOf(pick(edge.attributes, ["usd"]));
-    if (edge.undirected) undirected++;
     builder.flow({
       from: edge.source,
       to: edge.target,
@@ -110,10 +109,8 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
       mode: textOf(pick(edge.attributes, ["mode"])),
       file,
       line,
+      undirected: edge.undirected === true,
     });
   });
-  if (undirected > 0) builder.fixed.push(`${undirected} undirected edge${undirected === 1 ? "" : "s"} read as source → target`);
-  if (input.edges.length > 0 && !input.edges.some((edge) => pick(edge.attributes, WEIGHT) !== undefined)) {
-    builder.fixed.push("no edge weights: every edge counts 1");
-  }
+  if (input.edges.length > 0 && !weighted) builder.fixed.push("no edge weights: each flow counts its edges (1 per edge)");
 }

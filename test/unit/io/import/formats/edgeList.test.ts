@@ -113,7 +113,8 @@ describe("importFiles(edge list CSV)", () => {
     const text = "Abgang,Ziel,Stück,Jahr\nA,B,3,2021\n";
     const first = await read([file("e.csv", text)]);
     expect(first.status).toBe("needs-input");
-    expect(first.needs).toEqual({ kind: "column-mapping", headers: ["Abgang", "Ziel", "Stück", "Jahr"], guess: {} });
+    // "Ziel" (German for destination) is recognised; "Abgang" is not.
+    expect(first.needs).toEqual({ kind: "column-mapping", headers: ["Abgang", "Ziel", "Stück", "Jahr"], guess: { destination: "Ziel" } });
     const second = await read([file("e.csv", text)], {
       columnMapping: { origin: "Abgang", destination: "ziel", volume: "Stück", year: "Jahr" },
     });
