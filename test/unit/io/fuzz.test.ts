@@ -302,7 +302,7 @@ describe("importFiles fuzzing", () => {
     expect(statuses.ok).toBeGreaterThan(50);
     expect(statuses.failed).toBeGreaterThan(50);
     expect(statuses["needs-input"]).toBeGreaterThan(10);
-  });
+  }, 60_000); // 1,200 imports: seconds on a loaded machine, more than the 5 s default
 
   it(`imports ${MUTATED_RUNS} lightly mutated valid files to the graph they were written from`, () => {
     fc.assert(
@@ -324,5 +324,5 @@ describe("importFiles fuzzing", () => {
       }),
       { seed: SEED, numRuns: MUTATED_RUNS },
     );
-  });
+  }, 60_000); // 1,200 imports: seconds on a loaded machine, more than the 5 s default
 });
