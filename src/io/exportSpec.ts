@@ -72,11 +72,19 @@ export const ZERO_MILEAGE_CAVEAT =
 const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
 const INT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
-export function defaultTitle(dataset: Pick<Dataset, "id" | "name">, year: number): string {
-  return dataset.id === SHIPPED_DATASET_ID ? `China's used-car exports, ${year}` : `${dataset.name}, ${year}`;
+type TitledDataset = Pick<Dataset, "id" | "name"> & Partial<Pick<Dataset, "timeless">>;
+
+/** The year to name in titles, captions and file names: none for data without time (its year is a placeholder). */
+export function shownYear(dataset: Partial<Pick<Dataset, "timeless">>, year: number): number | null {
+  return dataset.timeless ? null : year;
 }
 
-export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset: Pick<Dataset, "id" | "name">): string {
+export function defaultTitle(dataset: TitledDataset, year: number): string {
+  if (dataset.id === SHIPPED_DATASET_ID) return `China's used-car exports, ${year}`;
+  return dataset.timeless ? dataset.name : `${dataset.name}, ${year}`;
+}
+
+export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset: TitledDataset): string {
   const t = state.title.trim();
   return t || defaultTitle(dataset, state.year);
 }
@@ -100,9 +108,9 @@ export function slugify(text: string): string {
   return slug || "reroute-view";
 }
 
-export function exportFileBase(title: string, year: number): string {
+export function exportFileBase(title: string, year: number | null): string {
   const slug = slugify(title);
-  return slug.split("-").includes(String(year)) ? slug : `${slug}-${year}`;
+  return year === null || slug.split("-").includes(String(year)) ? slug : `${slug}-${year}`;
 }
 
 /**
@@ -181,14 +189,14 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
 
   const caption: string[] = [];
   caption.push(
-    `${state.year} · ${dataset.id === SHIPPED_DATASET_ID ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
+    `${dataset.timeless ? "" : `${state.year} · `}${dataset.id === SHIPPED_DATASET_ID ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
   );
   const filters = describeFilters(state, laneLabel, unit);
   const budget = input.counts?.hiddenBy.budget ?? 0;
   if (budget > 0) filters.push(`largest flows only, ${budget} smaller hidden by the flow budget`);
   const edited = Object.keys(state.assumptions).length;
   if (edited) filters.push(`${edited} assumption${edited === 1 ? "" : "s"} edited`);
-  caption.push(filters.length ? `Filters: ${filters.join("; ")}` : "Filters: none (every flow of the year)");
+  caption.push(filters.length ? `Filters: ${filters.join("; ")}` : `Filters: none (every flow${dataset.timeless ? "" : " of the year"})`);
   if (input.route && input.route.length >= 2) caption.push(`Traced route: ${input.route.join(" → ")}`);
   else if (state.trace.origin || state.trace.destination) {
     caption.push(`Traced: ${placeName(state.trace.origin) || "any origin"} → ${placeName(state.trace.destination) || "any destination"}`);
@@ -213,6 +221,6 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
     sources: sourcesOf(shown, dataset),
     caveat: dataset.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_CAVEAT : null,
     exported: `Exported ${date} with Reroute · dataset ${dataset.name}`,
-    fileBase: exportFileBase(title, state.year),
+    fileBase: exportFileBase(title, shownYear(dataset, state.year)),
   };
 }

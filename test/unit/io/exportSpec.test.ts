@@ -113,6 +113,19 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
     expect(spec.fileBase).toBe("horgos-the-overland-lane-2024");
   });
 
+  it("names no year in the title, caption or file name of data without time", () => {
+    const timeless = { ...dataset, id: "import-1", name: "Airline routes", timeless: true, years: [2026] };
+    const spec = buildExportSpec(input({ dataset: timeless, state: defaultViewState("import-1", "abc", 2026) }));
+    expect(spec.title).toBe("Airline routes");
+    expect(spec.fileBase).toBe("airline-routes");
+    expect(spec.caption.join(" ")).not.toMatch(/2026/);
+    const dated = buildExportSpec(
+      input({ dataset: { ...timeless, timeless: undefined }, state: defaultViewState("import-1", "abc", 2026) }),
+    );
+    expect(dated.title).toBe("Airline routes, 2026");
+    expect(dated.caption[0]).toMatch(/^2026 · /);
+  });
+
   it("carries the real volumes and drawn widths of the width scale into the legend", () => {
     const spec = buildExportSpec(input());
     expect(spec.legend.widths.map((w) => [w.value, w.width])).toEqual([
