@@ -94,8 +94,8 @@ export function formatLegendValue(v: number, unit: VolumeUnit): string {
   return unit === MONEY ? formatCompact(v, unit) : `${formatCompact(v, unit)} ${unit}`;
 }
 
-/** File-name slug: letters and digits of any script, lower case, joined by "-"; "reroute-view" when nothing is left. */
-export function slugify(text: string): string {
+/** File-name slug: letters and digits of any script, lower case, joined by "-"; `fallback` when nothing is left. */
+export function slugify(text: string, fallback = "reroute-view"): string {
   const slug = text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -105,7 +105,7 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 80)
     .replace(/-+$/, "");
-  return slug || "reroute-view";
+  return slug || fallback;
 }
 
 export function exportFileBase(title: string, year: number | null): string {

@@ -25,6 +25,7 @@ export type FlowModel = (dataset: Dataset, edits: Record<string, number>) => Flo
 export function createDeriver(model: FlowModel | null) {
   let last: { dataset: Dataset; assumptions: Record<string, number>; flows: Flow[]; placesById: Map<string, Place> } | null = null;
   let lastVisible: { key: string; flows: Flow[]; value: VisibleFlows } | null = null;
+  let lastDerived: Derived | null = null;
 
   return function derive(dataset: Dataset, state: ViewState): Derived {
     if (!last || last.dataset !== dataset || last.assumptions !== state.assumptions) {
@@ -34,7 +35,7 @@ export function createDeriver(model: FlowModel | null) {
       last = { dataset, assumptions: state.assumptions, flows, placesById };
     }
     const { flows, placesById } = last;
-    const laneOf = (f: Flow) => flowLane(f, placesById);
+    const laneOf = lastDerived?.dataset === dataset ? lastDerived.laneOf : (f: Flow) => flowLane(f, placesById);
     const key = JSON.stringify([state.year, state.filters, state.weighting.measure, state.flowBudget]);
     if (!lastVisible || lastVisible.key !== key || lastVisible.flows !== flows) {
       const value = visibleFlows(
@@ -47,7 +48,10 @@ export function createDeriver(model: FlowModel | null) {
       );
       lastVisible = { key, flows, value };
     }
-    return {
+    // The same object while nothing it holds changed, so selectors downstream can memoise on it.
+    if (lastDerived && lastDerived.dataset === dataset && lastDerived.flows === flows && lastDerived.visible === lastVisible.value)
+      return lastDerived;
+    lastDerived = {
       dataset,
       placesById,
       flows,
@@ -59,5 +63,6 @@ export function createDeriver(model: FlowModel | null) {
         return from?.kind === "origin" && (to?.kind === "exit" || to?.kind === "origin") ? "domestic" : laneOf(f);
       },
     };
+    return lastDerived;
   };
 }

@@ -186,6 +186,23 @@ export function createRouteTrace() {
 }
 
 export type RouteTrace = ReturnType<typeof createRouteTrace>;
+
+/** An answer computed off the main thread that has not arrived yet. */
+export const PENDING = "pending" as const;
+export type Pending = typeof PENDING;
+
+/**
+ * The trace answers as panels and selectors read them: on this thread (createRouteTrace) for ordinary
+ * years, in workers for big ones (workers/traceJobs), where each may still be PENDING.
+ */
+export interface RouteAnswers {
+  trace(i: RouteInputs, trace: TraceState): TraceResult | Pending | null;
+  simple(i: RouteInputs, origin: string, destination: string): SimplePathsResult | Pending | null;
+  placeMix(i: RouteInputs, place: string): PlaceMix | Pending | null;
+  flowMix(i: RouteInputs, flow: string): FlowMix | Pending | null;
+  through(i: RouteInputs, place: string): ThroughNodeResult | Pending | null;
+  mirror(dataset: Dataset, target: { place: string } | { from: string; to: string }): MirrorGap[];
+}
 export { UNEXPLAINED_ORIGIN };
 
 /**

@@ -13,7 +13,6 @@ import {
   type CameraState,
   type Filters,
   type Selection,
-  type TraceState,
   type ViewState,
   type Weighting,
 } from "./viewState";
@@ -76,7 +75,8 @@ export function viewDiff(state: ViewState, defaultYear = DEFAULT_YEAR): Diff {
   if (Object.keys(state.assumptions).length) out.assumptions = { ...state.assumptions };
   if (state.selection) out.selection = { ...state.selection };
   const trace: Diff = {};
-  for (const k of Object.keys(DEFAULT_TRACE) as (keyof TraceState)[]) if (state.trace[k] !== null) trace[k] = state.trace[k];
+  for (const k of Object.keys(DEFAULT_TRACE) as (keyof typeof DEFAULT_TRACE)[])
+    if (state.trace[k] !== null) trace[k] = state.trace[k] as string | number;
   if (Object.keys(trace).length) out.trace = trace;
   if (state.camera) out.camera = [round(state.camera.x), round(state.camera.y), round(state.camera.ratio), round(state.camera.angle)];
   if (state.title) out.title = state.title;

@@ -46,6 +46,11 @@ export interface TraceState {
   destination: string | null;
   chain: number | null;
   through: string | null;
+  /**
+   * The places of the chain the user (or a link) chose, kept so the choice follows the route itself when
+   * the results change (another year, edited assumptions): never in links, filled in by state/routeFollow.
+   */
+  route?: readonly string[];
 }
 
 export type Selection = { type: "node"; id: string } | { type: "edge"; id: string } | null;

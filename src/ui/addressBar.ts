@@ -1,14 +1,13 @@
 // The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
 // back/forward step through them (a burst of title typing is one step); camera moves replace the entry. "Share link" copies it.
-import { setCamera } from "../state/producers";
+import type { DatasetLibrary } from "../io/datasetLibrary";
+import type { Positions } from "../state/layouts";
+import { defaultYearOf, initialView, showArranged } from "../state/openDataset";
 import { decodeView, encodeView, IMPORTED_DATA_NEEDED, MAX_LINK_POSITIONS, type DecodeResult, type LinkContext } from "../state/viewCodec";
-import { DEFAULT_YEAR, defaultViewState, type CameraState, type ViewState } from "../state/viewState";
-import type { Dataset } from "../domain/types";
-import type { Positions } from "../view/layouts";
-import type { App } from "./app";
-import { mountedLibrary, type DatasetLibrary } from "./datasets";
+import type { ViewState } from "../state/viewState";
+import { onDataset, type App } from "./app";
+import { openInApp } from "./datasets";
 import { el } from "./dom";
-import { trackAnimation } from "./signals";
 
 const VIEW_PREFIX = "#v=";
 /** Fields whose change is a step worth a history entry. */
@@ -24,10 +23,6 @@ const STEP_FIELDS: (keyof ViewState)[] = [
   "datasetId",
 ];
 
-export function defaultYearOf(dataset: Dataset): number {
-  return dataset.years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (dataset.years[dataset.years.length - 1] ?? DEFAULT_YEAR);
-}
-
 export function linkContext(app: App): LinkContext {
   const ds = app.dataset();
   return {
@@ -41,17 +36,6 @@ export function linkContext(app: App): LinkContext {
   };
 }
 
-const isDefaultCamera = (c: CameraState) =>
-  Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
-const sameCamera = (a: CameraState | null, b: CameraState | null) =>
-  a === b ||
-  (!!a &&
-    !!b &&
-    Math.abs(a.x - b.x) < 1e-5 &&
-    Math.abs(a.y - b.y) < 1e-5 &&
-    Math.abs(a.ratio - b.ratio) < 1e-5 &&
-    Math.abs(a.angle - b.angle) < 1e-5);
-
 export interface AddressBar {
   /** The link to a given view (the current one by default). */
   linkFor(state?: ViewState): string;
@@ -64,12 +48,11 @@ export interface AddressBar {
   forcePositions(state: ViewState): number[] | null;
 }
 
-/** `library`: the imported datasets kept in this browser (the Datasets section's), so a link made on one of them opens it. */
-export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMadeOn"> | null = mountedLibrary()): AddressBar {
-  const { store, renderer, messages } = app;
+/** `library`: the imported datasets kept in this browser, so a link made on one of them opens it. */
+export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMadeOn"> | null): AddressBar {
+  const { store, messages } = app;
   /** Views being applied (a fast presenter may start the next before the last has arrived). */
   let applying = 0;
-  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let burst: { kind: "title" | "year" | null; at: number; playing: boolean } = { kind: null, at: 0, playing: false };
 
   /** Where the force layout left the places, in the dataset's place order (null when not in the force layout). */
@@ -77,7 +60,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
     if (state.layout !== "force") return null;
     const places = app.dataset().places;
     if (places.length * 2 > MAX_LINK_POSITIONS) return null;
-    const at = app.positions();
+    const at = store.data().positions;
     const out: number[] = [];
     for (const p of places) {
       const q = at.get(p.id);
@@ -130,22 +113,17 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
       const next = { ...checked(state), hover: null };
       const arranged = next.layout === "force" ? positionsMap(positions) : null;
       const before = `${location.pathname}${location.search}${location.hash}`;
-      // Animated: widths, sizes and positions tween (app.transition) while the camera travels. A force
-      // arrangement is put in place at once (a second redraw would cut the tween short anyway).
-      const replace = () => store.replace(next);
-      let tween: Promise<void> = Promise.resolve();
-      if (arranged) {
-        replace();
-        app.setPositions(arranged);
-      } else if (animate) tween = app.transition(replace, 600);
-      else replace();
+      // Animated: widths, sizes and positions tween while the camera travels. A force arrangement is put
+      // in place at once.
+      const camera = { to: "view", animate } as const;
+      if (arranged) store.update(showArranged(next, arranged), { camera, tweenMs: 0 });
+      else store.replace(next, { camera, tweenMs: animate ? 600 : undefined });
       const url = urlFor(next);
       if (record && url !== before) {
         history.pushState(null, "", url);
         burst = { kind: null, at: 0, playing: false };
       }
-      const move = next.camera ? renderer.setCamera(next.camera, animate) : renderer.resetCamera(animate);
-      await Promise.all([trackAnimation(move), tween]);
+      await app.settled();
     } finally {
       applying--;
     }
@@ -192,9 +170,11 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
       if (!initial) void applyView(freshDefaults(app), false);
     };
     if (!library) return needFile();
-    library.openMadeOn(made).then(
-      (name) => {
-        if (!name) needFile();
+    library.findMadeOn(made).then(
+      (found) => {
+        if (!found) return needFile();
+        // Opening it tells onDataset below, which applies the link's view.
+        if (pending === mine && found.dataset.id !== app.dataset().id) openInApp(app, found.dataset, false);
       },
       (error: unknown) => {
         if (pending !== mine) return;
@@ -208,8 +188,10 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
   };
 
   // Keep the address bar in step with the state.
-  store.subscribe((state, prev) => {
+  store.subscribe((state, prev, { data, prevData }) => {
     if (applying) return;
+    // A force layout run moves the places without changing the view: keep the link's arrangement current.
+    if (data.positions !== prevData.positions && state.layout === "force" && data.dataset === prevData.dataset) positionsMoved();
     // Hover changes at pointer speed and is never in a link: skip the encoding.
     if ((Object.keys(state) as (keyof ViewState)[]).every((k) => k === "hover" || state[k] === prev[k])) return;
     const changed = STEP_FIELDS.filter((k) => state[k] !== prev[k]);
@@ -224,37 +206,26 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
     // 1.2 s a year) or stepped with the arrow keys. Its first change pushes an entry, the rest replace it.
     const kind = !changed.length ? "title" : changed.length === 1 && changed[0] === "year" && !titleEdit ? "year" : null;
     const now = Date.now();
-    // "Play through time" marks its button while it plays: a year picked by hand just before Play stays its own step.
-    const playing = !!document.querySelector("#play-years.x-playing");
+    // A year picked by hand just before "Play through time" stays its own step.
+    const playing = data.panels.playing;
     const inBurst = kind !== null && kind === burst.kind && now - burst.at < 1500 && playing === burst.playing;
     burst = { kind, at: now, playing };
     if (inBurst) history.replaceState(null, "", url);
     else history.pushState(null, "", url);
   });
 
-  // A force layout run moves the places without changing the state: keep the address bar's arrangement current.
   let sceneTimer: ReturnType<typeof setTimeout> | undefined;
-  app.onSceneChange(() => {
-    if (applying || store.get().layout !== "force") return;
+  function positionsMoved(): void {
     clearTimeout(sceneTimer);
     sceneTimer = setTimeout(() => {
+      if (applying || store.get().layout !== "force") return;
       const url = urlFor(store.get());
       if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
     }, 400);
-  });
-
-  // The camera lives in the renderer; fold it into the state once it settles.
-  app.onCamera((cam) => {
-    if (applying) return;
-    clearTimeout(cameraTimer);
-    cameraTimer = setTimeout(() => {
-      const next = isDefaultCamera(cam) ? null : cam;
-      if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
-    }, 300);
-  });
+  }
 
   window.addEventListener("popstate", () => openFromLocation(false));
-  app.onDatasetChange((ds) => {
+  onDataset(app, (ds) => {
     const waiting = pending;
     pending = null;
     const r = waiting && waiting.datasetId === ds.id ? decodeView(waiting.text, linkContext(app)) : null;
@@ -262,8 +233,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
       history.replaceState(null, "", urlFor(store.get()));
       return;
     }
-    // The file the link was made on has just been imported: open the link's view on it. setDataset frames
-    // the whole graph after telling its listeners, so the view (and its camera) is applied after that.
+    // The data the link was made on has just opened: open the link's view on it, once this change is done.
     for (const w of r.warnings) messages.show(w, "warning");
     history.replaceState(null, "", `${location.pathname}${location.search}${VIEW_PREFIX}${waiting!.text}`);
     setTimeout(() => void applyView(r.state, false, false, linkPositions(r)), 0);
@@ -285,10 +255,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
     "Share link",
   );
   button.addEventListener("click", async () => {
-    clearTimeout(cameraTimer);
-    const cam = renderer.getCamera();
-    const next = isDefaultCamera(cam) ? null : cam;
-    if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
+    app.flushCamera();
     const link = linkFor();
     history.replaceState(null, "", urlFor(store.get()));
     const local = app.dataset().id.startsWith("local:");
@@ -319,6 +286,5 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "openMad
 }
 
 function freshDefaults(app: App): ViewState {
-  const ds = app.dataset();
-  return defaultViewState(ds.id, ds.hash, defaultYearOf(ds));
+  return initialView(app.dataset());
 }

@@ -4,7 +4,7 @@
 import type { Assumption } from "../domain/types";
 import { assumptionChecks, zeroMileageModelApplies } from "../state/assumptionModel";
 import { resetAssumptions, setAssumption } from "../state/producers";
-import type { App } from "./app";
+import { onDataset, onScene, type App } from "./app";
 import { append, clear, el } from "./dom";
 import { formatShare } from "./format";
 
@@ -201,8 +201,8 @@ export function mountAssumptionsPanel(app: App): void {
   app.store.subscribe((s, prev) => {
     if (s.assumptions !== prev.assumptions) sync();
   });
-  app.onSceneChange((_scene, _derived) => renderChecks());
-  app.onDatasetChange(() => {
+  onScene(app, () => renderChecks());
+  onDataset(app, () => {
     checkedFlows = null;
     build();
     sync(true);

@@ -2,32 +2,15 @@
 // through "Import data"), GEXF of the current year, the view state as JSON, and a bundle of data + views.
 // The writers load on demand (their own chunks).
 import type { BundleView } from "../io/bundle";
-import { savedViewsForBundle } from "./viewsPanel";
+import type { DatasetLibrary } from "../io/datasetLibrary";
+import { slugify } from "../io/exportSpec";
 import type { ViewState } from "../state/viewState";
 import type { App } from "./app";
-import type { DatasetLibrary } from "./datasets";
 import { el } from "./dom";
+import { download } from "./download";
+import type { SavedViews } from "./savedViewsService";
 
-function slug(text: string): string {
-  const s = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return s || "reroute";
-}
-
-/** Starts a browser download of `data` as `name`. */
-export function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = el("a", { href: url, download: name, hidden: true });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+const slug = (text: string) => slugify(text, "reroute");
 
 /** The view state as a file holds it: everything but the transient hover. */
 export function viewForFile(state: ViewState): Omit<ViewState, "hover"> {
@@ -36,7 +19,7 @@ export function viewForFile(state: ViewState): Omit<ViewState, "hover"> {
   return rest;
 }
 
-export function mountDataExport(app: App, library: DatasetLibrary): void {
+export function mountDataExport(app: App, library: DatasetLibrary, savedViews: SavedViews): void {
   const body = app.panel.addSection("data", "Data export", { open: false, order: 85 });
   const csv = el("button", { type: "button" }, "Export flows CSV");
   const gexf = el("button", { type: "button" }, "Export GEXF");
@@ -98,7 +81,7 @@ export function mountDataExport(app: App, library: DatasetLibrary): void {
     const { encodeBundle } = await import("../io/bundle");
     const dataset = app.dataset();
     // The saved views travel with the data; without any, the views that came with the data plus the current view.
-    const saved = savedViewsForBundle();
+    const saved = savedViews.forBundle();
     const views: BundleView[] = saved.length
       ? saved
       : [...library.viewsOf(dataset.id), { name: app.store.get().title || "Current view", state: viewForFile(app.store.get()) }];

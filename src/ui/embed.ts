@@ -12,7 +12,6 @@ import "./share.css";
 export function mountEmbed(app: App): void {
   if (!new URLSearchParams(location.search).has("embed")) return;
   document.documentElement.classList.add("embed");
-  requestAnimationFrame(() => app.renderer.refresh());
   const link = el("a", { class: "embed-link", target: "_blank", rel: "noopener" }, "Open in Reroute");
   // Text only (textContent): the title may come from a link.
   const title = el("p", { class: "embed-title", "data-testid": "embed-title" });
@@ -32,8 +31,7 @@ export function mountEmbed(app: App): void {
     caveat.hidden = !caveat.textContent;
   };
   update();
-  app.store.subscribe(() => queueMicrotask(update));
-  app.onDatasetChange(() => queueMicrotask(update));
+  app.store.subscribe(update);
   window.addEventListener("popstate", update);
   document.querySelector(".graph-wrap")?.append(caption, link);
 }

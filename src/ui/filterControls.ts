@@ -6,7 +6,7 @@ import { filtersActive, hiddenSummary } from "../state/hiddenSummary";
 import { resetFilters, setFilters } from "../state/producers";
 import type { Filters } from "../state/viewState";
 import { volumeUnit } from "../state/volumeUnit";
-import type { App } from "./app";
+import { onDataset, onScene, type App } from "./app";
 import { append, clear, el } from "./dom";
 
 /** Checkbox names: unique across the page (e.g. a lane and a region are both "Central Asia"), never "Origin". */
@@ -183,8 +183,8 @@ export function mountFilterControls(app: App): void {
   store.subscribe((s, prev) => {
     if (s.filters !== prev.filters || s.weighting !== prev.weighting) sync();
   });
-  app.onSceneChange(renderStatus);
-  app.onDatasetChange(() => {
+  onScene(app, () => renderStatus());
+  onDataset(app, () => {
     buildGroups();
     sync();
   });

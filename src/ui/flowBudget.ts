@@ -4,7 +4,7 @@
 import "./flowBudget.css";
 import { setFlowBudget } from "../state/producers";
 import { DEFAULT_FLOW_BUDGET } from "../state/viewState";
-import type { App } from "./app";
+import { onScene, type App } from "./app";
 import { el } from "./dom";
 import { flowBudgetNote, FLOW_BUDGET_UI_THRESHOLD, MIN_FLOW_BUDGET, parseFlowBudget } from "./flowBudgetNote";
 
@@ -50,7 +50,7 @@ export function mountFlowBudget(app: App): { render(): void } {
     all.checked = budget === null;
   }
 
-  app.onSceneChange(render);
+  onScene(app, () => render());
   render();
   return { render };
 }

@@ -11,7 +11,7 @@ import {
 } from "../state/flowTable";
 import { select } from "../state/producers";
 import { datasetUnit, unitTitle } from "../state/volumeUnit";
-import type { App } from "./app";
+import { onScene, type App } from "./app";
 import { clear, el } from "./dom";
 import { formatInt, formatUsd } from "./format";
 
@@ -77,10 +77,11 @@ export function mountFlowTable(app: App): void {
     if (!app.panel.isOpen("table")) return;
     const derived = app.derived();
     // Force-layout steps redraw the scene without changing the flows: skip the DOM work then.
-    const key = [derived.visible, app.scene().edges.length, sort, app.store.get().year];
+    const scene = app.select.scene(app.store.get(), app.store.data());
+    const key = [derived.visible, scene.edges.length, sort, app.store.get().year];
     if (!force && key.every((k, i) => k === renderedKey[i])) return;
     renderedKey = key;
-    const drawn = new Set(app.scene().edges.map((e) => e.id));
+    const drawn = new Set(scene.edges.map((e) => e.id));
     const flows = derived.visible.shown.filter((f) => drawn.has(f.id));
     const rows = sortFlowRows(flowRows(flows, derived.placesById), sort);
     const state = app.store.get();
@@ -138,7 +139,7 @@ export function mountFlowTable(app: App): void {
     for (const other of rowsEl.querySelectorAll<HTMLElement>("tr")) other.tabIndex = other === tr ? 0 : -1;
     if (focus) tr.focus();
   };
-  app.onSceneChange(() => render());
+  onScene(app, () => render());
   app.store.subscribe((s, prev) => {
     if (s.selection === prev.selection) return;
     const id = s.selection?.type === "edge" ? s.selection.id : null;

@@ -1,21 +1,21 @@
 // "Bring your own data": the "Import data" file input and drop-anywhere, the steps of an import (progress,
-// column mapping or reporter question, summary), and only on confirmation app.setDataset. A failed or
+// column mapping or reporter question, summary), and only on confirmation the dataset opens. A failed or
 // cancelled import never touches the store or the renderer. The importer loads on demand (its own chunk).
 // Tests follow <html data-import-state> and data-import-count (bumped each time an import waits or ends).
 import "./import.css";
-import type { Dataset, DataIssue } from "../domain/types";
+import type { DataIssue } from "../domain/types";
 import type { BundleView } from "../io/bundle";
-import { addSavedViewsFromBundle } from "./viewsPanel";
-import { describeZip } from "../io/import/sniff";
-import { emptySummary, type ImportFile, type ImportResult } from "../io/import/types";
+import type { DatasetLibrary } from "../io/datasetLibrary";
+import { expandZips, ImportStopped, isZip, localised, startsLikeJson } from "../io/import/archives";
+import { emptySummary, type ImportResult } from "../io/import/types";
 import type { ImportClientOptions } from "../workers/importClient";
 import type { App } from "./app";
 import { mountDataExport } from "./dataExport";
-import { frameImportedData, mountDatasets, type DatasetLibrary } from "./datasets";
+import { openInApp } from "./datasets";
 import { el } from "./dom";
 import { askColumnMapping, askReporter, confirmImport, createImportProgress, type ImportProgress } from "./importDialog";
-import { issueLines, needsChainLayout, summaryView } from "./importSummary";
-import { setLayout } from "../state/producers";
+import { issueLines, summaryView } from "./importSummary";
+import type { SavedViews } from "./savedViewsService";
 
 export type ImportState = "idle" | "reading" | "needs-input" | "summary" | "failed" | "cancelled" | "imported";
 
@@ -35,83 +35,8 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** Imported data gets an id of its own ("local:<content hash>"), so links made on it can say they need it. */
-function localised(dataset: Dataset): Dataset {
-  return dataset.id.startsWith("local:") ? dataset : { ...dataset, id: `local:${dataset.hash}` };
-}
-
-class ImportStopped extends Error {
-  constructor(
-    readonly issues: DataIssue[],
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** ZIP archives (e.g. our own "Export flows CSV") are opened and their files read as if chosen one by one. */
-async function expandZips(files: ImportFile[]): Promise<ImportFile[]> {
-  if (!files.some((file) => isZip(file.bytes))) return files;
-  const { unzipSync } = await import("fflate");
-  const out: ImportFile[] = [];
-  for (const file of files) {
-    if (!isZip(file.bytes)) {
-      out.push(file);
-      continue;
-    }
-    let entries: Record<string, Uint8Array>;
-    const entryNames: string[] = [];
-    try {
-      entries = unzipSync(file.bytes, {
-        filter: (entry) => {
-          entryNames.push(entry.name);
-          return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/") && entry.originalSize < 512 * 1024 * 1024;
-        },
-      });
-    } catch (error) {
-      throw new ImportStopped(
-        [
-          {
-            severity: "error",
-            file: file.name,
-            line: 0,
-            column: 0,
-            message: `not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`,
-          },
-        ],
-        `${file.name} could not be opened`,
-      );
-    }
-    // An .xlsx or .ods is a ZIP too: say what it is rather than that its XML parts are not graphs.
-    const office = describeZip(entryNames, file.name);
-    if (office !== null) throw new ImportStopped([], `${file.name} is ${office}`);
-    const names = Object.keys(entries);
-    if (names.length === 0)
-      throw new ImportStopped(
-        [{ severity: "error", file: file.name, line: 0, column: 0, message: "the ZIP archive holds no file" }],
-        `${file.name} is empty`,
-      );
-    for (const name of names) out.push({ name: name.replace(/^.*\//, ""), bytes: entries[name]! });
-  }
-  return out;
-}
-
-function startsLikeJson(bytes: Uint8Array): boolean {
-  for (let i = 0; i < Math.min(bytes.length, 16); i++) {
-    const b = bytes[i]!;
-    if (b === 0x7b) return true;
-    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return false;
-  }
-  return false;
-}
-
-export function mountImport(app: App): DatasetLibrary {
-  const library = mountDatasets(app);
-  mountDataExport(app, library);
+export function mountImport(app: App, library: DatasetLibrary, savedViews: SavedViews): void {
+  mountDataExport(app, library, savedViews);
 
   const input = el("input", { type: "file", id: "import-data", class: "import-file-input", multiple: true, accept: IMPORT_ACCEPT });
   const label = el(
@@ -132,11 +57,6 @@ export function mountImport(app: App): DatasetLibrary {
     el("div", { class: "import-drop-box" }, "Drop files to import them"),
   );
   document.body.appendChild(overlay);
-
-  // Imported (or reopened) data without any coordinates: the chain layout, not a strip under an empty map.
-  app.onDatasetChange((dataset) => {
-    if (app.store.get().layout === "geo" && needsChainLayout(dataset.places)) app.store.dispatch(setLayout("chain"));
-  });
 
   let busy = false;
   setState("idle", false);
@@ -314,14 +234,11 @@ export function mountImport(app: App): DatasetLibrary {
       views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {},
     );
     if (!(await confirmImport(view))) return cancelled();
-    app.setDataset(dataset);
-    frameImportedData(app);
-    const added = views.length ? addSavedViewsFromBundle(views) : 0;
+    openInApp(app, dataset, false);
+    const added = views.length ? savedViews.addFromBundle(views) : 0;
     const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it; ${added} added to Saved views.` : "";
     say(`Imported "${dataset.name}": ${dataset.places.length} places, ${dataset.flows.length} flows.${viewNote}`, "info");
     setState("imported", true);
     await library.add(dataset, result.format, views);
   }
-
-  return library;
 }

@@ -108,21 +108,3 @@ export function summaryView(result: ImportResult, extra: { views?: number } = {}
 export function confirmLabel(validRows: number): string {
   return `Import ${nf.format(validRows)} valid ${validRows === 1 ? "row" : "rows"}`;
 }
-
-/** Data where no place can go on the map opens in the chain layout rather than as a strip under an empty map. */
-export function needsChainLayout(places: readonly { lat: number | null; lon: number | null }[]): boolean {
-  return places.length > 0 && places.every((place) => place.lat === null || place.lon === null);
-}
-
-/** Below this camera ratio the data fills a small part of the world map (one country's cities): frame it. */
-const FRAME_BELOW_RATIO = 0.5;
-const CLOSEST_RATIO = 0.06;
-/** The fit puts the outermost places on the edges of the view: leave a margin. */
-const FRAME_MARGIN = 1.4;
-
-/** The camera ratio to open imported data at, from the ratio that fits all its places; null: the whole map. */
-export function importFrameRatio(fitted: number): number | null {
-  if (!Number.isFinite(fitted) || fitted <= 0) return null;
-  const ratio = Math.max(fitted * FRAME_MARGIN, CLOSEST_RATIO);
-  return ratio < FRAME_BELOW_RATIO ? ratio : null;
-}

@@ -2,7 +2,7 @@
 import type { PlaceKind } from "../domain/types";
 import type { FlowSummary, PlaceSummary } from "../state/summaries";
 import type { VolumeUnit } from "../state/volumeUnit";
-import { KIND_LABELS } from "../view/palette";
+import { KIND_LABELS } from "../state/palette";
 import { el, safeLink } from "./dom";
 import { BASIS_LABELS, formatInt, formatUsd, formatVolume } from "./format";
 

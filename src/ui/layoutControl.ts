@@ -1,12 +1,12 @@
 // Layout: geographic (default), chain (columns by role) or force-directed (ForceAtlas2 in a worker,
-// run and stopped with a button on the map's corner). Switching tweens the positions (main.ts) and hides the map off geo.
+// run and stopped with a button on the map's corner). Switching tweens the positions and hides the map off geo (view/sync).
 import { setLayout } from "../state/producers";
 import type { LayoutKind } from "../state/viewState";
-import { startForceLayout, type ForceRun } from "../view/forceLayout";
-import { layoutFrame } from "../view/layoutPositions";
-import type { App } from "./app";
+import { layoutFrame } from "../state/layoutPositions";
+import { setPositions } from "../state/openDataset";
+import { startForceLayout, type ForceRun } from "../workers/forceLayout";
+import { onDataset, type App } from "./app";
 import { el } from "./dom";
-import { trackAnimation } from "./signals";
 
 const LAYOUTS: [LayoutKind, string][] = [
   ["geo", "Geographic (map)"],
@@ -46,12 +46,18 @@ export function mountLayoutControl(app: App): void {
       return;
     }
     const ds = app.dataset();
-    const current = startForceLayout(ds.places, app.derived().visible.shown, app.positions(), layoutFrame(ds.places, ds.flows), (p) => {
-      if (app.store.get().layout === "force") app.setPositions(p);
-    });
+    const current = startForceLayout(
+      ds.places,
+      app.derived().visible.shown,
+      app.store.data().positions,
+      layoutFrame(ds.places, ds.flows),
+      (p) => {
+        if (app.store.get().layout === "force") app.store.update(setPositions(p));
+      },
+    );
     force = current;
     setRunning(true);
-    void trackAnimation(current.done).then(() => {
+    void app.track(current.done).then(() => {
       if (force === current) {
         force = null;
         setRunning(false);
@@ -66,12 +72,10 @@ export function mountLayoutControl(app: App): void {
     if (layout !== "force") stop();
   };
   sync();
-  // A view opened straight into the chain or force layout: no map under it (main.ts handles switches).
-  if (app.store.get().layout !== "geo") app.renderer.setBackdrop(null);
   app.store.subscribe((s, prev) => {
     if (s.layout !== prev.layout) sync();
   });
-  app.onDatasetChange(() => {
+  onDataset(app, () => {
     stop();
     sync();
   });

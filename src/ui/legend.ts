@@ -2,8 +2,8 @@
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
 import type { VolumeUnit } from "../state/volumeUnit";
-import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../view/palette";
-import type { WidthScale } from "../view/widthScale";
+import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
+import type { WidthScale } from "../state/widthScale";
 import { clear, el } from "./dom";
 import { formatCompact } from "./format";
 

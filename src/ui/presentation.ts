@@ -70,7 +70,6 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
     if (overlay.hidden) return;
     overlay.hidden = true;
     document.documentElement.classList.remove("presenting");
-    requestAnimationFrame(() => app.renderer.refresh());
     window.removeEventListener("keydown", onKey, true);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     if (before && restore) void address.applyView(before, false, false, beforePositions);
@@ -97,7 +96,6 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
       beforePositions = address.forcePositions(before);
       overlay.hidden = false;
       document.documentElement.classList.add("presenting");
-      requestAnimationFrame(() => app.renderer.refresh());
       window.addEventListener("keydown", onKey, true);
       wentFullscreen = false;
       // Full screen when the browser allows it; the presentation works the same without it.

@@ -1,7 +1,7 @@
 // "Over time": a sparkline (inline SVG) of the selected place's volume (as its node size) or the
 // selected flow's hop, across the dataset's years, with the current year marked.
 import { flowSeries, placeSeries, sparklinePoints, type SeriesPoint } from "../state/series";
-import type { App } from "./app";
+import { onScene, type App } from "./app";
 import { append, clear, el } from "./dom";
 import { formatCompact } from "./format";
 import { volumeUnit } from "../state/volumeUnit";
@@ -111,7 +111,7 @@ export function mountSparkline(app: App): void {
       el("p", { class: "x-hint" }, text),
     );
   };
-  app.onSceneChange(render);
+  onScene(app, () => render());
   app.store.subscribe((s, prev) => {
     if (s.selection !== prev.selection) render();
   });

@@ -3,9 +3,9 @@
 import type { PolicyEvent } from "../domain/types";
 import { setYear } from "../state/producers";
 import { formatEventDate, playYears, timeAxis } from "../state/timeline";
-import type { App } from "./app";
+import { onDataset, type App } from "./app";
 import { append, clear, el, safeLink } from "./dom";
-import { trackAnimation } from "./signals";
+import { setPanels } from "../state/openDataset";
 
 /** Tween length per year step and the pause on each year, in ms. */
 export const PLAY_STEP_MS = 800;
@@ -196,6 +196,8 @@ export function mountTimeAxis(app: App): void {
   const setPlaying = (on: boolean) => {
     play.textContent = on ? "Pause" : "Play through time";
     play.classList.toggle("x-playing", on);
+    // In the store: the address bar makes one history step of a played run.
+    if (app.store.data().panels.playing !== on) app.store.update(setPanels({ playing: on }));
   };
   const hold = (ms: number, run: { stop: boolean }) =>
     new Promise<void>((resolve) => {
@@ -214,7 +216,8 @@ export function mountTimeAxis(app: App): void {
     for (const y of years) {
       if (run.stop) break;
       playTarget = y;
-      await app.transition(() => app.store.dispatch(setYear(y)), PLAY_STEP_MS);
+      app.store.dispatch(setYear(y), { tweenMs: PLAY_STEP_MS });
+      await app.settled();
       if (run.stop || y === years[years.length - 1]) break;
       await hold(PLAY_HOLD_MS, run);
     }
@@ -227,7 +230,7 @@ export function mountTimeAxis(app: App): void {
     const run = { stop: false };
     playing = run;
     setPlaying(true);
-    void trackAnimation(runPlay(run)).finally(() => {
+    void app.track(runPlay(run)).finally(() => {
       if (playing === run) playing = null;
       setPlaying(false);
     });
@@ -240,7 +243,7 @@ export function mountTimeAxis(app: App): void {
     // Someone picked another year while playing (the Year select, a link): stop where they chose.
     if (playing && s.year !== playTarget) playing.stop = true;
   });
-  app.onDatasetChange(() => {
+  onDataset(app, () => {
     if (playing) playing.stop = true;
     build();
   });

@@ -1,9 +1,8 @@
-// Saved views (named, captioned, ordered; kept in localStorage, exported and imported as one JSON file),
-// the story link; presentation mode is in ./presentation.ts, embed mode in ./embed.ts.
-import type { BundleView } from "../io/bundle";
+// Saved views: the list (named, captioned, ordered) with Save view, Show, Update, Rename, Move, Delete,
+// Export views and Import views (one JSON file), Present and the story link. The list itself is the
+// SavedViews service (./savedViewsService.ts); presentation mode is ./presentation.ts.
 import {
   addView,
-  createSavedViewsStore,
   MAX_VIEWS,
   deleteView,
   moveView,
@@ -11,85 +10,43 @@ import {
   updateView,
   viewsFromFile,
   viewsToFile,
-  VIEWS_FILE_FORMAT,
   type SavedView,
-  type StorageTrouble,
 } from "../state/savedViews";
-import { VIEW_STATE_VERSION } from "../state/viewState";
-import { decodeStory, encodeStory, MAX_LINK, type LinkContext } from "../state/viewCodec";
+import { defaultYearOf } from "../state/openDataset";
+import { decodeStory, encodeStory, MAX_LINK } from "../state/viewCodec";
 import type { App } from "./app";
-import { defaultYearOf, linkContext, mountAddressBar } from "./addressBar";
-import { mountEmbed } from "./embed";
-import { mountPresentation } from "./presentation";
+import { linkContext, type AddressBar } from "./addressBar";
+import { downloadBlob } from "./download";
+import type { Presentation } from "./presentation";
+import type { SavedViews } from "./savedViewsService";
 import { clear, el } from "./dom";
-import { registerStorySource } from "./exportControls";
 import "./share.css";
 
-/** Saved views in localStorage, with the failures a browser really has (blocked, full) said once while they last. */
-function createViewStorage(app: App) {
-  const store = createSavedViewsStore(() => window.localStorage);
-  let notice: HTMLElement | null = null;
-  const say = (trouble: StorageTrouble) => {
-    if (notice?.isConnected) return;
-    notice = app.messages.show(
-      trouble === "full"
-        ? "The browser's storage is full: your saved views are kept for this session only. Use Export views to keep them."
-        : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.",
-      "warning",
-    );
-  };
-  return {
-    load(ctx: LinkContext, newId: () => string): SavedView[] {
-      const r = store.load(ctx, newId);
-      if (r.trouble) say(r.trouble);
-      const kept = r.backupKey ? ` A copy of what could not be read is kept in this browser's storage under "${r.backupKey}".` : "";
-      if (r.error) app.messages.show(`Your saved views could not be read: ${r.error}${kept}`, "error");
-      if (r.problems.length) app.messages.show(`Some saved views could not be read and were left out.${kept}`, "warning", r.problems);
-      return r.views;
-    },
-    save(views: SavedView[], defaultYear: number): boolean {
-      const r = store.save(views, defaultYear);
-      if (!r.ok) say(r.trouble);
-      else if (notice?.isConnected) notice.remove();
-      return r.ok;
-    },
-  };
-}
-
+/** A views file is a few kilobytes per view; anything bigger than this is not one (and would stall the page). */
 const MAX_VIEWS_FILE_BYTES = 5_000_000;
 
-/** Set when the panel is mounted: lets the data bundle carry and restore saved views. */
-let bundleBridge: { views(): BundleView[]; add(views: BundleView[]): number } | null = null;
-
-/** The saved views as bundle entries (name, caption, state without hover). */
-export function savedViewsForBundle(): BundleView[] {
-  return bundleBridge?.views() ?? [];
+export interface ViewsPanelDeps {
+  views: SavedViews;
+  address: AddressBar;
+  presentation: Presentation;
 }
 
-/** Adds views that came in a bundle to the saved views, validated like a link; returns how many were added. */
-export function addSavedViewsFromBundle(views: BundleView[]): number {
-  return bundleBridge?.add(views) ?? 0;
-}
-
-export function mountViews(app: App): void {
-  const address = mountAddressBar(app);
-  const storage = createViewStorage(app);
-  let views: SavedView[] = [];
-  let counter = 0;
-  const newId = () => `view-${Date.now().toString(36)}-${++counter}`;
-
-  views = storage.load(linkContext(app), newId);
-  const persist = () => storage.save(views, defaultYearOf(app.dataset()));
+export function mountViews(app: App, { views: saved, address, presentation: story }: ViewsPanelDeps): void {
+  /** The list as it is now (in-place edits do not rebuild the rows' closures). */
+  let views: SavedView[] = saved.list();
+  const newId = saved.newId;
   /**
    * `rerender: false` for edits made in place (a caption, a rename): rebuilding the list between a field's
    * blur and the click that caused it would swallow that click.
    */
   const setViews = (next: SavedView[], rerender = true) => {
     views = next;
-    persist();
-    if (rerender) render();
-    registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
+    saved.set(next, !rerender);
   };
+  saved.onChange(() => {
+    views = saved.list();
+    render();
+  });
 
   // Open from the start: Save view, Export views and Import views are in sight (and found by name) without a click.
   const body = app.panel.addSection("views", "Saved views", { order: 35, open: true });
@@ -141,7 +98,10 @@ export function mountViews(app: App): void {
   });
 
   /** The view on screen now, camera included (the camera lives in the renderer until it settles). */
-  const onScreen = () => ({ ...app.store.get(), camera: cameraOrNull(app), hover: null });
+  const onScreen = () => {
+    app.flushCamera();
+    return { ...app.store.get(), hover: null };
+  };
 
   /** The row being renamed (its inline "New name" field is open), so a re-render keeps it open. */
   let renaming: string | null = null;
@@ -276,11 +236,7 @@ export function mountViews(app: App): void {
   }
 
   exportViews.addEventListener("click", () => {
-    const blob = new Blob([viewsToFile(views, defaultYearOf(app.dataset()))], { type: "application/json" });
-    const a = el("a", { href: URL.createObjectURL(blob), download: "reroute-views.json" });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    downloadBlob(new Blob([viewsToFile(views, defaultYearOf(app.dataset()))], { type: "application/json" }), "reroute-views.json");
     status.textContent = `Exported ${views.length} view(s).`;
   });
 
@@ -326,25 +282,6 @@ export function mountViews(app: App): void {
       app.messages.show(`${r.problems.length} view(s) in ${file.name} could not be read and were left out.`, "warning", r.problems);
   });
 
-  bundleBridge = {
-    views: () => views.map((v) => ({ name: v.name, caption: v.caption, state: { ...v.state, hover: undefined } })),
-    add(incoming) {
-      const file = JSON.stringify({
-        format: VIEWS_FILE_FORMAT,
-        version: 1,
-        views: incoming.map((v) => ({ name: v.name, caption: v.caption ?? "", view: toPayload(v.state) })),
-      });
-      const r = viewsFromFile(file, linkContext(app), newId);
-      if (!r.ok) return 0;
-      if (r.problems.length)
-        app.messages.show(`${r.problems.length} view(s) in the bundle could not be read and were left out.`, "warning", r.problems);
-      r.views = r.views.slice(0, Math.max(0, MAX_VIEWS - views.length));
-      if (r.views.length) setViews([...views, ...r.views]);
-      return r.views.length;
-    },
-  };
-
-  const story = mountPresentation(app, address);
   present.addEventListener("click", () =>
     story.start(views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions }))),
   );
@@ -373,8 +310,6 @@ export function mountViews(app: App): void {
   });
 
   render();
-  registerStorySource(views.length ? () => views.map((v) => ({ title: v.name, state: v.state })) : null);
-  mountEmbed(app);
 
   // A story link opens straight into presentation mode, on load or when pasted into this tab's address bar.
   const openStory = () => {
@@ -390,28 +325,4 @@ export function mountViews(app: App): void {
   };
   window.addEventListener("popstate", openStory);
   openStory();
-}
-
-/** A full view state (as kept in bundles) in link-payload form, so it is validated like any link. */
-function toPayload(state: unknown): unknown {
-  if (typeof state !== "object" || state === null) return null;
-  const s = state as Record<string, unknown>;
-  const cam = s.camera as Record<string, unknown> | null | undefined;
-  const { hover: _hover, version: _version, datasetId, datasetHash, camera: _camera, ...rest } = s;
-  void _hover;
-  void _version;
-  void _camera;
-  return {
-    v: VIEW_STATE_VERSION,
-    d: datasetId,
-    h: typeof datasetHash === "string" ? datasetHash.slice(0, 16) : undefined,
-    ...rest,
-    camera: cam ? [cam.x, cam.y, cam.ratio, cam.angle] : null,
-  };
-}
-
-function cameraOrNull(app: App) {
-  const c = app.renderer.getCamera();
-  const isDefault = Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
-  return isDefault ? null : c;
 }

@@ -2,7 +2,7 @@
 import { setWeighting } from "../state/producers";
 import type { Measure, NodeSizeBy, ScaleKind } from "../state/viewState";
 import { datasetUnit, unitTitle } from "../state/volumeUnit";
-import type { App } from "./app";
+import { onDataset, type App } from "./app";
 import { el } from "./dom";
 
 const MEASURES: [Measure, string][] = [
@@ -115,7 +115,7 @@ export function mountWeightingControls(app: App): void {
     option.disabled = !known && app.store.get().weighting.measure !== "usd";
   };
   usdOption();
-  app.onDatasetChange(usdOption);
+  onDataset(app, usdOption);
   sync(true);
   app.store.subscribe((s, prev) => {
     if (s.weighting !== prev.weighting) sync();

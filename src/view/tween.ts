@@ -1,6 +1,6 @@
 // Tweening between two scenes: node positions and sizes, edge widths. Pure: (from, to, t) → scene,
 // so the renderer can draw intermediate frames and tests can check the arithmetic.
-import type { Scene, SceneEdge, SceneNode } from "./scene";
+import type { Scene, SceneEdge, SceneNode } from "../state/scene";
 
 /** Ease in and out (cubic): 0 → 0, 0.5 → 0.5, 1 → 1, slow at both ends. */
 export function easeInOutCubic(t: number): number {

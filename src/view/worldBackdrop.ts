@@ -5,7 +5,7 @@ import { geoPath } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
-import { getProjection } from "./projection";
+import { getProjection } from "../state/projection";
 
 export interface BackdropStyle {
   land: string;

@@ -245,10 +245,12 @@ describe("Export PNG and SVG", () => {
         const e2 = edges.find((e) => e.source === e1.target && e.target !== e1.source);
         if (!e2) continue;
         const s = a.store.get();
+        // The trace chooses its best chain; that chain is the route the export names and draws.
         a.store.replace({ ...s, trace: { origin: e1.source, destination: e2.target, chain: 0, through: null } });
-        a.setAnalysisHighlight({ nodes: new Set([e1.source, e1.target, e2.target]), edges: new Set([e1.id, e2.id]) });
+        const chosen = a.chosenChain();
+        if (!chosen) continue;
         const name = (id: string) => a.dataset().places.find((p) => p.id === id)!.name;
-        return { ids: [e1.id, e2.id], names: [name(e1.source), name(e1.target), name(e2.target)] };
+        return { ids: chosen.edges.flat(), names: chosen.nodes.map(name) };
       }
       return null;
     });
@@ -270,7 +272,6 @@ describe("Export PNG and SVG", () => {
     for (const id of chain!.ids) expect(strokes.get(id)).not.toBe(dim[0]);
     await page.evaluate(() => {
       const a = window.reroute!.app;
-      a.setAnalysisHighlight(null);
       a.store.replace({ ...a.store.get(), trace: { origin: null, destination: null, chain: null, through: null } });
     });
   });
@@ -312,17 +313,25 @@ describe("Export PNG and SVG", () => {
     const { page } = app;
     const story = page.getByRole("button", { name: "Export story (ZIP)", exact: true });
     expect(await story.isDisabled()).toBe(true);
-    const before = await page.evaluate(() => {
+    // The story is the saved views: save two, each from a view made for it, then put the view back.
+    const original = await page.evaluate(() => window.reroute!.app.store.get());
+    const saveAs = async (name: string) => {
+      await page.getByLabel("View name", { exact: true }).fill(name);
+      await page.getByRole("button", { name: "Save view", exact: true }).click();
+    };
+    await page.evaluate(() => {
       const a = window.reroute!.app;
-      const s = a.store.get();
       const years = a.dataset().years;
-      const other = years.includes(2023) ? 2023 : years[0]!;
-      window.rerouteExport!.setStorySource(() => [
-        { title: "The year before", state: { ...s, year: other } },
-        { title: "Only the largest flows", state: { ...s, filters: { ...s.filters, topN: 5 } } },
-      ]);
-      return { year: s.year, edges: a.scene().edges.length };
+      a.store.replace({ ...a.store.get(), year: years.includes(2023) ? 2023 : years[0]! });
     });
+    await saveAs("The year before");
+    await page.evaluate((s) => window.reroute!.app.store.replace({ ...s, filters: { ...s.filters, topN: 5 } }), original);
+    await saveAs("Only the largest flows");
+    await page.evaluate((s) => window.reroute!.app.store.replace(s), original);
+    const before = await page.evaluate(() => ({
+      year: window.reroute!.app.store.get().year,
+      edges: window.reroute!.app.scene().edges.length,
+    }));
     expect(await story.isDisabled()).toBe(false);
     const { name, data } = await exportFile(page, "Export story (ZIP)");
     writeFileSync("/tmp/reroute-story.zip", data);

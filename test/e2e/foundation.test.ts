@@ -3,7 +3,7 @@
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectLonLat } from "../../src/view/projection";
+import { projectLonLat } from "../../src/state/projection";
 import {
   countHue,
   decodePng,

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  confirmLabel,
-  issueText,
-  importFrameRatio,
-  MAX_LISTED_PROBLEMS,
-  needsChainLayout,
-  summaryView,
-  yearsText,
-} from "../../../src/ui/importSummary";
+import { confirmLabel, issueText, MAX_LISTED_PROBLEMS, summaryView, yearsText } from "../../../src/ui/importSummary";
 import { emptySummary, type ImportResult } from "../../../src/io/import/types";
 import { file, read } from "../io/helpers";
 
@@ -58,30 +50,6 @@ describe("summaryView(result) lists what an import found", () => {
     expect(none.fixed).toEqual([
       "No place has coordinates or a country name or code that Reroute knows: the graph opens in the chain layout (columns by role)",
     ]);
-  });
-
-  it("frames imported data that covers a small part of the map, with a margin and a closest zoom", () => {
-    expect(importFrameRatio(0.1)).toBeCloseTo(0.14);
-    expect(importFrameRatio(0.001)).toBe(0.06);
-    expect(importFrameRatio(0.4)).toBeNull(); // with the margin, most of the map: keep the whole map
-    expect(importFrameRatio(1)).toBeNull();
-    expect(importFrameRatio(Number.NaN)).toBeNull();
-  });
-
-  it("opens data in the chain layout only when no place has coordinates", () => {
-    expect(
-      needsChainLayout([
-        { lat: null, lon: null },
-        { lat: 1, lon: null },
-      ]),
-    ).toBe(true);
-    expect(
-      needsChainLayout([
-        { lat: null, lon: null },
-        { lat: 1, lon: 2 },
-      ]),
-    ).toBe(false);
-    expect(needsChainLayout([])).toBe(false);
   });
 
   it("lists errors before warnings, at most 200, with the full count", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Scene, SceneEdge, SceneNode } from "../../../src/view/scene";
+import type { Scene, SceneEdge, SceneNode } from "../../../src/state/scene";
 import { easeInOutCubic, edgeTweenKey, lerp, tweenScene } from "../../../src/view/tween";
-import { createWidthScale } from "../../../src/view/widthScale";
+import { createWidthScale } from "../../../src/state/widthScale";
 
 const node = (id: string, x: number, y: number, size: number): SceneNode => ({
   id,

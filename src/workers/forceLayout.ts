@@ -5,8 +5,8 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import type { Flow, Place } from "../domain/types";
-import type { Positions } from "./layouts";
-import { fitPositions, type Frame } from "./layoutPositions";
+import type { Positions } from "../state/layouts";
+import { fitPositions, type Frame } from "../state/layoutPositions";
 
 export interface ForceLayoutOptions {
   /** Stop by itself after this long (ms); the layout has long converged by then on graphs of this size. */

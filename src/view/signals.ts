@@ -1,17 +1,5 @@
 // Signals for people and tests: the app is ready, a frame was drawn, an animation ended.
-// Tests wait for these (data attributes and window.reroute), never for a fixed sleep.
-import type { App } from "./app";
-
-declare global {
-  interface Window {
-    reroute?: {
-      app: App;
-      renders: number;
-      /** Viewport position (page CSS px) of a node, for pointer tests. */
-      nodeOnPage(id: string): { x: number; y: number; r: number } | null;
-    };
-  }
-}
+// Tests wait for these (data attributes, window events and window.reroute), never for a fixed sleep.
 
 let renders = 0;
 
@@ -21,17 +9,8 @@ export function signalRender(): void {
   document.documentElement.dataset.renders = String(renders);
 }
 
-export function signalReady(app: App): void {
-  window.reroute = {
-    app,
-    renders,
-    nodeOnPage(id) {
-      const p = app.renderer.nodeViewportPosition(id);
-      if (!p) return null;
-      const r = document.getElementById("graph")!.getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y, r: p.r };
-    },
-  };
+/** Marks the page ready two frames after the first draw (data-ready, "reroute:ready"). */
+export function signalReady(): void {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       performance.mark("reroute:first-frame");
@@ -39,6 +18,10 @@ export function signalReady(app: App): void {
       window.dispatchEvent(new Event("reroute:ready"));
     }),
   );
+}
+
+export function renderCount(): number {
+  return renders;
 }
 
 /** Marks an animation as running until `done` settles; tests wait for data-animating="false". */

@@ -1,7 +1,7 @@
 // The scene: what the renderer draws, computed purely from places, the flows shown and the weighting.
 import { scaleSqrt } from "d3-scale";
 import type { Flow, Place, PlaceKind } from "../domain/types";
-import type { Measure, Weighting } from "../state/viewState";
+import type { Measure, Weighting } from "./viewState";
 import { BASIS_TINT, KIND_COLOURS, LANE_COLOURS, tint } from "./palette";
 import { createWidthScale, type WidthScale } from "./widthScale";
 

@@ -1,36 +1,43 @@
 // Route tracing on big graphs (a year with more than BIG_GRAPH_FLOWS flows): the same answers as
 // state/routeTrace's selectors, computed off the main thread so the page never freezes — the full
-// attribution through workers/attributionClient (origin mixes of every place and flow at once, with
-// progress) and the chains / simple paths / through-place view through workers/routeTraceClient.
-// Each answer is "pending" until its worker replies; then `onResult` asks the panel to render again.
-// Status lines with a progress bar and a stop button ("Stop computing routes", "Stop computing the
-// attribution") show beside the results while their computation runs.
+// attribution through attributionClient (origin mixes of every place and flow at once, with progress)
+// and the chains / simple paths / through-place view through routeTraceClient. Each answer is PENDING
+// until its worker replies; then `onResult` listeners are told (main.ts turns that into a store change).
+// The job cache lives here; the status lines that show it are ui/traceStatus.
 import type { Attribution } from "../analysis/attribution";
 import type { ChainsResult, SimplePathsResult, ThroughNodeResult } from "../analysis";
-import type { FlowMix, PlaceMix, RouteInputs, RouteTrace, TraceResult } from "../state/routeTrace";
-import type { TraceState } from "../state/viewState";
+import {
+  PENDING,
+  type FlowMix,
+  type Pending,
+  type PlaceMix,
+  type RouteAnswers,
+  type RouteInputs,
+  type RouteTrace,
+} from "../state/routeTrace";
 import { flowMixFromAttribution, isBigYear, placeMixFromAttribution, serialiseYearGraph, yearFlowCount } from "../state/traceScale";
-import { runAttribution } from "../workers/attributionClient";
-import { createRouteTraceClient, type RouteTraceClient } from "../workers/routeTraceClient";
-import type { RouteTask } from "../workers/routeTraceProtocol";
-import { clear, el } from "./dom";
-import { formatInt } from "./format";
-
-export const PENDING = "pending" as const;
-export type Pending = typeof PENDING;
+import { runAttribution } from "./attributionClient";
+import { createRouteTraceClient, type RouteTraceClient } from "./routeTraceClient";
+import type { RouteTask } from "./routeTraceProtocol";
 
 type Entry<T> = { state: "running" } | { state: "done"; value: T } | { state: "failed"; message: string } | { state: "stopped" };
 
 /** Which status line a computation shows on: the route search (chains, simple paths) or the attribution (mixes, through a place). */
 export type StatusGroup = "routes" | "attribution";
-const GROUP_WORDS: Record<StatusGroup, { progress: string; stop: string; again: string }> = {
-  routes: { progress: "Progress of computing routes", stop: "Stop computing routes", again: "Compute routes again" },
-  attribution: { progress: "Progress of the attribution", stop: "Stop computing the attribution", again: "Compute the attribution again" },
-};
 const groupOf = (key: string): StatusGroup =>
   key.startsWith('{"kind":"chains"') || key.startsWith('{"kind":"simple"') ? "routes" : "attribution";
 
-export interface BigGraphTrace {
+export interface JobStatus {
+  busy: boolean;
+  failed: string | null;
+  stopped: boolean;
+  /** Flows of the year being worked on. */
+  flowCount: number;
+  /** Attribution progress (places done of total), when known. */
+  progress: { done: number; total: number } | null;
+}
+
+export interface TraceJobs {
   /** Whether the inputs' year is big enough to be traced in workers. */
   active(inputs: RouteInputs): boolean;
   chains(inputs: RouteInputs, origin: string, destination: string): ChainsResult | Pending | null;
@@ -38,13 +45,18 @@ export interface BigGraphTrace {
   through(inputs: RouteInputs, place: string): ThroughNodeResult | Pending | null;
   placeMix(inputs: RouteInputs, place: string): PlaceMix | Pending | null;
   flowMix(inputs: RouteInputs, flow: string, to: string): FlowMix | Pending | null;
-  /** A new status line (progress, stop, errors) kept in step with the others; put one beside each result area. */
-  statusElement(group: StatusGroup): HTMLElement;
+  status(group: StatusGroup): JobStatus;
   /** Stops what runs for one status line, or everything. */
   stop(group?: StatusGroup): void;
+  /** Forgets the stopped computations of a status line, so they run again when next asked for. */
+  again(group: StatusGroup): void;
+  /** Status changed (started, progressed, stopped, failed). */
+  onStatus(listener: () => void): () => void;
+  /** An answer arrived (or a stopped one may be asked again): ask again. */
+  onResult(listener: () => void): () => void;
 }
 
-export function createBigGraphTrace(onResult: () => void, client: RouteTraceClient = createRouteTraceClient()): BigGraphTrace {
+export function createTraceJobs(client: RouteTraceClient = createRouteTraceClient()): TraceJobs {
   let inputsKey: readonly unknown[] = [];
   let generation = 0;
   let flowCount = 0;
@@ -52,58 +64,13 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
   let attributionProgress: { done: number; total: number } | null = null;
   /** Running computations and their entry keys. */
   const controllers = new Map<AbortController, string>();
-
-  // One status line per place it is shown (the trace results, the origins section); all kept in step.
-  const lines = new Set<{
-    group: StatusGroup;
-    running: HTMLElement;
-    label: HTMLElement;
-    progress: HTMLProgressElement;
-    message: HTMLElement;
-  }>();
-  const statusElement = (group: StatusGroup): HTMLElement => {
-    const words = GROUP_WORDS[group];
-    const progress = el("progress", { "aria-label": words.progress });
-    const label = el("span", { class: "rt-big-label" });
-    const stopButton = el("button", { type: "button" }, words.stop);
-    stopButton.addEventListener("click", () => stop(group));
-    const message = el("p", { class: "rt-warn", hidden: true });
-    const running = el("div", { class: "rt-big-running", hidden: true }, label, " ", progress, " ", stopButton);
-    const box = el("div", { class: "rt-big", role: "status" }, running, message);
-    lines.add({ group, running, label, progress, message });
-    renderStatus();
-    return box;
+  const statusListeners = new Set<() => void>();
+  const resultListeners = new Set<() => void>();
+  const statusChanged = () => {
+    for (const l of [...statusListeners]) l();
   };
-
-  const renderStatus = () => {
-    for (const line of lines) {
-      const { group, running, label, progress, message } = line;
-      const mine = [...entries].filter(([k]) => groupOf(k) === group).map(([, e]) => e);
-      const busy = mine.some((e) => e.state === "running");
-      const failed = mine.find((e) => e.state === "failed") as { message: string } | undefined;
-      const stopped = mine.some((e) => e.state === "stopped");
-      running.hidden = !busy;
-      if (busy) {
-        label.textContent = `Working on ${formatInt(flowCount)} flows off the page…`;
-        if (group === "attribution" && attributionProgress && attributionProgress.total > 0) {
-          progress.max = attributionProgress.total;
-          progress.value = attributionProgress.done;
-        } else {
-          progress.removeAttribute("value"); // indeterminate
-        }
-      }
-      message.hidden = !failed && !stopped;
-      clear(message);
-      if (failed) message.append(`The route computation failed: ${failed.message}`);
-      else if (stopped) {
-        const again = el("button", { type: "button" }, GROUP_WORDS[group].again);
-        again.addEventListener("click", () => {
-          for (const [k, e] of entries) if (e.state === "stopped" && groupOf(k) === group) entries.delete(k);
-          onResult();
-        });
-        message.append("Stopped: some results were not computed. ", again);
-      }
-    }
+  const resultArrived = () => {
+    for (const l of [...resultListeners]) l();
   };
 
   const stop = (group?: StatusGroup) => {
@@ -114,7 +81,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
       entries.set(k, { state: "stopped" });
       if (k === "attribution") attributionProgress = null;
     }
-    renderStatus();
+    statusChanged();
   };
 
   /** Clears the answers when the dataset, flows in force, year or measure change (running ones are stopped). */
@@ -128,7 +95,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
     inputsKey = key;
     generation++;
     flowCount = yearFlowCount(i.flows, i.year, i.measure);
-    renderStatus();
+    statusChanged();
   };
 
   const start = <T>(key: string, run: (signal: AbortSignal) => Promise<T>): T | Pending | null => {
@@ -140,7 +107,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
     const controller = new AbortController();
     controllers.set(controller, key);
     entries.set(key, { state: "running" });
-    renderStatus();
+    statusChanged();
     run(controller.signal)
       .then(
         (value) => {
@@ -159,8 +126,8 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
         controllers.delete(controller);
         if (gen !== generation) return;
         if (key === "attribution") attributionProgress = null;
-        renderStatus();
-        onResult();
+        statusChanged();
+        resultArrived();
       });
     return PENDING;
   };
@@ -185,7 +152,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
         signal,
         onProgress: (done, total) => {
           attributionProgress = { done, total };
-          renderStatus();
+          statusChanged();
         },
       }),
     );
@@ -193,7 +160,7 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
 
   return {
     active(i) {
-      // Counting is O(flows); the panel asks several times per render, so keep the last answer.
+      // Counting is O(flows); the panels ask several times per render, so keep the last answer.
       if (!(activeKey[0] === i.flows && activeKey[1] === i.year && activeKey[2] === i.measure)) {
         activeKey = [i.flows, i.year, i.measure];
         activeValue = isBigYear(i.flows, i.year, i.measure);
@@ -211,19 +178,42 @@ export function createBigGraphTrace(onResult: () => void, client: RouteTraceClie
       const a = attribution(i);
       return a === PENDING || a === null ? a : flowMixFromAttribution(a, flow, to);
     },
-    statusElement,
+    status(group) {
+      const mine = [...entries].filter(([k]) => groupOf(k) === group).map(([, e]) => e);
+      const failed = mine.find((e) => e.state === "failed") as { message: string } | undefined;
+      return {
+        busy: mine.some((e) => e.state === "running"),
+        failed: failed?.message ?? null,
+        stopped: mine.some((e) => e.state === "stopped"),
+        flowCount,
+        progress: group === "attribution" ? attributionProgress : null,
+      };
+    },
     stop,
+    again(group) {
+      for (const [k, e] of entries) if (e.state === "stopped" && groupOf(k) === group) entries.delete(k);
+      statusChanged();
+      resultArrived();
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    onResult(listener) {
+      resultListeners.add(listener);
+      return () => resultListeners.delete(listener);
+    },
   };
 }
 
 /**
- * routeTrace's selectors for the panel, answered in workers when the year is big: the same methods and
- * shapes, each possibly PENDING (the status line shows progress meanwhile; `onResult` re-renders).
+ * routeTrace's answers, computed in workers when the year is big: the same methods and shapes, each
+ * possibly PENDING (the status lines show progress meanwhile; onResult asks again).
  */
-export function traceSource(rt: RouteTrace, big: BigGraphTrace) {
+export function createRouteAnswers(rt: RouteTrace, big: TraceJobs): RouteAnswers {
   return {
     mirror: rt.mirror,
-    trace(i: RouteInputs, trace: TraceState): TraceResult | Pending | null {
+    trace(i, trace) {
       if (!big.active(i)) return rt.trace(i, trace);
       const { origin, destination } = trace;
       if (!origin || !destination || origin === destination) return null;
@@ -232,17 +222,14 @@ export function traceSource(rt: RouteTrace, big: BigGraphTrace) {
       const c = big.chains(i, origin, destination);
       return c === PENDING || c === null ? c : { origin, destination, chains: c };
     },
-    simple: (i: RouteInputs, origin: string, destination: string): SimplePathsResult | Pending | null =>
+    simple: (i, origin, destination) =>
       big.active(i) ? (origin === destination ? null : big.simple(i, origin, destination)) : rt.simple(i, origin, destination),
-    placeMix: (i: RouteInputs, place: string): PlaceMix | Pending | null =>
-      big.active(i) ? big.placeMix(i, place) : rt.placeMix(i, place),
-    flowMix(i: RouteInputs, flow: string): FlowMix | Pending | null {
+    placeMix: (i, place) => (big.active(i) ? big.placeMix(i, place) : rt.placeMix(i, place)),
+    flowMix(i, flow) {
       if (!big.active(i)) return rt.flowMix(i, flow);
       const f = i.flows.find((x) => x.id === flow && x.year === i.year);
       return f ? big.flowMix(i, flow, f.to) : null;
     },
-    through: (i: RouteInputs, place: string): ThroughNodeResult | Pending | null =>
-      big.active(i) ? big.through(i, place) : rt.through(i, place),
+    through: (i, place) => (big.active(i) ? big.through(i, place) : rt.through(i, place)),
   };
 }
-export type TraceSource = ReturnType<typeof traceSource>;

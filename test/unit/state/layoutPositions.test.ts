@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Flow, Place } from "../../../src/domain/types";
 import { PLACE_KINDS } from "../../../src/domain/types";
-import { chainPositions, extentOf, geoWithFallback, transposeColumns } from "../../../src/view/layouts";
-import { fitPositions, layoutFrame, positionsForLayout } from "../../../src/view/layoutPositions";
+import { chainPositions, extentOf, geoWithFallback, transposeColumns } from "../../../src/state/layouts";
+import { fitPositions, layoutFrame, positionsForLayout } from "../../../src/state/layoutPositions";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
 
 const place = (id: string, kind: Place["kind"], lat: number | null = 40, lon: number | null = 80): Place => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWidthScale, legendValues, niceRound } from "../../../src/view/widthScale";
+import { createWidthScale, legendValues, niceRound } from "../../../src/state/widthScale";
 
 describe("createWidthScale", () => {
   it("linear(x) maps [0, max] onto [minWidth, maxWidth] proportionally", () => {

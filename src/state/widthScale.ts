@@ -1,6 +1,6 @@
 // Edge widths from volumes through a d3-scale scale; the legend reads its ticks back from the same scale.
 import { scaleLinear, scaleLog, scaleSqrt } from "d3-scale";
-import type { ScaleKind } from "../state/viewState";
+import type { ScaleKind } from "./viewState";
 
 export interface WidthScale {
   (value: number): number;

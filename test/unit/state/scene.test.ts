@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Flow, Place } from "../../../src/domain/types";
 import { DEFAULT_WEIGHTING, type Weighting } from "../../../src/state/viewState";
-import { buildScene, NODE_SIZE_RANGE } from "../../../src/view/scene";
+import { buildScene, NODE_SIZE_RANGE } from "../../../src/state/scene";
 
 const place = (id: string, kind: Place["kind"]): Place => ({
   id,

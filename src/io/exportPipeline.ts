@@ -1,0 +1,202 @@
+// The image export pipeline: what an exported PNG or SVG shows (spec), its layout at the chosen size,
+// the view captured at that size (through a ViewCapture the view sync provides), composed with title,
+// caption, legend and sources (docs/methods.md is not involved: this is presentation). No DOM controls here.
+import { LANES } from "../domain/lanes";
+import { PLACE_KINDS } from "../domain/types";
+import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
+import type { Selectors } from "../state/selectors";
+import type { AppData } from "../state/store";
+import type { ViewState } from "../state/viewState";
+import { canvasMeasure, canvasToBlob, composeImage, sizeProblem, type CanvasLimits } from "./exportImage";
+import { layoutExport, sourcesText, type ExportLayout } from "./exportLayout";
+import { buildExportSpec, type ExportSpec } from "./exportSpec";
+import { writeSvg, type ViewGeometry } from "./exportSvg";
+import { EXPORT_THEMES, type ExportBackground } from "./exportTheme";
+import { withPngText } from "./pngText";
+
+export type ImageSizeId = "slide" | "view" | "a4";
+export type Resolution = 1 | 2 | 4;
+
+export const IMAGE_SIZES: { id: ImageSizeId; label: string }[] = [
+  { id: "slide", label: "Slide, 1920 × 1080" },
+  { id: "view", label: "Current view" },
+  { id: "a4", label: "A4 landscape, 300 dpi (3508 × 2480)" },
+];
+
+export interface ExportOptions {
+  size: ImageSizeId;
+  resolution: Resolution;
+  background: ExportBackground;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { size: "slide", resolution: 1, background: "white" };
+
+/** Where the map in an export was taken from and how it sits in the image (view/captureLayers). */
+export interface CapturedMap {
+  layers: HTMLCanvasElement[];
+  geometry: ViewGeometry & { sizeFactor: number };
+}
+
+/** What the export needs of the view: the map drawn at a size, with the camera on screen. */
+export interface ViewCapture {
+  capture(options: {
+    width: number;
+    height: number;
+    pixelRatio: number;
+    backdrop: "light" | "dark" | null;
+    labelColor?: string;
+    labelHalo?: string;
+    pixels?: boolean;
+  }): Promise<CapturedMap>;
+  canvasLimits(): CanvasLimits;
+  /** The map backdrop as SVG paths and colours. */
+  svgBackdrop(dark: boolean): { land: string; border: string; landPath: string; borderPath: string };
+}
+
+/** A message meant for the user as it is (no "export failed:" prefix). */
+export class UserFacingError extends Error {}
+
+/** Layout size (px) and how many image pixels each layout px gets, before the resolution factor. */
+export function layoutSize(size: ImageSizeId, view: { width: number; height: number }): { width: number; height: number; base: number } {
+  if (size === "view") return { width: Math.max(320, Math.round(view.width)), height: Math.max(240, Math.round(view.height)), base: 1 };
+  // A4 at 300 dpi: laid out as 1754 × 1240 and drawn at 2 px per layout px, so text has print size.
+  if (size === "a4") return { width: 1754, height: 1240, base: 2 };
+  return { width: 1920, height: 1080, base: 1 };
+}
+
+/** The image's size in pixels for these options, with the graph's size on screen for "Current view". */
+export function outputSize(o: ExportOptions, graph: { width: number; height: number }) {
+  const layout = layoutSize(o.size, graph);
+  const ratio = layout.base * o.resolution;
+  return { layout, ratio, width: Math.round(layout.width * ratio), height: Math.round(layout.height * ratio) };
+}
+
+/** Why an image of this size cannot be made in this browser, or null. */
+export function sizeProblemFor(out: { width: number; height: number }, view: Pick<ViewCapture, "canvasLimits">): string | null {
+  return sizeProblem(out.width, out.height, view.canvasLimits());
+}
+
+/** What the export of the view says: title, caption (with the traced route), legend, sources. */
+export function specFor(select: Selectors, state: ViewState, data: AppData, sizeFactor: number, now: Date): ExportSpec {
+  const derived = select.derived(state, data);
+  const scene = select.scene(state, data);
+  const id = data.dataset.id;
+  return buildExportSpec({
+    state,
+    dataset: data.dataset,
+    shown: derived.visible.shown,
+    colourLaneOf: derived.colourLaneOf,
+    widthLegend: scene.widthScale.legend(3).map(({ value, width }) => ({ value, width: width * sizeFactor })),
+    scaleKind: scene.widthScale.kind,
+    palette: {
+      kinds: PLACE_KINDS.map((kind) => ({ kind, label: kindLabels(id)[kind], colour: KIND_COLOURS[kind] })),
+      lanes: [{ id: "domestic", label: domesticLaneLabel(id) }, ...LANES].map((l) => ({
+        id: l.id,
+        label: l.label,
+        colour: LANE_COLOURS[l.id] ?? "#7f8c8d",
+      })),
+      basis: {
+        reported: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.reported),
+        modelled: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.modelled),
+      },
+    },
+    route: select.routeNames(state, data),
+    now,
+    counts: { total: derived.visible.total, hiddenBy: derived.visible.hiddenBy },
+  });
+}
+
+export interface ExportInput {
+  select: Selectors;
+  state: ViewState;
+  data: AppData;
+  view: ViewCapture;
+  /** The graph's size on screen (CSS px). */
+  graph: { width: number; height: number };
+}
+
+/** Captures and composes the view as a PNG blob (no download). */
+export async function renderPng(
+  input: ExportInput,
+  o: ExportOptions,
+): Promise<{ blob: Blob; width: number; height: number; spec: ExportSpec }> {
+  const { select, state, data, view } = input;
+  const out = outputSize(o, input.graph);
+  const problem = sizeProblem(out.width, out.height, view.canvasLimits());
+  if (problem) throw new UserFacingError(problem);
+  const theme = EXPORT_THEMES[o.background];
+  const measure = canvasMeasure();
+  const now = new Date();
+  // First pass for the map box; the legend's line widths then follow the camera's size factor.
+  let layout: ExportLayout = layoutExport(specFor(select, state, data, 1, now), out.layout, measure);
+  const captured = await view.capture({
+    width: layout.boxes.map.width,
+    height: layout.boxes.map.height,
+    pixelRatio: out.ratio,
+    backdrop: state.layout === "geo" ? (theme.dark ? "dark" : "light") : null,
+    labelColor: theme.label,
+    labelHalo: theme.dark ? "rgba(20,24,29,0.85)" : "rgba(255,255,255,0.9)",
+  });
+  const spec = specFor(select, state, data, captured.geometry.sizeFactor, now);
+  layout = layoutExport(spec, out.layout, measure);
+  const canvas = composeImage(captured.layers, layout, { pixelRatio: out.ratio, theme });
+  if (canvas.width !== out.width || canvas.height !== out.height) {
+    throw new UserFacingError(
+      `The browser made a ${canvas.width} × ${canvas.height} px image instead of ${out.width} × ${out.height} px; nothing was saved.`,
+    );
+  }
+  assertTitleDrawn(canvas, layout, out.ratio);
+  const raw = await canvasToBlob(canvas);
+  // Title, caption, sources and caveat also travel as PNG text metadata.
+  const tagged = withPngText(new Uint8Array(await raw.arrayBuffer()), {
+    Title: spec.title,
+    Description: [...spec.caption, sourcesText(spec.sources)].join("\n"),
+    Disclaimer: spec.caveat ?? "",
+    "Creation Time": now.toISOString(),
+    Software: "Reroute",
+  });
+  const blob = new Blob([tagged as Uint8Array<ArrayBuffer>], { type: "image/png" });
+  // Free the big bitmaps now rather than at the next collection.
+  canvas.width = canvas.height = 0;
+  for (const c of captured.layers) c.width = c.height = 0;
+  return { blob, width: out.width, height: out.height, spec };
+}
+
+/** The view as an SVG document: vector flows, places, labels, the map, title, caption, legend. */
+export async function renderSvg(
+  input: ExportInput,
+  o: ExportOptions,
+): Promise<{ svg: string; width: number; height: number; spec: ExportSpec }> {
+  const { select, state, data, view } = input;
+  const theme = EXPORT_THEMES[o.background];
+  const measure = canvasMeasure();
+  const l = layoutSize(o.size, input.graph);
+  const now = new Date();
+  let layout = layoutExport(specFor(select, state, data, 1, now), l, measure);
+  const captured = await view.capture({
+    width: layout.boxes.map.width,
+    height: layout.boxes.map.height,
+    pixelRatio: 1,
+    backdrop: null,
+    pixels: false,
+  });
+  const spec = specFor(select, state, data, captured.geometry.sizeFactor, now);
+  layout = layoutExport(spec, l, measure);
+  const svg = writeSvg(layout, captured.geometry, theme, state.layout === "geo" ? view.svgBackdrop(theme.dark) : null);
+  return { svg, width: l.width, height: l.height, spec };
+}
+
+/** Never a blank file: the title row must hold drawn pixels that differ from its first pixel. */
+function assertTitleDrawn(canvas: HTMLCanvasElement, layout: ExportLayout, ratio: number): void {
+  const ctx = canvas.getContext("2d");
+  const t = layout.texts.find((x) => x.role === "title");
+  if (!ctx || !t) return;
+  const y = Math.round((t.y - t.size * 0.35) * ratio);
+  const row = ctx.getImageData(0, Math.max(0, y), canvas.width, 1).data;
+  for (let i = 4; i < row.length; i += 4) {
+    if (row[i] !== row[0] || row[i + 1] !== row[1] || row[i + 2] !== row[2] || row[i + 3] !== row[3]) return;
+  }
+  throw new UserFacingError(
+    `The browser returned an empty ${canvas.width} × ${canvas.height} px image (likely a memory limit); nothing was saved. Choose a lower resolution.`,
+  );
+}

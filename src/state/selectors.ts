@@ -1,0 +1,133 @@
+// Derived things, as memoised selectors of (view state, app data): the flows in force and shown, the
+// inputs of the trace, its result, the chosen chain, the emphasis it puts on the graph and the names of
+// the traced route, the hidden-flow summary, and the highlight of hover and selection. Pure apart from
+// their memory of the last call; one set per app (main.ts), shared by the view sync and the panels.
+import type { Chain } from "../analysis";
+import { createDeriver, type Derived, type FlowModel } from "./derived";
+import { hiddenSummary, type HiddenSummary } from "./hiddenSummary";
+import { highlightFor, type Highlight } from "./highlight";
+import { PENDING, UNEXPLAINED_ORIGIN, type Pending, type RouteAnswers, type RouteInputs, type TraceResult } from "./routeTrace";
+import { buildScene, type Scene } from "./scene";
+import type { AppData } from "./store";
+import type { ViewState } from "./viewState";
+
+type Args = readonly unknown[];
+/** Remembers the last call: the same arguments (Object.is) give the same result object. */
+export function memoLast<A extends Args, R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args: A) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) return last.value;
+    const value = fn(...args);
+    last = { args, value };
+    return value;
+  };
+}
+
+export interface Selectors {
+  derived(view: ViewState, data: AppData): Derived;
+  routeInputs(view: ViewState, data: AppData): RouteInputs;
+  /** The chains origin → destination in the year in view, PENDING while a worker computes them, null without a trace. */
+  traceResult(view: ViewState, data: AppData): TraceResult | Pending | null;
+  /** The chain chosen among the results (it follows the route across years: state/routeFollow), or null. */
+  chosenChain(view: ViewState, data: AppData): Chain | null;
+  /** The route chosen earlier that the year in view does not have, as place names; null when none is lost. */
+  lostRoute(view: ViewState, data: AppData): string[] | null;
+  /** The emphasis of the trace: the chosen chain, else the flows through a place, else every chain found. */
+  analysisHighlight(view: ViewState, data: AppData): Highlight | null;
+  /** What the graph emphasises: hover, then the trace, then the selection. */
+  highlight(view: ViewState, data: AppData): Highlight | null;
+  /** Place names along the traced route (the chosen chain, else the best one), for captions of exports. */
+  routeNames(view: ViewState, data: AppData): string[] | null;
+  /** What the filters hide, in words. */
+  hidden(view: ViewState, data: AppData): HiddenSummary;
+  placeName(data: AppData, id: string): string;
+  /** What the renderer draws: places at their positions, the flows shown, sizes and widths. */
+  scene(view: ViewState, data: AppData): Scene;
+}
+
+export function createSelectors(model: FlowModel | null, answers: RouteAnswers): Selectors {
+  const derive = createDeriver(model);
+  const derived = (view: ViewState, data: AppData) => derive(data.dataset, view);
+  const inputsOf = memoLast(
+    (dataset: AppData["dataset"], flows: Derived["flows"], year: number, measure: ViewState["weighting"]["measure"]) => ({
+      dataset,
+      flows,
+      year,
+      measure,
+    }),
+  );
+  const routeInputs = (view: ViewState, data: AppData): RouteInputs =>
+    inputsOf(data.dataset, derived(view, data).flows, view.year, view.weighting.measure);
+  // `results` is in the key: a worker's answer arrives without any other input changing.
+  const traceOf = memoLast((inputs: RouteInputs, trace: ViewState["trace"], _results: number) =>
+    trace.origin && trace.destination ? answers.trace(inputs, trace) : null,
+  );
+  const traceResult = (view: ViewState, data: AppData) => traceOf(routeInputs(view, data), view.trace, data.results);
+  const settled = (view: ViewState, data: AppData) => {
+    const r = traceResult(view, data);
+    return r === PENDING ? null : r;
+  };
+  const chosenChain = (view: ViewState, data: AppData): Chain | null => {
+    const chain = view.trace.chain;
+    return chain === null ? null : (settled(view, data)?.chains.chains[chain] ?? null);
+  };
+  const namesById = memoLast((dataset: AppData["dataset"]) => new Map(dataset.places.map((p) => [p.id, p.name])));
+  const placeName = (data: AppData, id: string) =>
+    id === UNEXPLAINED_ORIGIN ? "Unexplained (sent on more than received)" : (namesById(data.dataset).get(id) ?? id);
+  const namesOf = memoLast((data: AppData, ids: readonly string[]) => ids.map((id) => placeName(data, id)));
+  const emphasis = memoLast(
+    (chosen: Chain | null, through: ReturnType<RouteAnswers["through"]> | null, all: TraceResult | null): Highlight | null => {
+      if (chosen) return { nodes: new Set(chosen.nodes), edges: new Set(chosen.edges.flat()) };
+      if (through && through !== PENDING)
+        return {
+          nodes: new Set([through.node, ...through.upstreamNodes, ...through.downstreamNodes]),
+          edges: new Set([...through.upstreamEdges, ...through.downstreamEdges]),
+        };
+      const cs = all?.chains.chains ?? [];
+      if (!cs.length) return null;
+      return { nodes: new Set(cs.flatMap((c) => c.nodes)), edges: new Set(cs.flatMap((c) => c.edges.flat())) };
+    },
+  );
+  const analysisHighlight = (view: ViewState, data: AppData) => {
+    const chosen = chosenChain(view, data);
+    const through = !chosen && view.trace.through ? answers.through(routeInputs(view, data), view.trace.through) : null;
+    return emphasis(chosen, through, chosen || view.trace.through ? null : settled(view, data));
+  };
+  const highlightMemo = memoLast(
+    (hover: ViewState["hover"], selection: ViewState["selection"], shown: Derived["visible"]["shown"], analysis: Highlight | null) =>
+      highlightFor({ hover, selection } as ViewState, shown, analysis),
+  );
+  const hiddenMemo = memoLast((visible: Derived["visible"], filters: ViewState["filters"], measure: ViewState["weighting"]["measure"]) =>
+    hiddenSummary(visible, filters, measure),
+  );
+  const sceneMemo = memoLast((d: Derived, weighting: ViewState["weighting"], positions: AppData["positions"]) =>
+    buildScene({
+      places: d.dataset.places,
+      flows: d.visible.shown,
+      weighting,
+      positions,
+      laneOf: d.colourLaneOf,
+      showEmptyPlaces: true,
+    }),
+  );
+  return {
+    derived,
+    routeInputs,
+    scene: (view, data) => sceneMemo(derived(view, data), view.weighting, data.positions),
+    traceResult,
+    chosenChain,
+    lostRoute(view, data) {
+      const route = view.trace.route;
+      if (!route || view.trace.chain !== null || !settled(view, data)) return null;
+      return namesOf(data, route);
+    },
+    analysisHighlight,
+    highlight: (view, data) => highlightMemo(view.hover, view.selection, derived(view, data).visible.shown, analysisHighlight(view, data)),
+    routeNames(view, data) {
+      const chain = chosenChain(view, data) ?? (view.trace.through ? null : (settled(view, data)?.chains.chains[0] ?? null));
+      return chain ? namesOf(data, chain.nodes) : null;
+    },
+    hidden: (view, data) => hiddenMemo(derived(view, data).visible, view.filters, view.weighting.measure),
+    placeName,
+  };
+}

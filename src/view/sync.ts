@@ -1,0 +1,151 @@
+// The view sync: the only code that talks to the renderer. It subscribes to the store and sets the
+// scene (tweened when the change asks for it), the highlight, the map backdrop and the camera; it turns
+// what the user does on the canvas (hover, click, pan and zoom) into store changes.
+import { importFrameRatio } from "../state/openDataset";
+import { extentOf } from "../state/layouts";
+import { select, setCamera, setHover } from "../state/producers";
+import type { Scene } from "../state/scene";
+import type { Selectors } from "../state/selectors";
+import type { CameraMove, Store } from "../state/store";
+import type { CameraState, ViewState } from "../state/viewState";
+import type { Highlight } from "../state/highlight";
+import type { CaptureOptions, CapturedView } from "./captureLayers";
+import { createRenderer, mark, type Renderer } from "./renderer";
+import { signalRender, trackAnimation } from "./signals";
+import { LIGHT_BACKDROP } from "./worldBackdrop";
+
+/** A layout switch tweens the places to their new positions over this long. */
+export const LAYOUT_TWEEN_MS = 500;
+/** A camera the user moved is written into the state once it has rested this long. */
+export const CAMERA_SETTLE_MS = 300;
+
+export interface ViewSync {
+  /** Resolves when the tweens and camera moves running now have ended. */
+  settled(): Promise<void>;
+  /** Writes a camera the user moved but that has not rested yet into the state now (Share link, Save view). */
+  flushCamera(): void;
+  /** Draws the current view at a chosen size for image export, with the camera on screen. */
+  capture(options: Omit<CaptureOptions, "camera">): Promise<CapturedView>;
+  /** For view/testHandle only. */
+  renderer: Renderer;
+}
+
+const isDefaultCamera = (c: CameraState) =>
+  Math.abs(c.x - 0.5) < 1e-6 && Math.abs(c.y - 0.5) < 1e-6 && Math.abs(c.ratio - 1) < 1e-6 && Math.abs(c.angle) < 1e-6;
+export const sameCamera = (a: CameraState | null, b: CameraState | null) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    Math.abs(a.x - b.x) < 1e-5 &&
+    Math.abs(a.y - b.y) < 1e-5 &&
+    Math.abs(a.ratio - b.ratio) < 1e-5 &&
+    Math.abs(a.angle - b.angle) < 1e-5);
+
+export function createViewSync(container: HTMLElement, store: Store, selectors: Selectors): ViewSync {
+  const running = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    const t = trackAnimation(p);
+    running.add(t);
+    void t.finally(() => running.delete(t));
+    return t;
+  };
+  /** Camera moves that put the state's own camera on screen: their frames are not user moves. */
+  let applyingCamera = 0;
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const flushCamera = () => {
+    clearTimeout(cameraTimer);
+    const cam = renderer.getCamera();
+    const next = isDefaultCamera(cam) ? null : cam;
+    if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
+  };
+
+  const renderer = createRenderer(
+    container,
+    {
+      hoverNode: (id) => store.dispatch(setHover(id ? { type: "node", id } : null)),
+      hoverEdge: (id) => store.dispatch(setHover(id ? { type: "edge", id } : null)),
+      clickNode: (id) => store.dispatch(select({ type: "node", id })),
+      clickEdge: (id) => store.dispatch(select({ type: "edge", id })),
+      clickStage: () => store.dispatch(select(null)),
+      camera: () => {
+        if (applyingCamera) return;
+        clearTimeout(cameraTimer);
+        cameraTimer = setTimeout(flushCamera, CAMERA_SETTLE_MS);
+      },
+      rendered: signalRender,
+    },
+    { bbox: extentOf(store.data().positions) },
+  );
+
+  const moveCamera = (move: CameraMove, view: ViewState) => {
+    switch (move.to) {
+      case "view": {
+        clearTimeout(cameraTimer);
+        applyingCamera++;
+        const done = view.camera ? renderer.setCamera(view.camera, move.animate) : renderer.resetCamera(move.animate);
+        void track(done).finally(() => applyingCamera--);
+        return;
+      }
+      case "nodes":
+        void track(renderer.fitNodes([...move.ids], true));
+        return;
+      case "node":
+        void track(renderer.focusNode(move.id));
+        return;
+      case "reset":
+        void renderer.resetCamera(false);
+        return;
+      case "data": {
+        // Imported data on the map is framed when it covers a small part of the world, so flows between
+        // nearby cities are not dots at world scale; world-wide data keeps the whole map.
+        void renderer.resetCamera(false);
+        if (view.layout !== "geo" || store.data().dataset.places.length === 0) return;
+        void renderer.fitNodes([], false);
+        const fitted = renderer.getCamera();
+        const ratio = importFrameRatio(fitted.ratio);
+        if (ratio !== null) void renderer.setCamera({ ...fitted, ratio }, false);
+        else void renderer.resetCamera(false);
+      }
+    }
+  };
+
+  let drawn: Scene | null = null;
+  let highlighted: Highlight | null = null;
+  const draw = (view: ViewState, tweenMs: number) => {
+    const scene = selectors.scene(view, store.data());
+    if (scene !== drawn) {
+      mark("reroute:redraw");
+      if (tweenMs > 0 && drawn) void track(renderer.animateScene(drawn, scene, tweenMs));
+      else renderer.setScene(scene);
+      drawn = scene;
+    }
+    const h = selectors.highlight(view, store.data());
+    if (h !== highlighted) {
+      highlighted = h;
+      renderer.setHighlight(h);
+    }
+  };
+
+  renderer.setBackdrop(store.get().layout === "geo" ? LIGHT_BACKDROP : null);
+  draw(store.get(), 0);
+  store.subscribe((view, prev, { data, prevData, motion }) => {
+    const newData = data.dataset !== prevData.dataset;
+    if (view.layout !== prev.layout || newData) renderer.setBackdrop(view.layout === "geo" ? LIGHT_BACKDROP : null);
+    const layoutTween = view.layout !== prev.layout && !newData ? LAYOUT_TWEEN_MS : 0;
+    draw(view, motion.tweenMs ?? layoutTween);
+    if (motion.camera) moveCamera(motion.camera, view);
+    else if (newData) moveCamera({ to: "reset" }, view);
+  });
+  // Presenting, embedding or a narrow window resize the canvas without a window resize event.
+  new ResizeObserver(() => renderer.refresh()).observe(container);
+
+  return {
+    settled: async () => {
+      while (running.size) await Promise.allSettled([...running]);
+    },
+    flushCamera,
+    capture: (options) => renderer.capture({ ...options, camera: renderer.getCamera() }),
+    renderer,
+  };
+}

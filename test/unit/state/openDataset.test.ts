@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import type { Dataset } from "../../../src/domain/types";
+import { loadShippedDataset } from "../../../src/domain/shippedDataset";
+import {
+  openedData,
+  defaultYearOf,
+  importFrameRatio,
+  initialView,
+  needsChainLayout,
+  openDataset,
+  positionsFollowLayout,
+} from "../../../src/state/openDataset";
+import { appData, createStore } from "../../../src/state/store";
+import { setLayout } from "../../../src/state/producers";
+
+describe("openDataset", () => {
+  it("frames imported data that covers a small part of the map, with a margin and a closest zoom", () => {
+    expect(importFrameRatio(0.1)).toBeCloseTo(0.14);
+    expect(importFrameRatio(0.001)).toBe(0.06);
+    expect(importFrameRatio(0.4)).toBeNull(); // with the margin, most of the map: keep the whole map
+    expect(importFrameRatio(1)).toBeNull();
+    expect(importFrameRatio(Number.NaN)).toBeNull();
+  });
+
+  it("opens data in the chain layout only when no place has coordinates", () => {
+    expect(
+      needsChainLayout([
+        { lat: null, lon: null },
+        { lat: 1, lon: null },
+      ]),
+    ).toBe(true);
+    expect(
+      needsChainLayout([
+        { lat: null, lon: null },
+        { lat: 1, lon: 2 },
+      ]),
+    ).toBe(false);
+    expect(needsChainLayout([])).toBe(false);
+  });
+
+  it("a dataset opens at the default year when it has it, else at its latest", () => {
+    expect(defaultYearOf({ years: [2022, 2023, 2024, 2025] })).toBe(2024);
+    expect(defaultYearOf({ years: [2010, 2011] })).toBe(2011);
+  });
+
+  it("opening a dataset replaces view and data in one change, in the chain layout when no place has coordinates", () => {
+    const shipped = loadShippedDataset();
+    const bare: Dataset = { ...shipped, id: "local:x", places: shipped.places.map((p) => ({ ...p, lat: null, lon: null })) };
+    const store = createStore(initialView(shipped), appData(shipped));
+    const seen: string[] = [];
+    store.subscribe((s, _p, c) => seen.push(`${s.datasetId} ${s.layout} ${c.data.dataset.id} ${c.data.positions.size > 0}`));
+    store.update(openDataset(bare));
+    expect(seen).toEqual(["local:x chain local:x true"]);
+  });
+
+  it("places follow a layout switch made by any change, in the same change", () => {
+    const shipped = loadShippedDataset();
+    const view = initialView(shipped);
+    const store = createStore(view, openedData(shipped, view.layout), positionsFollowLayout);
+    const geo = store.data().positions;
+    store.dispatch(setLayout("chain"));
+    expect(store.data().positions).not.toBe(geo);
+    const chain = store.data().positions;
+    store.dispatch((s) => ({ ...s, year: 2023 }));
+    expect(store.data().positions).toBe(chain);
+  });
+});
