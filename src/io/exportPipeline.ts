@@ -1,6 +1,6 @@
 // The image export pipeline: what an exported PNG or SVG shows (spec), its layout at the chosen size,
 // the view captured at that size (through a ViewCapture the view sync provides), composed with title,
-// caption, legend and sources (docs/methods.md is not involved: this is presentation). No DOM controls here.
+// caption, legend and sources. No controls here (those are ui/exportControls).
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
 import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
