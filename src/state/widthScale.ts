@@ -18,8 +18,10 @@ export function createWidthScale(kind: ScaleKind, values: number[], minWidth: nu
   // A loop, not Math.max(...values): spreading 100k values overflows the call stack.
   let max = 0;
   let minPositive = Infinity;
+  let whole = true;
   for (const v of values) {
     if (!(v > 0)) continue;
+    if (whole && !Number.isInteger(v)) whole = false;
     if (v > max) max = v;
     if (v < minPositive) minPositive = v;
   }
@@ -42,12 +44,15 @@ export function createWidthScale(kind: ScaleKind, values: number[], minWidth: nu
   const scale = ((v: number) => fn(v)) as WidthScale;
   scale.kind = kind;
   scale.domain = domain;
-  scale.legend = (count = 3) => legendValues(domain, kind, count).map((value) => ({ value, width: fn(value) }));
+  scale.legend = (count = 3) => legendValues(domain, kind, count, whole).map((value) => ({ value, width: fn(value) }));
   return scale;
 }
 
-/** Round, readable legend values spread over the domain (largest first). */
-export function legendValues(domain: [number, number], kind: ScaleKind, count: number): number[] {
+/**
+ * Round, readable legend values spread over the domain (largest first). With `whole` (every volume a whole
+ * number: counts of edges or vehicles) only whole numbers: an unweighted graph's legend is "1", not 1 / 0.6 / 0.1.
+ */
+export function legendValues(domain: [number, number], kind: ScaleKind, count: number, whole = false): number[] {
   const max = domain[1];
   if (!(max > 0)) return [];
   const raw: number[] = [];
@@ -55,7 +60,7 @@ export function legendValues(domain: [number, number], kind: ScaleKind, count: n
     const t = i / Math.max(1, count - 1);
     raw.push(kind === "log" ? max / Math.pow(10, t * Math.log10(max / Math.max(domain[0], 1e-9))) : max * (1 - t * 0.9));
   }
-  const nice = raw.map(niceRound).filter((v) => v > 0);
+  const nice = raw.map((v) => (whole ? Math.max(1, Math.round(niceRound(v))) : niceRound(v))).filter((v) => v > 0);
   return [...new Set(nice)].sort((a, b) => b - a);
 }
 

@@ -47,3 +47,24 @@ describe("legend values", () => {
     expect(niceRound(0)).toBe(0);
   });
 });
+
+describe("legend of whole-number volumes", () => {
+  it("shows an unweighted graph's edge counts as whole numbers, not 1 / 0.6 / 0.1", () => {
+    expect(
+      createWidthScale("sqrt", [1, 1, 1], 1, 10)
+        .legend(3)
+        .map((l) => l.value),
+    ).toEqual([1]);
+    expect(
+      createWidthScale("linear", [1, 2, 3], 1, 10)
+        .legend(3)
+        .map((l) => l.value),
+    ).toEqual([3, 2, 1]);
+    // Fractional volumes keep their fractional legend.
+    expect(
+      createWidthScale("linear", [0.5, 1], 1, 10)
+        .legend(3)
+        .map((l) => Number(l.value.toFixed(6))),
+    ).toEqual([1, 0.6, 0.1]);
+  });
+});
