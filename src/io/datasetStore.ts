@@ -107,7 +107,7 @@ export async function openDatasetStore(
         format: info.format,
         places: dataset.places.length,
         flows: dataset.flows.length,
-        years: [...dataset.years],
+        years: dataset.timeless ? [] : [...dataset.years],
         views: views.length,
       };
       const tx = db.transaction([META, DATA], "readwrite");

@@ -66,14 +66,14 @@ export const setPanels =
   (patch: Partial<AppData["panels"]>): AppProducer =>
   ({ view, data }) => ({ view, data: { ...data, panels: { ...data.panels, ...patch } } });
 
-const FRAME_BELOW_RATIO = 0.5;
+const FRAME_BELOW_RATIO = 1;
 const CLOSEST_RATIO = 0.06;
 /** The fit puts the outermost places on the edges of the view: leave a margin. */
 const FRAME_MARGIN = 1.4;
 
 /**
  * The camera ratio to open imported data at, from the ratio that fits all its places; null: the whole map.
- * Below FRAME_BELOW_RATIO the data fills a small part of the world map (one country's cities): frame it.
+ * Whenever the places (with a margin) take less than the whole frame, the camera fits them: no half-empty frame.
  */
 export function importFrameRatio(fitted: number): number | null {
   if (!Number.isFinite(fitted) || fitted <= 0) return null;

@@ -33,6 +33,8 @@ export interface Scene {
   edges: SceneEdge[];
   widthScale: WidthScale;
   maxNodeVolume: number;
+  /** The edges have no direction (an undirected graph): drawn without arrow heads. */
+  undirected?: boolean;
 }
 
 export const NODE_SIZE_RANGE: [number, number] = [2.5, 12];
@@ -52,6 +54,8 @@ export interface SceneInput {
   laneOf: (flow: Flow) => string;
   /** Places to draw even without flows (all of them in the geographic view). */
   showEmptyPlaces: boolean;
+  /** The dataset's edges have no direction. */
+  undirected?: boolean;
 }
 
 export function buildScene(input: SceneInput): Scene {
@@ -121,5 +125,5 @@ export function buildScene(input: SceneInput): Scene {
       color: tint(colour, BASIS_TINT[f.basis]),
     });
   });
-  return { nodes, edges, widthScale, maxNodeVolume };
+  return input.undirected ? { nodes, edges, widthScale, maxNodeVolume, undirected: true } : { nodes, edges, widthScale, maxNodeVolume };
 }

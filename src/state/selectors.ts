@@ -108,6 +108,7 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
       positions,
       laneOf: d.colourLaneOf,
       showEmptyPlaces: true,
+      undirected: d.dataset.undirected === true,
     }),
   );
   return {

@@ -6,6 +6,8 @@ import { volumeOf } from "./visibleFlows";
 export interface PlaceSummary {
   place: Place;
   year: number;
+  /** false for data without time: its year is a placeholder, not to be shown. */
+  dated: boolean;
   inflow: number;
   outflow: number;
   inCount: number;
@@ -23,6 +25,10 @@ export interface FlowSummary {
   to: Place | undefined;
   sources: Source[];
   context: ContextFigure[];
+  /** false for data without time: its year is a placeholder, not to be shown. */
+  dated: boolean;
+  /** The edge has no direction (an undirected graph): "A – B", not "A → B". */
+  undirected: boolean;
 }
 
 function sourcesOf(dataset: Dataset, ids: Iterable<string>): Source[] {
@@ -56,7 +62,19 @@ export function placeSummary(dataset: Dataset, flows: Flow[], placeId: string, y
     f.facts.forEach((s) => facts.add(s));
   }
   const context = dataset.context.filter((c) => c.year === year && (c.place === placeId || c.from === placeId || c.to === placeId));
-  return { place, year, inflow, outflow, inCount, outCount, byBasis, sources: sourcesOf(dataset, sourceIds), facts: [...facts], context };
+  return {
+    place,
+    year,
+    dated: !dataset.timeless,
+    inflow,
+    outflow,
+    inCount,
+    outCount,
+    byBasis,
+    sources: sourcesOf(dataset, sourceIds),
+    facts: [...facts],
+    context,
+  };
 }
 
 export function flowSummary(dataset: Dataset, flows: Flow[], flowId: string): FlowSummary | null {
@@ -64,5 +82,13 @@ export function flowSummary(dataset: Dataset, flows: Flow[], flowId: string): Fl
   if (!flow) return null;
   const places = new Map(dataset.places.map((p) => [p.id, p]));
   const context = dataset.context.filter((c) => c.year === flow.year && c.from === flow.from && c.to === flow.to);
-  return { flow, from: places.get(flow.from), to: places.get(flow.to), sources: sourcesOf(dataset, flow.sources), context };
+  return {
+    flow,
+    from: places.get(flow.from),
+    to: places.get(flow.to),
+    sources: sourcesOf(dataset, flow.sources),
+    context,
+    dated: !dataset.timeless,
+    undirected: dataset.undirected === true,
+  };
 }

@@ -26,7 +26,8 @@ export function mountEmbed(app: App): void {
     const ds = app.dataset();
     const t = effectiveTitle(state, ds);
     // The default title ends with the year; a custom one may not, so the year is added then.
-    title.textContent = t.includes(String(state.year)) ? t : `${t} — ${state.year}`;
+    // Data without time names no year.
+    title.textContent = ds.timeless || t.includes(String(state.year)) ? t : `${t} — ${state.year}`;
     caveat.textContent = ds.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_NOTE : "";
     caveat.hidden = !caveat.textContent;
   };

@@ -1,6 +1,7 @@
 // The modal steps of an import: the summary to confirm, the column mapping, the reporter question, and the
 // progress bar of a long read. Native <dialog> (focus trapped, Escape cancels); all file text via text nodes.
 import type { ColumnField, ColumnMapping, ImportNeeds } from "../io/import/types";
+import { describeYearColumns, yearColumns } from "../io/import/wideYears";
 import { el } from "./dom";
 import { confirmLabel, type ImportSummaryView } from "./importSummary";
 
@@ -130,11 +131,35 @@ export function askColumnMapping(needs: Extract<ImportNeeds, { kind: "column-map
       selects.set(role.key, select);
       return el("div", { class: "import-field" }, el("label", { for: id }, role.label), select);
     });
+    // A wide table: its year columns as the time axis, in one step (checked when the importer saw them).
+    const wide = yearColumns(needs.headers);
+    const wideBox = el("input", { type: "checkbox", id: "import-map-wide", checked: (needs.guess.wideYears?.length ?? 0) > 0 });
+    const syncWide = () => {
+      for (const key of ["volume", "year"] as const) {
+        const select = selects.get(key);
+        if (select) select.disabled = wideBox.checked;
+      }
+    };
+    wideBox.addEventListener("change", syncWide);
+    syncWide();
+    const wideField =
+      wide.length > 0
+        ? el("div", { class: "import-field import-wide" }, wideBox, el("label", { for: "import-map-wide" }, describeYearColumns(wide)))
+        : null;
+    const nodeNote =
+      needs.nodeFiles && needs.nodeFiles.length > 0
+        ? el(
+            "p",
+            { class: "hint" },
+            `${needs.nodeFiles.join(", ")}: joined to the flows by the ids in the origin and destination columns (the summary says how many matched).`,
+          )
+        : null;
     const ok = el("button", { type: "button", class: "import-primary" }, "Read with these columns");
     const cancel = el("button", { type: "button" }, "Cancel import");
     ok.addEventListener("click", () => {
       const mapping: Partial<ColumnMapping> = {};
-      for (const [key, select] of selects) if (select.value !== "") mapping[key] = select.value;
+      for (const [key, select] of selects) if (select.value !== "" && !select.disabled) mapping[key] = select.value;
+      if (wide.length > 0 && wideBox.checked) mapping.wideYears = wide.map((column) => column.header);
       if (!mapping.origin || !mapping.destination) {
         error.textContent = "Choose the origin and the destination columns.";
         (mapping.origin ? selects.get("destination") : selects.get("origin"))?.focus();
@@ -151,6 +176,8 @@ export function askColumnMapping(needs: Extract<ImportNeeds, { kind: "column-map
     body.append(
       el("p", {}, fileNote, " The column names were not recognised. Say which column holds what:"),
       el("div", { class: "import-fields" }, fields),
+      wideField ?? "",
+      nodeNote ?? "",
       error,
       el("div", { class: "import-actions" }, ok, cancel),
     );

@@ -56,8 +56,13 @@ export function summaryView(result: ImportResult, extra: { views?: number } = {}
   rows.push(
     { label: "Places", value: nf.format(s.places) },
     { label: "Flows", value: nf.format(s.flows) },
-    { label: "Years", value: yearsText(s.years) },
+    { label: "Years", value: result.dataset?.timeless ? "none: the files give no time (no Year control)" : yearsText(s.years) },
   );
+  if (s.timeAxis) rows.push({ label: "Time axis", value: s.timeAxis });
+  for (const join of s.joins ?? []) rows.push({ label: "Node table", value: join });
+  if (s.attributes && s.attributes.length > 0) rows.push({ label: "Attributes (not summed)", value: s.attributes.join(", ") });
+  if (result.dataset?.undirected) rows.push({ label: "Edges", value: "undirected (no arrows)" });
+  if (result.dataset?.unweighted) rows.push({ label: "Weights", value: "none: each flow counts its edges" });
   if (s.encoding) rows.push({ label: "Encoding", value: s.encoding });
   if (s.delimiter) rows.push({ label: "Delimiter", value: s.delimiter });
   if (s.rejectedRows > 0) rows.push({ label: "Rows left out", value: nf.format(s.rejectedRows) });

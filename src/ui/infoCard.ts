@@ -15,7 +15,11 @@ export function placeCard(
   const p = s.place;
   const rows: HTMLElement[] = [
     el("div", { class: "card-title" }, p.name, p.nativeName ? el("span", { class: "native" }, ` ${p.nativeName}`) : null),
-    el("div", { class: "card-sub" }, `${kindLabel[p.kind]} · ${p.country === "ZZ" ? "aggregate" : p.country} · ${s.year}`),
+    el(
+      "div",
+      { class: "card-sub" },
+      `${kindLabel[p.kind]} · ${p.country === "ZZ" ? "aggregate" : p.country}${s.dated ? ` · ${s.year}` : ""}`,
+    ),
     el(
       "dl",
       { class: "card-figures" },
@@ -70,8 +74,8 @@ export function placeCard(
 export function flowCard(s: FlowSummary, unit: VolumeUnit, full = false): HTMLElement {
   const f = s.flow;
   const rows: HTMLElement[] = [
-    el("div", { class: "card-title" }, `${s.from?.name ?? f.from} → ${s.to?.name ?? f.to}`),
-    el("div", { class: "card-sub" }, `${f.year} · ${f.mode}`),
+    el("div", { class: "card-title" }, `${s.from?.name ?? f.from} ${s.undirected ? "–" : "→"} ${s.to?.name ?? f.to}`),
+    el("div", { class: "card-sub" }, s.dated ? `${f.year} · ${f.mode}` : f.mode),
     el(
       "dl",
       { class: "card-figures" },

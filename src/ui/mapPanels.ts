@@ -15,7 +15,7 @@ import { mountYearControl } from "./yearControl";
 export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLElement): void {
   const yearSlot = el("div", { class: "control" });
   app.toolbar.appendChild(yearSlot);
-  const year = mountYearControl(yearSlot, app.store, () => app.dataset().years);
+  const year = mountYearControl(yearSlot, app.store, () => (app.dataset().timeless ? [] : app.dataset().years));
   const legendBody = app.panel.addSection("legend", "Legend", { open: true, order: 10 });
   const detailsBody = app.panel.addSection("details", "Details", { open: true, order: 11 });
   const aboutBody = app.panel.addSection("about", "About the data", { order: 90 });

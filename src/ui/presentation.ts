@@ -41,7 +41,7 @@ export function mountPresentation(app: App, address: AddressBar): Presentation {
     title.textContent = step.title;
     caption.textContent = step.caption;
     counter.textContent = `Step ${index + 1} of ${steps.length}`;
-    year.textContent = `Year ${step.state.year}`;
+    year.textContent = app.dataset().timeless ? "" : `Year ${step.state.year}`;
     prev.disabled = index === 0;
     next.disabled = index === steps.length - 1;
     void address.applyView(step.state, true, false, step.positions);

@@ -110,6 +110,9 @@ export function mountTimeAxis(app: App): void {
     clear(track);
     hidePopover();
     const ds = app.dataset();
+    // Data without time has no time axis (its one year is a placeholder).
+    bar.hidden = ds.timeless === true;
+    if (bar.hidden) return;
     const axis = timeAxis(ds.years, ds.events);
     const band = el("div", { class: "x-year-band", "aria-hidden": "true" });
     track.append(band);

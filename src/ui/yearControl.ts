@@ -1,4 +1,5 @@
-// The "Year" control: a labelled select over the dataset's years.
+// The "Year" control: a labelled select over the dataset's years; hidden when there are none (data
+// without time: the caller passes no years).
 import { setYear } from "../state/producers";
 import type { Store } from "../state/store";
 import { clear, el } from "./dom";
@@ -9,6 +10,7 @@ export function mountYearControl(root: HTMLElement, store: Store, years: () => n
   select.addEventListener("change", () => store.dispatch(setYear(Number(select.value))));
   const render = () => {
     const ys = years();
+    root.hidden = ys.length === 0;
     const current = store.get().year;
     if (select.options.length !== ys.length || [...select.options].some((o, i) => Number(o.value) !== ys[i])) {
       clear(select);

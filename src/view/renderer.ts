@@ -3,7 +3,7 @@
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram } from "sigma/rendering";
-import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import { getCameraStateToFitViewportToNodes } from "@sigma/utils";
 import type { CameraState } from "../state/viewState";
 import type { Highlight } from "../state/highlight";
@@ -66,6 +66,8 @@ export interface Renderer {
   /** Frame the given nodes (all when empty); resolves when the animation has ended. */
   fitNodes(ids: string[], animate?: boolean): Promise<void>;
   resetCamera(animate?: boolean): Promise<void>;
+  /** Frames graph coordinates to this extent (the data's; null: sigma's own fit); resetCamera then fits it. */
+  setBBox(bbox: RendererOptions["bbox"]): void;
   /** Centre the camera on one node and zoom in to at most `ratio` (never out); resolves when the animation has ended. */
   focusNode(id: string, ratio?: number, animate?: boolean): Promise<void>;
   /** Viewport (CSS px, relative to the container) position and drawn radius of a node, or null when not drawn. */
@@ -117,7 +119,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     // Node labels are placed by our own collision-free pass (labelPlacement.ts) on a layer of our own.
     renderLabels: false,
     defaultEdgeType: opts.edgeStyle === "curved" ? "curved" : "line",
-    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram, line: EdgeLineProgram },
+    // "plain": curves without arrow heads, for undirected graphs.
+    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, plain: EdgeCurveProgram, arrow: EdgeArrowProgram, line: EdgeLineProgram },
     labelFont: "system-ui, 'DejaVu Sans', Arial, sans-serif",
     labelSize: 12,
     labelWeight: "500",
@@ -255,7 +258,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       }
       // Curves with arrow heads read best; past a few thousand edges plain lines keep a frame affordable
       // (sigma's line program was ~5× faster than the default on this machine's software WebGL).
-      const type = opts.edgeStyle === "curved" && scene.edges.length <= CURVED_EDGE_LIMIT ? "curved" : "line";
+      const curved = opts.edgeStyle === "curved" && scene.edges.length <= CURVED_EDGE_LIMIT;
+      const type = !curved ? "line" : scene.undirected ? "plain" : "curved";
       // Draw thin edges last so small flows stay visible on top of wide ones.
       const sorted = [...scene.edges].sort((a, b) => b.size - a.size);
       for (const e of sorted) {
@@ -326,6 +330,11 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       const target = { x: d.x, y: d.y, ratio: Math.min(now.ratio, ratio), angle: now.angle };
       if (animate) await camera().animate(target, { duration: 600 });
       else camera().setState(target);
+    },
+    setBBox(bbox) {
+      opts.bbox = bbox;
+      sigma.setCustomBBox(bbox);
+      sigma.refresh();
     },
     async resetCamera(animate = true) {
       const target = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };

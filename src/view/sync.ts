@@ -77,6 +77,7 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
     },
     { bbox: extentOf(store.data().positions) },
   );
+  const firstBBox = extentOf(store.data().positions);
 
   const moveCamera = (move: CameraMove, view: ViewState) => {
     switch (move.to) {
@@ -97,8 +98,9 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
         void renderer.resetCamera(false);
         return;
       case "data": {
-        // Imported data on the map is framed when it covers a small part of the world, so flows between
-        // nearby cities are not dots at world scale; world-wide data keeps the whole map.
+        // Imported data on the map is framed on its places: the frame spans them and the first data (so data
+        // far from it, the Americas after Eurasia, is not left off-screen), and the camera fits the places.
+        if (view.layout === "geo") renderer.setBBox(unionBBox(firstBBox, extentOf(store.data().positions)));
         void renderer.resetCamera(false);
         if (view.layout !== "geo" || store.data().dataset.places.length === 0) return;
         void renderer.fitNodes([], false);
@@ -148,4 +150,12 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
     capture: (options) => renderer.capture({ ...options, camera: renderer.getCamera() }),
     renderer,
   };
+}
+
+type BBox = ReturnType<typeof extentOf>;
+
+/** The smallest box holding both (either may be null). */
+function unionBBox(a: BBox, b: BBox): BBox {
+  if (!a || !b) return a ?? b;
+  return { x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])], y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])] };
 }

@@ -14,10 +14,12 @@ import { appData, createStore } from "../../../src/state/store";
 import { setLayout } from "../../../src/state/producers";
 
 describe("openDataset", () => {
-  it("frames imported data that covers a small part of the map, with a margin and a closest zoom", () => {
+  it("frames imported data that covers less than the whole frame, with a margin and a closest zoom", () => {
     expect(importFrameRatio(0.1)).toBeCloseTo(0.14);
     expect(importFrameRatio(0.001)).toBe(0.06);
-    expect(importFrameRatio(0.4)).toBeNull(); // with the margin, most of the map: keep the whole map
+    // Half the frame: framed (no half-empty frame); the whole frame with the margin: keep it.
+    expect(importFrameRatio(0.5)).toBeCloseTo(0.7);
+    expect(importFrameRatio(0.75)).toBeNull();
     expect(importFrameRatio(1)).toBeNull();
     expect(importFrameRatio(Number.NaN)).toBeNull();
   });

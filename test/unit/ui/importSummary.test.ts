@@ -24,6 +24,31 @@ describe("summaryView(result) lists what an import found", () => {
     expect(view.validRows).toBe(1);
   });
 
+  it("shows the node-table join, the wide years, the attributes not summed, and data without time", async () => {
+    const wide = await read(
+      [
+        file("edges.csv", "origin,destination,2019,2020,Average\n1,2,3,4,3.5\n"),
+        file("nodes.csv", "code,name,lat,lon\n01,Almaty,43.2,76.9\n02,Bishkek,42.9,74.6\n"),
+      ],
+      { defaultYear: undefined },
+    );
+    const rows = Object.fromEntries(summaryView(wide).rows.map((r) => [r.label, r.value]));
+    expect(rows["Node table"]).toBe("nodes.csv: 2 of 2 ids matched (column code)");
+    expect(rows["Time axis"]).toBe("2 year columns: 2019–2020 → years");
+    expect(rows["Attributes (not summed)"]).toBe("Average");
+    expect(rows.Years).toBe("2 (2019, 2020)");
+    const yearless = await read(
+      [file("g.json", JSON.stringify({ directed: false, nodes: [{ id: "a" }, { id: "b" }], links: [{ source: "a", target: "b" }] }))],
+      {
+        defaultYear: undefined,
+      },
+    );
+    const plain = Object.fromEntries(summaryView(yearless).rows.map((r) => [r.label, r.value]));
+    expect(plain.Years).toBe("none: the files give no time (no Year control)");
+    expect(plain.Edges).toBe("undirected (no arrows)");
+    expect(plain.Weights).toBe("none: each flow counts its edges");
+  });
+
   it("turns self-loops, aggregates, unknown references and missing coordinates into sentences", () => {
     const result: ImportResult = {
       status: "ok",
