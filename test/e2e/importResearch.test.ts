@@ -137,7 +137,10 @@ describe("researchers' files in headless Chromium", () => {
     await page.waitForFunction(() => document.documentElement.dataset.exporting === "false");
     expect(download.suggestedFilename()).toBe("airlines.svg");
     expect(svg).not.toContain("data-arrow-of");
-    expect(svg).not.toMatch(/20\d\d/);
+    // Title and caption name no year (the footer's export date is a real date).
+    const texts = [...svg.matchAll(/data-role="(title|caption)"[^>]*>([^<]*)</g)].map((m) => m[2]);
+    expect(texts[0]).toBe("airlines");
+    expect(texts.join(" ")).not.toMatch(/\b(19|20)\d\d\b/);
   });
 
   it("a flowmap.blue pair without time has no Year control and no year in its title", async () => {
@@ -152,5 +155,35 @@ describe("researchers' files in headless Chromium", () => {
     // A dated import brings the Year control back.
     await importAndConfirm(page, [upload("dated.csv", "origin,destination,volume,year\nA,B,1,2021\nA,B,2,2022\n")]);
     expect(await page.getByLabel("Year", { exact: true }).isVisible()).toBe(true);
+  });
+
+  it("the column mapping offers a wide table's year columns as the time axis in one step", async () => {
+    const { page } = app;
+    const before = await page.evaluate(() => Number(document.documentElement.dataset.importCount ?? "0"));
+    await page
+      .getByLabel("Import data", { exact: true })
+      .setInputFiles([upload("abgang.csv", "Abgang,Nach,2019,2020,Rang\nA,B,1,2,1\nB,C,3,,2\n")]);
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.importCount ?? "0") > n, before, { timeout: 60_000 });
+    const wide = page.getByLabel("2 year columns: 2019–2020 → years", { exact: true });
+    expect(await wide.isChecked()).toBe(true);
+    expect(await page.getByLabel("Volume column", { exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel("Origin column", { exact: true }).selectOption("Abgang");
+    await page.getByLabel("Destination column", { exact: true }).selectOption("Nach");
+    const asked = await page.evaluate(() => Number(document.documentElement.dataset.importCount ?? "0"));
+    await page.getByRole("button", { name: "Read with these columns" }).click();
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.importCount ?? "0") > n, asked, { timeout: 60_000 });
+    const text = (await page.getByRole("dialog").textContent()) ?? "";
+    expect(text).toContain("2 year columns: 2019–2020 → years");
+    expect(text).toMatch(/Attributes \(not summed\)\s*Rang/);
+    const n = await renders(page);
+    await page.getByRole("button", { name: "Import 3 valid rows" }).click();
+    await waitRendered(page, n);
+    const flows = await page.evaluate(() =>
+      window
+        .reroute!.app.dataset()
+        .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`)
+        .sort(),
+    );
+    expect(flows).toEqual(["A>B@2019=1", "A>B@2020=2", "B>C@2019=3"]);
   });
 });
