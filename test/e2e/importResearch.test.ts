@@ -186,4 +186,24 @@ describe("researchers' files in headless Chromium", () => {
     );
     expect(flows).toEqual(["A>B@2019=1", "A>B@2020=2", "B>C@2019=3"]);
   });
+
+  it("an import far from the previous data opens framed on its own places", async () => {
+    const { page } = app;
+    await importAndConfirm(page, [
+      upload(
+        "americas-places.csv",
+        "id,name,lat,lon\nbog,Bogotá,4.71,-74.07\nmex,Mexico City,19.43,-99.13\ntor,Toronto,43.65,-79.38\nbue,Buenos Aires,-34.6,-58.38\n",
+      ),
+      upload("americas-flows.csv", "origin,dest,count\nbog,mex,5\nmex,tor,3\nbue,bog,2\n"),
+    ]);
+    const box = await page.evaluate(() => document.getElementById("graph")!.getBoundingClientRect().toJSON() as DOMRect);
+    const at = await page.evaluate(() => window.reroute!.app.dataset().places.map((p) => window.reroute!.nodeOnPage(p.id)!));
+    for (const p of at) {
+      expect(p.x > box.left && p.x < box.left + box.width).toBe(true);
+      expect(p.y > box.top && p.y < box.top + box.height).toBe(true);
+    }
+    // The places fill the frame's height (north–south data): no half-empty frame.
+    const ys = at.map((p) => p.y);
+    expect((Math.max(...ys) - Math.min(...ys)) / box.height).toBeGreaterThan(0.5);
+  });
 });
