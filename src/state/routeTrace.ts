@@ -108,11 +108,31 @@ export function figuresFor(dataset: Dataset, target: { place: string } | { from:
 }
 
 /** One set of memoised selectors; make one per panel (each keeps its own last result). */
+/** Suffix of the key of an undirected edge's way back (target → source) in the graph routes are traced on. */
+const BACK = "\u0000back";
+
+/** Each edge also the other way, for an undirected graph: routes may follow an edge either way. */
+export function bothWays(g: YearGraph): YearGraph {
+  const out = g.copy();
+  g.forEachEdge((id, attributes, source, target) => {
+    if (source !== target) out.addDirectedEdgeWithKey(`${id}${BACK}`, target, source, attributes);
+  });
+  return out;
+}
+
+/** Edge ids of the hops of a path, the way-back keys read as the flows they are. */
+function flowIds<T extends { edges: string[][] }>(path: T): T {
+  return { ...path, edges: path.edges.map((hop) => hop.map((id) => (id.endsWith(BACK) ? id.slice(0, -BACK.length) : id))) };
+}
+
 export function createRouteTrace() {
   const yearGraph = memo((dataset: Dataset, flows: readonly Flow[], year: number, measure: Measure): YearGraph =>
     buildYearGraph(dataset, year, { measure, flows: flows as Flow[] }),
   );
+  const bothWaysMemo = memo((g: YearGraph): YearGraph => bothWays(g));
   const graphOf = (i: RouteInputs) => yearGraph(i.dataset, i.flows, i.year, i.measure);
+  /** The graph routes are traced on: an undirected dataset's edges go both ways. */
+  const routeGraphOf = (i: RouteInputs) => (i.dataset.undirected ? bothWaysMemo(graphOf(i)) : graphOf(i));
 
   const chainsMemo = memo((g: YearGraph, origin: string, destination: string): ChainsResult =>
     chains(g, origin, destination, { k: TRACE_CHAINS_K, maxHops: TRACE_MAX_HOPS, weight: "weight" }),
@@ -147,15 +167,17 @@ export function createRouteTrace() {
     trace(i: RouteInputs, trace: TraceState): TraceResult | null {
       const { origin, destination } = trace;
       if (!origin || !destination || origin === destination) return null;
-      const g = graphOf(i);
+      const g = routeGraphOf(i);
       if (!g.hasNode(origin) || !g.hasNode(destination)) return null;
-      return { origin, destination, chains: chainsMemo(g, origin, destination) };
+      const found = chainsMemo(g, origin, destination);
+      return { origin, destination, chains: i.dataset.undirected ? { ...found, chains: found.chains.map(flowIds) } : found };
     },
     /** Every simple path origin → destination up to 5 hops, at most 200, with bottlenecks. */
     simple(i: RouteInputs, origin: string, destination: string): SimplePathsResult | null {
-      const g = graphOf(i);
+      const g = routeGraphOf(i);
       if (origin === destination || !g.hasNode(origin) || !g.hasNode(destination)) return null;
-      return simpleMemo(g, origin, destination);
+      const found = simpleMemo(g, origin, destination);
+      return i.dataset.undirected ? { ...found, paths: found.paths.map(flowIds) } : found;
     },
     /** Origin mix and mass balance of a place; null for an unknown place. */
     placeMix(i: RouteInputs, place: string): PlaceMix | null {

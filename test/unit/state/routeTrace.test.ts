@@ -200,3 +200,32 @@ describe("noRouteText says why no chain was found", () => {
     );
   });
 });
+
+describe("routes on an undirected graph", () => {
+  // Airline-style: JFK–LHR, CDG–LHR listed in that order; no edge points from LHR to CDG.
+  const air: Dataset = {
+    ...dataset,
+    id: "air",
+    places: [place("jfk", "transit", "US"), place("lhr", "transit", "GB"), place("cdg", "transit", "FR")],
+    flows: [flow("jfk", "lhr", 1), flow("cdg", "lhr", 1)],
+    context: [],
+    years: [2024],
+  };
+  const inputs = (ds: Dataset): RouteInputs => ({ dataset: ds, flows: ds.flows, year: 2024, measure: "vehicles" });
+
+  it("follows edges either way and names the flows, not their ways back", () => {
+    const t = createRouteTrace();
+    const undirected = { ...air, undirected: true };
+    const result = t.trace(inputs(undirected), { ...DEFAULT_TRACE, origin: "jfk", destination: "cdg" });
+    expect(result?.chains.chains.map((c) => c.nodes)).toEqual([["jfk", "lhr", "cdg"]]);
+    expect(result?.chains.chains[0]?.edges).toEqual([["jfk>lhr@2024/road"], ["cdg>lhr@2024/road"]]);
+    const simple = t.simple(inputs(undirected), "cdg", "jfk");
+    expect(simple?.paths.map((p) => p.nodes)).toEqual([["cdg", "lhr", "jfk"]]);
+    expect(simple?.paths[0]?.edges).toEqual([["cdg>lhr@2024/road"], ["jfk>lhr@2024/road"]]);
+  });
+
+  it("keeps a directed graph's direction", () => {
+    const t = createRouteTrace();
+    expect(t.trace(inputs(air), { ...DEFAULT_TRACE, origin: "jfk", destination: "cdg" })?.chains.chains).toEqual([]);
+  });
+});
