@@ -88,7 +88,7 @@ export function mountFlowTable(app: App): void {
     const selected = state.selection?.type === "edge" ? state.selection.id : null;
     // The main volume column is named by the dataset's unit (Vehicles, Volume (US$), Volume (units)).
     const header = (c: FlowTableColumn) => (c === "vehicles" ? unitTitle(datasetUnit(app.dataset())) : HEADERS[c]);
-    caption.textContent = `${rows.length} ${rows.length === 1 ? "flow" : "flows"} shown in ${state.year}${derived.visible.hidden ? ` (${derived.visible.hidden} hidden by filters)` : ""}, sorted by ${header(sort.column)} ${sort.direction}`;
+    caption.textContent = `${rows.length} ${rows.length === 1 ? "flow" : "flows"} shown${app.dataset().timeless ? "" : ` in ${state.year}`}${derived.visible.hidden ? ` (${derived.visible.hidden} hidden by filters)` : ""}, sorted by ${header(sort.column)} ${sort.direction}`;
     for (const [c, th] of headerCells) {
       const name = th.querySelector(".x-head");
       if (name) name.textContent = header(c);
@@ -104,7 +104,8 @@ export function mountFlowTable(app: App): void {
         { tabindex: -1, "data-flow": r.id, class: "x-row-flow", "aria-current": r.id === selected ? "true" : null },
         el("td", {}, r.from),
         el("td", {}, r.to),
-        el("td", { class: "num" }, String(r.year)),
+        // Data without time: its year is a placeholder, not shown.
+        el("td", { class: "num" }, app.dataset().timeless ? "—" : String(r.year)),
         el("td", { class: "num" }, formatInt(r.vehicles)),
         el("td", { class: "num" }, r.usd === null ? "—" : formatUsd(r.usd)),
         el("td", {}, r.mode),

@@ -26,6 +26,10 @@ export function mountSparkline(app: App): void {
     renderedKey = key;
     clear(body);
     const ds = app.dataset();
+    if (ds.timeless) {
+      body.append(el("p", { class: "hint" }, "This data has no time: nothing to show over time."));
+      return;
+    }
     const d = app.derived();
     const sel = s.selection;
     const measure = s.weighting.measure;

@@ -152,6 +152,7 @@ describe("researchers' files in headless Chromium", () => {
     expect(await page.getByLabel("Year", { exact: true }).isVisible()).toBe(false);
     expect(await page.getByRole("group", { name: "Time axis and policy events" }).isVisible()).toBe(false);
     expect(await page.getByLabel("Image title", { exact: true }).getAttribute("placeholder")).toBe("locations + flows");
+    expect(await page.getByText("This data has no time: nothing to show over time.").count()).toBe(1);
     // A dated import brings the Year control back.
     await importAndConfirm(page, [upload("dated.csv", "origin,destination,volume,year\nA,B,1,2021\nA,B,2,2022\n")]);
     expect(await page.getByLabel("Year", { exact: true }).isVisible()).toBe(true);
