@@ -109,7 +109,7 @@ export function figuresFor(dataset: Dataset, target: { place: string } | { from:
 
 /** One set of memoised selectors; make one per panel (each keeps its own last result). */
 /** Suffix of the key of an undirected edge's way back (target → source) in the graph routes are traced on. */
-const BACK = "\u0000back";
+export const BACK = "\u0000back";
 
 /** Each edge also the other way, for an undirected graph: routes may follow an edge either way. */
 export function bothWays(g: YearGraph): YearGraph {
@@ -121,7 +121,7 @@ export function bothWays(g: YearGraph): YearGraph {
 }
 
 /** Edge ids of the hops of a path, the way-back keys read as the flows they are. */
-function flowIds<T extends { edges: string[][] }>(path: T): T {
+export function flowIds<T extends { edges: string[][] }>(path: T): T {
   return { ...path, edges: path.edges.map((hop) => hop.map((id) => (id.endsWith(BACK) ? id.slice(0, -BACK.length) : id))) };
 }
 

@@ -7,7 +7,7 @@ import type { SerializedGraph } from "graphology-types";
 import { UNEXPLAINED_ORIGIN, type Attribution } from "../analysis/attribution";
 import type { Measure } from "../domain/buildYearGraph";
 import type { Dataset, Flow } from "../domain/types";
-import type { FlowMix, OriginShare, PlaceMix } from "./routeTrace";
+import { BACK, type FlowMix, type OriginShare, type PlaceMix } from "./routeTrace";
 
 /** A year with more flows than this is traced in workers. */
 export const BIG_GRAPH_FLOWS = 20_000;
@@ -48,6 +48,14 @@ export function serialiseYearGraph(dataset: Dataset, flows: readonly Flow[], yea
     edges.push({ key: f.id, source: f.from, target: f.to, attributes: { weight } });
   }
   return { options: { type: "directed", multi: true, allowSelfLoops: true }, attributes: {}, nodes, edges } as SerializedGraph;
+}
+
+/** A serialised year graph with each edge also the other way (an undirected graph's routes, as routeTrace's bothWays). */
+export function bothWaysSerialised(graph: SerializedGraph): SerializedGraph {
+  const back = graph.edges
+    .filter((e) => e.source !== e.target)
+    .map((e) => ({ ...e, key: `${e.key}${BACK}`, source: e.target, target: e.source }));
+  return { ...graph, edges: [...graph.edges, ...back] };
 }
 
 function shares(volumes: Map<string, number>, total: number): OriginShare[] {

@@ -7,6 +7,7 @@
 import type { Attribution } from "../analysis/attribution";
 import type { ChainsResult, SimplePathsResult, ThroughNodeResult } from "../analysis";
 import {
+  flowIds,
   PENDING,
   type FlowMix,
   type Pending,
@@ -15,7 +16,14 @@ import {
   type RouteInputs,
   type RouteTrace,
 } from "../state/routeTrace";
-import { flowMixFromAttribution, isBigYear, placeMixFromAttribution, serialiseYearGraph, yearFlowCount } from "../state/traceScale";
+import {
+  bothWaysSerialised,
+  flowMixFromAttribution,
+  isBigYear,
+  placeMixFromAttribution,
+  serialiseYearGraph,
+  yearFlowCount,
+} from "../state/traceScale";
 import { runAttribution } from "./attributionClient";
 import { createRouteTraceClient, type RouteTraceClient } from "./routeTraceClient";
 import type { RouteTask } from "./routeTraceProtocol";
@@ -139,10 +147,21 @@ export function createTraceJobs(client: RouteTraceClient = createRouteTraceClien
     if (graphCache?.gen !== generation) graphCache = { gen: generation, graph: serialiseYearGraph(i.dataset, i.flows, i.year, i.measure) };
     return graphCache.graph;
   };
+  // An undirected graph's routes follow edges either way: the worker gets each edge also reversed.
   const task = <T>(i: RouteInputs, t: RouteTask) => {
     sync(i);
     const gen = generation;
-    return start<T>(JSON.stringify(t), (signal) => client.run(`g${gen}`, () => graphOf(i), t, signal) as Promise<T>);
+    if (!(i.dataset.undirected && t.kind !== "through"))
+      return start<T>(JSON.stringify(t), (signal) => client.run(`g${gen}`, () => graphOf(i), t, signal) as Promise<T>);
+    const named = (r: ChainsResult | SimplePathsResult) =>
+      "chains" in r ? { ...r, chains: r.chains.map(flowIds) } : { ...r, paths: r.paths.map(flowIds) };
+    return start<T>(
+      JSON.stringify(t),
+      (signal) =>
+        client
+          .run(`b${gen}`, () => bothWaysSerialised(graphOf(i)), t, signal)
+          .then((r) => named(r as ChainsResult | SimplePathsResult)) as Promise<T>,
+    );
   };
   const attribution = (i: RouteInputs): Attribution | Pending | null => {
     sync(i);

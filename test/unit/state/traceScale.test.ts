@@ -6,7 +6,10 @@ import { attribution } from "../../../src/analysis/attribution";
 import { buildYearGraph } from "../../../src/domain/buildYearGraph";
 import type { Dataset, Flow, Place, PlaceKind } from "../../../src/domain/types";
 import { createRouteTrace, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
+import { createRouteTraceHandler, type RouteTraceReply } from "../../../src/workers/routeTraceProtocol";
+import { flowIds } from "../../../src/state/routeTrace";
 import {
+  bothWaysSerialised,
   BIG_GRAPH_FLOWS,
   flowMixFromAttribution,
   isBigYear,
@@ -138,5 +141,28 @@ describe("traceScale", () => {
       ["kr", 12.5, 0.25],
     ]);
     expect(flowMixFromAttribution(attributionOf(2024), "nope", "ru")).toBeNull();
+  });
+});
+
+describe("an undirected graph in the trace worker", () => {
+  it("is sent with each edge also reversed, and its routes name the flows", () => {
+    const air: Dataset = {
+      ...dataset,
+      undirected: true,
+      places: [place("jfk", "transit"), place("lhr", "transit"), place("cdg", "transit")],
+      flows: [flow("jfk", "lhr", 1), flow("cdg", "lhr", 1)],
+    };
+    const graph = bothWaysSerialised(serialiseYearGraph(air, air.flows, 2024, "vehicles"));
+    expect(graph.edges).toHaveLength(4);
+    let reply: RouteTraceReply | null = null;
+    createRouteTraceHandler().handle({ type: "run", key: "k", graph, task: { kind: "chains", origin: "jfk", destination: "cdg" } }, (r) => {
+      reply = r;
+    });
+    const result =
+      (reply as RouteTraceReply | null)?.type === "result"
+        ? (reply as unknown as { result: { chains: { nodes: string[]; edges: string[][] }[] } }).result
+        : null;
+    expect(result?.chains.map((c) => c.nodes)).toEqual([["jfk", "lhr", "cdg"]]);
+    expect(result?.chains.map((c) => flowIds(c).edges)).toEqual([[["jfk>lhr@2024/road"], ["cdg>lhr@2024/road"]]]);
   });
 });
