@@ -212,6 +212,10 @@ export function validateDataset(value: unknown, file = "bundle"): { dataset: Dat
   };
   // The unit of the volumes: a short word shown after numbers (older bundles have none: vehicles).
   if (typeof o.unit === "string" && o.unit.trim() !== "") dataset.unit = o.unit.trim().slice(0, 40);
+  // What the data is: without time (one placeholder year), undirected, unweighted (older bundles: none of these).
+  if (o.timeless === true && dataset.years.length <= 1) dataset.timeless = true;
+  if (o.undirected === true) dataset.undirected = true;
+  if (o.unweighted === true) dataset.unweighted = true;
   // References: every flow joins two declared places; ids are unique.
   const ids = new Set<string>();
   places.forEach((p, i) => {

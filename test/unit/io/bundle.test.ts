@@ -30,6 +30,14 @@ describe("encodeBundle / decodeBundle", () => {
     expect(decoded.ok && decoded.bundle.dataset.years).toEqual([2023, 2024]);
   });
 
+  it("keeps an undirected, unweighted graph without time as such", async () => {
+    const json = JSON.stringify({ directed: false, nodes: [{ id: "a" }, { id: "b" }], links: [{ source: "a", target: "b" }] });
+    const dataset = (await read([file("g.json", json)], { defaultYear: undefined })).dataset!;
+    const decoded = decodeBundle(encodeBundle(dataset));
+    const back = decoded.ok ? decoded.bundle.dataset : null;
+    expect([back?.timeless, back?.undirected, back?.unweighted]).toEqual([true, true, true]);
+  });
+
   it("says what is wrong with a file that is not JSON, not a bundle, or from a newer Reroute", () => {
     const notJson = decodeBundle("{ nope", "x.json");
     expect(notJson.ok).toBe(false);
