@@ -55,7 +55,7 @@ function metaOf(dataset: Dataset, format: string, views: number): StoredDatasetM
     format,
     places: dataset.places.length,
     flows: dataset.flows.length,
-    years: [...dataset.years],
+    years: dataset.timeless ? [] : [...dataset.years], // data without time has no year to list
     views,
   };
 }
