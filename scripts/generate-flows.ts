@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { factSources, parseFacts } from "../src/domain/facts";
 import { parseDataset } from "../src/domain/parseDataset";
 import type { Flow } from "../src/domain/types";
 import { modelFlows } from "../src/domain/zeroMileageModel";
@@ -36,7 +37,12 @@ function main(): void {
   if (dataset === null || errors.length > 0) {
     throw new Error(`generate-flows: assumptions.csv has errors:\n${errors.map((e) => e.message).join("\n")}`);
   }
-  const flows = modelFlows(dataset.assumptions);
+  // Flows cite the sources of the facts they rest on, as facts.csv gives them.
+  const facts = parseFacts(read("facts.csv"));
+  const factErrors = facts.issues.filter((issue) => issue.severity === "error");
+  if (factErrors.length > 0)
+    throw new Error(`generate-flows: facts.csv has errors:\n${factErrors.map((e) => `line ${e.line}: ${e.message}`).join("\n")}`);
+  const flows = modelFlows(dataset.assumptions, factSources(facts.facts));
   writeFileSync(join(DIR, "flows.csv"), flowsToCsv(flows));
   const years = [...new Set(flows.map((f) => f.year))];
   console.log(`generate-flows: wrote ${flows.length} flows for ${years.join(", ")} to data/zero-mileage/flows.csv`);

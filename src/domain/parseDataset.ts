@@ -41,7 +41,7 @@ interface ColumnSpec {
 }
 
 export const DATASET_COLUMNS = {
-  places: { required: ["id", "name", "kind", "country", "lat", "lon"], optional: ["lane", "native_name", "note"] },
+  places: { required: ["id", "name", "kind", "country", "lat", "lon"], optional: ["lane", "native_name", "note", "aggregate"] },
   flows: {
     required: ["from", "to", "year", "vehicles", "basis"],
     optional: ["usd", "mode", "facts", "sources", "formula", "note"],
@@ -49,7 +49,7 @@ export const DATASET_COLUMNS = {
   sources: { required: ["id", "publisher", "title"], optional: ["date", "url", "reliability"] },
   context: {
     required: ["id", "year", "measure", "value", "unit"],
-    optional: ["place", "from", "to", "reporter", "period", "facts", "sources", "note"],
+    optional: ["place", "from", "to", "reporter", "period", "facts", "sources", "note", "bound", "formula"],
   },
   events: { required: ["id", "date", "title"], optional: ["summary", "facts", "sources"] },
   assumptions: { required: ["id", "label", "value", "unit", "min", "max"], optional: ["reason", "facts"] },
@@ -337,7 +337,11 @@ function readPlaces(reader: TableReader): Place[] {
       );
     }
     if (id === null || name === null || kind === null || !countryOk || lat === undefined || lon === undefined) continue;
+    const aggregate = reader.text(row, "aggregate").toLowerCase();
+    if (aggregate !== "" && aggregate !== "yes" && aggregate !== "no")
+      reader.warn(row, "aggregate", `"${aggregate}" is not yes or no; the place is taken as a single place`);
     places.push({ id, name, kind, country, lat, lon, lane, nativeName: reader.text(row, "native_name"), note: reader.text(row, "note") });
+    if (aggregate === "yes") places[places.length - 1]!.aggregate = true;
   }
   return places;
 }
@@ -455,8 +459,16 @@ function readContext(reader: TableReader, placeRefs: References, sourceRefs: Ref
     const unit = reader.required(row, "unit", "the unit");
     const sources = splitList(reader.text(row, "sources"));
     for (const source of sources) sourceRefs.add(reader, source, reader.at(row, "sources"));
+    const bound = reader.text(row, "bound").toLowerCase();
+    if (bound !== "" && bound !== "upper" && bound !== "lower" && bound !== "none") {
+      reader.error(row, "bound", `"${bound}" is not a bound; expected upper, lower, none or empty (inferred from the measure)`);
+      continue;
+    }
     if (id === null || !tieOk || year === null || measure === null || value === null || unit === null) continue;
+    const formula = reader.text(row, "formula");
     figures.push({
+      ...(bound === "" ? {} : { bound: bound as "upper" | "lower" | "none" }),
+      ...(formula === "" ? {} : { formula }),
       id,
       place,
       from,

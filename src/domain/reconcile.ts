@@ -110,6 +110,19 @@ export interface BoundCheck {
   message: string;
 }
 
+/**
+ * The rule a figure is checked with: the file's own `bound` column when given ("none" → not a bound),
+ * else the measure's rule. An explicit bound on a measure without a rule compares the place's inflow
+ * (or the hop's flows) for an upper bound and its outflow for a lower bound.
+ */
+export function boundRule(figure: Pick<ContextFigure, "measure" | "bound">): BoundRule | undefined {
+  const inferred = BOUND_RULES[figure.measure];
+  if (figure.bound === undefined) return inferred;
+  if (figure.bound === "none") return undefined;
+  if (inferred?.kind === figure.bound) return inferred;
+  return { kind: figure.bound, side: figure.bound === "upper" ? "in" : "out" };
+}
+
 function isFullYear(period: string): boolean {
   return period.startsWith("year");
 }
@@ -126,9 +139,10 @@ export function checkBounds(dataset: Pick<Dataset, "places" | "flows" | "context
   const years = new Set(dataset.flows.map((flow) => flow.year));
   const checks: BoundCheck[] = [];
   for (const figure of dataset.context) {
-    const rule = BOUND_RULES[figure.measure];
+    const rule = boundRule(figure);
     if (rule === undefined || !years.has(figure.year) || figure.unit !== "vehicles") continue;
-    if (rule.kind === "upper" && !isFullYear(figure.period)) continue;
+    // A partial-year figure bounds the year only when the file says so (bound = upper): a stricter check.
+    if (rule.kind === "upper" && figure.bound !== "upper" && !isFullYear(figure.period)) continue;
     if (rule.kind === "lower" && (figure.place === NATIONAL_PLACE_ID || figure.place === "")) continue;
     const flows = dataset.flows.filter((flow) => flow.year === figure.year);
     let modelled: number;

@@ -1,5 +1,6 @@
 // The data model of Reroute: places, flows and the provenance around them.
 // Pure types and constants: no DOM, no sigma. Every other layer builds on these.
+import type { Fact } from "./facts";
 
 export const PLACE_KINDS = ["origin", "exit", "transit", "market"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -24,6 +25,8 @@ export interface Place {
   lane: string;
   nativeName: string;
   note: string;
+  /** True for a place that stands for several (Other provinces, Other destinations), whatever its country. */
+  aggregate?: boolean;
 }
 
 /** One hop of one year: an edge of the graph. Measure: used-car exports, in vehicles. */
@@ -75,6 +78,13 @@ export interface ContextFigure {
   facts: string[];
   sources: string[];
   note: string;
+  /**
+   * Whether the figure bounds modelled used-car volumes, as the file states it: "upper", "lower" or
+   * "none". Absent: inferred from the measure (reconcile.BOUND_RULES).
+   */
+  bound?: "upper" | "lower" | "none";
+  /** For a figure derived from others (e.g. from a growth rate): the arithmetic in words and numbers. */
+  formula?: string;
 }
 
 export interface PolicyEvent {
@@ -113,6 +123,8 @@ export interface Dataset {
   context: ContextFigure[];
   events: PolicyEvent[];
   assumptions: Assumption[];
+  /** The facts the flows, figures and events cite (facts.csv), when the dataset ships them. */
+  facts?: Fact[];
   /** Sorted distinct years that have flows. */
   years: number[];
   /** Content hash (hex) of the files the dataset was built from: links made on other data can say so. */
@@ -144,4 +156,9 @@ export interface DataIssue {
 
 export function flowId(from: string, to: string, year: number, mode: string): string {
   return `${from}>${to}@${year}/${mode}`;
+}
+
+/** A place that stands for several: flagged in places.csv, or country ZZ. */
+export function isAggregatePlace(place: Pick<Place, "country" | "aggregate">): boolean {
+  return place.aggregate === true || place.country === "ZZ";
 }

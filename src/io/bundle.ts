@@ -1,6 +1,7 @@
 // Reroute bundle: one JSON file holding a dataset and the views saved on it, so a piece of work opens
 // anywhere. decodeBundle validates every field of a file from elsewhere and never evaluates anything.
 import { contentHash } from "../domain/contentHash";
+import type { Fact } from "../domain/facts";
 import {
   BASES,
   PLACE_KINDS,
@@ -112,6 +113,7 @@ function place(c: Checker, value: unknown, path: string): Place {
     lane: c.string(o.lane, `${path}.lane`),
     nativeName: c.string(o.nativeName, `${path}.nativeName`),
     note: c.string(o.note, `${path}.note`),
+    ...(o.aggregate === true ? { aggregate: true } : {}),
   };
 }
 
@@ -161,6 +163,24 @@ function contextFigure(c: Checker, value: unknown, path: string): ContextFigure 
     facts: c.strings(o.facts, `${path}.facts`),
     sources: c.strings(o.sources, `${path}.sources`),
     note: c.string(o.note, `${path}.note`),
+    ...(o.bound === undefined ? {} : { bound: c.oneOf(o.bound, ["upper", "lower", "none"] as const, `${path}.bound`) }),
+    ...(o.formula === undefined ? {} : { formula: c.string(o.formula, `${path}.formula`) }),
+  };
+}
+
+function fact(c: Checker, value: unknown, path: string): Fact {
+  const o = c.object(value, path) ?? {};
+  return {
+    id: c.string(o.id, `${path}.id`),
+    what: c.string(o.what, `${path}.what`),
+    figure: c.string(o.figure, `${path}.figure`),
+    unit: c.string(o.unit, `${path}.unit`),
+    period: c.string(o.period, `${path}.period`),
+    places: c.strings(o.places, `${path}.places`),
+    sources: c.strings(o.sources, `${path}.sources`),
+    quote: c.string(o.quote, `${path}.quote`),
+    reliability: o.reliability === "" ? "" : c.oneOf(o.reliability, RELIABILITIES, `${path}.reliability`),
+    citedAs: c.string(o.citedAs, `${path}.citedAs`),
   };
 }
 
@@ -210,6 +230,7 @@ export function validateDataset(value: unknown, file = "bundle"): { dataset: Dat
     years: [...new Set(flows.map((f) => f.year))].sort((a, b) => a - b),
     hash: typeof o.hash === "string" && /^[0-9a-f]{1,64}$/i.test(o.hash) ? o.hash : "",
   };
+  if (o.facts !== undefined) dataset.facts = c.array(o.facts, "dataset.facts").map((x, i) => fact(c, x, `dataset.facts[${i}]`));
   // The unit of the volumes: a short word shown after numbers (older bundles have none: vehicles).
   if (typeof o.unit === "string" && o.unit.trim() !== "") dataset.unit = o.unit.trim().slice(0, 40);
   // What the data is: without time (one placeholder year), undirected, unweighted (older bundles: none of these).

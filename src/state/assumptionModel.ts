@@ -2,6 +2,7 @@
 // The shipped dataset's model is src/domain/zeroMileageModel.ts; imported data has no model.
 import { checkBounds, reconcileBorderTotals, type BorderTotal, type BoundCheck } from "../domain/reconcile";
 import type { Assumption, Dataset, Flow } from "../domain/types";
+import { factSources } from "../domain/facts";
 import { modelAssumptionIds, modelFlows } from "../domain/zeroMileageModel";
 import type { FlowModel } from "./derived";
 
@@ -20,7 +21,7 @@ export function zeroMileageModelApplies(dataset: Pick<Dataset, "assumptions">): 
 /** FlowModel for createDeriver: the zero-mileage model on the merged assumptions; other data keeps its flows. */
 export const zeroMileageFlowModel: FlowModel = (dataset, edits) => {
   if (!zeroMileageModelApplies(dataset)) return dataset.flows;
-  return modelFlows(mergeAssumptions(dataset.assumptions, edits));
+  return modelFlows(mergeAssumptions(dataset.assumptions, edits), factSources(dataset.facts ?? []));
 };
 
 export interface AssumptionChecks {

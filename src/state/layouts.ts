@@ -1,7 +1,7 @@
 // Node positions per layout, in graph coordinates. Geographic: projected lat/lon.
 // Places without coordinates (imported data) fall back to the chain layout's column for their kind.
 import type { Flow, Place } from "../domain/types";
-import { PLACE_KINDS } from "../domain/types";
+import { isAggregatePlace, PLACE_KINDS } from "../domain/types";
 import { projectLonLat } from "./projection";
 
 export type Positions = Map<string, { x: number; y: number }>;
@@ -126,7 +126,7 @@ export function geoWithFallback(places: Place[], flows: Flow[]): Positions {
     const upstream = p.kind !== "origin";
     const anchors = (upstream ? upstreamOf : downstreamOf).get(p.id) ?? new Set<string>();
     const points = [...anchors].map((id) => geo.get(id)).filter((q): q is { x: number; y: number } => !!q);
-    if (p.country !== "ZZ" || !points.length) {
+    if (!isAggregatePlace(p) || !points.length) {
       rest.push(p);
       continue;
     }

@@ -1,6 +1,6 @@
 // The scene: what the renderer draws, computed purely from places, the flows shown and the weighting.
 import { scaleSqrt } from "d3-scale";
-import type { Flow, Place, PlaceKind } from "../domain/types";
+import { isAggregatePlace, type Flow, type Place, type PlaceKind } from "../domain/types";
 import type { Measure, Weighting } from "./viewState";
 import { BASIS_TINT, KIND_COLOURS, LANE_COLOURS, tint } from "./palette";
 import { createWidthScale, type WidthScale } from "./widthScale";
@@ -93,7 +93,7 @@ export function buildScene(input: SceneInput): Scene {
     if (!pos) continue;
     const active = touched.has(p.id);
     // Places without flows this year are drawn faint where they are real places; aggregates are left out.
-    if (!active && (!input.showEmptyPlaces || p.country === "ZZ")) continue;
+    if (!active && (!input.showEmptyPlaces || isAggregatePlace(p))) continue;
     const volume = nodeVolume(p.id);
     nodes.push({
       id: p.id,

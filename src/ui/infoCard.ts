@@ -1,5 +1,5 @@
 // Renders a place or flow summary as DOM (text only). Used by the hover tooltip and the details panel.
-import type { PlaceKind } from "../domain/types";
+import { isAggregatePlace, type PlaceKind } from "../domain/types";
 import type { FlowSummary, PlaceSummary } from "../state/summaries";
 import type { VolumeUnit } from "../state/volumeUnit";
 import { KIND_LABELS } from "../state/palette";
@@ -18,7 +18,7 @@ export function placeCard(
     el(
       "div",
       { class: "card-sub" },
-      `${kindLabel[p.kind]} · ${p.country === "ZZ" ? "aggregate" : p.country}${s.dated ? ` · ${s.year}` : ""}`,
+      `${kindLabel[p.kind]} · ${isAggregatePlace(p) ? "aggregate" : p.country}${s.dated ? ` · ${s.year}` : ""}`,
     ),
     el(
       "dl",

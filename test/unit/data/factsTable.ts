@@ -1,34 +1,24 @@
-// Reads the fact table of shared/facts/FACTS.md (CI copies shared/ beside the clone: ../shared).
+// The facts the shipped data cites, read from the repository's own data/zero-mileage/facts.csv — the
+// same file the app bundles and the generator reads. Nothing here looks outside the repository.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { factText, parseFacts, type Fact } from "../../../src/domain/facts";
+
+export { numbersIn, statesNumber } from "../../../src/domain/facts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-export const FACTS_PATH = resolve(REPO_ROOT, "../shared/facts/FACTS.md");
+export const FACTS_PATH = resolve(REPO_ROOT, "data/zero-mileage/facts.csv");
 
-/** FACTS row id → the row's text (all cells). */
+/** Fact id → the parsed row. Throws when facts.csv has an error. */
+export function readFacts(path: string = FACTS_PATH): Map<string, Fact> {
+  const { facts, issues } = parseFacts(readFileSync(path, "utf8"));
+  const errors = issues.filter((issue) => issue.severity === "error");
+  if (errors.length > 0) throw new Error(`facts.csv: ${errors.map((e) => `line ${e.line}: ${e.message}`).join("; ")}`);
+  return new Map(facts.map((fact) => [fact.id, fact]));
+}
+
+/** Fact id → the text its numbers are looked up in (figure, period, what, quote). */
 export function readFactsTable(path: string = FACTS_PATH): Map<string, string> {
-  const rows = new Map<string, string>();
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    const match = /^\|\s*([A-Z]{1,2}\d{1,2})\s*\|(.*)$/.exec(line);
-    if (match?.[1] !== undefined && match[2] !== undefined) rows.set(match[1], match[2]);
-  }
-  return rows;
-}
-
-/** Every number a text states, in the forms FACTS.md uses: 275,000 / 275000 / 275k / 1.06M / 0.3万 / 3.3%. */
-export function numbersIn(text: string): number[] {
-  const found: number[] = [];
-  for (const match of text.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(万|k\b|M\b|bn\b)?/g)) {
-    const raw = (match[1] ?? "").replace(/,(?=\d{3}(?!\d))/g, "");
-    const value = Number(raw.replace(/,$/, ""));
-    if (!Number.isFinite(value)) continue;
-    const multiplier = { 万: 1e4, k: 1e3, M: 1e6, bn: 1e9 }[match[2] ?? ""] ?? 1;
-    found.push(value, Math.round(value * multiplier * 1e6) / 1e6);
-  }
-  return found;
-}
-
-export function statesNumber(text: string, value: number): boolean {
-  return numbersIn(text).some((n) => Math.abs(n - value) < 0.5);
+  return new Map([...readFacts(path)].map(([id, fact]) => [id, factText(fact)]));
 }

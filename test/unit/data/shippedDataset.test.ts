@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseDataset } from "../../../src/domain/parseDataset";
 import { loadShippedDataset, SHIPPED_DATASET_META, SHIPPED_FILES } from "../../../src/domain/shippedDataset";
-import { readFactsTable, statesNumber } from "./factsTable";
+import { numbersIn, readFacts, readFactsTable, statesNumber } from "./factsTable";
 
 const dataset = loadShippedDataset();
 const facts = readFactsTable();
+const factRows = readFacts();
 const sourceIds = new Set(dataset.sources.map((s) => s.id));
 const placesById = new Map(dataset.places.map((p) => [p.id, p]));
 
@@ -15,8 +16,12 @@ describe("the shipped zero-mileage dataset", () => {
     expect(parsed?.id).toBe("zero-mileage");
   });
 
-  it("has flows for 2019–2024 and none for 2025, which has no national total (U14)", () => {
+  it("has flows for 2019–2024 and none for 2025, which has no national used-car count (U14; U18 is an expectation)", () => {
     expect(dataset.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(dataset.context.filter((c) => c.year === 2025).length).toBeGreaterThanOrEqual(20);
+    expect(dataset.events.filter((e) => e.year === 2025).map((e) => e.id)).toEqual(
+      expect.arrayContaining(["p8-180-day-rule", "p13-ev-licences", "ru6-fee-2025", "ru7-fee-power", "k16-kg-ev-quota", "k17-kg-legalised", "me6-syria-ban"]),
+    );
   });
 
   it("every flow cites at least one FACTS row and one source present in sources.csv", () => {
@@ -27,14 +32,37 @@ describe("the shipped zero-mileage dataset", () => {
     }
   });
 
-  it("every FACTS row cited anywhere exists in FACTS.md", () => {
+  it("every fact id cited by a flow, context figure, event or assumption is in the repository's facts.csv", () => {
     const cited = [
-      ...dataset.flows.flatMap((f) => f.facts),
-      ...dataset.context.flatMap((c) => c.facts),
-      ...dataset.events.flatMap((e) => e.facts),
-      ...dataset.assumptions.flatMap((a) => a.facts),
+      ...dataset.flows.flatMap((f) => f.facts.map((id) => [`flow ${f.id}`, id])),
+      ...dataset.context.flatMap((c) => c.facts.map((id) => [`context ${c.id}`, id])),
+      ...dataset.events.flatMap((e) => e.facts.map((id) => [`event ${e.id}`, id])),
+      ...dataset.assumptions.flatMap((a) => a.facts.map((id) => [`assumption ${a.id}`, id])),
     ];
-    expect(cited.filter((id) => !facts.has(id))).toEqual([]);
+    expect(cited.length).toBeGreaterThan(500);
+    expect(cited.filter(([, id]) => !facts.has(id ?? ""))).toEqual([]);
+    expect(dataset.facts?.length).toBe(factRows.size);
+  });
+
+  it("every source a fact cites is in sources.csv, and every source is cited by a fact", () => {
+    const citedByFacts = new Set([...factRows.values()].flatMap((f) => f.sources));
+    expect([...citedByFacts].filter((id) => !sourceIds.has(id))).toEqual([]);
+    expect([...sourceIds].filter((id) => !citedByFacts.has(id))).toEqual([]);
+  });
+
+  it("every source address is exactly one the facts give, in a fact that cites that source", () => {
+    for (const source of dataset.sources.filter((s) => s.url !== "")) {
+      const citing = [...factRows.values()].filter((f) => f.sources.includes(source.id));
+      expect(citing.some((f) => f.citedAs.includes(source.url)), `${source.id}: ${source.url}`).toBe(true);
+    }
+  });
+
+  it("a flow's, figure's or event's sources belong to the facts it cites", () => {
+    const sourcesOf = (ids: readonly string[]) => new Set(ids.flatMap((id) => factRows.get(id)?.sources ?? []));
+    for (const item of [...dataset.flows, ...dataset.context, ...dataset.events]) {
+      const allowed = sourcesOf(item.facts);
+      expect(item.sources.filter((s) => !allowed.has(s)), item.id).toEqual([]);
+    }
   });
 
   it("every place a flow names exists, and flows use only the four place kinds in order", () => {
@@ -66,11 +94,24 @@ describe("the shipped zero-mileage dataset", () => {
     }
   });
 
-  it("every context figure's value appears in one of its FACTS rows and its sources exist", () => {
+  it("every context figure's value is stated by one of its facts, or derived by a formula from numbers they state", () => {
     for (const figure of dataset.context) {
       expect(figure.facts.length, figure.id).toBeGreaterThan(0);
-      expect(figure.facts.some((id) => statesNumber(facts.get(id) ?? "", figure.value)), figure.id).toBe(true);
       for (const source of figure.sources) expect(sourceIds.has(source), `${figure.id}: ${source}`).toBe(true);
+      const text = figure.facts.map((id) => facts.get(id) ?? "").join(" | ");
+      if (figure.formula === undefined) {
+        expect(statesNumber(text, figure.value), figure.id).toBe(true);
+        continue;
+      }
+      // "23,000 ÷ (1 + 962%) = 2166": every input is stated by a fact; the value is the result as the facts round it.
+      const [inputs = "", result = ""] = figure.formula.split(" = ");
+      const stated = (x: number) => [1, 1e6, 1e9].some((scale) => statesNumber(text, x * scale));
+      for (const input of numbersIn(inputs.replace(/\(1 [+−] /g, "(")).filter((_, i) => i % 2 === 0)) {
+        expect(stated(input), `${figure.id}: ${input}`).toBe(true);
+      }
+      const computed = Number(result.replace(/,/g, ""));
+      expect(Math.abs(computed - figure.value) / figure.value, `${figure.id}: ${figure.formula}`).toBeLessThan(0.01);
+      expect(figure.note, figure.id).toMatch(/DERIVED/);
     }
   });
 
@@ -83,13 +124,38 @@ describe("the shipped zero-mileage dataset", () => {
     }
   });
 
-  it("Brazil and Colombia are places with no flows, and their notes say why", () => {
-    for (const id of ["br", "co"]) {
-      expect(dataset.flows.filter((f) => f.from === id || f.to === id)).toEqual([]);
-      expect(placesById.get(id)?.note).toMatch(/used/i);
+  it("no used-car flow enters a country that bars used-vehicle imports (LA1, LA2, LA5, LA6), and the notes say why", () => {
+    for (const id of ["br", "co", "cl", "mx"]) {
+      expect(dataset.flows.filter((f) => f.from === id || f.to === id), id).toEqual([]);
+      expect(placesById.get(id)?.note, id).toMatch(/used/i);
     }
     expect(placesById.get("br")?.note).toMatch(/banned since 1991/);
     expect(placesById.get("co")?.note).toMatch(/prohibited/);
+    expect(placesById.get("cl")?.note).toMatch(/LA5/);
+    expect(placesById.get("mx")?.note).toMatch(/LA6/);
+  });
+
+  it("no rail flow enters Kyrgyzstan before 2025 (RL1): Chengdu's charters run via Kazakhstan (R3)", () => {
+    expect(dataset.flows.filter((f) => f.to === "kg" && f.mode === "rail" && f.year < 2025)).toEqual([]);
+    const chengdu = dataset.flows.filter((f) => f.from === "chengdu-rail");
+    expect(chengdu.map((f) => `${f.to}/${f.mode}/${f.year}`)).toEqual(["kz/rail/2023", "kz/rail/2024"]);
+    expect(chengdu.every((f) => f.facts.includes("RL1"))).toBe(true);
+  });
+
+  it("China reaches Russia directly by sea (P2), the UAE sends on to Iraq and Iran (D16), Jordan to Iraq and Syria (ME5)", () => {
+    const hops = new Set(dataset.flows.filter((f) => f.year === 2024).map((f) => `${f.from}>${f.to}`));
+    for (const hop of ["nansha>ru", "tianjin-port>ru", "other-seaports>ru", "ae>iq", "ae>ir", "jo>iq", "jo>sy"]) expect(hops.has(hop), hop).toBe(true);
+  });
+
+  it("Georgia is a market with no onward flow (K11, K12)", () => {
+    expect(placesById.get("ge")?.kind).toBe("market");
+    expect(dataset.flows.filter((f) => f.from === "ge")).toEqual([]);
+  });
+
+  it("describes Zarqa's clearances and re-exports as separate categories (ME5), never one as part of the other", () => {
+    const texts = [...dataset.places.map((p) => p.note), ...dataset.context.map((c) => c.note), ...dataset.assumptions.map((a) => a.reason)];
+    expect(texts.filter((t) => /re-?exported 47,087 of 74,000|47,087 of (the )?74,000/.test(t))).toEqual([]);
+    expect(placesById.get("jo")?.note).toMatch(/separate category/);
   });
 
   it("Horgos leads to Kazakhstan, and Torugart and Irkeshtam to Kyrgyzstan", () => {
@@ -106,9 +172,17 @@ describe("the shipped zero-mileage dataset", () => {
     }
   });
 
-  it("aggregates use country ZZ and real places a two-letter ISO code", () => {
-    for (const id of ["other-provinces", "other-seaports", "other-destinations", "not-reported"]) expect(placesById.get(id)?.country).toBe("ZZ");
-    expect(placesById.get("horgos")?.country).toBe("CN");
+  it("aggregates are flagged; Chinese aggregates are country CN, the others ZZ; real places have a two-letter ISO code", () => {
+    for (const id of ["other-provinces", "other-seaports"]) expect([placesById.get(id)?.country, placesById.get(id)?.aggregate], id).toEqual(["CN", true]);
+    for (const id of ["other-destinations", "not-reported"]) expect([placesById.get(id)?.country, placesById.get(id)?.aggregate], id).toEqual(["ZZ", true]);
+    expect(dataset.places.filter((p) => p.kind === "origin" || p.kind === "exit").every((p) => p.country === "CN")).toBe(true);
+    expect(placesById.get("horgos")?.aggregate).toBeUndefined();
     expect(placesById.get("kg")?.country).toBe("KG");
+  });
+
+  it("names Sichuan as drawn (at its centroid) and says Torugart's figures are the port's", () => {
+    expect(placesById.get("sichuan")?.name).toBe("Sichuan");
+    expect(placesById.get("sichuan")?.note).toMatch(/centroid; Chengdu.*~130 km east/);
+    expect(placesById.get("torugart")?.note).toMatch(/figures are the port's/);
   });
 });

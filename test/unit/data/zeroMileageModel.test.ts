@@ -10,9 +10,11 @@ import {
   resolveShareGroup,
 } from "../../../src/domain/zeroMileageModel";
 import { reconcileBorderTotals } from "../../../src/domain/reconcile";
+import { factSources } from "../../../src/domain/facts";
 
 const dataset = loadShippedDataset();
 const assumptions = dataset.assumptions;
+const sources = factSources(dataset.facts ?? []);
 
 function edited(id: string, value: number): Assumption[] {
   return assumptions.map((a) => (a.id === id ? { ...a, value } : a));
@@ -42,7 +44,7 @@ function formulaArithmetic(formula: string): { product: number; result: number }
 
 describe("zeroMileageModel.modelFlows", () => {
   it("re-run on assumptions.csv gives flows.csv row by row", () => {
-    const rerun = modelFlows(assumptions);
+    const rerun = modelFlows(assumptions, sources);
     expect(rerun).toHaveLength(dataset.flows.length);
     rerun.forEach((flow, i) => expect(dataset.flows[i], flow.id).toEqual(flow));
   });
@@ -94,7 +96,7 @@ describe("zeroMileageModel.modelFlows", () => {
   });
 
   it("editing the 2023 Horgos share to 0.5 changes exactly Horgos, Alashankou (the rest) and their 12 domestic legs", () => {
-    const after = modelFlows(edited("ca.horgos.2023", 0.5));
+    const after = modelFlows(edited("ca.horgos.2023", 0.5), sources);
     const origins = ["xinjiang", "sichuan", "chongqing", "zhejiang", "guangdong", "other-provinces"];
     const expected = [
       "horgos>kz@2023/road",
@@ -107,15 +109,15 @@ describe("zeroMileageModel.modelFlows", () => {
     expect(flows.get("horgos>kz@2023/road")?.vehicles).toBe(75625); // 275000 × 0.55 × 0.5
     expect(flows.get("alashankou>kz@2023/unknown")?.vehicles).toBe(30250); // 275000 × 0.55 × (1 − 0.5 − 0.15 − 0.1 − 0.05)
     expect(flows.get("other-provinces>horgos@2023/unknown")?.vehicles).toBe(30250); // 75625 × 0.4
-    // Kazakhstan's inflow (Horgos + Alashankou) is unchanged, so its re-exports are too.
-    expect(flows.get("kz>ru@2023/unknown")?.vehicles).toBe(74113);
+    // Kazakhstan's inflow (Horgos + Alashankou + Chengdu rail) is unchanged, so its re-exports are too: (75625 + 30250 + 7563) × 0.7 = 79406.6.
+    expect(flows.get("kz>ru@2023/unknown")?.vehicles).toBe(79407);
   });
 
   it("editing any assumption changes only flows flowDependencies lists for it, and every flow that uses it directly", () => {
-    const deps = flowDependencies(assumptions);
+    const deps = flowDependencies(assumptions, sources);
     for (const a of assumptions) {
       const value = a.value === a.min ? a.max : a.min;
-      const after = modelFlows(edited(a.id, value));
+      const after = modelFlows(edited(a.id, value), sources);
       const changed = changedIds(dataset.flows, after);
       const allowed = [...deps].filter(([, ids]) => ids.includes(a.id)).map(([id]) => id);
       expect(changed.filter((id) => !allowed.includes(id)), a.id).toEqual([]);
@@ -128,7 +130,7 @@ describe("zeroMileageModel.modelFlows", () => {
   it("keeps the border total within 1% of the national total for any single assumption at its min or max", () => {
     for (const a of assumptions) {
       for (const value of [a.min, a.max]) {
-        const flows = modelFlows(edited(a.id, value));
+        const flows = modelFlows(edited(a.id, value), sources);
         for (const row of reconcileBorderTotals({ ...dataset, flows })) expect(row.ok, `${a.id}=${value} ${row.year}`).toBe(true);
       }
     }
@@ -138,7 +140,7 @@ describe("zeroMileageModel.modelFlows", () => {
     const over = assumptions.map((a) =>
       a.id === "ca.horgos.2023" ? { ...a, value: 0.8 } : a.id === "ca.torugart.2023" ? { ...a, value: 0.3 } : a.id === "ca.irkeshtam.2023" ? { ...a, value: 0.25 } : a.id === "ca.chengdu-rail.2023" ? { ...a, value: 0.15 } : a,
     );
-    const flows = byId(modelFlows(over));
+    const flows = byId(modelFlows(over, sources));
     // 0.8 + 0.3 + 0.25 + 0.15 = 1.5: Horgos gets 0.8 / 1.5 of 275000 × 0.55 = 80666.67.
     expect(flows.get("horgos>kz@2023/road")?.vehicles).toBe(80667);
     expect(flows.get("horgos>kz@2023/road")?.formula).toContain("[scaled: 0.8 / 1.5");
@@ -147,7 +149,7 @@ describe("zeroMileageModel.modelFlows", () => {
   });
 
   it("throws naming the assumption when one is missing", () => {
-    expect(() => modelFlows(assumptions.filter((a) => a.id !== "sea.nansha"))).toThrow(/"sea\.nansha" is missing/);
+    expect(() => modelFlows(assumptions.filter((a) => a.id !== "sea.nansha"), sources)).toThrow(/"sea\.nansha" is missing/);
   });
 });
 

@@ -67,7 +67,7 @@ describe("assumptionChecks", () => {
     const torugart = checks.bounds.find((c) => c.place === "torugart" && c.year === 2023 && c.kind === "upper")!;
     expect(torugart).toMatchObject({ ok: false, bound: 40000, modelled: 62857 });
     expect(checks.failures.map((f) => f.message)).toContain(torugart.message);
-    expect(torugart.message).toMatch(/Torugart 2023: 62857 used cars modelled, more than/);
+    expect(torugart.message).toMatch(/Torugart \(Kizilsu port\) 2023: 62857 used cars modelled, more than/);
     // The border total still reconciles: only the routing moved.
     expect(checks.failures.filter((f) => f.kind === "border")).toEqual([]);
   });
