@@ -350,7 +350,7 @@ describe("Explore in headless Chromium", () => {
     // Push Torugart 2023 too high: the panel names the bound that breaks.
     await act(() => page.getByLabel("Assumed Torugart share of the 2023 Central Asia lane", { exact: true }).fill("0.3"));
     await act(() => page.getByLabel("Assumed Central Asia overland lane share of 2023 used-car exports", { exact: true }).fill("0.8"));
-    expect(await page.getByTestId("assumption-checks").textContent()).toContain("Torugart 2023");
+    expect(await page.getByTestId("assumption-checks").textContent()).toContain("Torugart (Kizilsu port) 2023");
     await act(() => page.getByRole("button", { name: "Restore default shares" }).click());
     expect(await badge.isVisible()).toBe(false);
     expect(await horgosOut()).toBe(base);
