@@ -3,7 +3,9 @@
 // shown; the PNG composer and the SVG writer both draw from it, so the two formats agree.
 import { SHIPPED_DATASET_ID, type Basis, type Dataset, type Flow, type PlaceKind } from "../domain/types";
 import type { ScaleKind, ViewState } from "../state/viewState";
+import { yearStatus } from "../state/yearStatus";
 import { formatCompact, MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
+import { CONTEXT_SWATCH } from "../state/contextEdges";
 
 export interface LegendWidth {
   value: number;
@@ -64,6 +66,8 @@ export interface ExportSpecInput {
   now: Date;
   /** The year's flow count before filters, and how many each filter hid (VisibleFlows). */
   counts?: { total: number; hiddenBy: Record<string, number> };
+  /** Context-layer hops drawn (reported all-vehicle figures between places); 0 or absent when the layer is off. */
+  contextHops?: number;
 }
 
 export const ZERO_MILEAGE_CAVEAT =
@@ -191,6 +195,16 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
   caption.push(
     `${dataset.timeless ? "" : `${state.year} · `}${dataset.id === SHIPPED_DATASET_ID ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
   );
+  // What the year's picture is, in plain words: modelled estimates on a reported total, or reported figures only.
+  if (dataset.id === SHIPPED_DATASET_ID) {
+    const status = yearStatus(dataset, state.year);
+    if (status.kind !== "empty") caption.push(status.statement);
+  }
+  if (input.contextHops) {
+    caption.push(
+      `Context layer: ${input.contextHops} reported all-vehicle figure${input.contextHops === 1 ? "" : "s"} between places, drawn as straight violet lines and never added to the used-car flows.`,
+    );
+  }
   const filters = describeFilters(state, laneLabel, unit);
   const budget = input.counts?.hiddenBy.budget ?? 0;
   if (budget > 0) filters.push(`largest flows only, ${budget} smaller hidden by the flow budget`);
@@ -208,9 +222,11 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
     widths: input.widthLegend.map(({ value, width }) => ({ value, width, label: formatLegendValue(value, unit) })),
     kinds: palette.kinds.map((k) => ({ label: k.label, colour: k.colour })),
     lanes: palette.lanes.filter((l) => lanesShown.has(l.id)).map((l) => ({ label: l.label, colour: l.colour })),
+    // Only the styles drawn: a year of reported totals has no modelled flows to explain, and the reverse.
     basis: [
-      { label: "Reported or derived figure", colour: palette.basis.reported },
-      { label: "Modelled estimate (lighter)", colour: palette.basis.modelled },
+      ...(shown.some((f) => f.basis !== "modelled") ? [{ label: "Reported or derived figure", colour: palette.basis.reported }] : []),
+      ...(shown.some((f) => f.basis === "modelled") ? [{ label: "Modelled estimate (lighter)", colour: palette.basis.modelled }] : []),
+      ...(input.contextHops ? [{ label: "Context: reported all-vehicle figure (not a used-car flow)", colour: CONTEXT_SWATCH }] : []),
     ],
   };
   const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(input.now);

@@ -26,6 +26,8 @@ export interface SceneEdge {
   volume: number;
   modelled: boolean;
   lane: string;
+  /** "context": a reported all-vehicle figure between places (view/contextEdges), not a used-car flow. */
+  kind?: "context";
 }
 
 export interface Scene {

@@ -1,6 +1,8 @@
 // "About the data": what the flows measure, the sources, the assumptions behind modelled flows,
 // the context figures that are kept out of the graph, and the policy events.
+import { checkBounds } from "../domain/reconcile";
 import { SHIPPED_DATASET_ID, type Dataset } from "../domain/types";
+import { dataYears, yearStatus } from "../state/yearStatus";
 import { clear, el, safeLink } from "./dom";
 import { formatInt } from "./format";
 
@@ -23,6 +25,7 @@ export function renderAbout(root: HTMLElement, dataset: Dataset): void {
       "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the shares and figures below (drawn lighter).",
     ),
   );
+  if (dataset.id === SHIPPED_DATASET_ID) renderYearsAndBounds(root, dataset);
   if (dataset.assumptions.length) {
     root.append(
       el("h3", {}, "Shares and figures behind the modelled flows"),
@@ -118,4 +121,31 @@ export function renderAbout(root: HTMLElement, dataset: Dataset): void {
       ),
     );
   }
+}
+
+/** Each year in plain words (modelled, reported, or reported figures only), then every bound the modelled flows respect. */
+function renderYearsAndBounds(root: HTMLElement, dataset: Dataset): void {
+  root.append(
+    el("h3", {}, "What each year shows"),
+    el(
+      "ul",
+      { "data-testid": "about-years" },
+      dataYears(dataset).map((year) => el("li", {}, el("strong", {}, `${year}: `), yearStatus(dataset, year).statement)),
+    ),
+  );
+  const checks = checkBounds(dataset);
+  if (!checks.length) return;
+  root.append(
+    el("h3", {}, "Bounds the modelled flows respect"),
+    el(
+      "p",
+      {},
+      "Used cars are part of all vehicles, so a reported all-vehicle figure at a place or hop is an upper bound (some are derived from a growth rate, or a half-year figure applied to the year); a partial-year used-car figure is a lower bound. Every fact and source is listed, with its quote and link, in Sources.",
+    ),
+    el(
+      "ul",
+      { "data-testid": "about-bounds" },
+      checks.map((check) => el("li", { class: check.ok ? "" : "bound-broken" }, check.message)),
+    ),
+  );
 }

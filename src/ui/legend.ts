@@ -1,7 +1,8 @@
 // The legend: edge widths with the real volumes they stand for, node kinds, lanes, and what light flows mean.
 import { LANES } from "../domain/lanes";
-import { PLACE_KINDS } from "../domain/types";
+import { PLACE_KINDS, type Basis } from "../domain/types";
 import type { VolumeUnit } from "../state/volumeUnit";
+import { CONTEXT_SWATCH } from "../state/contextEdges";
 import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
 import type { WidthScale } from "../state/widthScale";
 import { clear, el } from "./dom";
@@ -16,6 +17,8 @@ export function renderLegend(
   unit: VolumeUnit,
   lanesShown: Set<string>,
   datasetId: string,
+  /** The bases of the flows drawn (only their styles are explained) and whether the context layer is drawn. */
+  shown: { bases?: ReadonlySet<Basis>; context?: boolean } = {},
 ): void {
   const kindLabel = kindLabels(datasetId);
   clear(root);
@@ -69,23 +72,36 @@ export function renderLegend(
     ),
   );
   const c = LANE_COLOURS["central-asia"] ?? "#d35400";
+  const bases = shown.bases ?? new Set<Basis>(["reported", "modelled"]);
+  const reported = bases.has("reported") || bases.has("derived");
+  const rows = [
+    reported
+      ? el(
+          "div",
+          { class: "legend-row", "data-basis": "reported" },
+          el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.reported)}` }),
+          el("span", {}, "Reported or derived figure"),
+        )
+      : null,
+    bases.has("modelled")
+      ? el(
+          "div",
+          { class: "legend-row", "data-basis": "modelled" },
+          el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.modelled)}` }),
+          el("span", {}, "Modelled estimate (lighter)"),
+        )
+      : null,
+    shown.context
+      ? el(
+          "div",
+          { class: "legend-row", "data-testid": "legend-context" },
+          el("span", { class: "legend-line", style: `height:3px;background:${CONTEXT_SWATCH}` }),
+          el("span", {}, "Context: reported all-vehicle figure, straight line (not a used-car flow, never added to one)"),
+        )
+      : null,
+  ].filter((row): row is HTMLDivElement => row !== null);
+  if (!rows.length) return;
   root.appendChild(
-    el(
-      "div",
-      { class: "legend-block" },
-      el("div", { class: "legend-title" }, "Basis"),
-      el(
-        "div",
-        { class: "legend-row" },
-        el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.reported)}` }),
-        el("span", {}, "Reported or derived figure"),
-      ),
-      el(
-        "div",
-        { class: "legend-row" },
-        el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.modelled)}` }),
-        el("span", {}, "Modelled estimate (lighter)"),
-      ),
-    ),
+    el("div", { class: "legend-block", "data-testid": "legend-basis" }, el("div", { class: "legend-title" }, "Basis"), rows),
   );
 }

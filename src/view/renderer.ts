@@ -266,7 +266,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
         graph.addDirectedEdgeWithKey(e.id, e.source, e.target, <EdgeAttrs>{
           size: e.size,
           color: e.color,
-          type,
+          // Context figures: straight arrows, never the flows' curves, so the two never read as one.
+          type: e.kind === "context" ? "arrow" : type,
           // Same-signed curvature bends A→B and B→A to opposite sides, keeping two-way flows apart.
           curvature: 0.18,
         });

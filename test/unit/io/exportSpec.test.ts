@@ -143,6 +143,51 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
     expect(spec.legend.basis.map((b) => b.label)).toContain("Modelled estimate (lighter)");
   });
 
+  it("shows only the basis styles drawn, and the context layer's own entry when it is on", () => {
+    expect(buildExportSpec(input()).legend.basis.map((b) => b.label)).toEqual([
+      "Reported or derived figure",
+      "Modelled estimate (lighter)",
+    ]);
+    const reportedOnly = buildExportSpec(input({ shown: shown.filter((f) => f.basis === "reported") }));
+    expect(reportedOnly.legend.basis.map((b) => b.label)).toEqual(["Reported or derived figure"]);
+    const withContext = buildExportSpec(input({ shown: [], contextHops: 3 }));
+    expect(withContext.legend.basis.map((b) => b.label)).toEqual(["Context: reported all-vehicle figure (not a used-car flow)"]);
+    expect(withContext.caption).toContain(
+      "Context layer: 3 reported all-vehicle figures between places, drawn as straight violet lines and never added to the used-car flows.",
+    );
+  });
+
+  it("says in the caption that a year's routes are modelled estimates on the reported national total, or that none are published", () => {
+    const national = (year: number, value: number) => ({
+      id: `n${year}`,
+      place: "china",
+      from: "",
+      to: "",
+      year,
+      reporter: "MOFCOM",
+      period: "year",
+      measure: "used-car exports",
+      value,
+      unit: "vehicles",
+      facts: [],
+      sources: [],
+      note: "",
+    });
+    const data = {
+      ...dataset,
+      flows: shown,
+      context: [national(2024, 436000), { ...national(2025, 1), place: "", from: "china", to: "kz", measure: "vehicle exports" }],
+    };
+    const modelled = buildExportSpec(input({ dataset: data }));
+    expect(modelled.caption[1]).toMatch(
+      /^Every 2024 route is a modelled estimate: it splits the reported national used-car total \(436,000 vehicles in 2024, a reported figure\)/,
+    );
+    const year2025 = buildExportSpec(input({ dataset: data, shown: [], state: defaultViewState("zero-mileage", "abc", 2025) }));
+    expect(year2025.caption[1]).toMatch(/^Used-car routes for 2025 are not published, so none are drawn\./);
+    const imported = buildExportSpec(input({ dataset: { ...data, id: "other" } }));
+    expect(imported.caption.some((line) => /modelled estimate/.test(line))).toBe(false);
+  });
+
   it("deduplicates sources by publisher short form, most cited first", () => {
     const spec = buildExportSpec(input());
     expect(spec.sources).toEqual(["Reuters", "Automotive World", "drom.ru", "RFE/RL", "Xinhua"]);
