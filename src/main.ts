@@ -18,6 +18,7 @@ import { mountExplore } from "./ui/explore";
 import { mountExportControls } from "./ui/exportControls";
 import { mountFlowBudget } from "./ui/flowBudget";
 import { mountImport } from "./ui/importControl";
+import { mountDataPanels } from "./ui/dataPanels";
 import { mountMapPanels } from "./ui/mapPanels";
 import { createMessages } from "./ui/messages";
 import { mountOrigins } from "./ui/originsPanel";
@@ -70,7 +71,7 @@ function start(): void {
     () => defaultYearOf(app.dataset()),
   );
 
-  mountMapPanels(app, $("tooltip"), graph);
+  mountMapPanels(app, $("tooltip"), graph, mountDataPanels(app));
   mountExplore(app);
   mountImport(app, library, views);
   mountDatasets(app, library);

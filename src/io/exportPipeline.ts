@@ -103,6 +103,7 @@ export function specFor(select: Selectors, state: ViewState, data: AppData, size
     route: select.routeNames(state, data),
     now,
     counts: { total: derived.visible.total, hiddenBy: derived.visible.hiddenBy },
+    contextHops: scene.edges.filter((e) => e.kind === "context").length,
   });
 }
 

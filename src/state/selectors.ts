@@ -7,6 +7,8 @@ import { createDeriver, type Derived, type FlowModel } from "./derived";
 import { hiddenSummary, type HiddenSummary } from "./hiddenSummary";
 import { highlightFor, type Highlight } from "./highlight";
 import { PENDING, UNEXPLAINED_ORIGIN, type Pending, type RouteAnswers, type RouteInputs, type TraceResult } from "./routeTrace";
+import { contextLayer, type ContextLayer } from "./contextLayer";
+import { contextSceneEdges } from "./contextEdges";
 import { buildScene, type Scene } from "./scene";
 import type { AppData } from "./store";
 import type { ViewState } from "./viewState";
@@ -41,8 +43,10 @@ export interface Selectors {
   /** What the filters hide, in words. */
   hidden(view: ViewState, data: AppData): HiddenSummary;
   placeName(data: AppData, id: string): string;
-  /** What the renderer draws: places at their positions, the flows shown, sizes and widths. */
+  /** What the renderer draws: places at their positions, the flows shown, sizes and widths, and the context layer when drawn. */
   scene(view: ViewState, data: AppData): Scene;
+  /** The context layer of the year in view when it is drawn (switched on, or a year without used-car flows), else null. */
+  contextLayer(view: ViewState, data: AppData): ContextLayer | null;
 }
 
 export function createSelectors(model: FlowModel | null, answers: RouteAnswers): Selectors {
@@ -111,10 +115,18 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
       undirected: d.dataset.undirected === true,
     }),
   );
+  const layerMemo = memoLast((dataset: AppData["dataset"], year: number) => contextLayer(dataset, year));
+  const layerOf = (view: ViewState, data: AppData): ContextLayer | null =>
+    data.panels.contextLayer || !data.dataset.years.includes(view.year) ? layerMemo(data.dataset, view.year) : null;
+  const withContext = memoLast((scene: Scene, layer: ContextLayer | null): Scene => {
+    if (!layer || !layer.hops.length) return scene;
+    return { ...scene, edges: [...scene.edges, ...contextSceneEdges(layer, new Set(scene.nodes.map((n) => n.id)))] };
+  });
   return {
     derived,
     routeInputs,
-    scene: (view, data) => sceneMemo(derived(view, data), view.weighting, data.positions),
+    scene: (view, data) => withContext(sceneMemo(derived(view, data), view.weighting, data.positions), layerOf(view, data)),
+    contextLayer: layerOf,
     traceResult,
     chosenChain,
     lostRoute(view, data) {

@@ -13,6 +13,8 @@ export interface PanelState {
   simplePaths: boolean;
   /** "Play through time" is stepping through the years. */
   playing: boolean;
+  /** The context layer (reported all-vehicle figures between places) is drawn. */
+  contextLayer: boolean;
 }
 
 export interface AppData {
@@ -71,7 +73,7 @@ export interface Store {
   subscribe(listener: Listener): () => void;
 }
 
-export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false };
+export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false, contextLayer: false };
 
 export function appData(dataset: Dataset, positions: Positions = new Map()): AppData {
   return { dataset, positions, results: 0, panels: DEFAULT_PANELS };

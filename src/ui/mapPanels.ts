@@ -1,22 +1,28 @@
 // What sits around the map and follows the state: the Year control, the legend, the details of the
 // selection, the hover tooltip and "About the data".
+import type { ContextHop } from "../state/contextLayer";
 import { flowSummary, placeSummary } from "../state/summaries";
+import { dataYears } from "../state/yearStatus";
 import { kindLabels } from "../state/palette";
 import type { Selection, ViewState } from "../state/viewState";
 import { datasetUnit, volumeUnit } from "../state/volumeUnit";
 import { renderAbout } from "./aboutPanel";
 import { onDataset, onScene, type App } from "./app";
+import { contextCard } from "./contextCard";
+import type { DataPanels } from "./dataPanels";
 import { clear, el } from "./dom";
+import { factLinks } from "./factLinks";
 import { flowCard, placeCard } from "./infoCard";
 import { renderLegend } from "./legend";
 import { createTooltip } from "./tooltip";
 import { mountYearControl } from "./yearControl";
 
-export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLElement): void {
+export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLElement, panels: DataPanels): void {
   const yearSlot = el("div", { class: "control" });
   app.toolbar.appendChild(yearSlot);
-  const year = mountYearControl(yearSlot, app.store, () => (app.dataset().timeless ? [] : app.dataset().years));
-  const legendBody = app.panel.addSection("legend", "Legend", { open: true, order: 10 });
+  // Years with flows and years with reported figures only (2025 for the shipped data); none for data without time.
+  const year = mountYearControl(yearSlot, app.store, () => (app.dataset().timeless ? [] : dataYears(app.dataset())));
+  const legendBody = panels.legendRoot;
   const detailsBody = app.panel.addSection("details", "Details", { open: true, order: 11 });
   const aboutBody = app.panel.addSection("about", "About the data", { order: 90 });
   const tooltip = createTooltip(tooltipRoot, graph);
@@ -25,12 +31,22 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
   const card = (state: ViewState, sel: NonNullable<Selection>, full: boolean): HTMLElement | null => {
     const ds = app.dataset();
     const flows = app.derived().flows;
+    const withFacts = (node: HTMLElement, ids: readonly string[]) => {
+      const links = full ? factLinks(ids, panels.openFact) : null;
+      if (links) node.append(links);
+      return node;
+    };
     if (sel.type === "node") {
       const s = placeSummary(ds, flows, sel.id, state.year, state.weighting.measure);
-      return s ? placeCard(s, volumeUnit(ds, state.weighting.measure), full, kindLabels(ds.id)) : null;
+      const about = (ds.facts ?? []).filter((f) => f.places.includes(sel.id)).map((f) => f.id);
+      return s ? withFacts(placeCard(s, volumeUnit(ds, state.weighting.measure), full, kindLabels(ds.id)), about) : null;
+    }
+    if (sel.id.startsWith("context:")) {
+      const hop: ContextHop | undefined = app.select.contextLayer(state, app.store.data())?.hops.find((h) => h.id === sel.id);
+      return hop ? contextCard(hop, (id) => app.select.placeName(app.store.data(), id), full, panels.openFact) : null;
     }
     const s = flowSummary(ds, flows, sel.id);
-    return s ? flowCard(s, datasetUnit(ds), full) : null;
+    return s ? withFacts(flowCard(s, datasetUnit(ds), full), s.flow.facts) : null;
   };
   const renderDetails = (state: ViewState) => {
     clear(detailsBody);
@@ -46,7 +62,10 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
     const d = app.derived();
     const lanes = new Set(d.visible.shown.map((f) => d.colourLaneOf(f)));
     const scene = app.select.scene(state, app.store.data());
-    renderLegend(legendBody, scene.widthScale, volumeUnit(app.dataset(), state.weighting.measure), lanes, app.dataset().id);
+    renderLegend(legendBody, scene.widthScale, volumeUnit(app.dataset(), state.weighting.measure), lanes, app.dataset().id, {
+      bases: new Set(d.visible.shown.map((f) => f.basis)),
+      context: scene.edges.some((e) => e.kind === "context"),
+    });
   };
 
   onScene(app, (state) => {

@@ -3,6 +3,7 @@
 import type { PolicyEvent } from "../domain/types";
 import { setYear } from "../state/producers";
 import { formatEventDate, playYears, timeAxis } from "../state/timeline";
+import { dataYears } from "../state/yearStatus";
 import { onDataset, type App } from "./app";
 import { append, clear, el, safeLink } from "./dom";
 import { setPanels } from "../state/openDataset";
@@ -113,7 +114,9 @@ export function mountTimeAxis(app: App): void {
     // Data without time has no time axis (its one year is a placeholder).
     bar.hidden = ds.timeless === true;
     if (bar.hidden) return;
-    const axis = timeAxis(ds.years, ds.events);
+    // Years with flows and years with reported figures only are both years of the data.
+    const axis = timeAxis(dataYears(ds), ds.events);
+    const flowYears = new Set(ds.years);
     const band = el("div", { class: "x-year-band", "aria-hidden": "true" });
     track.append(band);
     for (const t of axis.ticks) {
@@ -124,7 +127,11 @@ export function mountTimeAxis(app: App): void {
             class: `x-tick${t.hasData ? "" : " x-tick-nodata"}`,
             style: `left:${(t.start * 100).toFixed(3)}%`,
             "data-year": t.year,
-            title: t.hasData ? "" : "No flow data for this year",
+            title: !t.hasData
+              ? "No data for this year"
+              : flowYears.has(t.year)
+                ? ""
+                : "Reported figures only: no used-car routes published",
           },
           String(t.year),
         ),
