@@ -28,7 +28,7 @@ export function renderLegend(
       "div",
       { class: "legend-block", "data-testid": "legend-widths" },
       el("div", { class: "legend-title" }, `Flow width (${unit}, ${SCALE_NAMES[widthScale.kind]} scale)`),
-      widths.length
+      widths.length && lanesShown.size
         ? widths.map(({ value, width }) =>
             el(
               "div",
@@ -56,21 +56,22 @@ export function renderLegend(
     ),
   );
   const lanes = [{ id: "domestic", label: domesticLaneLabel(datasetId) }, ...LANES].filter((l) => lanesShown.has(l.id));
-  root.appendChild(
-    el(
-      "div",
-      { class: "legend-block" },
-      el("div", { class: "legend-title" }, "Lanes"),
-      lanes.map((l) =>
-        el(
-          "div",
-          { class: "legend-row" },
-          el("span", { class: "legend-line", style: `height:4px;background:${LANE_COLOURS[l.id] ?? "#999"}` }),
-          el("span", {}, l.label),
+  if (lanes.length)
+    root.appendChild(
+      el(
+        "div",
+        { class: "legend-block" },
+        el("div", { class: "legend-title" }, "Lanes"),
+        lanes.map((l) =>
+          el(
+            "div",
+            { class: "legend-row" },
+            el("span", { class: "legend-line", style: `height:4px;background:${LANE_COLOURS[l.id] ?? "#999"}` }),
+            el("span", {}, l.label),
+          ),
         ),
       ),
-    ),
-  );
+    );
   const c = LANE_COLOURS["central-asia"] ?? "#d35400";
   const bases = shown.bases ?? new Set<Basis>(["reported", "modelled"]);
   const reported = bases.has("reported") || bases.has("derived");

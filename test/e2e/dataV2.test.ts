@@ -108,6 +108,8 @@ describe("data v2 in the browser", () => {
     }
     expect(await page.getByTestId("legend-context").count()).toBe(1);
     expect(await page.getByTestId("legend-basis").textContent()).not.toMatch(/Modelled estimate/);
+    // No used-car flows: the flow-width legend says so instead of widths for nothing.
+    expect(await page.getByTestId("legend-widths").textContent()).toContain("No flows shown");
     await page.getByLabel("Year", { exact: true }).selectOption("2024");
     await waitIdle(page);
   });
