@@ -10,7 +10,11 @@ export function factLinks(ids: readonly string[], onFact: (id: string) => void):
     { class: "card-facts", "data-testid": "card-facts" },
     el("span", { class: "card-label" }, "Facts: "),
     unique.map((id) => {
-      const button = el("button", { type: "button", class: "fact-link", "aria-label": `Fact ${id} in Sources`, "data-fact": id }, id);
+      const button = el(
+        "button",
+        { type: "button", class: "fact-link", "aria-label": `Fact ${id}: show it among the facts`, "data-fact": id },
+        id,
+      );
       button.addEventListener("click", () => onFact(id));
       return button;
     }),

@@ -23,7 +23,8 @@ function useLine(entry: FactEntry, placeName: (id: string) => string, flowLabel:
   if (flows.length) parts.push(`${flows.length} flow${flows.length === 1 ? "" : "s"}`);
   if (context.length) parts.push(`${context.length} context figure${context.length === 1 ? "" : "s"}`);
   if (events.length) parts.push(`${events.length} event${events.length === 1 ? "" : "s"}`);
-  if (assumptions.length) parts.push(`${assumptions.length} assumption${assumptions.length === 1 ? "" : "s"}`);
+  // "declared share", not "assumption": the word names the Assumptions section, and names stay unique.
+  if (assumptions.length) parts.push(`${assumptions.length} declared share${assumptions.length === 1 ? "" : "s"}`);
   if (!parts.length)
     return el("p", { class: "src-uses src-unused" }, "Not used by a flow, figure, event or assumption (listed for completeness).");
   const flowNames = [...new Set(flows.map(flowLabel))];
@@ -36,7 +37,7 @@ function useLine(entry: FactEntry, placeName: (id: string) => string, flowLabel:
       : null,
     context.length ? el("p", {}, "Context figures: ", context.join(", ")) : null,
     events.length ? el("p", {}, "Events: ", events.join(", ")) : null,
-    assumptions.length ? el("p", {}, "Assumptions: ", assumptions.join(", ")) : null,
+    assumptions.length ? el("p", {}, "Declared shares: ", assumptions.join(", ")) : null,
     entry.fact.places.length ? el("p", {}, "Places: ", entry.fact.places.map(placeName).join(", ")) : null,
   );
 }
@@ -81,7 +82,7 @@ function sourceItem(entry: SourceEntry): HTMLElement {
   );
 }
 
-/** Mounts the view in `root`: a search box labelled "Search sources", the matching facts, then the matching sources. */
+/** Mounts the view in `root`: a search box labelled "Search facts and publications", the matching facts, then the matching sources. */
 export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesView {
   let dataset = initial;
   let index: SourcesIndex = buildSourcesIndex(dataset);
@@ -92,7 +93,7 @@ export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesVi
     placeholder: "Fact id, word, publisher…",
     autocomplete: "off",
   });
-  const label = el("label", { for: "sources-search" }, "Search sources");
+  const label = el("label", { for: "sources-search" }, "Search facts and publications");
   const status = el("p", { class: "src-status", role: "status", "aria-live": "polite" });
   const factList = el("ol", { class: "src-facts", "aria-label": "Facts" });
   const sourceList = el("ul", { class: "src-sources", "aria-label": "Sources" });

@@ -60,7 +60,7 @@ describe("data v2 in the browser", () => {
   it("the Sources view lists every fact and source, searches them, and shows a fact's quote, link and uses", async () => {
     const { page } = app;
     await openSection(page, "Sources");
-    const search = page.getByLabel("Search sources", { exact: true });
+    const search = page.getByLabel("Search facts and publications", { exact: true });
     const facts = page.locator("#section-sources .src-fact");
     expect(await facts.count()).toBe(122);
     await search.fill("K19");
@@ -81,9 +81,9 @@ describe("data v2 in the browser", () => {
       window.reroute!.app.store.dispatch((s) => ({ ...s, selection: { type: "edge", id: "chengdu-rail>kz@2024/rail" } })),
     );
     await waitIdle(page);
-    const link = page.getByRole("button", { name: "Fact RL1 in Sources" });
+    const link = page.getByRole("button", { name: "Fact RL1: show it among the facts" });
     await link.click();
-    expect(await page.getByLabel("Search sources", { exact: true }).inputValue()).toBe("RL1");
+    expect(await page.getByLabel("Search facts and publications", { exact: true }).inputValue()).toBe("RL1");
     expect(await page.locator("#section-sources .src-fact").allTextContents()).toEqual([expect.stringMatching(/^RL1 .*Kazakhstan/)]);
     await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, selection: null })));
   });
