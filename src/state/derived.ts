@@ -3,14 +3,19 @@
 import { flowLane } from "../domain/lanes";
 import { regionOf } from "../domain/regions";
 import type { Dataset, Flow, Place } from "../domain/types";
+import { runScenario, type ScenarioRun } from "./scenarioRun";
 import { visibleFlows, type VisibleFlows } from "./visibleFlows";
 import type { ViewState } from "./viewState";
 
 export interface Derived {
   dataset: Dataset;
   placesById: Map<string, Place>;
-  /** Every flow in force, all years (the dataset's, or recomputed from edited assumptions). */
+  /** Every flow in force, all years (the dataset's, or recomputed from edited assumptions, then the scenario's). */
   flows: Flow[];
+  /** The flows in force without the scenario (the same array as `flows` when there is none). */
+  baseline: Flow[];
+  /** The scenario in force, run on the baseline; null when there is none. */
+  scenarioRun: ScenarioRun | null;
   /** The year's flows after filters. */
   visible: VisibleFlows;
   /** Lane for filtering and legends (flowLane). */
@@ -24,6 +29,7 @@ export type FlowModel = (dataset: Dataset, edits: Record<string, number>) => Flo
 
 export function createDeriver(model: FlowModel | null) {
   let last: { dataset: Dataset; assumptions: Record<string, number>; flows: Flow[]; placesById: Map<string, Place> } | null = null;
+  let lastScenario: { baseline: Flow[]; scenario: ViewState["scenario"]; run: ScenarioRun | null } | null = null;
   let lastVisible: { key: string; flows: Flow[]; value: VisibleFlows } | null = null;
   let lastDerived: Derived | null = null;
 
@@ -34,7 +40,14 @@ export function createDeriver(model: FlowModel | null) {
       const placesById = last && last.dataset === dataset ? last.placesById : new Map(dataset.places.map((p) => [p.id, p]));
       last = { dataset, assumptions: state.assumptions, flows, placesById };
     }
-    const { flows, placesById } = last;
+    const { placesById } = last;
+    const baseline = last.flows;
+    if (!lastScenario || lastScenario.baseline !== baseline || lastScenario.scenario !== state.scenario) {
+      const run = state.scenario ? runScenario(dataset, state.assumptions, state.scenario, model) : null;
+      lastScenario = { baseline, scenario: state.scenario, run };
+    }
+    const scenarioRun = lastScenario.run;
+    const flows = scenarioRun ? scenarioRun.flows : baseline;
     const laneOf = lastDerived?.dataset === dataset ? lastDerived.laneOf : (f: Flow) => flowLane(f, placesById);
     const key = JSON.stringify([state.year, state.filters, state.weighting.measure, state.flowBudget]);
     if (!lastVisible || lastVisible.key !== key || lastVisible.flows !== flows) {
@@ -49,12 +62,20 @@ export function createDeriver(model: FlowModel | null) {
       lastVisible = { key, flows, value };
     }
     // The same object while nothing it holds changed, so selectors downstream can memoise on it.
-    if (lastDerived && lastDerived.dataset === dataset && lastDerived.flows === flows && lastDerived.visible === lastVisible.value)
+    if (
+      lastDerived &&
+      lastDerived.dataset === dataset &&
+      lastDerived.flows === flows &&
+      lastDerived.baseline === baseline &&
+      lastDerived.visible === lastVisible.value
+    )
       return lastDerived;
     lastDerived = {
       dataset,
       placesById,
       flows,
+      baseline,
+      scenarioRun,
       visible: lastVisible.value,
       laneOf,
       colourLaneOf: (f) => {

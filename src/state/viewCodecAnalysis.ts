@@ -23,6 +23,7 @@ export function analysisDiff(state: ViewState): Record<string, Json> {
   if (a.seriesTarget !== null) diff.seriesTarget = { ...a.seriesTarget } as Json;
   if (a.stack !== DEFAULT_ANALYSIS.stack) diff.stack = a.stack;
   if (a.sankeyOf !== DEFAULT_ANALYSIS.sankeyOf) diff.sankeyOf = a.sankeyOf;
+  if (a.scenarioMap !== DEFAULT_ANALYSIS.scenarioMap) diff.scenarioMap = a.scenarioMap;
   if (Object.keys(diff).length) out.analysis = diff;
   return out;
 }
@@ -111,6 +112,11 @@ export function readAnalysisFields(
     if (of !== undefined) {
       if (of !== "trace" && of !== "place") return "The link's Sankey is neither of a route nor of a place.";
       next.sankeyOf = of;
+    }
+    const map = own(a, "scenarioMap");
+    if (map !== undefined) {
+      if (map !== "change" && map !== "flows") return "The link's scenario map is neither the change nor the flows.";
+      next.scenarioMap = map;
     }
     state.analysis = next;
   }

@@ -67,9 +67,11 @@ export interface AnalysisState {
   stack: StackBy;
   /** What "Sankey" shows: the traced route, or the origin mix of the selected (else the traced destination) place. */
   sankeyOf: "trace" | "place";
+  /** With a scenario in force, the map shows the change it makes ("change") or its flows ("flows"). */
+  scenarioMap: "change" | "flows";
 }
 
-export const DEFAULT_ANALYSIS: AnalysisState = { view: null, seriesTarget: null, stack: "none", sankeyOf: "trace" };
+export const DEFAULT_ANALYSIS: AnalysisState = { view: null, seriesTarget: null, stack: "none", sankeyOf: "trace", scenarioMap: "change" };
 
 export interface ViewState {
   version: number;

@@ -29,6 +29,7 @@ describe("links with a comparison, a scenario and an analysis view", () => {
         seriesTarget: { kind: "flow", from: "horgos", to: "kz", mode: "road" },
         stack: "origin",
         sankeyOf: "place",
+        scenarioMap: "flows",
       },
     };
     const r = decodeView(encodeView(state, 2024), ctx);
@@ -50,7 +51,7 @@ describe("links with a comparison, a scenario and an analysis view", () => {
       if (r.ok) {
         expect(r.state.compareYear).toBeNull();
         expect(r.state.scenario).toBeNull();
-        expect(r.state.analysis).toEqual({ view: null, seriesTarget: null, stack: "none", sankeyOf: "trace" });
+        expect(r.state.analysis).toEqual({ view: null, seriesTarget: null, stack: "none", sankeyOf: "trace", scenarioMap: "change" });
       }
     }
   });
@@ -90,7 +91,13 @@ describe("links with a comparison, a scenario and an analysis view", () => {
         state: {
           ...base(),
           scenario: builtInScenario("horgos-closed")!,
-          analysis: { view: "scenarios" as const, seriesTarget: null, stack: "none" as const, sankeyOf: "trace" as const },
+          analysis: {
+            view: "scenarios" as const,
+            seriesTarget: null,
+            stack: "none" as const,
+            sankeyOf: "trace" as const,
+            scenarioMap: "change" as const,
+          },
         },
       },
     ];

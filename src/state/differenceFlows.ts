@@ -1,0 +1,31 @@
+// The map of a comparison: one flow per hop whose volume is the size of its change (|after − before|),
+// so widths show how much changed; its status (rose, fell, new, vanished) decides the colour. The flow
+// keeps the id of a real flow (the later side's when it has one) so hovering and selecting still work.
+// Hops that did not change are left out. Pure.
+import type { Flow } from "../domain/types";
+import type { ChangeStatus, YearComparison } from "./compareYears";
+
+export interface DifferenceMap {
+  flows: Flow[];
+  statusOf: Map<string, ChangeStatus>;
+  /** Signed change by flow id. */
+  changeOf: Map<string, number>;
+}
+
+export function differenceFlows(cmp: YearComparison, flowsById: ReadonlyMap<string, Flow>): DifferenceMap {
+  const flows: Flow[] = [];
+  const statusOf = new Map<string, ChangeStatus>();
+  const changeOf = new Map<string, number>();
+  for (const c of cmp.changes) {
+    if (c.change === 0) continue;
+    const id = c.idsAfter[0] ?? c.idsBefore[0];
+    const real = id === undefined ? undefined : flowsById.get(id);
+    if (!real || id === undefined) continue;
+    const size = Math.abs(c.change);
+    // Both measures carry the change (it was computed in the measure shown).
+    flows.push({ ...real, vehicles: size, usd: size, year: cmp.after });
+    statusOf.set(id, c.status);
+    changeOf.set(id, c.change);
+  }
+  return { flows, statusOf, changeOf };
+}

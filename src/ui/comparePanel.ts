@@ -1,0 +1,143 @@
+// "Compare years": choose a second year; the map then shows the change from that year to the year shown
+// (colour: rose, fell, new, vanished; width: the size of the change) and this section lists the changes
+// hop by hop, with totals. The comparison is part of the view state: links, saved views and exports keep it.
+import { setAnalysis, setCompareYear } from "../state/analysisProducers";
+import { comparisonTable } from "../state/analysisTables";
+import { changeText, compareYears, type YearComparison } from "../state/compareYears";
+import { select } from "../state/producers";
+import { formatVolume, volumeUnit } from "../state/volumeUnit";
+import { DIFFERENCE_COLOURS, DIFFERENCE_LABELS } from "../view/differenceScene";
+import type { App } from "./app";
+import { csvButton } from "./csvDownload";
+import { el } from "./dom";
+
+export const COMPARE_SECTION = "compare-years";
+const FIRST_ROWS = 25;
+
+export function mountCompareYears(app: App): void {
+  const body = app.panel.addSection(COMPARE_SECTION, "Compare years", { open: false, order: 14 });
+  const yearSelect = el("select", { id: "compare-year" });
+  const summary = el("p", { class: "compare-summary", "data-testid": "compare-summary" });
+  const legend = el(
+    "ul",
+    { class: "chart-legend", "aria-label": "Colours of the comparison on the map" },
+    ...(["rose", "fell", "new", "vanished"] as const).map((s) =>
+      el("li", {}, el("span", { class: "swatch", style: `background:${DIFFERENCE_COLOURS[s]}` }), DIFFERENCE_LABELS[s]),
+    ),
+  );
+  const head = el("tr");
+  const rows = el("tbody");
+  const table = el("table", { class: "data-table compare-table", id: "compare-table" }, el("thead", {}, head), rows);
+  const more = el("button", { type: "button", class: "linklike" }, "Show all changes");
+  let showAll = false;
+  let current: YearComparison | null = null;
+  const nameOf = (id: string) => app.derived().placesById.get(id)?.name ?? id;
+  const download = csvButton(app, "Download CSV (Compare years)", () =>
+    current
+      ? {
+          view: `Compare years — ${current.before} → ${current.after}`,
+          year: `${current.before} → ${current.after}`,
+          table: comparisonTable(current, nameOf),
+          flows: app.derived().flows.filter((f) => f.year === current!.before || f.year === current!.after),
+          notes: [
+            "A hop is (from, to, mode). new / vanished: the hop has no flow in the other year (no change from a zero the data does not report).",
+          ],
+        }
+      : null,
+  );
+  body.append(
+    el("div", { class: "chart-controls" }, el("label", { for: yearSelect.id }, "Compare with"), yearSelect),
+    summary,
+    legend,
+    el("div", { class: "x-table-wrap" }, table),
+    more,
+    download,
+  );
+  yearSelect.addEventListener("change", () => {
+    const v = yearSelect.value;
+    app.store.dispatch(setCompareYear(v === "" ? null : Number(v)));
+    if (v !== "") app.store.dispatch(setAnalysis({ view: "compare" }));
+  });
+  more.addEventListener("click", () => {
+    showAll = !showAll;
+    lastKey = [];
+    render();
+  });
+
+  let lastKey: unknown[] = [];
+  const render = () => {
+    const s = app.store.get();
+    const ds = app.dataset();
+    const d = app.derived();
+    const key = [s.compareYear, s.year, d.baseline, d.flows, s.filters, s.weighting.measure, ds];
+    if (key.every((k, i) => k === lastKey[i])) return;
+    lastKey = key;
+    yearSelect.replaceChildren(
+      el("option", { value: "" }, "No comparison"),
+      ...ds.years.filter((y) => y !== s.year).map((y) => el("option", { value: String(y) }, String(y))),
+    );
+    yearSelect.value = s.compareYear === null || s.compareYear === s.year ? "" : String(s.compareYear);
+    const unit = volumeUnit(ds, s.weighting.measure);
+    const fmt = (v: number) => formatVolume(v, unit);
+    if (s.compareYear === null || s.compareYear === s.year) {
+      current = null;
+      summary.textContent = `Choose a year to compare with ${s.year}: the map then shows what changed, hop by hop.`;
+      head.replaceChildren();
+      rows.replaceChildren();
+      more.hidden = true;
+      return;
+    }
+    current = compareYears({ places: ds.places, flows: d.flows, filters: s.filters, measure: s.weighting.measure }, s.compareYear, s.year);
+    const t = current.totals;
+    const rel =
+      t.deliveredBefore > 0
+        ? ` (${t.deliveredAfter >= t.deliveredBefore ? "+" : "−"}${Math.abs(((t.deliveredAfter - t.deliveredBefore) / t.deliveredBefore) * 100).toFixed(1)}%)`
+        : "";
+    summary.textContent =
+      `${current.before} → ${current.after}: ${fmt(t.deliveredBefore)} → ${fmt(t.deliveredAfter)} delivered${rel}. ` +
+      `${t.rose} hops rose, ${t.fell} fell, ${t.new} new (${fmt(t.newVolume)}), ${t.vanished} vanished (${fmt(t.vanishedVolume)}).`;
+    head.replaceChildren(
+      ...["From", "To", String(current.before), String(current.after), "Change"].map((h, i) =>
+        el("th", { scope: "col", class: i >= 2 ? "num" : "" }, h),
+      ),
+    );
+    const list = showAll ? current.changes : current.changes.slice(0, FIRST_ROWS);
+    rows.replaceChildren(
+      ...list.map((c) => {
+        const tr = el(
+          "tr",
+          { tabindex: 0, "data-status": c.status, "data-key": c.key },
+          el("td", {}, nameOf(c.from)),
+          el("td", {}, `${nameOf(c.to)}${c.mode && c.mode !== "unknown" ? ` (${c.mode})` : ""}`),
+          el("td", { class: "num" }, c.before === null ? "—" : fmt(c.before)),
+          el("td", { class: "num" }, c.after === null ? "—" : fmt(c.after)),
+          el(
+            "td",
+            { class: `num change-${c.status}` },
+            changeText(c, (v) => formatVolume(v, unit)),
+          ),
+        );
+        const ids = [...c.idsAfter, ...c.idsBefore];
+        const emphasise = () => app.setAnalysisHighlight({ nodes: new Set([c.from, c.to]), edges: new Set(ids) });
+        tr.addEventListener("pointerenter", emphasise);
+        tr.addEventListener("focus", emphasise);
+        tr.addEventListener("pointerleave", () => app.setAnalysisHighlight(null));
+        tr.addEventListener("blur", () => app.setAnalysisHighlight(null));
+        tr.addEventListener("click", () => ids[0] && app.store.dispatch(select({ type: "edge", id: ids[0] })));
+        tr.addEventListener("keydown", (e) => {
+          if (e.key === "Enter" && ids[0]) app.store.dispatch(select({ type: "edge", id: ids[0] }));
+        });
+        return tr;
+      }),
+    );
+    more.hidden = current.changes.length <= FIRST_ROWS;
+    more.textContent = showAll ? `Show the ${FIRST_ROWS} largest changes` : `Show all ${current.changes.length} changes`;
+  };
+  app.store.subscribe(render);
+  app.onSceneChange(render);
+  app.onDatasetChange(() => {
+    lastKey = [];
+    render();
+  });
+  render();
+}

@@ -1,0 +1,180 @@
+// "Over time": the chart of a place, a hop, a lane or the whole dataset across the years (line, or
+// stacked by lane or by origin), with policy events on its axis. It follows the year, the filters, the
+// edited assumptions and the scenario (it reads the flows in force), and downloads as CSV.
+import { schemeTableau10 } from "d3-scale-chromatic";
+import { LANES } from "../domain/lanes";
+import { UNEXPLAINED_ORIGIN } from "../analysis/compactGraph";
+import { setAnalysis } from "../state/analysisProducers";
+import { timeSeriesTable } from "../state/analysisTables";
+import { describeTarget, timeSeries, type SeriesTarget, type StackBy, type TimeSeries } from "../state/timeSeries";
+import { decimalYear, formatEventDate } from "../state/timeline";
+import { setYear } from "../state/producers";
+import { volumeUnit, formatCompact } from "../state/volumeUnit";
+import type { ViewState } from "../state/viewState";
+import { LANE_COLOURS } from "../view/palette";
+import type { App } from "./app";
+import { renderOverTimeChart, BASIS_STYLE } from "./charts/overTimeChart";
+import { csvButton } from "./csvDownload";
+import { el } from "./dom";
+
+export const OVER_TIME_SECTION = "over-years";
+const W = 300;
+const H = 190;
+
+/** The target shown: the one set in the view, else the selection, else the whole dataset. */
+export function effectiveTarget(app: App, state: ViewState): SeriesTarget {
+  if (state.analysis.seriesTarget) return state.analysis.seriesTarget;
+  const sel = state.selection;
+  if (sel?.type === "node" && app.derived().placesById.has(sel.id)) return { kind: "place", id: sel.id };
+  if (sel?.type === "edge") {
+    const f = app.derived().flows.find((x) => x.id === sel.id);
+    if (f) return { kind: "flow", from: f.from, to: f.to, mode: f.mode };
+  }
+  return { kind: "dataset" };
+}
+
+export function mountOverTime(app: App): void {
+  const body = app.panel.addSection(OVER_TIME_SECTION, "Over time", { open: true, order: 13 });
+  const seriesSelect = el("select", { id: "over-time-series" });
+  const stackSelect = el(
+    "select",
+    { id: "over-time-stack" },
+    el("option", { value: "none" }, "Line (total)"),
+    el("option", { value: "lane" }, "Stacked by lane"),
+    el("option", { value: "origin" }, "Stacked by origin"),
+  );
+  const title = el("p", { class: "chart-title" });
+  const chartHost = el("div", { class: "chart-host" });
+  const legend = el("ul", { class: "chart-legend", "aria-label": "Chart legend" });
+  const note = el("p", { class: "hint" });
+  let current: TimeSeries | null = null;
+  const nameOf = (id: string) => (id === UNEXPLAINED_ORIGIN ? "(unexplained)" : (app.derived().placesById.get(id)?.name ?? id));
+  const laneLabel = (id: string) => LANES.find((l) => l.id === id)?.label ?? id;
+  const keyLabel = (k: string) => (current?.stack === "lane" ? laneLabel(k) : nameOf(k));
+  const download = csvButton(app, "Download CSV (Over time)", () => {
+    if (!current) return null;
+    const s = app.store.get();
+    const years = current.rows.map((r) => r.year);
+    return {
+      view: `Over time — ${describeTarget(current.target, nameOf, laneLabel)}${current.stack === "none" ? "" : `, stacked by ${current.stack}`}`,
+      year: `${years[0]}–${years[years.length - 1]} (year shown: ${s.year})`,
+      table: timeSeriesTable(current, keyLabel),
+      flows: app.derived().flows,
+      notes: [
+        "total: the whole dataset counts what is absorbed at the ends of chains (each car once); a place, its throughput; a hop, its volume; a lane, what arrives by it.",
+        "basis: the weakest basis among the flows of the point (reported < derived < modelled < projected); an empty total is a year without data, not a zero.",
+      ],
+    };
+  });
+  body.append(
+    el(
+      "div",
+      { class: "chart-controls" },
+      el("label", { for: seriesSelect.id }, "Series"),
+      seriesSelect,
+      el("label", { for: stackSelect.id }, "Stack"),
+      stackSelect,
+    ),
+    title,
+    chartHost,
+    legend,
+    note,
+    download,
+  );
+
+  const fillSeriesOptions = () => {
+    const s = app.store.get();
+    const options: [string, string][] = [
+      ["follow", "The selection (else the whole dataset)"],
+      ["dataset", "The whole dataset"],
+    ];
+    const lanes = new Set(app.derived().flows.map((f) => app.derived().laneOf(f)));
+    for (const l of LANES) if (lanes.has(l.id)) options.push([`lane:${l.id}`, `Lane: ${l.label}`]);
+    const t = s.analysis.seriesTarget;
+    if (t?.kind === "place") options.push([`place:${t.id}`, nameOf(t.id)]);
+    if (t?.kind === "flow") options.push([`flow:${t.from}>${t.to}>${t.mode ?? ""}`, `${nameOf(t.from)} → ${nameOf(t.to)}`]);
+    seriesSelect.replaceChildren(...options.map(([v, label]) => el("option", { value: v }, label)));
+    seriesSelect.value =
+      t === null
+        ? "follow"
+        : t.kind === "dataset"
+          ? "dataset"
+          : t.kind === "lane"
+            ? `lane:${t.id}`
+            : (options[options.length - 1]?.[0] ?? "follow");
+  };
+  seriesSelect.addEventListener("change", () => {
+    const v = seriesSelect.value;
+    const target: SeriesTarget | null =
+      v === "follow"
+        ? null
+        : v === "dataset"
+          ? { kind: "dataset" }
+          : v.startsWith("lane:")
+            ? { kind: "lane", id: v.slice(5) }
+            : app.store.get().analysis.seriesTarget;
+    app.store.dispatch(setAnalysis({ seriesTarget: target, view: "over-time" }));
+  });
+  stackSelect.addEventListener("change", () => app.store.dispatch(setAnalysis({ stack: stackSelect.value as StackBy, view: "over-time" })));
+
+  let lastKey: unknown[] = [];
+  const render = () => {
+    if (!app.panel.isOpen(OVER_TIME_SECTION)) return;
+    const s = app.store.get();
+    const d = app.derived();
+    const target = effectiveTarget(app, s);
+    const key = [d.flows, s.filters, s.weighting.measure, s.year, s.compareYear, JSON.stringify(target), s.analysis.stack, app.dataset()];
+    if (key.every((k, i) => k === lastKey[i])) return;
+    lastKey = key;
+    fillSeriesOptions();
+    stackSelect.value = s.analysis.stack;
+    const ds = app.dataset();
+    current = timeSeries({ dataset: ds, flows: d.flows, filters: s.filters, measure: s.weighting.measure }, target, s.analysis.stack);
+    const unit = volumeUnit(ds, s.weighting.measure);
+    const subject = describeTarget(target, nameOf, laneLabel);
+    title.textContent = `${subject[0]!.toUpperCase()}${subject.slice(1)} (${unit})${s.scenario ? ` — scenario “${s.scenario.name}”` : ""}`;
+    const colourOf = (k: string, i: number) =>
+      current?.stack === "lane" ? (LANE_COLOURS[k] ?? "#7f8c8d") : k === UNEXPLAINED_ORIGIN ? "#9e9e9e" : schemeTableau10[i % 10]!;
+    renderOverTimeChart(chartHost, {
+      series: current,
+      events: ds.events.map((e) => ({ id: e.id, title: e.title, date: formatEventDate(e.date), at: decimalYear(e.date, e.year) })),
+      year: s.year,
+      compareYear: s.compareYear,
+      keyLabel,
+      keyColour: colourOf,
+      format: (v) => formatCompact(v, unit),
+      unit,
+      subject,
+      width: W,
+      height: H,
+      onYear: (year) => app.store.dispatch(setYear(year)),
+    });
+    const items =
+      current.stack === "none"
+        ? []
+        : current.keys.map((k, i) => el("li", {}, el("span", { class: "swatch", style: `background:${colourOf(k, i)}` }), keyLabel(k)));
+    const bases = [...new Set(current.rows.map((r) => r.basis).filter((b): b is string => b !== null))];
+    for (const b of bases) {
+      const st = BASIS_STYLE[b];
+      items.push(el("li", {}, el("span", { class: `basis-dot${st?.fill ? " filled" : ""}${st?.dash ? " dashed" : ""}` }), st?.label ?? b));
+    }
+    if (ds.events.length) items.push(el("li", {}, el("span", { class: "event-mark" }), "policy event (hover for its title)"));
+    if (current.rows.some((r) => r.total === null))
+      items.push(el("li", {}, el("span", { class: "gap-mark" }), "no data (a gap, not a zero)"));
+    legend.replaceChildren(...items);
+    note.textContent = target.kind === "dataset" ? "The whole dataset counts each car once: what is absorbed at the end of its chain." : "";
+  };
+  app.panel.onToggle(OVER_TIME_SECTION, (open) => {
+    if (open) {
+      lastKey = [];
+      render();
+    }
+  });
+  app.store.subscribe(render);
+  app.onSceneChange(render);
+  app.onDatasetChange(() => {
+    lastKey = [];
+    render();
+  });
+  render();
+}

@@ -1,0 +1,185 @@
+// "Scenarios": pick a built-in what-if (tied to a policy event and its facts) or write one; every number
+// can be edited. The scenario is in the view state, so the map, Over time, Sankey and the Table show its
+// flows, and links, saved views, presentations and exports carry it. This section says in words what it
+// changes, where the volume goes (conserved, or lost and why), which checks it breaks, and lists the
+// hop-by-hop changes against the flows without it.
+import type { RerouteRule, Scenario } from "../domain/scenario";
+import { describeRules } from "../domain/scenario";
+import { SHIPPED_DATASET_ID } from "../domain/types";
+import { ZERO_MILEAGE_SCENARIOS } from "../domain/zeroMileageScenarios";
+import { setAnalysis, setScenario } from "../state/analysisProducers";
+import { comparisonTable } from "../state/analysisTables";
+import { changeText, compareFlowSets, type YearComparison } from "../state/compareYears";
+import { ledgerText, scenarioEvents, scenarioLedger } from "../state/scenarioRun";
+import { formatEventDate } from "../state/timeline";
+import { formatVolume, volumeUnit } from "../state/volumeUnit";
+import type { App } from "./app";
+import { csvButton } from "./csvDownload";
+import { append, el } from "./dom";
+import { renderRuleEditor } from "./scenarioRuleEditor";
+
+export const SCENARIOS_SECTION = "scenarios";
+const CUSTOM = "custom";
+const FIRST_ROWS = 15;
+
+export function mountScenarios(app: App): void {
+  const body = app.panel.addSection(SCENARIOS_SECTION, "Scenarios", { open: false, order: 16 });
+  const pick = el("select", { id: "scenario-pick" });
+  const mapChoice = el("input", { type: "checkbox", id: "scenario-map-change" });
+  const about = el("div", { class: "scenario-about" });
+  const editor = el("div", { class: "scenario-editor" });
+  const effect = el("div", { class: "scenario-effect", role: "status", "data-testid": "scenario-effect" });
+  const head = el("tr");
+  const rows = el("tbody");
+  const table = el("table", { class: "data-table compare-table", id: "scenario-table" }, el("thead", {}, head), rows);
+  let diff: YearComparison | null = null;
+  const nameOf = (id: string) => app.derived().placesById.get(id)?.name ?? id;
+  const download = csvButton(app, "Download CSV (Scenarios)", () => {
+    const s = app.store.get();
+    return diff && s.scenario
+      ? {
+          view: `Scenario — ${s.scenario.name}`,
+          year: String(s.year),
+          table: comparisonTable(diff, nameOf, ["without", "with"]),
+          flows: app.derived().flows.filter((f) => f.year === s.year),
+          notes: describeRules(s.scenario, nameOf, (a) => a),
+        }
+      : null;
+  });
+  body.append(
+    el("div", { class: "chart-controls" }, el("label", { for: pick.id }, "Scenario"), pick),
+    el("label", { class: "check" }, mapChoice, " Map shows the change it makes"),
+    about,
+    editor,
+    effect,
+    el("div", { class: "x-table-wrap" }, table),
+    download,
+  );
+  const builtIns = () => (app.dataset().id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_SCENARIOS : []);
+  pick.addEventListener("change", () => {
+    const v = pick.value;
+    if (v === "") app.store.dispatch(setScenario(null));
+    else if (v === CUSTOM) {
+      const mine: Scenario = {
+        id: CUSTOM,
+        name: "My scenario",
+        summary: "",
+        event: "",
+        facts: [],
+        years: null,
+        assumptions: [],
+        rules: [],
+        lossReason: "",
+      };
+      app.store.dispatch(setScenario(mine));
+    } else {
+      const s = builtIns().find((x) => x.id === v);
+      if (s) app.store.dispatch(setScenario(structuredClone(s)));
+    }
+    app.store.dispatch(setAnalysis({ view: "scenarios" }));
+  });
+  mapChoice.addEventListener("change", () => app.store.dispatch(setAnalysis({ scenarioMap: mapChoice.checked ? "change" : "flows" })));
+
+  const update = (scenario: Scenario) => app.store.dispatch(setScenario(scenario));
+  let lastKey: unknown[] = [];
+  const render = () => {
+    const s = app.store.get();
+    const d = app.derived();
+    const ds = app.dataset();
+    const key = [s.scenario, s.year, d.flows, s.filters, s.weighting.measure, ds, s.analysis.scenarioMap];
+    if (key.every((k, i) => k === lastKey[i])) return;
+    lastKey = key;
+    const options = [
+      el("option", { value: "" }, "None"),
+      ...builtIns().map((x) => el("option", { value: x.id }, x.name)),
+      el("option", { value: CUSTOM }, "Write your own…"),
+    ];
+    pick.replaceChildren(...options);
+    const known = s.scenario && (s.scenario.id === CUSTOM || builtIns().some((x) => x.id === s.scenario!.id));
+    if (s.scenario && !known) pick.append(el("option", { value: s.scenario.id }, s.scenario.name));
+    pick.value = s.scenario ? s.scenario.id : "";
+    mapChoice.checked = s.analysis.scenarioMap === "change";
+    const unit = volumeUnit(ds, s.weighting.measure);
+    const fmt = (v: number) => formatVolume(v, unit);
+    const run = d.scenarioRun;
+    if (!s.scenario || !run) {
+      about.replaceChildren(
+        el(
+          "p",
+          { class: "hint" },
+          "A scenario changes the rules of routes — a crossing closes, a transit halves, a policy ends a trade — and shows the flows re-routed, before and after.",
+        ),
+      );
+      editor.replaceChildren();
+      effect.replaceChildren();
+      head.replaceChildren();
+      rows.replaceChildren();
+      diff = null;
+      return;
+    }
+    const sc = s.scenario;
+    about.replaceChildren();
+    const events = scenarioEvents(sc, ds.events);
+    append(
+      about,
+      el("p", { class: "scenario-summary" }, sc.summary || "A scenario you write: add rules below."),
+      events.length
+        ? el("p", { class: "hint" }, "Policy events: ", events.map((e) => `${formatEventDate(e.date)} ${e.title}`).join("; "))
+        : null,
+      sc.facts.length ? el("p", { class: "hint" }, `Facts: ${sc.facts.join(", ")}`) : null,
+      el(
+        "ul",
+        { class: "scenario-rules" },
+        ...describeRules(sc, nameOf, (id) => ds.assumptions.find((a) => a.id === id)?.label ?? id).map((t) => el("li", {}, t)),
+      ),
+    );
+    renderRuleEditor(editor, sc, ds, update);
+    const ledger = scenarioLedger(run, ds, s.year);
+    const broken = run.broken.filter((m) => m.startsWith(`${s.year}`) || m.includes(` ${s.year}:`));
+    effect.replaceChildren();
+    append(
+      effect,
+      ...ledgerText(ledger, sc, fmt, nameOf).map((t) => el("p", {}, t)),
+      broken.length
+        ? el("p", { class: "scenario-broken" }, `Checks it breaks in ${s.year}:`)
+        : el("p", { class: "hint" }, `No check breaks in ${s.year}.`),
+      broken.length ? el("ul", { class: "scenario-broken" }, ...broken.map((m) => el("li", {}, m))) : null,
+      ...run.warnings.map((w) => el("p", { class: "scenario-warning" }, w)),
+    );
+    diff = compareFlowSets(
+      { places: ds.places, filters: s.filters, measure: s.weighting.measure },
+      { flows: d.baseline, year: s.year },
+      { flows: d.flows, year: s.year },
+    );
+    head.replaceChildren(
+      ...["From", "To", "Without", "With", "Change"].map((h, i) => el("th", { scope: "col", class: i >= 2 ? "num" : "" }, h)),
+    );
+    const changed = diff.changes.filter((c) => c.status !== "same");
+    rows.replaceChildren(
+      ...changed
+        .slice(0, FIRST_ROWS)
+        .map((c) =>
+          el(
+            "tr",
+            { "data-status": c.status },
+            el("td", {}, nameOf(c.from)),
+            el("td", {}, nameOf(c.to)),
+            el("td", { class: "num" }, c.before === null ? "—" : fmt(c.before)),
+            el("td", { class: "num" }, c.after === null ? "—" : fmt(c.after)),
+            el("td", { class: `num change-${c.status}` }, changeText(c, fmt)),
+          ),
+        ),
+    );
+    if (changed.length > FIRST_ROWS)
+      rows.append(el("tr", {}, el("td", { colspan: 5, class: "hint" }, `… and ${changed.length - FIRST_ROWS} more in the CSV download.`)));
+  };
+  app.store.subscribe(render);
+  app.onSceneChange(render);
+  app.onDatasetChange(() => {
+    lastKey = [];
+    render();
+  });
+  render();
+}
+
+export type { RerouteRule };
