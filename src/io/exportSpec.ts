@@ -215,6 +215,14 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
   else if (state.trace.origin || state.trace.destination) {
     caption.push(`Traced: ${placeName(state.trace.origin) || "any origin"} → ${placeName(state.trace.destination) || "any destination"}`);
   } else if (state.trace.through) caption.push(`Flows through ${placeName(state.trace.through)}`);
+  if (state.compareYear !== null && state.compareYear !== state.year)
+    caption.push(
+      `Change from ${state.compareYear} to ${state.year} (compared with ${state.compareYear}): width = size of the change; blue rose, red fell, green new, purple vanished`,
+    );
+  if (state.scenario)
+    caption.push(
+      `Scenario: ${state.scenario.name}${state.analysis.scenarioMap === "change" && state.compareYear === null ? " — the map shows the change it makes" : ""}`,
+    );
 
   const lanesShown = new Set(shown.map(input.colourLaneOf));
   const legend: ExportLegend = {

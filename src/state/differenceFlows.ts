@@ -3,7 +3,9 @@
 // keeps the id of a real flow (the later side's when it has one) so hovering and selecting still work.
 // Hops that did not change are left out. Pure.
 import type { Flow } from "../domain/types";
-import type { ChangeStatus, YearComparison } from "./compareYears";
+import { compareFlowSets, type ChangeStatus, type YearComparison } from "./compareYears";
+import type { Derived } from "./derived";
+import type { Filters, Measure } from "./viewState";
 
 export interface DifferenceMap {
   flows: Flow[];
@@ -28,4 +30,28 @@ export function differenceFlows(cmp: YearComparison, flowsById: ReadonlyMap<stri
     changeOf.set(id, c.change);
   }
   return { flows, statusOf, changeOf };
+}
+
+/**
+ * The change the map shows, or null when it shows flows: a compared year (compareYear → year), else a
+ * scenario against the flows without it (when `scenarioChange`). The same filters on both sides.
+ */
+export function mapDifference(
+  d: Pick<Derived, "dataset" | "flows" | "baseline" | "scenarioRun">,
+  year: number,
+  compareYear: number | null,
+  scenarioChange: boolean,
+  filters: Filters,
+  measure: Measure,
+): DifferenceMap | null {
+  const inputs = { places: d.dataset.places, filters, measure };
+  let cmp: YearComparison | null = null;
+  if (compareYear !== null && compareYear !== year)
+    cmp = compareFlowSets(inputs, { flows: d.flows, year: compareYear }, { flows: d.flows, year });
+  else if (d.scenarioRun && scenarioChange) cmp = compareFlowSets(inputs, { flows: d.baseline, year }, { flows: d.flows, year });
+  if (!cmp) return null;
+  const byId = new Map<string, Flow>();
+  for (const f of d.baseline) if (f.year === year || f.year === compareYear) byId.set(f.id, f);
+  for (const f of d.flows) if (f.year === year || f.year === compareYear) byId.set(f.id, f);
+  return differenceFlows(cmp, byId);
 }

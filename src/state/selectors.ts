@@ -10,6 +10,8 @@ import { PENDING, UNEXPLAINED_ORIGIN, type Pending, type RouteAnswers, type Rout
 import { contextLayer, type ContextLayer } from "./contextLayer";
 import { contextSceneEdges } from "./contextEdges";
 import { buildScene, type Scene } from "./scene";
+import { colourDifference } from "./differenceScene";
+import { mapDifference, type DifferenceMap } from "./differenceFlows";
 import type { AppData } from "./store";
 import type { ViewState } from "./viewState";
 
@@ -47,6 +49,8 @@ export interface Selectors {
   scene(view: ViewState, data: AppData): Scene;
   /** The context layer of the year in view when it is drawn (switched on, or a year without used-car flows), else null. */
   contextLayer(view: ViewState, data: AppData): ContextLayer | null;
+  /** The change the map shows (a compared year, or a scenario against the flows without it); null when it shows flows. */
+  difference(view: ViewState, data: AppData): DifferenceMap | null;
 }
 
 export function createSelectors(model: FlowModel | null, answers: RouteAnswers): Selectors {
@@ -92,7 +96,12 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
       return { nodes: new Set(cs.flatMap((c) => c.nodes)), edges: new Set(cs.flatMap((c) => c.edges.flat())) };
     },
   );
+  const emphasisOf = memoLast((e: AppData["panels"]["emphasis"]): Highlight | null =>
+    e ? { nodes: new Set(e.nodes), edges: new Set(e.edges) } : null,
+  );
   const analysisHighlight = (view: ViewState, data: AppData) => {
+    // What an analysis view points at (a Sankey band, a compared hop) comes first.
+    if (data.panels.emphasis) return emphasisOf(data.panels.emphasis);
     const chosen = chosenChain(view, data);
     const through = !chosen && view.trace.through ? answers.through(routeInputs(view, data), view.trace.through) : null;
     return emphasis(chosen, through, chosen || view.trace.through ? null : settled(view, data));
@@ -104,16 +113,29 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
   const hiddenMemo = memoLast((visible: Derived["visible"], filters: ViewState["filters"], measure: ViewState["weighting"]["measure"]) =>
     hiddenSummary(visible, filters, measure),
   );
-  const sceneMemo = memoLast((d: Derived, weighting: ViewState["weighting"], positions: AppData["positions"]) =>
-    buildScene({
-      places: d.dataset.places,
-      flows: d.visible.shown,
-      weighting,
-      positions,
-      laneOf: d.colourLaneOf,
-      showEmptyPlaces: true,
-      undirected: d.dataset.undirected === true,
-    }),
+  const differenceOf = memoLast(
+    (
+      d: Derived,
+      year: number,
+      compareYear: number | null,
+      scenarioMap: string,
+      filters: ViewState["filters"],
+      measure: ViewState["weighting"]["measure"],
+    ) => mapDifference(d, year, compareYear, scenarioMap === "change", filters, measure),
+  );
+  const sceneMemo = memoLast(
+    (d: Derived, weighting: ViewState["weighting"], positions: AppData["positions"], diff: DifferenceMap | null) => {
+      const scene = buildScene({
+        places: d.dataset.places,
+        flows: diff ? diff.flows : d.visible.shown,
+        weighting,
+        positions,
+        laneOf: d.colourLaneOf,
+        showEmptyPlaces: true,
+        undirected: d.dataset.undirected === true,
+      });
+      return diff ? colourDifference(scene, diff.statusOf) : scene;
+    },
   );
   const layerMemo = memoLast((dataset: AppData["dataset"], year: number) => contextLayer(dataset, year));
   const layerOf = (view: ViewState, data: AppData): ContextLayer | null =>
@@ -125,8 +147,14 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
   return {
     derived,
     routeInputs,
-    scene: (view, data) => withContext(sceneMemo(derived(view, data), view.weighting, data.positions), layerOf(view, data)),
+    scene: (view, data) => {
+      const d = derived(view, data);
+      const diff = differenceOf(d, view.year, view.compareYear, view.analysis.scenarioMap, view.filters, view.weighting.measure);
+      return withContext(sceneMemo(d, view.weighting, data.positions, diff), layerOf(view, data));
+    },
     contextLayer: layerOf,
+    difference: (view, data) =>
+      differenceOf(derived(view, data), view.year, view.compareYear, view.analysis.scenarioMap, view.filters, view.weighting.measure),
     traceResult,
     chosenChain,
     lostRoute(view, data) {

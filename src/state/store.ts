@@ -15,6 +15,8 @@ export interface PanelState {
   playing: boolean;
   /** The context layer (reported all-vehicle figures between places) is drawn. */
   contextLayer: boolean;
+  /** What an analysis view points at (a Sankey band, a row of a comparison): emphasised on the map. */
+  emphasis: { nodes: readonly string[]; edges: readonly string[] } | null;
 }
 
 export interface AppData {
@@ -73,7 +75,7 @@ export interface Store {
   subscribe(listener: Listener): () => void;
 }
 
-export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false, contextLayer: false };
+export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false, contextLayer: false, emphasis: null };
 
 export function appData(dataset: Dataset, positions: Positions = new Map()): AppData {
   return { dataset, positions, results: 0, panels: DEFAULT_PANELS };

@@ -6,8 +6,9 @@ import { comparisonTable } from "../state/analysisTables";
 import { changeText, compareYears, type YearComparison } from "../state/compareYears";
 import { select } from "../state/producers";
 import { formatVolume, volumeUnit } from "../state/volumeUnit";
-import { DIFFERENCE_COLOURS, DIFFERENCE_LABELS } from "../view/differenceScene";
-import type { App } from "./app";
+import { DIFFERENCE_COLOURS, DIFFERENCE_LABELS } from "../state/differenceScene";
+import { onDataset, onScene, type App } from "./app";
+import { emphasiseOnMap } from "./emphasis";
 import { csvButton } from "./csvDownload";
 import { el } from "./dom";
 
@@ -118,11 +119,11 @@ export function mountCompareYears(app: App): void {
           ),
         );
         const ids = [...c.idsAfter, ...c.idsBefore];
-        const emphasise = () => app.setAnalysisHighlight({ nodes: new Set([c.from, c.to]), edges: new Set(ids) });
+        const emphasise = () => emphasiseOnMap(app, { nodes: new Set([c.from, c.to]), edges: new Set(ids) });
         tr.addEventListener("pointerenter", emphasise);
         tr.addEventListener("focus", emphasise);
-        tr.addEventListener("pointerleave", () => app.setAnalysisHighlight(null));
-        tr.addEventListener("blur", () => app.setAnalysisHighlight(null));
+        tr.addEventListener("pointerleave", () => emphasiseOnMap(app, null));
+        tr.addEventListener("blur", () => emphasiseOnMap(app, null));
         tr.addEventListener("click", () => ids[0] && app.store.dispatch(select({ type: "edge", id: ids[0] })));
         tr.addEventListener("keydown", (e) => {
           if (e.key === "Enter" && ids[0]) app.store.dispatch(select({ type: "edge", id: ids[0] }));
@@ -134,8 +135,8 @@ export function mountCompareYears(app: App): void {
     more.textContent = showAll ? `Show the ${FIRST_ROWS} largest changes` : `Show all ${current.changes.length} changes`;
   };
   app.store.subscribe(render);
-  app.onSceneChange(render);
-  app.onDatasetChange(() => {
+  onScene(app, render);
+  onDataset(app, () => {
     lastKey = [];
     render();
   });

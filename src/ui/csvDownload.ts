@@ -5,7 +5,7 @@ import type { AnalysisTable } from "../state/analysisTables";
 import { filtersInWords, scenarioInWords, sourcesInWords } from "../state/csvMeta";
 import { volumeUnit } from "../state/volumeUnit";
 import type { App } from "./app";
-import { download } from "./dataExport";
+import { download } from "./download";
 import { el } from "./dom";
 
 export interface CsvContent {
@@ -49,4 +49,33 @@ export function csvButton(app: App, name: string, build: () => CsvContent | null
     );
   });
   return button;
+}
+
+/** "Save chart SVG (name)" and "Save chart PNG (name)" for a chart, with a caption saying what it shows. */
+export function chartButtons(app: App, name: string, chart: () => { svg: SVGSVGElement; title: string; file: string } | null): HTMLElement {
+  const svgButton = el("button", { type: "button", class: "chart-save" }, `Save chart SVG (${name})`);
+  const pngButton = el("button", { type: "button", class: "chart-save" }, `Save chart PNG (${name})`);
+  const caption = () => {
+    const s = app.store.get();
+    return [
+      `${app.dataset().name} · ${volumeUnit(app.dataset(), s.weighting.measure)} · year shown ${s.year}${s.compareYear !== null ? `, compared with ${s.compareYear}` : ""}`,
+      `Filters: ${filtersInWords(s.filters)} · Scenario: ${s.scenario ? s.scenario.name : "none"}`,
+      "Made with Reroute",
+    ];
+  };
+  const run = (png: boolean) => {
+    const c = chart();
+    if (!c) {
+      app.messages.show("There is no chart to save yet.", "info");
+      return;
+    }
+    void import("./charts/chartExport")
+      .then(({ saveSvg, savePng }) => (png ? savePng(c.file, c.svg, c.title, caption()) : saveSvg(c.file, c.svg, c.title, caption())))
+      .catch((error: unknown) =>
+        app.messages.show(`Saving the chart failed: ${error instanceof Error ? error.message : String(error)}`, "error"),
+      );
+  };
+  svgButton.addEventListener("click", () => run(false));
+  pngButton.addEventListener("click", () => run(true));
+  return el("div", { class: "chart-save-buttons" }, svgButton, pngButton);
 }

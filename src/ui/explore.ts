@@ -1,4 +1,4 @@
-// Explore: weighting, filters, time axis and play, layouts, find a place, Table, sparkline,
+// Explore: weighting, filters, time axis and play, layouts, find a place, Table, the analysis views,
 // assumptions. One mount call for main.ts.
 import "./explore.css";
 import type { App } from "./app";
@@ -7,7 +7,7 @@ import { mountFilterControls } from "./filterControls";
 import { mountFindPlace } from "./findPlace";
 import { mountFlowTable } from "./flowTable";
 import { mountLayoutControl } from "./layoutControl";
-import { mountSparkline } from "./sparkline";
+import { mountAnalysisViews } from "./analysisViews";
 import { mountTimeAxis } from "./timeAxis";
 import { mountWeightingControls } from "./weightingControls";
 
@@ -18,7 +18,7 @@ export function mountExplore(app: App): void {
   mountFindPlace(app);
   mountWeightingControls(app);
   mountFilterControls(app);
-  mountSparkline(app);
+  mountAnalysisViews(app);
   mountFlowTable(app);
   mountAssumptionsPanel(app);
 }

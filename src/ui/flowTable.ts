@@ -11,6 +11,8 @@ import {
 } from "../state/flowTable";
 import { select } from "../state/producers";
 import { datasetUnit, unitTitle } from "../state/volumeUnit";
+import { flowTableTable } from "../state/analysisTables";
+import { csvButton } from "./csvDownload";
 import { onScene, type App } from "./app";
 import { clear, el } from "./dom";
 import { formatInt, formatUsd } from "./format";
@@ -40,6 +42,20 @@ export function mountFlowTable(app: App): void {
       "The flows drawn on the map, with the filters and the year. Click a column (or Enter on it) to sort; arrow keys move between rows, Enter selects the flow.",
     ),
     el("div", { class: "x-table-wrap" }, table),
+    csvButton(app, "Download CSV", () => {
+      const d = app.derived();
+      const s = app.store.get();
+      return {
+        view: "Table — the flows drawn on the map",
+        year: String(s.year),
+        table: flowTableTable(
+          sortFlowRows(flowRows(d.visible.shown, d.placesById), sort),
+          unitTitle(datasetUnit(app.dataset())).toLowerCase(),
+        ),
+        flows: d.visible.shown,
+        notes: [`${d.visible.shown.length} of ${d.visible.total} flows of ${s.year} shown (the filters and the flow budget hide the rest)`],
+      };
+    }),
   );
 
   let sort: FlowTableSort = DEFAULT_FLOW_TABLE_SORT;

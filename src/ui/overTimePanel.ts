@@ -9,12 +9,12 @@ import { timeSeriesTable } from "../state/analysisTables";
 import { describeTarget, timeSeries, type SeriesTarget, type StackBy, type TimeSeries } from "../state/timeSeries";
 import { decimalYear, formatEventDate } from "../state/timeline";
 import { setYear } from "../state/producers";
-import { volumeUnit, formatCompact } from "../state/volumeUnit";
+import { volumeUnit, formatCompact, formatVolume } from "../state/volumeUnit";
 import type { ViewState } from "../state/viewState";
-import { LANE_COLOURS } from "../view/palette";
-import type { App } from "./app";
+import { LANE_COLOURS } from "../state/palette";
+import { onDataset, onScene, type App } from "./app";
 import { renderOverTimeChart, BASIS_STYLE } from "./charts/overTimeChart";
-import { csvButton } from "./csvDownload";
+import { chartButtons, csvButton } from "./csvDownload";
 import { el } from "./dom";
 
 export const OVER_TIME_SECTION = "over-years";
@@ -48,6 +48,7 @@ export function mountOverTime(app: App): void {
   const legend = el("ul", { class: "chart-legend", "aria-label": "Chart legend" });
   const note = el("p", { class: "hint" });
   let current: TimeSeries | null = null;
+  let drawn: SVGSVGElement | null = null;
   const nameOf = (id: string) => (id === UNEXPLAINED_ORIGIN ? "(unexplained)" : (app.derived().placesById.get(id)?.name ?? id));
   const laneLabel = (id: string) => LANES.find((l) => l.id === id)?.label ?? id;
   const keyLabel = (k: string) => (current?.stack === "lane" ? laneLabel(k) : nameOf(k));
@@ -80,6 +81,9 @@ export function mountOverTime(app: App): void {
     legend,
     note,
     download,
+    chartButtons(app, "Over time", () =>
+      drawn ? { svg: drawn, title: title.textContent ?? "Over time", file: `reroute-over-time-${app.store.get().year}` } : null,
+    ),
   );
 
   const fillSeriesOptions = () => {
@@ -135,7 +139,7 @@ export function mountOverTime(app: App): void {
     title.textContent = `${subject[0]!.toUpperCase()}${subject.slice(1)} (${unit})${s.scenario ? ` — scenario “${s.scenario.name}”` : ""}`;
     const colourOf = (k: string, i: number) =>
       current?.stack === "lane" ? (LANE_COLOURS[k] ?? "#7f8c8d") : k === UNEXPLAINED_ORIGIN ? "#9e9e9e" : schemeTableau10[i % 10]!;
-    renderOverTimeChart(chartHost, {
+    drawn = renderOverTimeChart(chartHost, {
       series: current,
       events: ds.events.map((e) => ({ id: e.id, title: e.title, date: formatEventDate(e.date), at: decimalYear(e.date, e.year) })),
       year: s.year,
@@ -143,6 +147,7 @@ export function mountOverTime(app: App): void {
       keyLabel,
       keyColour: colourOf,
       format: (v) => formatCompact(v, unit),
+      formatFull: (v) => formatVolume(v, unit),
       unit,
       subject,
       width: W,
@@ -171,8 +176,8 @@ export function mountOverTime(app: App): void {
     }
   });
   app.store.subscribe(render);
-  app.onSceneChange(render);
-  app.onDatasetChange(() => {
+  onScene(app, render);
+  onDataset(app, () => {
     lastKey = [];
     render();
   });

@@ -10,9 +10,10 @@ import { sankeyTable } from "../state/analysisTables";
 import { createRouteTrace } from "../state/routeTrace";
 import { mixSankey, traceSankey, type SankeyBand, type SankeyModel } from "../state/sankeyBands";
 import { formatVolume, volumeUnit } from "../state/volumeUnit";
-import type { App } from "./app";
+import { onScene, type App } from "./app";
+import { emphasiseOnMap } from "./emphasis";
 import { renderSankeyChart, type SankeyChart } from "./charts/sankeyChart";
-import { csvButton } from "./csvDownload";
+import { chartButtons, csvButton } from "./csvDownload";
 import { el } from "./dom";
 
 export const SANKEY_SECTION = "sankey";
@@ -53,6 +54,9 @@ export function mountSankey(app: App): void {
     list,
     notes,
     download,
+    chartButtons(app, "Sankey", () =>
+      chart && model ? { svg: chart.svg, title: title.textContent ?? "Sankey", file: `reroute-sankey-${app.store.get().year}` } : null,
+    ),
   );
   ofSelect.addEventListener("change", () =>
     app.store.dispatch(setAnalysis({ sankeyOf: ofSelect.value as "trace" | "place", view: "sankey" })),
@@ -65,10 +69,10 @@ export function mountSankey(app: App): void {
   const emphasise = (group: string | null) => {
     chart?.emphasise(group);
     for (const li of list.children) li.classList.toggle("emphasised", (li as HTMLElement).dataset.group === group);
-    if (group === null || !model) return app.setAnalysisHighlight(null);
+    if (group === null || !model) return emphasiseOnMap(app, null);
     const bands = model.bands.filter((b) => b.group === group);
     const placeOf = new Map(model.nodes.map((n) => [n.key, n.place]));
-    app.setAnalysisHighlight({
+    emphasiseOnMap(app, {
       nodes: new Set(bands.flatMap((b) => [placeOf.get(b.source) ?? b.source, placeOf.get(b.target) ?? b.target])),
       edges: new Set(bands.flatMap((b) => b.edges)),
     });
@@ -155,6 +159,6 @@ export function mountSankey(app: App): void {
     } else emphasise(null);
   });
   app.store.subscribe(render);
-  app.onSceneChange(render);
+  onScene(app, render);
   render();
 }

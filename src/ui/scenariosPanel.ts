@@ -13,7 +13,7 @@ import { changeText, compareFlowSets, type YearComparison } from "../state/compa
 import { ledgerText, scenarioEvents, scenarioLedger } from "../state/scenarioRun";
 import { formatEventDate } from "../state/timeline";
 import { formatVolume, volumeUnit } from "../state/volumeUnit";
-import type { App } from "./app";
+import { onDataset, onScene, type App } from "./app";
 import { csvButton } from "./csvDownload";
 import { append, el } from "./dom";
 import { renderRuleEditor } from "./scenarioRuleEditor";
@@ -174,8 +174,8 @@ export function mountScenarios(app: App): void {
       rows.append(el("tr", {}, el("td", { colspan: 5, class: "hint" }, `… and ${changed.length - FIRST_ROWS} more in the CSV download.`)));
   };
   app.store.subscribe(render);
-  app.onSceneChange(render);
-  app.onDatasetChange(() => {
+  onScene(app, render);
+  onDataset(app, () => {
     lastKey = [];
     render();
   });

@@ -25,7 +25,10 @@ export interface OverTimeInput {
   /** Name of a stack key (lane label, origin name). */
   keyLabel: (key: string) => string;
   keyColour: (key: string, index: number) => string;
+  /** Short numbers for the axis ("3k"). */
   format: (v: number) => string;
+  /** Full numbers for the readout and tooltips ("3,000 vehicles"). */
+  formatFull: (v: number) => string;
   /** "vehicles", "US$". */
   unit: string;
   /** What is shown, for the accessible name ("Horgos"). */
@@ -51,7 +54,7 @@ function styleOf(basis: string | null) {
 }
 
 /** One line of words for a year's point: "2024: 436,000 vehicles (modelled); Central Asia 218,000, …". */
-export function pointText(row: SeriesRow, series: TimeSeries, input: Pick<OverTimeInput, "format" | "keyLabel">): string {
+export function pointText(row: SeriesRow, series: TimeSeries, input: Pick<OverTimeInput, "formatFull" | "keyLabel">): string {
   if (row.total === null) {
     const why = row.missing === "unknown" ? "no figure in this measure" : row.missing === "hidden" ? "hidden by the filters" : "no data";
     return `${row.year}: ${why}`;
@@ -59,8 +62,8 @@ export function pointText(row: SeriesRow, series: TimeSeries, input: Pick<OverTi
   const parts =
     series.stack === "none"
       ? []
-      : series.keys.filter((k) => (row.parts[k] ?? 0) > 0).map((k) => `${input.keyLabel(k)} ${input.format(row.parts[k]!)}`);
-  return `${row.year}: ${input.format(row.total)} (${row.basis ?? ""})${parts.length ? `; ${parts.join(", ")}` : ""}`;
+      : series.keys.filter((k) => (row.parts[k] ?? 0) > 0).map((k) => `${input.keyLabel(k)} ${input.formatFull(row.parts[k]!)}`);
+  return `${row.year}: ${input.formatFull(row.total)} (${row.basis ?? ""})${parts.length ? `; ${parts.join(", ")}` : ""}`;
 }
 
 /** Draws the chart into `host` (replacing what was there); returns the SVG. */

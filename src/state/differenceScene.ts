@@ -1,6 +1,6 @@
 // Colours of a comparison on the map (rose, fell, new, vanished), applied to a scene built from the
 // difference flows (state/differenceFlows.ts): widths already show the size of each change.
-import type { ChangeStatus } from "../state/compareYears";
+import type { ChangeStatus } from "./compareYears";
 import type { Scene } from "./scene";
 
 export const DIFFERENCE_COLOURS: Record<ChangeStatus, string> = {
