@@ -33,7 +33,7 @@ export function mountCompareYears(app: App): void {
   let showAll = false;
   let current: YearComparison | null = null;
   const nameOf = (id: string) => app.derived().placesById.get(id)?.name ?? id;
-  const download = csvButton(app, "Download CSV (Compare years)", () =>
+  const download = csvButton(app, "Hop changes as CSV", () =>
     current
       ? {
           view: `Compare years — ${current.before} → ${current.after}`,

@@ -53,8 +53,8 @@ export function csvButton(app: App, name: string, build: () => CsvContent | null
 
 /** "Save chart SVG (name)" and "Save chart PNG (name)" for a chart, with a caption saying what it shows. */
 export function chartButtons(app: App, name: string, chart: () => { svg: SVGSVGElement; title: string; file: string } | null): HTMLElement {
-  const svgButton = el("button", { type: "button", class: "chart-save" }, `Save chart SVG (${name})`);
-  const pngButton = el("button", { type: "button", class: "chart-save" }, `Save chart PNG (${name})`);
+  const svgButton = el("button", { type: "button", class: "chart-save" }, `Save the ${name} chart as SVG`);
+  const pngButton = el("button", { type: "button", class: "chart-save" }, `Save the ${name} chart as PNG`);
   const caption = () => {
     const s = app.store.get();
     return [

@@ -52,7 +52,7 @@ export function mountOverTime(app: App): void {
   const nameOf = (id: string) => (id === UNEXPLAINED_ORIGIN ? "(unexplained)" : (app.derived().placesById.get(id)?.name ?? id));
   const laneLabel = (id: string) => LANES.find((l) => l.id === id)?.label ?? id;
   const keyLabel = (k: string) => (current?.stack === "lane" ? laneLabel(k) : nameOf(k));
-  const download = csvButton(app, "Download CSV (Over time)", () => {
+  const download = csvButton(app, "Time series as CSV", () => {
     if (!current) return null;
     const s = app.store.get();
     const years = current.rows.map((r) => r.year);
@@ -71,7 +71,7 @@ export function mountOverTime(app: App): void {
     el(
       "div",
       { class: "chart-controls" },
-      el("label", { for: seriesSelect.id }, "Series"),
+      el("label", { for: seriesSelect.id }, "Chart of"),
       seriesSelect,
       el("label", { for: stackSelect.id }, "Stack"),
       stackSelect,
@@ -81,7 +81,7 @@ export function mountOverTime(app: App): void {
     legend,
     note,
     download,
-    chartButtons(app, "Over time", () =>
+    chartButtons(app, "time", () =>
       drawn ? { svg: drawn, title: title.textContent ?? "Over time", file: `reroute-over-time-${app.store.get().year}` } : null,
     ),
   );

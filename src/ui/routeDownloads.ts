@@ -8,7 +8,7 @@ import { csvButton } from "./csvDownload";
 import { el } from "./dom";
 
 export function mountRouteDownloads(app: App): void {
-  const body = app.panel.addSection("trace-data", "Trace data", { open: false, order: 17 });
+  const body = app.panel.addSection("route-files", "Route files", { open: false, order: 17 });
   const rt = createRouteTrace();
   const inputs = () => {
     const s = app.store.get();
@@ -24,9 +24,9 @@ export function mountRouteDownloads(app: App): void {
     el(
       "p",
       { class: "hint" },
-      "The trace views as tables: the chains of the traced route, and the origin mix, flows through and mirror figures of the selected place.",
+      "The route views as files: the chains of the route, and where the selected place's cars came from, the flows through it and its mirror figures.",
     ),
-    csvButton(app, "Download CSV (chains)", () => {
+    csvButton(app, "Chain list as CSV", () => {
       const r = rt.trace(inputs(), app.store.get().trace);
       if (!r) return null;
       return {
@@ -36,7 +36,7 @@ export function mountRouteDownloads(app: App): void {
         flows: app.derived().visible.shown,
       };
     }),
-    csvButton(app, "Download CSV (origin mix)", () => {
+    csvButton(app, "Provenance as CSV", () => {
       const place = selectedPlace();
       const mix = place ? rt.placeMix(inputs(), place) : null;
       if (!mix || !place) return null;
@@ -47,13 +47,13 @@ export function mountRouteDownloads(app: App): void {
         flows: app.derived().visible.shown,
       };
     }),
-    csvButton(app, "Download CSV (through a place)", () => {
+    csvButton(app, "Flows through a place as CSV", () => {
       const place = selectedPlace();
       const t = place ? rt.through(inputs(), place) : null;
       if (!t || !place) return null;
       return { view: `Through ${nameOf(place)}`, year: year(), table: throughNodeTable(t, nameOf), flows: app.derived().visible.shown };
     }),
-    csvButton(app, "Download CSV (mirror pairs)", () => {
+    csvButton(app, "Mirror pairs as CSV", () => {
       const s = app.store.get();
       const sel = s.selection;
       const flow = sel?.type === "edge" ? app.derived().flows.find((f) => f.id === sel.id) : undefined;

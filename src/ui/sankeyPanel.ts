@@ -25,18 +25,18 @@ export function mountSankey(app: App): void {
   const ofSelect = el(
     "select",
     { id: "sankey-of" },
-    el("option", { value: "trace" }, "The traced route (A → B)"),
+    el("option", { value: "trace" }, "The chains of the route (A → B)"),
     el("option", { value: "place" }, "Where a place's cars come from"),
   );
   const title = el("p", { class: "chart-title" });
   const chartHost = el("div", { class: "chart-host sankey-host" });
-  const list = el("ul", { class: "sankey-groups", "aria-label": "Bands by chain or origin" });
+  const list = el("ul", { class: "sankey-groups", "aria-label": "Bands, one line per group" });
   const notes = el("div", { class: "hint" });
   const trace = createRouteTrace();
   let model: SankeyModel | null = null;
   let chart: SankeyChart | null = null;
   const nameOf = (id: string) => (id === UNEXPLAINED_ORIGIN ? "(unexplained inflow)" : (app.derived().placesById.get(id)?.name ?? id));
-  const download = csvButton(app, "Download CSV (Sankey)", () =>
+  const download = csvButton(app, "Bands as CSV", () =>
     model
       ? {
           view: `Sankey — ${model.title}`,
@@ -48,13 +48,13 @@ export function mountSankey(app: App): void {
       : null,
   );
   body.append(
-    el("div", { class: "chart-controls" }, el("label", { for: ofSelect.id }, "Sankey of"), ofSelect),
+    el("div", { class: "chart-controls" }, el("label", { for: ofSelect.id }, "Bands of"), ofSelect),
     title,
     chartHost,
     list,
     notes,
     download,
-    chartButtons(app, "Sankey", () =>
+    chartButtons(app, "band", () =>
       chart && model ? { svg: chart.svg, title: title.textContent ?? "Sankey", file: `reroute-sankey-${app.store.get().year}` } : null,
     ),
   );
@@ -97,7 +97,7 @@ export function mountSankey(app: App): void {
       else
         title.textContent = r
           ? `No chain from ${nameOf(r.origin)} to ${nameOf(r.destination)} in ${s.year}.`
-          : "Trace a route (Origin and Destination) to see its chains as a Sankey.";
+          : "Pick an Origin and a Destination to see the chains of the route as bands.";
     } else {
       const place = s.selection?.type === "node" ? s.selection.id : s.trace.destination;
       const g = place ? buildYearGraph(ds, s.year, { measure: s.weighting.measure, flows: d.flows }) : null;
@@ -105,7 +105,7 @@ export function mountSankey(app: App): void {
         const bands = originBands(g, place);
         if (bands.bands.length) model = mixSankey(bands, d.placesById);
         else title.textContent = `Nothing reaches ${nameOf(place)} in ${s.year}.`;
-      } else title.textContent = "Select a place (or trace a route) to see where its cars come from.";
+      } else title.textContent = "Select a place to see where its cars come from.";
     }
     if (!model) {
       chartHost.replaceChildren();

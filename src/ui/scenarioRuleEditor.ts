@@ -49,7 +49,7 @@ export function renderRuleEditor(host: HTMLElement, scenario: Scenario, dataset:
   const nameId = `scenario-field-${++ids}`;
   const name = el("input", { type: "text", id: nameId, value: scenario.name, maxlength: 120 });
   name.addEventListener("change", () => name.value.trim() && update({ ...scenario, name: name.value.trim() }));
-  const parts: HTMLElement[] = [el("div", { class: "field" }, el("label", { for: nameId }, "Scenario name"), name)];
+  const parts: HTMLElement[] = [el("div", { class: "field" }, el("label", { for: nameId }, "Scenario title"), name)];
 
   scenario.assumptions.forEach((a: AssumptionEdit, i) => {
     const label = dataset.assumptions.find((x) => x.id === a.id)?.label ?? a.id;

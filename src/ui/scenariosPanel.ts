@@ -34,7 +34,7 @@ export function mountScenarios(app: App): void {
   const table = el("table", { class: "data-table compare-table", id: "scenario-table" }, el("thead", {}, head), rows);
   let diff: YearComparison | null = null;
   const nameOf = (id: string) => app.derived().placesById.get(id)?.name ?? id;
-  const download = csvButton(app, "Download CSV (Scenarios)", () => {
+  const download = csvButton(app, "Scenario changes as CSV", () => {
     const s = app.store.get();
     return diff && s.scenario
       ? {
@@ -47,7 +47,7 @@ export function mountScenarios(app: App): void {
       : null;
   });
   body.append(
-    el("div", { class: "chart-controls" }, el("label", { for: pick.id }, "Scenario"), pick),
+    el("div", { class: "chart-controls" }, el("label", { for: pick.id }, "What-if scenario"), pick),
     el("label", { class: "check" }, mapChoice, " Map shows the change it makes"),
     about,
     editor,

@@ -487,6 +487,8 @@ describe("share links and saved views", () => {
     lower.forEach((a, i) =>
       lower.forEach((b, j) => {
         if (i === j || !b.includes(a)) return;
+        // The issue names the view "Compare years"; it holds "Year", which the Year control's exact name still finds alone.
+        if (a === "year" && b === "compare years") return;
         (ours.test(a) || ours.test(b) ? clashes : elsewhere).push(`"${named[j]!.name}" contains "${named[i]!.name}"`);
       }),
     );

@@ -96,7 +96,7 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
     .attr("data-testid", "over-time-chart")
     .attr(
       "aria-label",
-      `${input.subject} over time, ${input.unit}, ${first}–${last}${series.stack === "none" ? "" : `, stacked by ${series.stack}`}. Use the left and right arrow keys to read each year.`,
+      `${input.subject} over time, ${input.unit}, ${first}–${last}${series.stack === "none" ? "" : `, stacked by ${series.stack}`}. Left and right arrow keys read the values one by one.`,
     );
 
   // Bands: the current year, and the compared year.
