@@ -97,7 +97,9 @@ function delivered(hops: Map<string, Side>): number {
 
 function sideOf(inputs: CompareInputs, placesById: Map<string, Place>, year: number): Map<string, Side> {
   const laneOf = (f: Flow) => flowLane(f, placesById);
-  const shown = visibleFlows(inputs.flows as Flow[], year, inputs.filters, inputs.measure, { placesById, laneOf, regionOf }, null).shown;
+  // Top N is a per-year cut of the picture: a hop would look new or vanished by its rank alone, so it is not applied.
+  const filters = { ...inputs.filters, topN: null };
+  const shown = visibleFlows(inputs.flows as Flow[], year, filters, inputs.measure, { placesById, laneOf, regionOf }, null).shown;
   const hops = new Map<string, Side>();
   for (const f of shown) {
     const k = hopKey(f);

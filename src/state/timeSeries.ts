@@ -105,7 +105,9 @@ interface YearData {
 
 function yearData(inputs: SeriesInputs, placesById: Map<string, Place>, year: number): YearData {
   const laneOf = (f: Flow) => flowLane(f, placesById);
-  const visible = visibleFlows(inputs.flows as Flow[], year, inputs.filters, inputs.measure, { placesById, laneOf, regionOf }, null);
+  // Top N is a per-year cut of the picture: a hop would come and go with its rank, so the series ignores it.
+  const filters = { ...inputs.filters, topN: null };
+  const visible = visibleFlows(inputs.flows as Flow[], year, filters, inputs.measure, { placesById, laneOf, regionOf }, null);
   const inflow = new Map<string, number>();
   const outflow = new Map<string, number>();
   for (const f of visible.shown) {

@@ -154,19 +154,21 @@ describe("Explore in headless Chromium", () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.flow)).toBe(
       await table.locator("tbody tr").nth(1).getAttribute("data-flow"),
     );
-    // The sparkline follows the selected flow: one dot per year the hop is in the data (no dot, not 0, in the others).
-    expect(await page.getByTestId("sparkline").locator("circle").count()).toBe(
-      await page.evaluate((flowId) => {
-        const a = window.reroute!.app;
-        const f = a.dataset().flows.find((x) => x.id === flowId)!;
-        return new Set(
-          a
-            .derived()
-            .flows.filter((x) => x.from === f.from && x.to === f.to && x.mode === f.mode)
-            .map((x) => x.year),
-        ).size;
-      }, id),
-    );
+    // Over time follows the selected flow: one point per year the hop is in the data (no point, not 0, in the others).
+    await expect
+      .poll(() => page.getByTestId("over-time-chart").locator("circle").count())
+      .toBe(
+        await page.evaluate((flowId) => {
+          const a = window.reroute!.app;
+          const f = a.dataset().flows.find((x) => x.id === flowId)!;
+          return new Set(
+            a
+              .derived()
+              .flows.filter((x) => x.from === f.from && x.to === f.to && x.mode === f.mode)
+              .map((x) => x.year),
+          ).size;
+        }, id),
+      );
     await act(() => page.getByLabel("Top N flows").fill(""));
     expect(await rowCount()).toBe(await edgeCount());
   });
@@ -263,9 +265,10 @@ describe("Explore in headless Chromium", () => {
     const box = (await page.locator("#graph").boundingBox())!;
     expect(Math.abs(pos.x - box.width / 2)).toBeLessThan(box.width * 0.3);
     expect(Math.abs(pos.y - box.height / 2)).toBeLessThan(box.height * 0.3);
-    expect(await page.getByTestId("sparkline").getAttribute("aria-label")).toMatch(
-      /^Horgos: throughput, vehicles by year: 2019: no flow in the data, 2020: no flow in the data, 2021: no flow in the data, 2022: no flow in the data, 2023: \d/,
-    );
+    // Over time follows the selected place: Horgos has no flow before 2023 (gaps, not zeros).
+    await expect.poll(() => page.getByTestId("over-time-chart").getAttribute("aria-label")).toMatch(/^Horgos over time, vehicles/);
+    expect(await page.getByTestId("over-time-chart").locator("circle").count()).toBe(2);
+    expect(await page.getByTestId("over-time-chart").locator(".chart-gap").count()).toBe(5);
     await page.evaluate(() => window.reroute!.app.renderer.resetCamera(false));
   });
 
