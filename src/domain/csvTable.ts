@@ -98,7 +98,8 @@ export function parseCsvTable(text: string, file: string): CsvTable {
       continue;
     }
 
-    const cells: Record<string, string> = {};
+    // No prototype: a column named "constructor" or "__proto__" is a column like any other.
+    const cells = Object.create(null) as Record<string, string>;
     header.forEach((name, index) => {
       if (name !== "" && !(name in cells)) cells[name] = (record.fields[index] ?? "").trim();
     });

@@ -34,15 +34,18 @@ export function domesticLaneLabel(datasetId: string): string {
   return datasetId === SHIPPED_DATASET_ID ? "Inside China (to the exit)" : "Origin to exit point";
 }
 
-/** Lane colours for flows; "domestic" = legs inside China (origin → exit). */
-export const LANE_COLOURS: Record<string, string> = {
+/**
+ * Lane colours for flows; "domestic" = legs inside China (origin → exit). No prototype: lanes come from
+ * files, and a lane called "constructor" must find no colour (and get the default), not a function.
+ */
+export const LANE_COLOURS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   domestic: "#5d6d7e",
   "central-asia": "#d4ac0d",
   "middle-east": "#148f77",
   "latin-america": "#c2185b",
   caucasus: "#229954",
   other: "#7f8c8d",
-};
+});
 
 export const DIM_NODE = "#d5d8dc";
 export const DIM_EDGE = "#e2e5e8";

@@ -21,7 +21,14 @@ const BASIS_FILTER_LABELS: Record<Basis, string> = {
   derived: "Derived figures",
   modelled: "Modelled estimates",
 };
-const MODE_NAMES: Record<string, string> = { road: "Road", rail: "Rail", sea: "Sea", mixed: "Mixed", unknown: "Unknown" };
+// No prototype: modes come from files ("constructor" is a mode like any other, shown as written).
+const MODE_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  road: "Road",
+  rail: "Rail",
+  sea: "Sea",
+  mixed: "Mixed",
+  unknown: "Unknown",
+});
 
 type ListKey = "hiddenLanes" | "hiddenKinds" | "hiddenModes" | "hiddenBases" | "hiddenRegions";
 

@@ -1,6 +1,7 @@
 // Collects places and flows from any import format and turns them into a Dataset that satisfies
 // types.ts: sanitised unique ids, inferred kinds, countries and centroids, summed repeats, and notes.
 import { flowId, PLACE_KINDS, type DataIssue, type Dataset, type Flow, type Place, type PlaceKind } from "../../domain/types";
+import { safePlaceId } from "../../domain/safeKeys";
 import { lookupCountry } from "../countries";
 import { isAggregate } from "./aggregates";
 import { cleanLabel, toPlaceId } from "./text";
@@ -323,13 +324,14 @@ export class DatasetBuilder {
       this.fixed.push(`${nf.format(this.undirectedRows)} undirected edge${this.undirectedRows === 1 ? "" : "s"} read as source → target`);
     const twoSided = undirected ? new Map<string, PlaceEntry>() : this.splitTwoSidedNames();
 
-    // Ids: sanitised refs, made unique in order of appearance.
+    // Ids: sanitised refs, never a reserved word of plain objects ("__proto__" → "id-__proto__"), made unique
+    // in order of appearance. Names keep what the file wrote.
     const ids = new Map<string, string>();
     const destinationIds = new Map<string, string>();
     const used = new Set<string>();
     const places: Place[] = [];
     const addPlace = (entry: PlaceEntry, into: Map<string, string>) => {
-      const base = toPlaceId(entry.ref);
+      const base = safePlaceId(toPlaceId(entry.ref));
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
@@ -345,8 +347,8 @@ export class DatasetBuilder {
     let selfLoops = 0;
     const flows: Flow[] = [];
     for (const entry of this.flows.values()) {
-      const from = ids.get(entry.from) ?? toPlaceId(entry.from);
-      const to = destinationIds.get(entry.to) ?? ids.get(entry.to) ?? toPlaceId(entry.to);
+      const from = ids.get(entry.from) ?? safePlaceId(toPlaceId(entry.from));
+      const to = destinationIds.get(entry.to) ?? ids.get(entry.to) ?? safePlaceId(toPlaceId(entry.to));
       if (from === to) selfLoops++;
       const year = entry.year ?? meta.defaultYear;
       flows.push({

@@ -12,7 +12,7 @@ export interface GraphInput {
 
 function pick(attributes: Record<string, unknown>, names: readonly string[]): unknown {
   for (const name of names) {
-    if (name in attributes) return attributes[name];
+    if (Object.hasOwn(attributes, name)) return attributes[name];
   }
   const lower = new Map(Object.entries(attributes).map(([key, value]) => [key.toLowerCase(), value]));
   for (const name of names) if (lower.has(name)) return lower.get(name);

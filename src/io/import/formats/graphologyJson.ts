@@ -1,6 +1,7 @@
 // graphology's serialised graph: { attributes?, options?, nodes: [{ key, attributes? }], edges: [{ key?, source, target, attributes?, undirected? }] },
 // and the node-link JSON of NetworkX (json_graph.node_link_data) and d3: { directed?, nodes: [{ id, ...attributes }], links: [{ source, target, ...attributes }] }.
 // Validated by hand: nothing from the file is ever evaluated.
+import { dict, toDict } from "../../../domain/safeKeys";
 import type { DatasetBuilder } from "../builder";
 import { importGraph, type GraphInput } from "./graphInput";
 
@@ -22,9 +23,11 @@ export function isNodeLinkGraph(value: unknown): boolean {
 
 /** A node-link record's own fields, less the ones that say where it sits in the graph. */
 function ownAttributes(record: Record<string, unknown>, structural: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Null-prototype records: an attribute called "__proto__" or "constructor" is data, never the object's prototype.
+  const out = dict<unknown>();
   for (const [key, value] of Object.entries(record)) if (!structural.includes(key)) out[key] = value;
-  return isRecord(record.attributes) ? { ...out, ...record.attributes } : out;
+  if (isRecord(record.attributes)) for (const [key, value] of Object.entries(record.attributes)) out[key] = value;
+  return out;
 }
 
 export function importGraphologyJson(value: unknown, file: string, builder: DatasetBuilder): boolean {
@@ -46,7 +49,11 @@ export function importGraphologyJson(value: unknown, file: string, builder: Data
     }
     input.nodes.push({
       key,
-      attributes: nodeLink ? ownAttributes(node, ["id", "key", "attributes"]) : isRecord(node.attributes) ? node.attributes : {},
+      attributes: nodeLink
+        ? ownAttributes(node, ["id", "key", "attributes"])
+        : isRecord(node.attributes)
+          ? toDict(node.attributes)
+          : dict(),
     });
   });
   const edges = (nodeLink ? value.links : value.edges) ?? [];
@@ -65,8 +72,8 @@ export function importGraphologyJson(value: unknown, file: string, builder: Data
       attributes: nodeLink
         ? ownAttributes(edge, ["source", "target", "key", "attributes"])
         : isRecord(edge.attributes)
-          ? edge.attributes
-          : {},
+          ? toDict(edge.attributes)
+          : dict(),
       undirected: edge.undirected === true || undirectedGraph,
     });
   });

@@ -1,6 +1,7 @@
 // Reroute's own CSV files go through the domain parser (parseDataset); this only recognises them and
 // undoes what spreadsheets do to them (semicolons, decimal commas) before handing them over.
 import Papa from "papaparse";
+import { withSafePlaceIds } from "../../../domain/safeKeys";
 import { parseDataset, type DatasetFiles } from "../../../domain/parseDataset";
 import type { DataIssue, Dataset } from "../../../domain/types";
 import { headerKey } from "./edgeList";
@@ -92,7 +93,9 @@ export function importRerouteCsv(
   meta: { id: string; name: string },
 ): { dataset: Dataset | null; issues: DataIssue[] } {
   try {
-    return parseDataset(files, meta);
+    const parsed = parseDataset(files, meta);
+    // Place ids are file data: one named "__proto__" or "constructor" is renamed before it reaches a graph.
+    return parsed.dataset ? { ...parsed, dataset: withSafePlaceIds(parsed.dataset) } : parsed;
   } catch (error) {
     return {
       dataset: null,

@@ -7,6 +7,8 @@ import type { DomParserConstructor } from "../types";
 import { yearOf } from "../text";
 import { parseXml, repairXml } from "../xml";
 import { importGraph, type GraphInput } from "./graphInput";
+import { escapeGraphKeys, unescapeAttributes } from "./xmlKeys";
+import { dict, unescapeKey } from "../../../domain/safeKeys";
 
 /** "GEXF 1.2", "GEXF 1.3", "GEXF 1.1", from the version attribute or the namespace. */
 export function gexfVersion(text: string): string {
@@ -39,6 +41,7 @@ export function importXmlGraph(
     builder.error(file, 0, 0, `${file}: expected a <${kind}> document with a <graph> element, found <${root}>`);
     return false;
   }
+  escapeGraphKeys(doc, kind);
   if (kind === "graphml") {
     const dropped = normaliseGraphmlKeys(doc);
     if (dropped > 0)
@@ -86,7 +89,7 @@ export function importXmlGraph(
   }
   const withTitles = (attributes: Record<string, unknown>, map: Map<string, string>): Record<string, unknown> => {
     if (map.size === 0) return attributes;
-    const out: Record<string, unknown> = { ...attributes };
+    const out = dict<unknown>(Object.entries(attributes));
     for (const [id, title] of map) if (id in attributes && !(title in out)) out[title] = attributes[id];
     return out;
   };
@@ -98,7 +101,8 @@ export function importXmlGraph(
     const named = ["label", "name", "title"].some(
       (name) => typeof withLabel[name] === "string" && (withLabel[name] as string).trim() !== "",
     );
-    input.nodes.push({ key, attributes: shapeLabel !== undefined && !named ? { ...withLabel, label: shapeLabel } : withLabel });
+    if (shapeLabel !== undefined && !named) withLabel.label = shapeLabel;
+    input.nodes.push({ key: unescapeKey(key), attributes: unescapeAttributes(withLabel) });
   });
   // Dynamic GEXF (Gephi's timeline): graphology drops start/end, spells and per-period attvalues; read them here.
   const times = kind === "gexf" ? gexfEdgeTimes(doc, titles.edge) : null;
@@ -107,6 +111,7 @@ export function importXmlGraph(
   let edgeIndex = 0;
   graph.forEachEdge((key, attributes, source, target, _sa, _ta, undirected) => {
     const base = withTitles(attributes, titles.edge);
+    const ends = { source: unescapeKey(source), target: unescapeKey(target) };
     // Edges without an id: graphology keeps document order, so the n-th edge is the n-th <edge>.
     const time = times?.byId.get(key) ?? (times && times.byIndex.length === graph.size ? times.byIndex[edgeIndex] : undefined);
     edgeIndex++;
@@ -114,15 +119,15 @@ export function importXmlGraph(
     if (time && time.periods.size > 0) {
       split++;
       for (const [year, values] of time.periods)
-        input.edges.push({ key, source, target, attributes: { ...base, ...values, year }, undirected });
+        input.edges.push({ key: unescapeKey(key), ...ends, attributes: unescapeAttributes({ ...base, ...values, year }), undirected });
       return;
     }
     if (time && time.start !== null && !hasYear) {
       dated++;
-      input.edges.push({ key, source, target, attributes: { ...base, year: time.start }, undirected });
+      input.edges.push({ key: unescapeKey(key), ...ends, attributes: unescapeAttributes({ ...base, year: time.start }), undirected });
       return;
     }
-    input.edges.push({ key, source, target, attributes: base, undirected });
+    input.edges.push({ key: unescapeKey(key), ...ends, attributes: unescapeAttributes(base), undirected });
   });
   if (split > 0) builder.fixed.push(`${split} dynamic edge${split === 1 ? "" : "s"} with values per period read as one flow per year`);
   if (dated > 0)
@@ -221,7 +226,7 @@ export function gexfEdgeTimes(doc: Document, titles: Map<string, string>): { byI
           const id = value?.getAttribute("for") ?? value?.getAttribute("id");
           const text = value?.getAttribute("value");
           if (year === null || !id || text === null || text === undefined) continue;
-          const entry = periods.get(year) ?? {};
+          const entry = periods.get(year) ?? dict<string>();
           entry[id] = text;
           const title = titles.get(id);
           if (title !== undefined) entry[title] = text;
