@@ -1,6 +1,7 @@
 // The one reader of Reroute's own CSV format (shipped data and user imports): checks every file,
 // reports each problem with file, line and column, and builds a Dataset only when nothing is wrong.
 import { parseCsvTable, type CsvRow, type CsvTable } from "./csvTable";
+import { MAX_VOLUME } from "./volumeRange";
 import { contentHash } from "./contentHash";
 import { LANE_IDS } from "./lanes";
 import {
@@ -219,7 +220,7 @@ class TableReader {
       this.error(row, name, `${raw} is above the largest allowed value, ${check.max}`);
       return null;
     }
-    return value;
+    return value === 0 ? 0 : value; // "-0" is 0
   }
 
   year(row: CsvRow, name: string): number | null {
@@ -356,8 +357,8 @@ function readFlows(reader: TableReader, placeRefs: References, sourceRefs: Refer
     if (to !== null) placeRefs.add(reader, to, reader.at(row, "to"));
     if (from !== null && from === to) reader.error(row, "to", `the flow goes from "${from}" to itself; from and to must differ`);
     const year = reader.year(row, "year");
-    const vehicles = reader.number(row, "vehicles", "the number of vehicles", { min: 0 });
-    const usd = reader.optionalNumber(row, "usd", { min: 0 });
+    const vehicles = reader.number(row, "vehicles", "the number of vehicles", { min: 0, max: MAX_VOLUME });
+    const usd = reader.optionalNumber(row, "usd", { min: 0, max: MAX_VOLUME });
     const mode = reader.text(row, "mode") || "unknown";
     if (!(KNOWN_MODES as readonly string[]).includes(mode)) {
       reader.warn(row, "mode", `"${mode}" is not a usual transport mode (${KNOWN_MODES.join(", ")}); kept as written`);

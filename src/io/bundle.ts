@@ -2,6 +2,7 @@
 // anywhere. decodeBundle validates every field of a file from elsewhere and never evaluates anything.
 import { contentHash } from "../domain/contentHash";
 import type { Fact } from "../domain/facts";
+import { MAX_VOLUME } from "../domain/volumeRange";
 import {
   BASES,
   PLACE_KINDS,
@@ -124,8 +125,8 @@ function flow(c: Checker, value: unknown, path: string): Flow {
     from: c.string(o.from, `${path}.from`),
     to: c.string(o.to, `${path}.to`),
     year: c.number(o.year, `${path}.year`, 1000, 9999),
-    vehicles: c.number(o.vehicles, `${path}.vehicles`, 0),
-    usd: c.nullableNumber(o.usd, `${path}.usd`, 0),
+    vehicles: c.number(o.vehicles, `${path}.vehicles`, 0, MAX_VOLUME),
+    usd: c.nullableNumber(o.usd, `${path}.usd`, 0, MAX_VOLUME),
     mode: c.string(o.mode, `${path}.mode`),
     basis: c.oneOf(o.basis, BASES, `${path}.basis`),
     facts: c.strings(o.facts, `${path}.facts`),

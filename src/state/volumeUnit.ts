@@ -28,8 +28,15 @@ export function unitTitle(unit: VolumeUnit): string {
   return unit === "vehicles" ? "Vehicles" : `Volume (${unit})`;
 }
 
+/** A number fit to print: -0 is 0; ∞ and NaN (which no data should give) are null, shown as "–". */
+function printable(v: number): number | null {
+  return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+}
+
 /** Money, compact: US$3.4bn, US$12m, US$800. */
-export function formatUsd(v: number): string {
+export function formatUsd(value: number): string {
+  const v = printable(value);
+  if (v === null) return "–";
   const a = Math.abs(v);
   if (a >= 1e9) return `US$${ONE.format(v / 1e9)}bn`;
   if (a >= 1e6) return `US$${ONE.format(v / 1e6)}m`;
@@ -38,13 +45,17 @@ export function formatUsd(v: number): string {
 }
 
 /** A volume with its unit: "1,234 vehicles", "US$3.4m". */
-export function formatVolume(v: number, unit: VolumeUnit): string {
-  return unit === MONEY ? formatUsd(v) : `${INT.format(Math.round(v))} ${unit}`;
+export function formatVolume(value: number, unit: VolumeUnit): string {
+  const v = printable(value);
+  if (v === null) return `– ${unit}`;
+  return unit === MONEY ? formatUsd(v) : `${INT.format(Math.round(v) || 0)} ${unit}`;
 }
 
 /** Compact volume for legends and labels: 436k, 1.2M (money as US$3.4bn). */
-export function formatCompact(v: number, unit: VolumeUnit): string {
-  if (unit === MONEY) return formatUsd(v);
+export function formatCompact(value: number, unit: VolumeUnit): string {
+  if (unit === MONEY) return formatUsd(value);
+  const v = printable(value);
+  if (v === null) return "–";
   const a = Math.abs(v);
   if (a >= 1e6) return `${ONE.format(v / 1e6)}M`;
   if (a >= 1e4) return `${INT.format(v / 1e3)}k`;

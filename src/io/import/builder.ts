@@ -2,6 +2,7 @@
 // types.ts: sanitised unique ids, inferred kinds, countries and centroids, summed repeats, and notes.
 import { flowId, PLACE_KINDS, type DataIssue, type Dataset, type Flow, type Place, type PlaceKind } from "../../domain/types";
 import { safePlaceId } from "../../domain/safeKeys";
+import { checkedVolume, MAX_VOLUME } from "../../domain/volumeRange";
 import { lookupCountry } from "../countries";
 import { isAggregate } from "./aggregates";
 import { cleanLabel, toPlaceId } from "./text";
@@ -214,14 +215,15 @@ export class DatasetBuilder {
     const entry = this.flows.get(key);
     if (
       entry !== undefined &&
-      (!Number.isFinite(entry.volume + input.volume) || (usd !== null && entry.usd !== null && !Number.isFinite(entry.usd + usd)))
+      (checkedVolume(entry.volume + input.volume) === null ||
+        (usd !== null && entry.usd !== null && checkedVolume(entry.usd + usd) === null))
     ) {
-      // "1e308" twice: the sum would be Infinity, which no scale can draw.
+      // Repeated rows summed past the range would make totals no scale can draw.
       this.reject(
         input.file,
         input.line,
         0,
-        `added to the earlier rows of ${from} → ${to}, the volume exceeds the largest number that can be held (about 1.8e308)`,
+        `added to the earlier rows of ${from} → ${to}, the volume exceeds the largest Reroute accepts (${MAX_VOLUME.toExponential()})`,
       );
       return false;
     }

@@ -16,8 +16,14 @@ import { dropNonWebLinks, importRerouteCsv, rerouteRole, toCommaCsv, type Rerout
 import { gexfVersion, importXmlGraph } from "./formats/xmlGraph";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary } from "./types";
 import { defaultDomParser } from "./xml";
+import { xmlRootName } from "./xmlRoot";
 
 export type { ColumnMapping, ImportFile, ImportOptions, ImportResult, ImportSummary, ImportNeeds, DomParserConstructor } from "./types";
+
+/** Most columns the column chooser offers; wider files get a message instead of a dialog with millions of options. */
+export const MAX_MAPPING_COLUMNS = 500;
+
+const nf = new Intl.NumberFormat("en-GB");
 
 type Kind =
   | { type: "gexf" }
@@ -51,12 +57,22 @@ function whatItIs(file: Decoded): string {
 }
 
 function classify(text: string, name: string, hintedDelimiter: string | null = null): Kind {
-  const start = text.slice(0, 4096).trimStart();
-  if (start === "") return { type: "empty" };
+  // Empty only when nothing but white space is in it, however long the white space.
+  const first = text.search(/\S/);
+  if (first < 0) return { type: "empty" };
+  const start = text.slice(first, first + 4096);
   if (start.startsWith("<")) {
-    if (/<gexf[\s>]/i.test(text.slice(0, 64 * 1024))) return { type: "gexf" };
-    if (/<graphml[\s>]/i.test(text.slice(0, 64 * 1024))) return { type: "graphml" };
-    return { type: "unknown", why: "an XML file that is neither GEXF nor GraphML" };
+    // By the root element, however much comment or DOCTYPE comes before it.
+    const root = xmlRootName(text);
+    if (root === "gexf") return { type: "gexf" };
+    if (root === "graphml") return { type: "graphml" };
+    return {
+      type: "unknown",
+      why:
+        root === ""
+          ? "an XML file without a root element"
+          : `an XML file that is neither GEXF nor GraphML (its root is <${root.slice(0, 40)}>)`,
+    };
   }
   if (start.startsWith("{") || (start.startsWith("[") && /\.json$/i.test(name))) {
     try {
@@ -119,7 +135,20 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
     if (binary !== null)
       return { name: file.name, text: "", encoding: "binary", size: file.bytes.length, kind: { type: "unknown", why: binary } };
     const { text, encoding } = decodeBytes(file.bytes);
-    if (encoding === "Windows-1252" || encoding.startsWith("UTF-16")) fixed.push(`${file.name}: converted from ${encoding}`);
+    if (text === "" && file.bytes.length > 4)
+      // Browsers give "" rather than a string over their length limit (about 512 MB of text).
+      return {
+        name: file.name,
+        text: "",
+        encoding,
+        size: file.bytes.length,
+        kind: {
+          type: "unknown",
+          why: `too large to read as text here (${Math.round(file.bytes.length / 1e6)} MB in one piece); split it into smaller files`,
+        },
+      };
+    if (encoding === "Windows-1252" || encoding.startsWith("UTF-16") || encoding.startsWith("UTF-32"))
+      fixed.push(`${file.name}: converted from ${encoding}`);
     const hinted = excelSeparatorLine(normaliseNewlines(text));
     if (hinted.delimiter !== null)
       fixed.push(`${file.name}: Excel's "sep=${hinted.delimiter === "\t" ? "tab" : hinted.delimiter}" first line read as the delimiter`);
@@ -271,6 +300,15 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
       "edge list CSV",
       outcome.message,
       { ...emptySummary(), encoding, fixed, delimiter: delimiterName(outcome.table?.delimiter ?? ",") },
+      issues,
+    );
+  if (outcome.type === "needs" && outcome.table.header.length > MAX_MAPPING_COLUMNS)
+    // The column chooser lists every column in several menus: a file this wide is almost always read with
+    // the wrong delimiter, or is one enormous line.
+    return failed(
+      "edge list CSV",
+      `${outcome.table.name}: found ${nf.format(outcome.table.header.length)} columns on its first line and no origin and destination columns among them; at most ${nf.format(MAX_MAPPING_COLUMNS)} columns can be chosen from. Check that the file is a table with one flow per line, or name the columns origin, destination and volume`,
+      { ...emptySummary(), encoding, fixed, delimiter: delimiterName(outcome.table.delimiter) },
       issues,
     );
   if (outcome.type === "needs")

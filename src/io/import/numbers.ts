@@ -1,5 +1,7 @@
 // Volumes as people write them: plain numbers, thousands separators, decimal commas in semicolon files.
 
+import { volumeProblem } from "../../domain/volumeRange";
+
 export type VolumeResult = { ok: true; value: number; note?: VolumeNote } | { ok: false; problem: string };
 
 /** How a volume was read when it was not a plain number: "1,234", "1234,5", "1.234,5". */
@@ -8,9 +10,10 @@ export type VolumeNote = "thousands" | "decimal-comma" | "thousands-decimal-comm
 const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 function finite(raw: string, text: string, note?: VolumeNote): VolumeResult {
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, problem: `"${raw}" is too large to be a volume` };
-  if (value < 0) return { ok: false, problem: `${raw} is negative; a volume must be 0 or more` };
+  const number = Number(text);
+  const problem = volumeProblem(raw, number);
+  if (problem !== null) return { ok: false, problem };
+  const value = number === 0 ? 0 : number; // "-0" is 0
   return note === undefined ? { ok: true, value } : { ok: true, value, note };
 }
 

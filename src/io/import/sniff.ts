@@ -1,6 +1,8 @@
 // Files that are not text: recognised by their first bytes, so the message says what the file is
 // ("a PNG image", "an Excel workbook") rather than how it failed to parse as a table.
 
+import { utf32Order } from "./decode";
+
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   bytes.length >= signature.length && signature.every((byte, i) => bytes[i] === byte);
 
@@ -21,8 +23,8 @@ export function describeZip(entryNames: readonly string[], fileName = ""): strin
 /** A sentence fragment saying what kind of non-text file `bytes` hold ("a PNG image, not …"), or null for text. */
 export function describeBinary(bytes: Uint8Array, fileName = ""): string | null {
   if (bytes.length === 0) return null;
-  // UTF-16 text has many NUL bytes: it is text.
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null;
+  // UTF-16 and UTF-32 text have many NUL bytes: it is text.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || utf32Order(bytes) !== null) return null;
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return "a PNG image, not a table or a graph";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "a JPEG image, not a table or a graph";
   if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return "a GIF image, not a table or a graph";

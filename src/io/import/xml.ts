@@ -1,6 +1,7 @@
 // XML in: repairs the sloppiness that strict parsers reject (undeclared viz: prefix, other undeclared
 // prefixes, bare "&"), then parses with an injectable DOMParser (native in the browser, xmldom in Node).
 import type { DomParserConstructor } from "./types";
+import { gexfRootVersion, xmlRoot } from "./xmlRoot";
 
 const VIZ_NAMESPACE: Record<string, string> = {
   "1.1": "http://www.gexf.net/1.1draft/viz",
@@ -32,14 +33,13 @@ export function repairXml(input: string): RepairedXml {
   const undeclared = [...used].filter((prefix) => !declared.has(prefix));
   if (undeclared.length === 0) return { text, fixes };
 
-  const rootMatch = /<([A-Za-z_][\w.:-]*)(\s[^>]*)?>/.exec(
-    text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, (m) => " ".repeat(m.length)),
-  );
-  const version = /<gexf[^>]*\sversion\s*=\s*["']([\d.]+)/.exec(text)?.[1] ?? "1.3";
+  // The root by a linear scan: the regular expressions this replaces were quadratic on "<gexf <gexf …".
+  const root = xmlRoot(text);
+  const version = gexfRootVersion(text) ?? "1.3";
   for (const prefix of undeclared) {
-    if (prefix === "viz" && rootMatch && /^gexf$/i.test(rootMatch[1] ?? "")) {
+    if (prefix === "viz" && root && /^gexf$/i.test(root.name)) {
       const namespace = VIZ_NAMESPACE[version.slice(0, 3)] ?? VIZ_NAMESPACE["1.3"];
-      const at = rootMatch.index + 1 + (rootMatch[1]?.length ?? 0);
+      const at = root.index + 1 + root.name.length;
       text = `${text.slice(0, at)} xmlns:viz="${namespace}"${text.slice(at)}`;
       fixes.push(`declared the missing viz: namespace (${namespace})`);
     } else {

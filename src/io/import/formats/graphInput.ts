@@ -4,6 +4,7 @@
 import { unitFromHeader } from "../volumeUnitGuess";
 import type { DatasetBuilder } from "../builder";
 import { yearOf } from "../text";
+import { checkedVolume, volumeProblem } from "../../../domain/volumeRange";
 
 export interface GraphInput {
   nodes: { key: string; attributes: Record<string, unknown> }[];
@@ -91,8 +92,9 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
           0,
           `${label} (${edge.source} → ${edge.target}): weight "${textOf(rawWeight) || typeof rawWeight}" is not a number`,
         );
-      if (n < 0) return builder.reject(file, line, 0, `${label} (${edge.source} → ${edge.target}): weight ${n} is negative`);
-      volume = n;
+      const problem = volumeProblem(textOf(rawWeight), n);
+      if (problem !== null) return builder.reject(file, line, 0, `${label} (${edge.source} → ${edge.target}): weight ${problem}`);
+      volume = n === 0 ? 0 : n;
     }
     const rawYear = pick(edge.attributes, ["year", "time", "period"]);
     const year = rawYear === undefined ? null : yearOf(textOf(rawYear));
@@ -105,7 +107,7 @@ export function importGraph(input: GraphInput, builder: DatasetBuilder, file: st
       to: edge.target,
       year,
       volume,
-      usd: usd !== null && usd >= 0 ? usd : null,
+      usd: usd === null ? null : checkedVolume(usd),
       mode: textOf(pick(edge.attributes, ["mode"])),
       file,
       line,

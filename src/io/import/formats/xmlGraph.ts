@@ -6,14 +6,15 @@ import type { DatasetBuilder } from "../builder";
 import type { DomParserConstructor } from "../types";
 import { yearOf } from "../text";
 import { parseXml, repairXml } from "../xml";
+import { gexfRootVersion } from "../xmlRoot";
 import { importGraph, type GraphInput } from "./graphInput";
 import { escapeGraphKeys, unescapeAttributes } from "./xmlKeys";
 import { dict, unescapeKey } from "../../../domain/safeKeys";
 
 /** "GEXF 1.2", "GEXF 1.3", "GEXF 1.1", from the version attribute or the namespace. */
 export function gexfVersion(text: string): string {
-  const version = /<gexf[^>]*\sversion\s*=\s*["']([\d.]+)/.exec(text)?.[1] ?? /gexf\.net\/([\d.]+)/.exec(text)?.[1];
-  return `GEXF ${version ?? "1.3"}`;
+  // The root tag only, found by a linear scan: a regular expression over the whole text was quadratic.
+  return `GEXF ${gexfRootVersion(text) ?? "1.3"}`;
 }
 
 /** Reads a GEXF or GraphML text into the builder; returns false (after an error) when it cannot be read at all. */

@@ -170,13 +170,13 @@ describe("importFiles(edge list CSV)", () => {
     expect(places(result.dataset)).toEqual(["Port-A|Port A|origin|ZZ|31.23|121.47", "Port-B|Port B|market|ZZ|1.29|103.85"]);
   });
 
-  it("rejects a repeated row whose sum would overflow to Infinity, naming its line", async () => {
-    const result = await read([file("e.csv", "origin,destination,volume\nA,B,1e308\nA,B,1e308\nB,C,5\n")]);
-    expect(edges(result.dataset)).toEqual(["A>B@2024=1e+308", "B>C@2024=5"]);
+  it("rejects a repeated row whose sum would leave the volume range (0 to 1e15), naming its line", async () => {
+    const result = await read([file("e.csv", "origin,destination,volume\nA,B,6e14\nA,B,6e14\nB,C,5\n")]);
+    expect(edges(result.dataset)).toEqual(["A>B@2024=600000000000000", "B>C@2024=5"]);
     expect(result.dataset!.flows.every((flow) => Number.isFinite(flow.vehicles))).toBe(true);
     expect(result.summary.rejectedRows).toBe(1);
     expect(result.summary.validRows).toBe(2);
-    expect(result.issues.find((issue) => issue.line === 3)?.message).toMatch(/exceeds the largest number/);
+    expect(result.issues.find((issue) => issue.line === 3)?.message).toMatch(/exceeds the largest Reroute accepts/);
   });
   it("says dots were thousands separators in semicolon files (Excel in continental Europe), not commas", async () => {
     const text = "Exporter;Importer;Value;Year\nChina;Kazakhstan;1.234.567,5;2023\nChina;Russia;2 000;2023\nKazakhstan;Russia;345,5;2023\n";
