@@ -3,6 +3,7 @@
 import { contentHash } from "../domain/contentHash";
 import type { Fact } from "../domain/facts";
 import { MAX_VOLUME } from "../domain/volumeRange";
+import { withSafePlaceIds } from "../domain/safeKeys";
 import {
   BASES,
   PLACE_KINDS,
@@ -257,7 +258,63 @@ export function validateDataset(value: unknown, file = "bundle"): { dataset: Dat
   if (flows.length === 0 && c.issues.length === 0) c.fail("dataset.flows", "has no flow: nothing to draw");
   if (c.issues.length > 0) return { dataset: null, issues: c.issues };
   if (dataset.hash === "") dataset.hash = contentHash([JSON.stringify(places), JSON.stringify(flows)]);
-  return { dataset, issues: [] };
+  // Place ids are file data: "__proto__" or "constructor" is renamed before any graph sees it.
+  return { dataset: withSafePlaceIds(dataset), issues: [] };
+}
+
+/** Most views a bundle brings (as many as Saved views keeps). */
+export const MAX_BUNDLE_VIEWS = 200;
+/** A view state is a small object: deeper nesting or more text is not a view Reroute wrote. */
+export const MAX_VIEW_STATE_DEPTH = 12;
+export const MAX_VIEW_STATE_CHARS = 200_000;
+
+/** Depth of a JSON value, counted no deeper than `limit` + 1 (so a 5,000-deep value costs nothing). */
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (value === null || typeof value !== "object") return depth;
+  if (depth > limit) return depth;
+  let deepest = depth + 1;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
+    if (deepest > limit) break;
+  }
+  return deepest;
+}
+
+/**
+ * The views of a bundle (or of a stored dataset): each needs a name and a state object of reasonable depth
+ * and size; at most MAX_BUNDLE_VIEWS are kept, the first ones. Anything left out is named in a warning.
+ */
+export function checkBundleViews(raw: unknown, file: string): { views: BundleView[]; warnings: DataIssue[] } {
+  const warnings: DataIssue[] = [];
+  const warn = (message: string) => warnings.length < 50 && warnings.push({ severity: "warning", file, line: 0, column: 0, message });
+  const views: BundleView[] = [];
+  if (raw === undefined) return { views, warnings };
+  if (!Array.isArray(raw)) {
+    warn("bundle.views is not a list: no view was read");
+    return { views, warnings };
+  }
+  if (raw.length > MAX_BUNDLE_VIEWS)
+    warn(`bundle.views holds ${raw.length} views; the first ${MAX_BUNDLE_VIEWS} were read (Saved views keeps at most ${MAX_BUNDLE_VIEWS})`);
+  raw.slice(0, MAX_BUNDLE_VIEWS).forEach((v, i) => {
+    const view = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    if (!view || typeof view.name !== "string" || view.state === null || typeof view.state !== "object" || Array.isArray(view.state)) {
+      warn(`bundle.views[${i}]: needs a name and a state object; left out`);
+      return;
+    }
+    if (depthOf(view.state, MAX_VIEW_STATE_DEPTH) > MAX_VIEW_STATE_DEPTH) {
+      warn(`bundle.views[${i}] ("${view.name.slice(0, 40)}"): its state is nested deeper than a view can be; left out`);
+      return;
+    }
+    if (JSON.stringify(view.state).length > MAX_VIEW_STATE_CHARS) {
+      warn(`bundle.views[${i}] ("${view.name.slice(0, 40)}"): its state is larger than a view can be; left out`);
+      return;
+    }
+    const name = view.name.slice(0, 200);
+    views.push(
+      typeof view.caption === "string" ? { name, caption: view.caption.slice(0, 2000), state: view.state } : { name, state: view.state },
+    );
+  });
+  return { views, warnings };
 }
 
 /** Reads a bundle file's text: the dataset validated, the views kept as data (each needs a name and an object state). */
@@ -289,28 +346,7 @@ export function decodeBundle(text: string, file = "bundle.json"): DecodedBundle 
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   const { dataset, issues } = validateDataset(o.dataset, file);
   if (!dataset) return { ok: false, issues };
-  const warnings: DataIssue[] = [];
-  const views: BundleView[] = [];
-  const rawViews = Array.isArray(o.views) ? o.views : [];
-  if (o.views !== undefined && !Array.isArray(o.views))
-    warnings.push({ severity: "warning", file, line: 0, column: 0, message: "bundle.views is not a list: no view was read" });
-  rawViews.forEach((v, i) => {
-    const view = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-    if (view && typeof view.name === "string" && view.state !== null && typeof view.state === "object" && !Array.isArray(view.state)) {
-      views.push(
-        typeof view.caption === "string"
-          ? { name: view.name, caption: view.caption.slice(0, 2000), state: view.state }
-          : { name: view.name, state: view.state },
-      );
-    } else
-      warnings.push({
-        severity: "warning",
-        file,
-        line: 0,
-        column: 0,
-        message: `bundle.views[${i}]: needs a name and a state object; left out`,
-      });
-  });
+  const { views, warnings } = checkBundleViews(o.views, file);
   return {
     ok: true,
     bundle: { format: BUNDLE_FORMAT, version, exported: typeof o.exported === "string" ? o.exported : "", dataset, views },

@@ -65,6 +65,8 @@ export function createDatasetLibrary(shipped: Dataset, warn: (text: string) => v
   const entries = new Map<string, LibraryEntry>();
   let store: DatasetStore | null = null;
   let note = "";
+  /** Why storage is unavailable ("" while it is available). */
+  let unavailable = "";
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const l of [...listeners]) l();
@@ -75,9 +77,15 @@ export function createDatasetLibrary(shipped: Dataset, warn: (text: string) => v
       store = await openDatasetStore();
       for (const meta of await store.list()) entries.set(meta.id, { meta, dataset: null, views: [], stored: true });
       note = entries.size > 0 ? `${entries.size} imported dataset(s) kept in this browser.` : "Imported datasets are kept in this browser.";
+      // Records that could not be read were set aside by the store: say so, and carry on without them.
+      if (store.setAside.length > 0) {
+        note += ` ${store.setAside.join(" ")}`;
+        warn(store.setAside.join(" "));
+      }
     } catch (error) {
       store = null;
-      note = `Imported data cannot be kept in this browser (${storageProblem(error)}); imports work for this session only.`;
+      unavailable = storageProblem(error);
+      note = `Imported data cannot be kept in this browser (${unavailable}); imports work for this session only.`;
     }
     changed();
   })();
@@ -86,7 +94,15 @@ export function createDatasetLibrary(shipped: Dataset, warn: (text: string) => v
     const entry = entries.get(id);
     if (!entry) throw new Error("that dataset is not in the list");
     if (!entry.dataset) {
-      const loaded = store ? await store.load(entry.meta.id) : null;
+      let loaded;
+      try {
+        loaded = store ? await store.load(entry.meta.id) : null;
+      } catch (error) {
+        // Set aside by the store: it is no longer on the list.
+        entries.delete(entry.meta.id);
+        changed();
+        throw new Error(`"${entry.meta.name}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
       if (!loaded) throw new Error(`"${entry.meta.name}" is no longer stored in this browser`);
       entry.dataset = loaded.dataset;
       entry.views = loaded.views;
@@ -120,7 +136,9 @@ export function createDatasetLibrary(shipped: Dataset, warn: (text: string) => v
       entries.clear();
       entries.set(dataset.id, entry);
       for (const [id, other] of others) entries.set(id, other);
-      if (store) {
+      if (!store) {
+        warn(`"${dataset.name}" is kept only for this session: it cannot be stored in this browser (${unavailable}).`);
+      } else {
         try {
           entry.meta = await store.save(dataset, { format, views });
           entry.stored = true;

@@ -1,19 +1,12 @@
 // Imported datasets kept in the browser (IndexedDB, raw API): a small "meta" record per dataset for the
 // list, and the dataset JSON in a separate store so listing never reads the data itself.
+// Records are validated on the way out (storedRecords.ts); one that fails is moved to the "unreadable" store
+// (set aside, never deleted, never overwritten) and named in `setAside`.
 import type { Dataset } from "../domain/types";
 import type { BundleView } from "./bundle";
+import { checkStoredMeta, readStoredData, type StoredDatasetMeta } from "./storedRecords";
 
-export interface StoredDatasetMeta {
-  id: string;
-  name: string;
-  /** ISO time of the import. */
-  savedAt: string;
-  format: string;
-  places: number;
-  flows: number;
-  years: number[];
-  views: number;
-}
+export type { StoredDatasetMeta } from "./storedRecords";
 
 export interface StoredDataset {
   meta: StoredDatasetMeta;
@@ -27,12 +20,16 @@ export interface DatasetStore {
   list(): Promise<StoredDatasetMeta[]>;
   load(id: string): Promise<StoredDataset | null>;
   remove(id: string): Promise<void>;
+  /** Messages about records that could not be read and were set aside (by list or load), oldest first. */
+  readonly setAside: string[];
 }
 
 export const DATASET_DB_NAME = "reroute-datasets";
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const META = "meta";
 const DATA = "data";
+/** Records that could not be read, kept as they were under "<id> <time>" so nothing is lost. */
+const UNREADABLE = "unreadable";
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -91,13 +88,32 @@ export async function openDatasetStore(
     const db = open.result;
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: "id" });
     if (!db.objectStoreNames.contains(DATA)) db.createObjectStore(DATA, { keyPath: "id" });
+    if (!db.objectStoreNames.contains(UNREADABLE)) db.createObjectStore(UNREADABLE);
   };
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error ?? new Error("datasetStore: could not open the database"));
     open.onblocked = () => reject(new Error("the dataset database is blocked by another tab"));
   });
+  const setAside: string[] = [];
+  /** Moves a record that cannot be read out of the way (meta and data together), keeping its bytes. */
+  const putAside = async (key: IDBValidKey, label: string, problem: string): Promise<void> => {
+    setAside.push(`A stored dataset (${label}) could not be read and was set aside: ${problem}.`);
+    try {
+      const tx = db.transaction([META, DATA, UNREADABLE], "readwrite");
+      const meta = tx.objectStore(META);
+      const data = tx.objectStore(DATA);
+      const [m, d] = await Promise.all([request(meta.get(key)), request(data.get(key))]);
+      tx.objectStore(UNREADABLE).put({ meta: m ?? null, data: d ?? null, problem }, `${String(key)} ${new Date().toISOString()}`);
+      meta.delete(key);
+      data.delete(key);
+      await done(tx);
+    } catch {
+      // Left where it is: the list skips it again next time.
+    }
+  };
   return {
+    setAside,
     async save(dataset, info) {
       const views = [...(info.views ?? [])];
       const meta: StoredDatasetMeta = {
@@ -119,18 +135,28 @@ export async function openDatasetStore(
     },
     async list() {
       const tx = db.transaction(META, "readonly");
-      const all = (await request(tx.objectStore(META).getAll())) as StoredDatasetMeta[];
-      return all.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+      const [keys, records] = await Promise.all([request(tx.objectStore(META).getAllKeys()), request(tx.objectStore(META).getAll())]);
+      const good: StoredDatasetMeta[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const checked = checkStoredMeta(records[i]);
+        if (checked.ok) good.push(checked.meta);
+        else
+          await putAside(keys[i] as IDBValidKey, checked.id === null ? "without an id" : `"${checked.id.slice(0, 80)}"`, checked.problem);
+      }
+      return good.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
     },
     async load(id) {
       const tx = db.transaction([META, DATA], "readonly");
-      const [meta, data] = await Promise.all([
-        request(tx.objectStore(META).get(id)) as Promise<StoredDatasetMeta | undefined>,
-        request(tx.objectStore(DATA).get(id)) as Promise<{ id: string; json: string } | undefined>,
-      ]);
-      if (!meta || !data) return null;
-      const parsed = JSON.parse(data.json) as { dataset: Dataset; views: BundleView[] };
-      return { meta, dataset: parsed.dataset, views: parsed.views ?? [] };
+      const [rawMeta, data] = await Promise.all([request(tx.objectStore(META).get(id)), request(tx.objectStore(DATA).get(id))]);
+      if (rawMeta === undefined || data === undefined) return null;
+      const meta = checkStoredMeta(rawMeta);
+      const read = meta.ok ? readStoredData(id, data) : { ok: false as const, problem: meta.problem };
+      if (!meta.ok || !read.ok) {
+        const problem = read.ok ? "" : read.problem;
+        await putAside(id, `"${id.slice(0, 80)}"`, problem);
+        throw new Error(`the stored copy could not be read (${problem}); it was set aside`);
+      }
+      return { meta: meta.meta, dataset: read.dataset, views: read.views };
     },
     async remove(id) {
       const tx = db.transaction([META, DATA], "readwrite");

@@ -6,6 +6,7 @@ import type { BundleView } from "../io/bundle";
 import {
   createSavedViewsStore,
   MAX_VIEWS,
+  SAVED_VIEWS_KEY,
   viewsFromFile,
   VIEWS_FILE_FORMAT,
   type SavedView,
@@ -43,7 +44,9 @@ export function createSavedViews(
     notice = messages.show(
       trouble === "full"
         ? "The browser's storage is full: your saved views are kept for this session only. Use Export views to keep them."
-        : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.",
+        : trouble === "unreadable"
+          ? "The saved views stored in this browser could not be read, and storage is too full to keep a copy of them: they were not overwritten, so your changes are kept for this session only. Use Export views to keep them."
+          : "Saved views cannot be kept in this browser (storage is unavailable): they last for this session only. Use Export views to keep them.",
       "warning",
     );
   };
@@ -58,13 +61,32 @@ export function createSavedViews(
   if (loaded.problems.length) messages.show(`Some saved views could not be read and were left out.${kept}`, "warning", loaded.problems);
   let views: SavedView[] = loaded.views;
 
+  const tell = () => {
+    for (const l of [...listeners]) l();
+  };
   const set = (next: SavedView[], quiet = false) => {
     views = next;
     const r = store.save(views, defaultYear());
     if (!r.ok) say(r.trouble);
-    else if (notice?.isConnected) notice.remove();
-    if (!quiet) for (const l of [...listeners]) l();
+    else {
+      if (notice?.isConnected) notice.remove();
+      // Merged with what other tabs saved meanwhile: their views must show here too.
+      if (r.views.length !== next.length || r.views.some((v, i) => v !== next[i])) {
+        views = r.views;
+        quiet = false;
+      }
+    }
+    if (!quiet) tell();
   };
+  // Another tab saved, renamed or deleted views: show its list merged with this one (nothing is written).
+  if (typeof window !== "undefined")
+    window.addEventListener("storage", (event) => {
+      if (event.key !== SAVED_VIEWS_KEY && event.key !== null) return;
+      const merged = store.sync(views);
+      if (merged === null) return;
+      views = merged;
+      tell();
+    });
 
   return {
     list: () => views,

@@ -149,7 +149,7 @@ describe("the saved-views store", () => {
   it("keeps views in storage and reads them back in order", () => {
     const storage = new FakeStorage();
     const store = createSavedViewsStore(() => storage);
-    expect(store.save(list)).toEqual({ ok: true });
+    expect(store.save(list)).toMatchObject({ ok: true });
     const r = store.load(ctx, newId);
     expect(r.views.map((v) => [v.name, v.caption, v.state.year])).toEqual([
       ["a", "a caption", 2022],
@@ -204,5 +204,60 @@ describe("the saved-views store", () => {
       chain: 1,
       through: null,
     });
+  });
+
+  it("two tabs that save in turn keep each other's new views, and a view deleted in one does not come back", () => {
+    const storage = new FakeStorage();
+    const tabA = createSavedViewsStore(() => storage);
+    const tabB = createSavedViewsStore(() => storage);
+    const a = tabA.load(ctx, newId).views;
+    let b = tabB.load(ctx, newId).views;
+    const saved = (r: ReturnType<typeof tabA.save>) => (r.ok ? r.views : []);
+    saved(tabA.save(addView(a, view("from A", 2022))));
+    b = saved(tabB.save(addView(b, view("from B", 2023))));
+    expect(b.map((v) => v.name)).toEqual(["from B", "from A"]);
+    expect(tabA.load(ctx, newId).views.map((v) => v.name)).toEqual(["from B", "from A"]);
+    // A deletes "from B"; B, which never heard of it, renames "from A": the deletion holds.
+    tabA.save(deleteView(tabA.load(ctx, newId).views, "from B"));
+    b = saved(tabB.save(updateView(b, "from A", { caption: "edited in B" })));
+    expect(b.map((v) => [v.name, v.caption])).toEqual([["from A", "edited in B"]]);
+    expect(
+      createSavedViewsStore(() => storage)
+        .load(ctx, newId)
+        .views.map((v) => v.caption),
+    ).toEqual(["edited in B"]);
+  });
+  it("a storage event from another tab merges its list in without writing", () => {
+    const storage = new FakeStorage();
+    const tabA = createSavedViewsStore(() => storage);
+    const tabB = createSavedViewsStore(() => storage);
+    const a = tabA.load(ctx, newId).views;
+    const b = tabB.load(ctx, newId).views;
+    expect(tabB.sync(b)).toBeNull();
+    tabA.save(addView(a, view("new in A", 2021)));
+    const written = storage.getItem(SAVED_VIEWS_KEY);
+    const synced = tabB.sync(b);
+    expect(synced?.map((v) => v.name)).toEqual(["new in A"]);
+    expect(storage.getItem(SAVED_VIEWS_KEY)).toBe(written);
+    // A deletes it: B's next sync drops it too.
+    tabA.save([]);
+    expect(tabB.sync(synced!)).toEqual([]);
+  });
+  it("an unreadable list is never overwritten when storage is too full to copy it aside", () => {
+    const storage = new FakeStorage();
+    const broken = '{"format":"reroute-views","version":1,"views":[{"name":';
+    storage.setItem(SAVED_VIEWS_KEY, broken);
+    storage.quota = broken.length + 20;
+    const store = createSavedViewsStore(() => storage);
+    const r = store.load(ctx, newId);
+    expect(r.backupKey).toBeNull();
+    expect(store.save(list)).toEqual({ ok: false, trouble: "unreadable" });
+    expect(storage.getItem(SAVED_VIEWS_KEY)).toBe(broken);
+  });
+  it("more than 200 stored views: the first 200 are read and the rest named, not all dropped", () => {
+    const many = Array.from({ length: 205 }, (_, i) => view(`v${i}`, 2020 + (i % 5)));
+    const r = viewsFromFile(viewsToFile(many), ctx, newId);
+    expect(r.ok && r.views.length).toBe(200);
+    expect(r.ok && r.problems[0]).toMatch(/205 views; the first 200/);
   });
 });

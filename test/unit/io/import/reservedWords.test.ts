@@ -3,11 +3,11 @@
 import { MultiDirectedGraph } from "graphology";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildYearGraph } from "../../../../src/domain/buildYearGraph";
-import { LANE_COLOURS } from "../../../../src/view/palette";
-import { buildScene } from "../../../../src/view/scene";
-import { positionsForLayout } from "../../../../src/view/layoutPositions";
+import { LANE_COLOURS } from "../../../../src/state/palette";
+import { buildScene } from "../../../../src/state/scene";
+import { positionsForLayout } from "../../../../src/state/layoutPositions";
 import { serialiseYearGraph } from "../../../../src/state/traceScale";
-import { forceGraph } from "../../../../src/view/forceLayout";
+import { forceGraph } from "../../../../src/workers/forceLayout";
 import { isReservedKey } from "../../../../src/domain/safeKeys";
 import type { Dataset } from "../../../../src/domain/types";
 import { DEFAULT_WEIGHTING } from "../../../../src/state/viewState";
