@@ -131,21 +131,23 @@ export function mountImport(app: App, library: DatasetLibrary, savedViews: Saved
     try {
       const raw = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
       if (controller.signal.aborted) throw new DOMException("The import was cancelled", "AbortError");
-      const prepared = await expandZips(raw);
+      const { decodeBundleInWorker, unzipInWorker } = await import("../workers/filesClient");
+      const prepared = await expandZips(raw, (name, bytes) => unzipInWorker(name, bytes, controller.signal));
 
       // A Reroute bundle (dataset + views) opens on its own.
       const bundleFile = prepared.find(
         (file) => startsLikeJson(file.bytes) && new TextDecoder().decode(file.bytes.subarray(0, 64 * 1024)).includes("reroute-bundle"),
       );
       if (bundleFile) {
-        const { decodeBundle, looksLikeBundle } = await import("../io/bundle");
-        const text = new TextDecoder().decode(bundleFile.bytes).replace(/^\uFEFF/, "");
-        if (looksLikeBundle(text)) {
-          if (prepared.length > 1) {
-            stopProgress();
-            return fail(`${bundleFile.name} is a Reroute bundle, which opens on its own: choose it without other files.`, []);
-          }
-          const decoded = decodeBundle(text, bundleFile.name);
+        const { looksLikeBundle } = await import("../io/bundle");
+        const head = new TextDecoder().decode(bundleFile.bytes.subarray(0, 64 * 1024)).replace(/^\uFEFF/, "");
+        if (looksLikeBundle(head) && prepared.length > 1) {
+          stopProgress();
+          return fail(`${bundleFile.name} is a Reroute bundle, which opens on its own: choose it without other files.`, []);
+        }
+        // Parsed and validated in a worker: a bundle of a million flows is hundreds of MB of JSON.
+        const decoded = looksLikeBundle(head) ? await decodeBundleInWorker(bundleFile.name, bundleFile.bytes, controller.signal) : null;
+        if (decoded) {
           stopProgress();
           if (!decoded.ok) return fail(`${bundleFile.name} is not a valid Reroute bundle; the current data is unchanged.`, decoded.issues);
           const { dataset, views } = decoded.bundle;

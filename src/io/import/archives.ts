@@ -2,7 +2,7 @@
 // office document said for what it is), a Reroute bundle recognised by its first bytes, and the id
 // imported data gets. No DOM.
 import type { Dataset, DataIssue } from "../../domain/types";
-import { describeZip } from "./sniff";
+import { expandZip, type ZipResult } from "./unzip";
 import type { ImportFile } from "./types";
 
 export function isZip(bytes: Uint8Array): boolean {
@@ -23,49 +23,25 @@ export class ImportStopped extends Error {
   }
 }
 
-/** ZIP archives (e.g. our own "Export flows CSV") are opened and their files read as if chosen one by one. */
-export async function expandZips(files: ImportFile[]): Promise<ImportFile[]> {
+/**
+ * ZIP archives (e.g. our own "Export flows CSV") are opened by `unzip` (expandZip, with caps on size, entries
+ * and ratio checked as the bytes arrive; the page runs it in a worker) and their files read as if chosen one
+ * by one. An office document or a bomb stops the import with a message.
+ */
+export async function expandZips(
+  files: ImportFile[],
+  unzip: (name: string, bytes: Uint8Array) => Promise<ZipResult> = async (name, bytes) => expandZip(bytes, name),
+): Promise<ImportFile[]> {
   if (!files.some((file) => isZip(file.bytes))) return files;
-  const { unzipSync } = await import("fflate");
   const out: ImportFile[] = [];
   for (const file of files) {
     if (!isZip(file.bytes)) {
       out.push(file);
       continue;
     }
-    let entries: Record<string, Uint8Array>;
-    const entryNames: string[] = [];
-    try {
-      entries = unzipSync(file.bytes, {
-        filter: (entry) => {
-          entryNames.push(entry.name);
-          return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/") && entry.originalSize < 512 * 1024 * 1024;
-        },
-      });
-    } catch (error) {
-      throw new ImportStopped(
-        [
-          {
-            severity: "error",
-            file: file.name,
-            line: 0,
-            column: 0,
-            message: `not a readable ZIP archive (${error instanceof Error ? error.message : String(error)})`,
-          },
-        ],
-        `${file.name} could not be opened`,
-      );
-    }
-    // An .xlsx or .ods is a ZIP too: say what it is rather than that its XML parts are not graphs.
-    const office = describeZip(entryNames, file.name);
-    if (office !== null) throw new ImportStopped([], `${file.name} is ${office}`);
-    const names = Object.keys(entries);
-    if (names.length === 0)
-      throw new ImportStopped(
-        [{ severity: "error", file: file.name, line: 0, column: 0, message: "the ZIP archive holds no file" }],
-        `${file.name} is empty`,
-      );
-    for (const name of names) out.push({ name: name.replace(/^.*\//, ""), bytes: entries[name]! });
+    const r = await unzip(file.name, file.bytes);
+    if (!r.ok) throw new ImportStopped([{ severity: "error", file: file.name, line: 0, column: 0, message: r.message }], r.message);
+    out.push(...r.files);
   }
   return out;
 }
