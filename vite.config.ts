@@ -58,6 +58,16 @@ export default defineConfig({
         },
       },
       {
+        // Seeded fuzz runs of hostile input (≥ 1,000 per format): minutes, not seconds, so apart from unit.
+        extends: true,
+        test: {
+          name: "slow",
+          include: ["test/slow/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 240_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: "e2e",
