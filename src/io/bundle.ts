@@ -89,7 +89,7 @@ class Checker {
       return 0;
     }
     if (value < min || value > max) this.fail(path, `${value} is outside ${min}..${max}`);
-    return value;
+    return value === 0 ? 0 : value; // -0 is 0
   }
   nullableNumber(value: unknown, path: string, min = -Infinity, max = Infinity): number | null {
     return value === null ? null : this.number(value, path, min, max);

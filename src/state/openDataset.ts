@@ -1,6 +1,7 @@
 // Opening a dataset and moving places: producers over the whole store (view state and app data at once),
 // so a dataset switch is one change and nothing downstream dispatches a second one.
 import type { Dataset } from "../domain/types";
+import { buildYearGraph } from "../domain/buildYearGraph";
 import { positionsForLayout } from "./layoutPositions";
 import type { Positions } from "./layouts";
 import { DEFAULT_PANELS, appData, type AppData, type AppProducer, type AppSnapshot } from "./store";
@@ -32,7 +33,16 @@ export const openDataset =
   (dataset: Dataset): AppProducer =>
   () => {
     const view = initialView(dataset);
-    return { view, data: { ...openedData(dataset, view.layout), panels: DEFAULT_PANELS } };
+    // All or nothing: the new data's graph and layout are built here, before the store changes; data
+    // that cannot be drawn throws and the current data stays, so "the current data is unchanged" is true.
+    let data: AppData;
+    try {
+      buildYearGraph(dataset, view.year);
+      data = { ...openedData(dataset, view.layout), panels: DEFAULT_PANELS };
+    } catch (error) {
+      throw new Error(`the new data could not be drawn (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
+    return { view, data };
   };
 
 /**

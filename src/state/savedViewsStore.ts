@@ -56,8 +56,9 @@ const formOf = (view: SavedView, defaultYear?: number): string => viewsToFile([v
 
 /**
  * Three-way merge by id. `base` is what this tab last read or wrote, `mine` its list now, `theirs` what is
- * stored now. Kept: my new and changed views (in my order), their changes to views I did not change, their
- * new views (appended); dropped: views either side deleted and the other did not change.
+ * stored now. Kept: my new and changed views, their changes to views I did not change, their new views;
+ * dropped: views either side deleted that the other did not change. Order: the stored one with my new views
+ * after it, unless I reordered the views (then mine, with theirs after).
  */
 export function mergeViews(
   base: readonly SavedView[],
@@ -67,22 +68,31 @@ export function mergeViews(
 ): SavedView[] {
   const form = (v: SavedView) => formOf(v, defaultYear);
   const baseForm = new Map(base.map((v) => [v.id, form(v)]));
+  const mineById = new Map(mine.map((v) => [v.id, v]));
   const theirsById = new Map(theirs.map((v) => [v.id, v]));
-  const mineIds = new Set(mine.map((v) => v.id));
+  const changedByMe = (v: SavedView) => baseForm.get(v.id) !== form(v);
+  /** A view of mine that is kept: new or changed here, or still stored (their version, which may be newer). */
+  const fromMine = (v: SavedView): SavedView | null => {
+    const stored = theirsById.get(v.id);
+    if (changedByMe(v)) return v;
+    return stored ?? null; // unchanged here and gone there: deleted in another tab
+  };
+  /** A stored view I do not hold: new there (kept), or deleted here (kept only if changed there since). */
+  const fromTheirs = (v: SavedView): SavedView | null => {
+    const was = baseForm.get(v.id);
+    return was === undefined || was !== form(v) ? v : null;
+  };
+  const held = mine.filter((v) => baseForm.has(v.id)).map((v) => v.id);
+  const wasHeld = base.filter((v) => mineById.has(v.id)).map((v) => v.id);
+  const reordered = held.join("\u0000") !== wasHeld.join("\u0000");
   const out: SavedView[] = [];
-  for (const view of mine) {
-    const was = baseForm.get(view.id);
-    const stored = theirsById.get(view.id);
-    const changedByMe = was === undefined || was !== form(view);
-    if (!changedByMe && stored === undefined) continue; // deleted in another tab
-    out.push(!changedByMe && stored !== undefined ? stored : view);
-  }
-  for (const view of theirs) {
-    if (mineIds.has(view.id)) continue;
-    const was = baseForm.get(view.id);
-    if (was === undefined)
-      out.push(view); // added in another tab
-    else if (was !== form(view)) out.push(view); // I deleted it, they changed it since: their change wins
+  const push = (v: SavedView | null) => v && out.push(v);
+  if (reordered) {
+    for (const v of mine) push(fromMine(v));
+    for (const v of theirs) if (!mineById.has(v.id)) push(fromTheirs(v));
+  } else {
+    for (const v of theirs) push(mineById.has(v.id) ? fromMine(mineById.get(v.id)!) : fromTheirs(v));
+    for (const v of mine) if (!theirsById.has(v.id)) push(fromMine(v));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The address bar always holds the current view (#v=…): meaningful changes push a history entry, so
 // back/forward step through them (a burst of title typing is one step); camera moves replace the entry. "Share link" copies it.
 import type { DatasetLibrary } from "../io/datasetLibrary";
+import { ownRelativeUrl, ownUrl } from "../state/ownAddress";
 import type { Positions } from "../state/layouts";
 import { defaultYearOf, initialView, showArranged } from "../state/openDataset";
 import { decodeView, encodeView, IMPORTED_DATA_NEEDED, MAX_LINK_POSITIONS, type DecodeResult, type LinkContext } from "../state/viewCodec";
@@ -46,6 +47,8 @@ export interface AddressBar {
   applyView(state: ViewState, animate: boolean, record?: boolean, positions?: readonly number[] | null): Promise<void>;
   /** Where the force layout left the places, for a saved view of the current state (null unless in the force layout). */
   forcePositions(state: ViewState): number[] | null;
+  /** Back to the data's default view (what a link that could not be opened says it shows). */
+  resetView(): Promise<void>;
 }
 
 /** `library`: the imported datasets kept in this browser, so a link made on one of them opens it. */
@@ -96,8 +99,9 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     const text = encodeView(state, defaultYearOf(app.dataset()), forcePositions(state));
     return text ? `${VIEW_PREFIX}${text}` : "";
   };
-  const urlFor = (state: ViewState) => `${location.pathname}${location.search}${hashFor(state)}`;
-  const linkFor = (state = store.get()) => `${location.origin}${urlFor(state)}`;
+  // The app's own path and host, whatever the address looks like (a path starting with "//" is not a host).
+  const urlFor = (state: ViewState) => ownRelativeUrl(location, hashFor(state));
+  const linkFor = (state = store.get()) => ownUrl(location, hashFor(state));
 
   /** A saved view may name places the data open now lacks: it passes the same checks as a link first. */
   const checked = (state: ViewState): ViewState => {
@@ -112,7 +116,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     try {
       const next = { ...checked(state), hover: null };
       const arranged = next.layout === "force" ? positionsMap(positions) : null;
-      const before = `${location.pathname}${location.search}${location.hash}`;
+      const before = ownRelativeUrl(location, location.hash);
       // Animated: widths, sizes and positions tween while the camera travels. A force arrangement is put
       // in place at once.
       const camera = { to: "view", animate } as const;
@@ -148,7 +152,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     const result = decodeView(text, linkContext(app));
     if (!result.ok) {
       messages.show(`This link could not be opened: ${result.reason} Showing the default view instead.`, "error");
-      history.replaceState(null, "", `${location.pathname}${location.search}`);
+      history.replaceState(null, "", ownRelativeUrl(location));
       if (!initial) void applyView(freshDefaults(app), false);
       return;
     }
@@ -196,7 +200,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     if ((Object.keys(state) as (keyof ViewState)[]).every((k) => k === "hover" || state[k] === prev[k])) return;
     const changed = STEP_FIELDS.filter((k) => state[k] !== prev[k]);
     const url = urlFor(state);
-    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (url === ownRelativeUrl(location, location.hash)) return;
     const titleEdit = state.title !== prev.title;
     if (!changed.length && !titleEdit) {
       if (state.camera !== prev.camera) history.replaceState(null, "", url);
@@ -220,7 +224,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     sceneTimer = setTimeout(() => {
       if (applying || store.get().layout !== "force") return;
       const url = urlFor(store.get());
-      if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
+      if (url !== ownRelativeUrl(location, location.hash)) history.replaceState(null, "", url);
     }, 400);
   }
 
@@ -235,7 +239,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     }
     // The data the link was made on has just opened: open the link's view on it, once this change is done.
     for (const w of r.warnings) messages.show(w, "warning");
-    history.replaceState(null, "", `${location.pathname}${location.search}${VIEW_PREFIX}${waiting!.text}`);
+    history.replaceState(null, "", ownRelativeUrl(location, `${VIEW_PREFIX}${waiting!.text}`));
     setTimeout(() => void applyView(r.state, false, false, linkPositions(r)), 0);
     messages.show(
       waiting!.from === "stored"
@@ -282,7 +286,8 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
   app.toolbar.appendChild(el("div", { class: "control share-control" }, button, fallback, status));
 
   openFromLocation(true);
-  return { linkFor, applyView, forcePositions };
+  const resetView = () => applyView(freshDefaults(app), false);
+  return { linkFor, applyView, forcePositions, resetView };
 }
 
 function freshDefaults(app: App): ViewState {

@@ -2,6 +2,7 @@
 // the shipped dataset its caveat) and an "Open in Reroute" link to the same view without ?embed. The
 // hiding is CSS on html.embed (share.css).
 import { SHIPPED_DATASET_ID } from "../domain/types";
+import { ownUrl } from "../state/ownAddress";
 import { effectiveTitle } from "../io/exportSpec";
 import { ZERO_MILEAGE_NOTE } from "./aboutPanel";
 import type { App } from "./app";
@@ -21,7 +22,8 @@ export function mountEmbed(app: App): void {
     const params = new URLSearchParams(location.search);
     params.delete("embed");
     const q = params.toString();
-    link.setAttribute("href", `${location.pathname}${q ? `?${q}` : ""}${location.hash}`);
+    // The app's own host and path, even on an address whose path starts with "//".
+    link.setAttribute("href", ownUrl({ href: location.href, pathname: location.pathname, search: q ? `?${q}` : "" }, location.hash));
     const state = app.store.get();
     const ds = app.dataset();
     const t = effectiveTitle(state, ds);

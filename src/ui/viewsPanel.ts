@@ -1,6 +1,7 @@
 // Saved views: the list (named, captioned, ordered) with Save view, Show, Update, Rename, Move, Delete,
 // Export views and Import views (one JSON file), Present and the story link. The list itself is the
 // SavedViews service (./savedViewsService.ts); presentation mode is ./presentation.ts.
+import { ownRelativeUrl, ownUrl } from "../state/ownAddress";
 import {
   addView,
   MAX_VIEWS,
@@ -290,7 +291,7 @@ export function mountViews(app: App, { views: saved, address, presentation: stor
       views.map((v) => ({ title: v.name, caption: v.caption, state: v.state, positions: v.positions })),
       defaultYearOf(app.dataset()),
     );
-    const link = `${location.origin}${location.pathname}${location.search}#story=${text}`;
+    const link = ownUrl(location, `#story=${text}`);
     if (text.length > MAX_LINK) {
       app.messages.show(
         `These ${views.length} views are too many for one link (${text.length.toLocaleString("en")} characters; a link holds up to ${MAX_LINK.toLocaleString("en")}). Share the file from Export views instead, or present fewer views.`,
@@ -317,7 +318,9 @@ export function mountViews(app: App, { views: saved, address, presentation: stor
     const r = decodeStory(location.hash.slice("#story=".length), linkContext(app));
     if (!r.ok) {
       app.messages.show(`This story link could not be opened: ${r.reason} Showing the default view instead.`, "error");
-      history.replaceState(null, "", `${location.pathname}${location.search}`);
+      history.replaceState(null, "", ownRelativeUrl(location));
+      // It says the default view: show it, so the screen and the address agree.
+      void address.resetView();
     } else {
       for (const w of r.warnings) app.messages.show(w, "warning");
       story.start(r.steps);

@@ -215,8 +215,8 @@ describe("the saved-views store", () => {
     const saved = (r: ReturnType<typeof tabA.save>) => (r.ok ? r.views : []);
     saved(tabA.save(addView(a, view("from A", 2022))));
     b = saved(tabB.save(addView(b, view("from B", 2023))));
-    expect(b.map((v) => v.name)).toEqual(["from B", "from A"]);
-    expect(tabA.load(ctx, newId).views.map((v) => v.name)).toEqual(["from B", "from A"]);
+    expect(b.map((v) => v.name)).toEqual(["from A", "from B"]);
+    expect(tabA.load(ctx, newId).views.map((v) => v.name)).toEqual(["from A", "from B"]);
     // A deletes "from B"; B, which never heard of it, renames "from A": the deletion holds.
     tabA.save(deleteView(tabA.load(ctx, newId).views, "from B"));
     b = saved(tabB.save(updateView(b, "from A", { caption: "edited in B" })));
