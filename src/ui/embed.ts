@@ -2,7 +2,7 @@
 // the shipped dataset its caveat) and an "Open in Reroute" link to the same view without ?embed. The
 // hiding is CSS on html.embed (share.css).
 import { SHIPPED_DATASET_ID } from "../domain/types";
-import { ownUrl } from "../state/ownAddress";
+import { ownRelativeUrl } from "../state/ownAddress";
 import { effectiveTitle } from "../io/exportSpec";
 import { ZERO_MILEAGE_NOTE } from "./aboutPanel";
 import type { App } from "./app";
@@ -23,7 +23,7 @@ export function mountEmbed(app: App): void {
     params.delete("embed");
     const q = params.toString();
     // The app's own host and path, even on an address whose path starts with "//".
-    link.setAttribute("href", ownUrl({ href: location.href, pathname: location.pathname, search: q ? `?${q}` : "" }, location.hash));
+    link.setAttribute("href", ownRelativeUrl({ pathname: location.pathname, search: q ? `?${q}` : "" }, location.hash));
     const state = app.store.get();
     const ds = app.dataset();
     const t = effectiveTitle(state, ds);
