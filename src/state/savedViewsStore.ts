@@ -149,7 +149,10 @@ export function createSavedViewsStore(storage: () => ViewStorage | null | undefi
         const stored = readStored(s.getItem(SAVED_VIEWS_KEY));
         // Never overwrite what could not be read unless a copy of it is kept.
         if (!stored.ok && backUp(s, stored.text) === null) return { ok: false, trouble: "unreadable" };
-        const merged = mergeViews(base, views, stored.ok ? stored.views : [], defaultYear);
+        // Nobody else wrote since this tab did: its list is the list. Otherwise merge in the other tab's changes.
+        const current = s.getItem(SAVED_VIEWS_KEY);
+        const merged =
+          current === baseText && baseText !== null ? views : mergeViews(base, views, stored.ok ? stored.views : [], defaultYear);
         const text = viewsToFile(merged, defaultYear, { ids: true });
         s.setItem(SAVED_VIEWS_KEY, text);
         base = merged;
