@@ -67,24 +67,18 @@ export function mountOverTime(app: App): void {
       ],
     };
   });
-  body.append(
-    el(
-      "div",
-      { class: "chart-controls" },
-      el("label", { for: seriesSelect.id }, "Chart of"),
-      seriesSelect,
-      el("label", { for: stackSelect.id }, "Stack"),
-      stackSelect,
-    ),
-    title,
-    chartHost,
-    legend,
-    note,
-    download,
-    chartButtons(app, "time", () =>
-      drawn ? { svg: drawn, title: title.textContent ?? "Over time", file: `reroute-over-time-${app.store.get().year}` } : null,
-    ),
+  const controls = el(
+    "div",
+    { class: "chart-controls" },
+    el("label", { for: seriesSelect.id }, "Chart of"),
+    seriesSelect,
+    el("label", { for: stackSelect.id }, "Stack"),
+    stackSelect,
   );
+  const chartExport = chartButtons(app, "time", () =>
+    drawn ? { svg: drawn, title: title.textContent ?? "Over time", file: `reroute-over-time-${app.store.get().year}` } : null,
+  );
+  body.append(controls, title, chartHost, legend, note, download, chartExport);
 
   const fillSeriesOptions = () => {
     const s = app.store.get();
@@ -130,9 +124,23 @@ export function mountOverTime(app: App): void {
     const key = [d.flows, s.filters, s.weighting.measure, s.year, s.compareYear, JSON.stringify(target), s.analysis.stack, app.dataset()];
     if (key.every((k, i) => k === lastKey[i])) return;
     lastKey = key;
+    const ds = app.dataset();
+    const timeless = ds.timeless === true;
+    controls.hidden = timeless;
+    download.hidden = timeless;
+    chartExport.hidden = timeless;
+    if (timeless) {
+      // One placeholder year: a chart would draw a single point as if it were a series.
+      current = null;
+      drawn = null;
+      title.textContent = "";
+      chartHost.replaceChildren();
+      legend.replaceChildren();
+      note.textContent = "This data has no time: nothing to show over time.";
+      return;
+    }
     fillSeriesOptions();
     stackSelect.value = s.analysis.stack;
-    const ds = app.dataset();
     current = timeSeries({ dataset: ds, flows: d.flows, filters: s.filters, measure: s.weighting.measure }, target, s.analysis.stack);
     const unit = volumeUnit(ds, s.weighting.measure);
     const subject = describeTarget(target, nameOf, laneLabel);
