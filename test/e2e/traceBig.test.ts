@@ -60,10 +60,17 @@ describe("route tracing on a big graph", () => {
       const button = [...document.querySelectorAll("#trace-body button")].find((x) => x.textContent === "Trace") as HTMLButtonElement;
       const t = performance.now();
       button.click();
-      return performance.now() - t;
+      const ms = performance.now() - t;
+      // Still pending when the click returns: the chains are searched in a worker, not in this task.
+      return {
+        ms,
+        pending: document.querySelectorAll('[role="listbox"][aria-label="Chains found, best first"] [role="option"]').length === 0,
+      };
     });
-    console.log(`big-graph trace: Trace click handled in ${clickMs.toFixed(0)} ms`);
-    expect(clickMs).toBeLessThan(100);
+    console.log(`big-graph trace: Trace click handled in ${clickMs.ms.toFixed(0)} ms`);
+    expect(clickMs.pending).toBe(true);
+    // Generous: the machine may be loaded; a search on the page would take seconds on this graph.
+    expect(clickMs.ms).toBeLessThan(1000);
     const options = page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option");
     await options.first().waitFor({ timeout: 30_000 });
     const texts = await options.allTextContents();
@@ -80,10 +87,14 @@ describe("route tracing on a big graph", () => {
     const selectMs = await page.evaluate((id) => {
       const t = performance.now();
       window.reroute!.app.store.dispatch((s) => ({ ...s, selection: { type: "node", id } }));
-      return performance.now() - t;
+      const ms = performance.now() - t;
+      const body = document.getElementById("origins-body")?.textContent ?? "";
+      return { ms, pending: !body.includes("What reaches") };
     }, market.id);
-    console.log(`big-graph origin mix: selecting the market handled in ${selectMs.toFixed(0)} ms`);
-    expect(selectMs).toBeLessThan(100);
+    console.log(`big-graph origin mix: selecting the market handled in ${selectMs.ms.toFixed(0)} ms`);
+    // The attribution is not in the dispatch's task: the mix arrives later, from the worker.
+    expect(selectMs.pending).toBe(true);
+    expect(selectMs.ms).toBeLessThan(1000);
     const section = page.locator("#origins-body");
     await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain(`What reaches ${market.name}`);
     const names = await section.locator(".rt-bar-name").allTextContents();
