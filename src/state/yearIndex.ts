@@ -1,0 +1,94 @@
+// Per-year, pre-sorted views of a flow list, built once per (flows, year, measure) and kept while the
+// flow list lives: a threshold is then a binary search and a top N a slice, instead of a scan and a sort
+// of the year's flows on every change. Pure; cached in a WeakMap keyed by the flows array.
+import type { Flow } from "../domain/types";
+import type { Measure } from "./viewState";
+
+export interface YearIndex {
+  /** The year's flows in their original order. */
+  flows: Flow[];
+  /** Positions (in `flows`) of the flows with a value in this measure, largest value first (ties: by id). */
+  order: Uint32Array;
+  /** Their values, same order (descending). */
+  values: Float64Array;
+  /** Flows of the year without a value in this measure (usd unknown). */
+  missing: number;
+}
+
+interface ByYear {
+  years: Map<number, Flow[]>;
+  indexes: Map<string, YearIndex>;
+}
+
+const cache = new WeakMap<readonly Flow[], ByYear>();
+
+function valueOf(flow: Flow, measure: Measure): number | null {
+  return measure === "usd" ? flow.usd : flow.vehicles;
+}
+
+function byYearOf(flows: readonly Flow[]): ByYear {
+  let entry = cache.get(flows);
+  if (!entry) {
+    const years = new Map<number, Flow[]>();
+    for (const flow of flows) {
+      const list = years.get(flow.year);
+      if (list) list.push(flow);
+      else years.set(flow.year, [flow]);
+    }
+    entry = { years, indexes: new Map() };
+    cache.set(flows, entry);
+  }
+  return entry;
+}
+
+/** The year's flows, original order (shared: do not mutate). */
+export function flowsOfYear(flows: readonly Flow[], year: number): Flow[] {
+  return byYearOf(flows).years.get(year) ?? [];
+}
+
+export function yearIndex(flows: readonly Flow[], year: number, measure: Measure): YearIndex {
+  const entry = byYearOf(flows);
+  const key = `${year}/${measure}`;
+  const known = entry.indexes.get(key);
+  if (known) return known;
+  const ofYear = entry.years.get(year) ?? [];
+  const positions: number[] = [];
+  const raw = new Float64Array(ofYear.length);
+  ofYear.forEach((flow, i) => {
+    const value = valueOf(flow, measure);
+    if (value === null) return;
+    raw[i] = value;
+    positions.push(i);
+  });
+  const byId = (a: number, b: number) => {
+    const x = ofYear[a]!.id,
+      y = ofYear[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  positions.sort((a, b) => raw[b]! - raw[a]! || byId(a, b));
+  const order = Uint32Array.from(positions);
+  const values = Float64Array.from(positions, (i) => raw[i]!);
+  const index: YearIndex = { flows: ofYear, order, values, missing: ofYear.length - positions.length };
+  entry.indexes.set(key, index);
+  return index;
+}
+
+/** How many leading entries of a descending array are ≥ min (binary search). */
+export function countAtLeast(values: Float64Array, min: number): number {
+  let lo = 0,
+    hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! >= min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The flows at these positions of the year, in their original order (a top-N slice is listed in file order). */
+export function atPositions(index: YearIndex, positions: Uint32Array): Flow[] {
+  const sorted = positions.slice().sort();
+  const out = new Array<Flow>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = index.flows[sorted[i]!]!;
+  return out;
+}
