@@ -1,6 +1,7 @@
 // The one reader of Reroute's own CSV format (shipped data and user imports): checks every file,
 // reports each problem with file, line and column, and builds a Dataset only when nothing is wrong.
-import { parseCsvTable, type CsvRow, type CsvTable } from "./csvTable";
+import { streamCsvTable, type CsvFieldsRow } from "./csvTable";
+import { FlowColumnsBuilder, materialiseFlows, type FlowColumns } from "./flowColumns";
 import { MAX_VOLUME } from "./volumeRange";
 import { contentHash } from "./contentHash";
 import { LANE_IDS } from "./lanes";
@@ -34,6 +35,8 @@ export interface DatasetFiles {
 export interface ParseDatasetResult {
   dataset: Dataset | null;
   issues: DataIssue[];
+  /** With the option flows: "columns", the flows (and `dataset.flows` is empty). */
+  columns?: FlowColumns;
 }
 
 interface ColumnSpec {
@@ -99,20 +102,56 @@ interface Occurrence {
   columnName: string;
 }
 
-/** One file's table plus the helpers that turn its cells into typed values or issues. */
+type CsvRow = CsvFieldsRow;
+
+/** A column resolved once from the header: 0-based index (-1 when absent), 1-based number, name. */
+interface Col {
+  index: number;
+  column: number;
+  name: string;
+}
+
+/**
+ * One file's table plus the helpers that turn its cells into typed values or issues. Cells are read by
+ * column index from the fields papaparse gives; with `stream`, rows go to its handler as they are read
+ * (nothing kept per row), else they are kept in `rows`.
+ */
 class TableReader {
-  readonly table: CsvTable;
-  readonly ok: boolean;
+  header: string[] = [];
+  headerLine = 0;
+  ok = false;
+  readonly rows: CsvRow[] = [];
+  private readonly cols = new Map<string, Col>();
 
   constructor(
     readonly file: string,
     text: string,
     spec: ColumnSpec,
     private readonly issues: DataIssue[],
+    stream?: (reader: TableReader) => (row: CsvRow) => void,
   ) {
-    this.table = parseCsvTable(text, file);
-    issues.push(...this.table.issues);
-    const header = this.table.header;
+    let onRow: ((row: CsvRow) => void) | null = null;
+    streamCsvTable(
+      text,
+      file,
+      issues,
+      (head) => {
+        this.header = head.header;
+        this.headerLine = head.headerLine;
+        this.ok = this.checkHeader(spec);
+        if (this.ok && stream) onRow = stream(this);
+        return true;
+      },
+      (row) => {
+        if (!this.ok) return;
+        if (onRow) onRow(row);
+        else this.rows.push(row);
+      },
+    );
+  }
+
+  private checkHeader(spec: ColumnSpec): boolean {
+    const { header, file, issues } = this;
     let ok = header.length > 0;
     if (header.length > 0) {
       const known = [...spec.required, ...spec.optional];
@@ -130,35 +169,44 @@ class TableReader {
           issues.push({
             severity: "warning",
             file,
-            line: this.table.headerLine,
+            line: this.headerLine,
             column: index + 1,
-            message: `${file} line ${this.table.headerLine}, column ${index + 1}: column "${name}" is not part of the format and is ignored (known columns: ${known.join(", ")})`,
+            message: `${file} line ${this.headerLine}, column ${index + 1}: column "${name}" is not part of the format and is ignored (known columns: ${known.join(", ")})`,
           });
         }
       });
     }
-    this.ok = ok;
-  }
-
-  get rows(): CsvRow[] {
-    return this.table.rows;
+    return ok;
   }
 
   has(name: string): boolean {
-    return this.table.header.includes(name);
+    return this.header.includes(name);
+  }
+
+  /** A header name resolved to its column once (the first column of that name). */
+  col(name: string | Col): Col {
+    if (typeof name !== "string") return name;
+    let col = this.cols.get(name);
+    if (!col) {
+      const index = this.header.indexOf(name);
+      col = { index, column: index + 1, name };
+      this.cols.set(name, col);
+    }
+    return col;
   }
 
   /** 1-based column index of a header name, 0 when the file has no such column. */
   column(name: string): number {
-    return this.table.header.indexOf(name) + 1;
+    return this.col(name).column;
   }
 
   fileIssue(severity: DataIssue["severity"], message: string): void {
     this.issues.push({ severity, file: this.file, line: 0, column: 0, message: `${this.file}: ${message}` });
   }
 
-  at(row: CsvRow, name: string): Occurrence {
-    return { line: row.line, column: this.column(name), columnName: name };
+  at(row: CsvRow, name: string | Col): Occurrence {
+    const col = this.col(name);
+    return { line: row.line, column: col.column, columnName: col.name };
   }
 
   issueAt(severity: DataIssue["severity"], where: Occurrence, message: string): void {
@@ -166,20 +214,23 @@ class TableReader {
     this.issues.push({ severity, file: this.file, line: where.line, column: where.column, message: `${this.file} ${place}: ${message}` });
   }
 
-  error(row: CsvRow, name: string, message: string): void {
+  error(row: CsvRow, name: string | Col, message: string): void {
     this.issueAt("error", this.at(row, name), message);
   }
 
-  warn(row: CsvRow, name: string, message: string): void {
+  warn(row: CsvRow, name: string | Col, message: string): void {
     this.issueAt("warning", this.at(row, name), message);
   }
 
-  text(row: CsvRow, name: string): string {
-    return row.cells[name] ?? "";
+  text(row: CsvRow, name: string | Col): string {
+    const index = this.col(name).index;
+    if (index < 0) return "";
+    const raw = row.fields[index];
+    return raw === undefined ? "" : raw.trim();
   }
 
   /** A cell that must not be empty; returns null (after reporting) when it is. */
-  required(row: CsvRow, name: string, what: string): string | null {
+  required(row: CsvRow, name: string | Col, what: string): string | null {
     const value = this.text(row, name);
     if (value === "") {
       this.error(row, name, `${what} is empty`);
@@ -188,20 +239,20 @@ class TableReader {
     return value;
   }
 
-  number(row: CsvRow, name: string, what: string, check: { min?: number; max?: number; integer?: boolean } = {}): number | null {
+  number(row: CsvRow, name: string | Col, what: string, check: { min?: number; max?: number; integer?: boolean } = {}): number | null {
     const raw = this.required(row, name, what);
     if (raw === null) return null;
     return this.checkNumber(row, name, raw, check);
   }
 
-  optionalNumber(row: CsvRow, name: string, check: { min?: number; max?: number } = {}): number | null | undefined {
+  optionalNumber(row: CsvRow, name: string | Col, check: { min?: number; max?: number } = {}): number | null | undefined {
     const raw = this.text(row, name);
     if (raw === "") return null;
     const value = this.checkNumber(row, name, raw, check);
     return value === null ? undefined : value;
   }
 
-  private checkNumber(row: CsvRow, name: string, raw: string, check: { min?: number; max?: number; integer?: boolean }): number | null {
+  private checkNumber(row: CsvRow, name: string | Col, raw: string, check: { min?: number; max?: number; integer?: boolean }): number | null {
     const parsed = parsePlainNumber(raw);
     if (!parsed.ok) {
       this.error(row, name, parsed.problem);
@@ -223,7 +274,7 @@ class TableReader {
     return value === 0 ? 0 : value; // "-0" is 0
   }
 
-  year(row: CsvRow, name: string): number | null {
+  year(row: CsvRow, name: string | Col): number | null {
     const raw = this.required(row, name, "the year");
     if (raw === null) return null;
     if (!/^\d{4}$/.test(raw)) {
@@ -238,7 +289,7 @@ class TableReader {
     return value;
   }
 
-  oneOf<T extends string>(row: CsvRow, name: string, what: string, allowed: readonly T[]): T | null {
+  oneOf<T extends string>(row: CsvRow, name: string | Col, what: string, allowed: readonly T[]): T | null {
     const raw = this.text(row, name);
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     const hint = (allowed as readonly string[]).find((option) => option.toLowerCase() === raw.toLowerCase());
@@ -265,22 +316,32 @@ class TableReader {
   }
 }
 
-/** Collects references to ids, to report each unknown id once with every line it appears on. */
+/**
+ * Checks references to ids against the known ones as they are read, and remembers only the unknown ones,
+ * to report each once with every line it appears on. With no known set (the file that defines the ids
+ * could not be read) nothing is checked.
+ */
 class References {
-  private readonly byId = new Map<string, { reader: TableReader; where: Occurrence[] }>();
+  private readonly unknown = new Map<string, { reader: TableReader; where: Occurrence[] }>();
 
-  add(reader: TableReader, id: string, where: Occurrence): void {
+  constructor(private readonly known: ReadonlySet<string> | null) {}
+
+  add(reader: TableReader, id: string, row: CsvRow, column: string | Col): void {
+    if (this.known === null || this.known.has(id)) return;
     const key = `${reader.file}\u0000${id}`;
-    const entry = this.byId.get(key) ?? { reader, where: [] };
-    entry.where.push(where);
-    this.byId.set(key, entry);
+    let entry = this.unknown.get(key);
+    if (!entry) {
+      entry = { reader, where: [] };
+      this.unknown.set(key, entry);
+    }
+    entry.where.push(reader.at(row, column));
   }
 
-  report(known: ReadonlySet<string>, severity: DataIssue["severity"], describe: (id: string) => string): void {
-    const knownLower = new Map([...known].map((id) => [id.toLowerCase(), id]));
-    for (const [key, { reader, where }] of this.byId) {
+  report(severity: DataIssue["severity"], describe: (id: string) => string): void {
+    if (this.known === null || this.unknown.size === 0) return;
+    const knownLower = new Map([...this.known].map((id) => [id.toLowerCase(), id]));
+    for (const [key, { reader, where }] of this.unknown) {
       const id = key.slice(key.indexOf("\u0000") + 1);
-      if (known.has(id)) continue;
       const [first, ...rest] = where;
       if (first === undefined) continue;
       const also = rest.length > 0 ? ` (also on line${rest.length > 1 ? "s" : ""} ${rest.map((w) => w.line).join(", ")})` : "";
@@ -347,68 +408,97 @@ function readPlaces(reader: TableReader): Place[] {
   return places;
 }
 
-function readFlows(reader: TableReader, placeRefs: References, sourceRefs: References): Flow[] {
-  const flows: Flow[] = [];
-  const seen = new Map<string, number>();
-  for (const row of reader.rows) {
-    const from = reader.required(row, "from", "the origin place id");
-    const to = reader.required(row, "to", "the destination place id");
-    if (from !== null) placeRefs.add(reader, from, reader.at(row, "from"));
-    if (to !== null) placeRefs.add(reader, to, reader.at(row, "to"));
-    if (from !== null && from === to) reader.error(row, "to", `the flow goes from "${from}" to itself; from and to must differ`);
-    const year = reader.year(row, "year");
-    const vehicles = reader.number(row, "vehicles", "the number of vehicles", { min: 0, max: MAX_VOLUME });
-    const usd = reader.optionalNumber(row, "usd", { min: 0, max: MAX_VOLUME });
-    const mode = reader.text(row, "mode") || "unknown";
-    if (!(KNOWN_MODES as readonly string[]).includes(mode)) {
-      reader.warn(row, "mode", `"${mode}" is not a usual transport mode (${KNOWN_MODES.join(", ")}); kept as written`);
-    }
-    const basis = reader.oneOf<Basis>(row, "basis", "basis", BASES);
-    const formula = reader.text(row, "formula");
-    if (basis === "modelled" && formula === "") {
-      reader.error(
-        row,
-        reader.has("formula") ? "formula" : "basis",
-        'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")',
-      );
-    } else if (basis === "derived" && formula === "") {
-      reader.warn(
-        row,
-        reader.has("formula") ? "formula" : "basis",
-        "a derived flow should give the arithmetic it was derived by in the formula column",
-      );
-    }
-    const sources = splitList(reader.text(row, "sources"));
-    for (const source of sources) sourceRefs.add(reader, source, reader.at(row, "sources"));
+/**
+ * Reads flows.csv as papaparse streams it: columns resolved once, each row checked and appended to typed
+ * columns (no object per flow), references checked against the known ids as read. Null when the header
+ * is unusable.
+ */
+function readFlows(text: string, issues: DataIssue[], places: readonly Place[], placeRefs: References, sourceRefs: References): FlowColumns | null {
+  const placeIndex = new Map<string, number>();
+  places.forEach((place, i) => placeIndex.set(place.id, i));
+  const builder = new FlowColumnsBuilder(Math.min(1 << 22, Math.max(1024, Math.round(text.length / 60))));
+  // Duplicates by a number made of place indexes, year and mode (no key string per flow) while it fits
+  // in a double's integer range; rows whose places are unknown (an error anyway) by their id text.
+  const numericKeys = places.length * places.length * 256 * 1024 < Number.MAX_SAFE_INTEGER;
+  const seen = new Map<number, number>();
+  const seenById = new Map<string, number>();
+  const reader = new TableReader("flows.csv", text, DATASET_COLUMNS.flows, issues, (reader) => {
+    const FROM = reader.col("from"),
+      TO = reader.col("to"),
+      YEAR = reader.col("year"),
+      VEHICLES = reader.col("vehicles"),
+      USD = reader.col("usd"),
+      MODE = reader.col("mode"),
+      BASIS = reader.col("basis"),
+      FORMULA = reader.col("formula"),
+      SOURCES = reader.col("sources"),
+      FACTS = reader.col("facts"),
+      NOTE = reader.col("note");
+    const formulaColumn = reader.has("formula") ? FORMULA : BASIS;
+    const knownModes = KNOWN_MODES as readonly string[];
+    return (row) => {
+      const from = reader.required(row, FROM, "the origin place id");
+      const to = reader.required(row, TO, "the destination place id");
+      if (from !== null) placeRefs.add(reader, from, row, FROM);
+      if (to !== null) placeRefs.add(reader, to, row, TO);
+      if (from !== null && from === to) reader.error(row, TO, `the flow goes from "${from}" to itself; from and to must differ`);
+      const year = reader.year(row, YEAR);
+      const vehicles = reader.number(row, VEHICLES, "the number of vehicles", { min: 0, max: MAX_VOLUME });
+      const usd = reader.optionalNumber(row, USD, { min: 0, max: MAX_VOLUME });
+      const mode = reader.text(row, MODE) || "unknown";
+      if (!knownModes.includes(mode)) {
+        reader.warn(row, MODE, `"${mode}" is not a usual transport mode (${KNOWN_MODES.join(", ")}); kept as written`);
+      }
+      const basis = reader.oneOf<Basis>(row, BASIS, "basis", BASES);
+      const formula = reader.text(row, FORMULA);
+      if (basis === "modelled" && formula === "") {
+        reader.error(row, formulaColumn, 'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")');
+      } else if (basis === "derived" && formula === "") {
+        reader.warn(row, formulaColumn, "a derived flow should give the arithmetic it was derived by in the formula column");
+      }
+      const sourcesCode = builder.listCode(reader.text(row, SOURCES), splitList);
+      for (const source of builder.list(sourcesCode)) sourceRefs.add(reader, source, row, SOURCES);
 
-    if (from === null || to === null || from === to || year === null || vehicles === null || usd === undefined || basis === null) continue;
-    const id = flowId(from, to, year, mode);
-    const first = seen.get(id);
-    if (first !== undefined) {
-      reader.issueAt(
-        "error",
-        { line: row.line, column: 0, columnName: "" },
-        `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${first}); give each hop, year and mode once`,
+      if (from === null || to === null || from === to || year === null || vehicles === null || usd === undefined || basis === null) return;
+      const modeCode = builder.modeCode(mode);
+      const fromIndex = placeIndex.get(from);
+      const toIndex = placeIndex.get(to);
+      let first: number | undefined;
+      if (numericKeys && fromIndex !== undefined && toIndex !== undefined && modeCode < 1024) {
+        const key = ((fromIndex * places.length + toIndex) * 256 + (year - YEAR_MIN)) * 1024 + modeCode;
+        first = seen.get(key);
+        if (first === undefined) seen.set(key, row.start);
+      } else {
+        const id = flowId(from, to, year, mode);
+        first = seenById.get(id);
+        if (first === undefined) seenById.set(id, row.start);
+      }
+      if (first !== undefined) {
+        reader.issueAt(
+          "error",
+          { line: row.line, column: 0, columnName: "" },
+          `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${row.lineAt(first)}); give each hop, year and mode once`,
+        );
+        return;
+      }
+      // Rows naming unknown places are reported (placeRefs) and leave no flow.
+      if (fromIndex === undefined || toIndex === undefined) return;
+      builder.push(
+        fromIndex,
+        toIndex,
+        year,
+        vehicles,
+        usd,
+        modeCode,
+        basis,
+        builder.listCode(reader.text(row, FACTS), splitList),
+        sourcesCode,
+        builder.textCode(formula),
+        builder.textCode(reader.text(row, NOTE)),
       );
-      continue;
-    }
-    seen.set(id, row.line);
-    flows.push({
-      id,
-      from,
-      to,
-      year,
-      vehicles,
-      usd,
-      mode,
-      basis,
-      facts: splitList(reader.text(row, "facts")),
-      sources,
-      formula,
-      note: reader.text(row, "note"),
-    });
-  }
-  return flows;
+    };
+  });
+  return reader.ok ? builder.build() : null;
 }
 
 function readSources(reader: TableReader): Source[] {
@@ -451,15 +541,15 @@ function readContext(reader: TableReader, placeRefs: References, sourceRefs: Ref
       reader.error(row, column, "the figure is tied to nothing; give a place, or both from and to");
       tieOk = false;
     }
-    if (place !== "") placeRefs.add(reader, place, reader.at(row, "place"));
-    if (from !== "") placeRefs.add(reader, from, reader.at(row, "from"));
-    if (to !== "") placeRefs.add(reader, to, reader.at(row, "to"));
+    if (place !== "") placeRefs.add(reader, place, row, "place");
+    if (from !== "") placeRefs.add(reader, from, row, "from");
+    if (to !== "") placeRefs.add(reader, to, row, "to");
     const year = reader.year(row, "year");
     const measure = reader.required(row, "measure", "the measure");
     const value = reader.number(row, "value", "the value");
     const unit = reader.required(row, "unit", "the unit");
     const sources = splitList(reader.text(row, "sources"));
-    for (const source of sources) sourceRefs.add(reader, source, reader.at(row, "sources"));
+    for (const source of sources) sourceRefs.add(reader, source, row, "sources");
     const bound = reader.text(row, "bound").toLowerCase();
     if (bound !== "" && bound !== "upper" && bound !== "lower" && bound !== "none") {
       reader.error(row, "bound", `"${bound}" is not a bound; expected upper, lower, none or empty (inferred from the measure)`);
@@ -509,7 +599,7 @@ function readEvents(reader: TableReader, sourceRefs: References): PolicyEvent[] 
     }
     const title = reader.required(row, "title", "the title");
     const sources = splitList(reader.text(row, "sources"));
-    for (const source of sources) sourceRefs.add(reader, source, reader.at(row, "sources"));
+    for (const source of sources) sourceRefs.add(reader, source, row, "sources");
     if (id === null || date === null || year === null || title === null) continue;
     events.push({ id, date, year, title, summary: reader.text(row, "summary"), facts: splitList(reader.text(row, "facts")), sources });
   }
@@ -541,18 +631,37 @@ function readAssumptions(reader: TableReader): Assumption[] {
   return assumptions;
 }
 
+export interface ParseDatasetOptions {
+  /**
+   * "columns": give the flows as typed columns (`columns`) and leave `dataset.flows` empty, for the import
+   * worker, which transfers the columns to the page; default "objects": `dataset.flows` as Flow objects.
+   */
+  flows?: "objects" | "columns";
+}
+
 /** Parses and validates a dataset in Reroute's CSV format; `dataset` is null when any error was found. */
-export function parseDataset(files: DatasetFiles, meta: { id: string; name: string }): ParseDatasetResult {
+export function parseDataset(
+  files: DatasetFiles,
+  meta: { id: string; name: string },
+  options: ParseDatasetOptions = {},
+): ParseDatasetResult {
   const issues: DataIssue[] = [];
-  const placeRefs = new References();
-  const sourceRefs = new References();
 
   const placesReader = new TableReader("places.csv", files.places, DATASET_COLUMNS.places, issues);
   const places = placesReader.ok ? readPlaces(placesReader) : [];
+  // Place references are only checkable when places.csv itself could be read.
+  let knownPlaces: Set<string> | null = null;
+  if (placesReader.ok) {
+    knownPlaces = new Set(places.map((place) => place.id));
+    // Ids of rows that had other errors are still "known", so one bad place row doesn't cascade.
+    for (const row of placesReader.rows) {
+      const id = placesReader.text(row, "id");
+      if (id !== "") knownPlaces.add(id);
+    }
+  }
+  const placeRefs = new References(knownPlaces);
 
-  const flowsReader = new TableReader("flows.csv", files.flows, DATASET_COLUMNS.flows, issues);
-  const flows = flowsReader.ok ? readFlows(flowsReader, placeRefs, sourceRefs) : [];
-
+  // Sources before flows, so each flow's source ids are checked as it is read.
   let sources: Source[] = [];
   let sourcesRead = false;
   if (files.sources !== undefined) {
@@ -562,6 +671,11 @@ export function parseDataset(files: DatasetFiles, meta: { id: string; name: stri
       sourcesRead = true;
     }
   }
+  // Without sources.csv there is nothing to check source ids against, so they are taken as given.
+  const sourceRefs = new References(sourcesRead ? new Set(sources.map((source) => source.id)) : null);
+
+  const columns = readFlows(files.flows, issues, places, placeRefs, sourceRefs);
+
   let context: ContextFigure[] = [];
   if (files.context !== undefined) {
     const reader = new TableReader("context.csv", files.context, DATASET_COLUMNS.context, issues);
@@ -578,27 +692,12 @@ export function parseDataset(files: DatasetFiles, meta: { id: string; name: stri
     if (reader.ok) assumptions = readAssumptions(reader);
   }
 
-  // Place references are only checkable when places.csv itself could be read.
-  if (placesReader.ok) {
-    const known = new Set(places.map((place) => place.id));
-    // Ids of rows that had other errors are still "known", so one bad place row doesn't cascade.
-    for (const row of placesReader.rows) {
-      const id = placesReader.text(row, "id");
-      if (id !== "") known.add(id);
-    }
-    placeRefs.report(known, "error", (id) => `unknown place id "${id}"; places.csv has no place with this id`);
-  }
-  // Without sources.csv there is nothing to check source ids against, so they are taken as given.
-  if (sourcesRead) {
-    sourceRefs.report(
-      new Set(sources.map((source) => source.id)),
-      "warning",
-      (id) => `unknown source id "${id}"; sources.csv has no source with this id`,
-    );
-  }
+  placeRefs.report("error", (id) => `unknown place id "${id}"; places.csv has no place with this id`);
+  sourceRefs.report("warning", (id) => `unknown source id "${id}"; sources.csv has no source with this id`);
 
   // Files in reading order, then by position, so a long list reads top to bottom.
-  issues.sort((a, b) => FILE_ORDER.indexOf(a.file) - FILE_ORDER.indexOf(b.file) || a.line - b.line || a.column - b.column);
+  const fileRank = (file: string) => FILE_ORDER.indexOf(file);
+  issues.sort((a, b) => fileRank(a.file) - fileRank(b.file) || a.line - b.line || a.column - b.column);
 
   const hash = contentHash([
     files.places,
@@ -608,11 +707,16 @@ export function parseDataset(files: DatasetFiles, meta: { id: string; name: stri
     files.events ?? "",
     files.assumptions ?? "",
   ]);
-  if (issues.some((issue) => issue.severity === "error")) return { dataset: null, issues };
+  if (columns === null || issues.some((issue) => issue.severity === "error")) return { dataset: null, issues };
 
-  const years = [...new Set(flows.map((flow) => flow.year))].sort((a, b) => a - b);
+  const yearSet = new Set<number>();
+  for (let i = 0; i < columns.length; i++) yearSet.add(columns.year[i]!);
+  const years = [...yearSet].sort((a, b) => a - b);
+  const asColumns = options.flows === "columns";
+  const flows: Flow[] = asColumns ? [] : materialiseFlows(columns, places);
   return {
     dataset: { id: meta.id, name: meta.name, places, flows, sources, context, events, assumptions, years, hash },
     issues,
+    ...(asColumns ? { columns } : {}),
   };
 }

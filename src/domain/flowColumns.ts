@@ -1,0 +1,246 @@
+// Flows held as columns: typed arrays (places by index, year, volumes, mode and basis codes, text-table
+// indexes) plus tables of the distinct strings and lists. Built while a file is read (no object per flow),
+// moved from the import worker to the page by transfer (no structured clone of a million objects), stored
+// as is, and turned into Flow objects only where the app needs them (in slices, see materialiseFlows).
+import { BASES, flowId, type Basis, type Flow, type Place } from "./types";
+
+export interface FlowColumns {
+  length: number;
+  /** Index into the dataset's places. */
+  from: Uint32Array;
+  to: Uint32Array;
+  year: Uint16Array;
+  vehicles: Float64Array;
+  /** NaN where the file gives no value. */
+  usd: Float64Array;
+  /** Index into `modes`. */
+  mode: Uint16Array;
+  /** Index into BASES. */
+  basis: Uint8Array;
+  /** Index into `lists` (the facts and sources cells, split). */
+  facts: Uint32Array;
+  sources: Uint32Array;
+  /** Index into `texts`. */
+  formula: Uint32Array;
+  note: Uint32Array;
+  modes: string[];
+  lists: string[][];
+  texts: string[];
+}
+
+/** The typed arrays of a FlowColumns, for a postMessage transfer list. */
+export function columnBuffers(c: FlowColumns): ArrayBuffer[] {
+  return [c.from, c.to, c.year, c.vehicles, c.usd, c.mode, c.basis, c.facts, c.sources, c.formula, c.note].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+type Growable = Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+function grow<T extends Growable>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+/** Appends flows one at a time; strings and lists are interned, so equal cells share one value. */
+export class FlowColumnsBuilder {
+  private n = 0;
+  private capacity: number;
+  private from: Uint32Array;
+  private to: Uint32Array;
+  private year: Uint16Array;
+  private vehicles: Float64Array;
+  private usd: Float64Array;
+  private mode: Uint16Array;
+  private basis: Uint8Array;
+  private facts: Uint32Array;
+  private sources: Uint32Array;
+  private formula: Uint32Array;
+  private note: Uint32Array;
+  private readonly modes: string[] = [];
+  private readonly modeIndex = new Map<string, number>();
+  private readonly lists: string[][] = [];
+  private readonly listIndex = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+
+  constructor(capacity = 1024) {
+    this.capacity = Math.max(16, capacity);
+    const c = this.capacity;
+    this.from = new Uint32Array(c);
+    this.to = new Uint32Array(c);
+    this.year = new Uint16Array(c);
+    this.vehicles = new Float64Array(c);
+    this.usd = new Float64Array(c);
+    this.mode = new Uint16Array(c);
+    this.basis = new Uint8Array(c);
+    this.facts = new Uint32Array(c);
+    this.sources = new Uint32Array(c);
+    this.formula = new Uint32Array(c);
+    this.note = new Uint32Array(c);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  modeCode(mode: string): number {
+    let code = this.modeIndex.get(mode);
+    if (code === undefined) {
+      code = this.modes.length;
+      this.modes.push(mode);
+      this.modeIndex.set(mode, code);
+    }
+    return code;
+  }
+
+  /** A list cell by its raw text ("U7; X2"), split once per distinct text. */
+  listCode(raw: string, split: (raw: string) => string[]): number {
+    let code = this.listIndex.get(raw);
+    if (code === undefined) {
+      code = this.lists.length;
+      this.lists.push(Object.freeze(split(raw)) as string[]);
+      this.listIndex.set(raw, code);
+    }
+    return code;
+  }
+
+  /** The list a code stands for (shared: never mutate). */
+  list(code: number): readonly string[] {
+    return this.lists[code]!;
+  }
+
+  textCode(text: string): number {
+    let code = this.textIndex.get(text);
+    if (code === undefined) {
+      code = this.texts.length;
+      this.texts.push(text);
+      this.textIndex.set(text, code);
+    }
+    return code;
+  }
+
+  push(
+    from: number,
+    to: number,
+    year: number,
+    vehicles: number,
+    usd: number | null,
+    mode: number,
+    basis: Basis,
+    facts: number,
+    sources: number,
+    formula: number,
+    note: number,
+  ): void {
+    if (this.n === this.capacity) this.reserve(this.capacity * 2);
+    const i = this.n++;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.year[i] = year;
+    this.vehicles[i] = vehicles;
+    this.usd[i] = usd === null ? NaN : usd;
+    this.mode[i] = mode;
+    this.basis[i] = BASES.indexOf(basis);
+    this.facts[i] = facts;
+    this.sources[i] = sources;
+    this.formula[i] = formula;
+    this.note[i] = note;
+  }
+
+  private reserve(size: number): void {
+    this.capacity = size;
+    this.from = grow(this.from, size);
+    this.to = grow(this.to, size);
+    this.year = grow(this.year, size);
+    this.vehicles = grow(this.vehicles, size);
+    this.usd = grow(this.usd, size);
+    this.mode = grow(this.mode, size);
+    this.basis = grow(this.basis, size);
+    this.facts = grow(this.facts, size);
+    this.sources = grow(this.sources, size);
+    this.formula = grow(this.formula, size);
+    this.note = grow(this.note, size);
+  }
+
+  /** The columns, cut to length (copies, so the builder's spare capacity is not kept or transferred). */
+  build(): FlowColumns {
+    const n = this.n;
+    return {
+      length: n,
+      from: this.from.slice(0, n),
+      to: this.to.slice(0, n),
+      year: this.year.slice(0, n),
+      vehicles: this.vehicles.slice(0, n),
+      usd: this.usd.slice(0, n),
+      mode: this.mode.slice(0, n),
+      basis: this.basis.slice(0, n),
+      facts: this.facts.slice(0, n),
+      sources: this.sources.slice(0, n),
+      formula: this.formula.slice(0, n),
+      note: this.note.slice(0, n),
+      modes: this.modes,
+      lists: this.lists,
+      texts: this.texts,
+    };
+  }
+}
+
+/** Flow objects for rows [start, end) of the columns; strings and lists are shared with the tables. */
+export function materialiseFlows(columns: FlowColumns, places: readonly Place[], start = 0, end = columns.length): Flow[] {
+  const out = new Array<Flow>(Math.max(0, end - start));
+  fill(out, -start, columns, places, start, end);
+  return out;
+}
+
+function fill(out: Flow[], shift: number, columns: FlowColumns, places: readonly Place[], start: number, end: number): void {
+  const { from, to, year, vehicles, usd, mode, basis, facts, sources, formula, note, modes, lists, texts } = columns;
+  for (let i = start; i < end; i++) {
+    const f = places[from[i]!]!.id;
+    const t = places[to[i]!]!.id;
+    const y = year[i]!;
+    const m = modes[mode[i]!]!;
+    const u = usd[i]!;
+    out[i + shift] = {
+      id: flowId(f, t, y, m),
+      from: f,
+      to: t,
+      year: y,
+      vehicles: vehicles[i]!,
+      usd: Number.isNaN(u) ? null : u,
+      mode: m,
+      basis: BASES[basis[i]!]!,
+      facts: lists[facts[i]!]!,
+      sources: lists[sources[i]!]!,
+      formula: texts[formula[i]!]!,
+      note: texts[note[i]!]!,
+    };
+  }
+}
+
+/**
+ * The same, a slice at a time, giving the event loop back between slices so that no task of the page
+ * runs much longer than `sliceMs` (a million flows took one 1–2 s task as a structured clone).
+ */
+export async function materialiseFlowsInSlices(
+  columns: FlowColumns,
+  places: readonly Place[],
+  sliceMs = 30,
+  yieldToPage: () => Promise<void> = () => new Promise((done) => setTimeout(done, 0)),
+): Promise<Flow[]> {
+  const out = new Array<Flow>(columns.length);
+  let i = 0;
+  let step = 4096;
+  while (i < columns.length) {
+    const t0 = performance.now();
+    const end = Math.min(columns.length, i + step);
+    fill(out, 0, columns, places, i, end);
+    i = end;
+    const ms = performance.now() - t0;
+    // Aim each slice at sliceMs from the last one's speed.
+    if (ms > 0) step = Math.max(1024, Math.min(1 << 20, Math.round((step * sliceMs) / ms)));
+    if (i < columns.length) await yieldToPage();
+  }
+  return out;
+}
