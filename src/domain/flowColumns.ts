@@ -244,3 +244,16 @@ export async function materialiseFlowsInSlices(
   }
   return out;
 }
+
+/** Columns a flow list was made from (and the places their indexes point into), kept for a compact save. */
+const kept = new WeakMap<readonly Flow[], { columns: FlowColumns; places: readonly Place[] }>();
+
+export function keepFlowColumns(flows: readonly Flow[], columns: FlowColumns, places: readonly Place[]): void {
+  kept.set(flows, { columns, places });
+}
+
+/** The columns `flows` was made from, when they still describe it with these places. */
+export function keptFlowColumns(flows: readonly Flow[], places: readonly Place[]): FlowColumns | null {
+  const entry = kept.get(flows);
+  return entry && entry.places === places && entry.columns.length === flows.length ? entry.columns : null;
+}

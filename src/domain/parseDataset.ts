@@ -252,7 +252,12 @@ class TableReader {
     return value === null ? undefined : value;
   }
 
-  private checkNumber(row: CsvRow, name: string | Col, raw: string, check: { min?: number; max?: number; integer?: boolean }): number | null {
+  private checkNumber(
+    row: CsvRow,
+    name: string | Col,
+    raw: string,
+    check: { min?: number; max?: number; integer?: boolean },
+  ): number | null {
     const parsed = parsePlainNumber(raw);
     if (!parsed.ok) {
       this.error(row, name, parsed.problem);
@@ -413,7 +418,13 @@ function readPlaces(reader: TableReader): Place[] {
  * columns (no object per flow), references checked against the known ids as read. Null when the header
  * is unusable.
  */
-function readFlows(text: string, issues: DataIssue[], places: readonly Place[], placeRefs: References, sourceRefs: References): FlowColumns | null {
+function readFlows(
+  text: string,
+  issues: DataIssue[],
+  places: readonly Place[],
+  placeRefs: References,
+  sourceRefs: References,
+): FlowColumns | null {
   const placeIndex = new Map<string, number>();
   places.forEach((place, i) => placeIndex.set(place.id, i));
   const builder = new FlowColumnsBuilder(Math.min(1 << 22, Math.max(1024, Math.round(text.length / 60))));
@@ -452,7 +463,11 @@ function readFlows(text: string, issues: DataIssue[], places: readonly Place[], 
       const basis = reader.oneOf<Basis>(row, BASIS, "basis", BASES);
       const formula = reader.text(row, FORMULA);
       if (basis === "modelled" && formula === "") {
-        reader.error(row, formulaColumn, 'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")');
+        reader.error(
+          row,
+          formulaColumn,
+          'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")',
+        );
       } else if (basis === "derived" && formula === "") {
         reader.warn(row, formulaColumn, "a derived flow should give the arithmetic it was derived by in the formula column");
       }

@@ -13,6 +13,12 @@ import {
   type StoredDatasetMeta,
 } from "./datasetStore";
 
+/** Resolves in a task after the next animation frame (at once where there are no frames, as in Node). */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame === "undefined") return Promise.resolve();
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}
+
 export interface LibraryEntry {
   meta: StoredDatasetMeta;
   /** Loaded (or imported) this session. */
@@ -140,6 +146,8 @@ export function createDatasetLibrary(shipped: Dataset, warn: (text: string) => v
         warn(`"${dataset.name}" is kept only for this session: it cannot be stored in this browser (${unavailable}).`);
       } else {
         try {
+          // Never in the task that applied the data: after its first frame is on screen.
+          await afterNextFrame();
           entry.meta = await store.save(dataset, { format, views });
           entry.stored = true;
         } catch (error) {

@@ -2,6 +2,7 @@
 // list, and the dataset JSON in a separate store so listing never reads the data itself.
 // Records are validated on the way out (storedRecords.ts); one that fails is moved to the "unreadable" store
 // (set aside, never deleted, never overwritten) and named in `setAside`.
+import { keepFlowColumns, keptFlowColumns, materialiseFlows, type FlowColumns } from "../domain/flowColumns";
 import type { Dataset } from "../domain/types";
 import type { BundleView } from "./bundle";
 import { checkStoredMeta, readStoredData, type StoredDatasetMeta } from "./storedRecords";
@@ -126,9 +127,14 @@ export async function openDatasetStore(
         years: dataset.timeless ? [] : [...dataset.years],
         views: views.length,
       };
+      // Compact: flows read from Reroute CSV are kept as the typed columns they were read into (cloned by
+      // IndexedDB as whole buffers), the rest as JSON text (one string is cheaper to clone than 100k small objects).
+      const columns = keptFlowColumns(dataset.flows, dataset.places);
+      const record = columns
+        ? { id: dataset.id, json: JSON.stringify({ dataset: { ...dataset, flows: [] }, views }), columns }
+        : { id: dataset.id, json: JSON.stringify({ dataset, views }) };
       const tx = db.transaction([META, DATA], "readwrite");
-      // JSON text, not the object: one string is cheaper to clone than 100k small objects.
-      tx.objectStore(DATA).put({ id: dataset.id, json: JSON.stringify({ dataset, views }) });
+      tx.objectStore(DATA).put(record);
       tx.objectStore(META).put(meta);
       await done(tx);
       return meta;

@@ -2,6 +2,7 @@
 // GEXF/GraphML files are parsed here with xmldom (the parser the unit tests use for every XML format).
 // Messages in: ImportWorkerRequest. Messages out: ImportWorkerMessage.
 import { DOMParser as XmlDomParser } from "@xmldom/xmldom";
+import { columnBuffers } from "../domain/flowColumns";
 import { importFilesSync } from "../io/import/importFiles";
 import type { ImportFile, ImportOptions, ImportResult } from "../io/import/types";
 
@@ -21,14 +22,16 @@ class QuietXmlDomParser extends XmlDomParser {
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
-  postMessage(message: ImportWorkerMessage): void;
+  postMessage(message: ImportWorkerMessage, transfer?: Transferable[]): void;
 };
 
 scope.onmessage = (event) => {
+  // Reroute CSV flows come back as typed columns, moved to the page by transfer (no clone of the flows).
   const { files, options } = event.data;
   let last = -1;
   const result = importFilesSync(files, {
     ...options,
+    flowColumns: true,
     domParser: QuietXmlDomParser as unknown as NonNullable<ImportOptions["domParser"]>,
     onProgress(fraction) {
       // At most ~100 messages per import.
@@ -39,5 +42,5 @@ scope.onmessage = (event) => {
       }
     },
   });
-  scope.postMessage({ type: "result", result });
+  scope.postMessage({ type: "result", result }, result.columns ? columnBuffers(result.columns) : []);
 };

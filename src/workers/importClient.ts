@@ -2,6 +2,7 @@
 // GraphML) too, which the worker parses with xmldom: nothing a file holds runs on the page, however small
 // the file (a 400 KB GEXF once took 11 s of the page's time). Environments without Worker (Node tests)
 // read everything directly.
+import { keepFlowColumns, materialiseFlowsInSlices } from "../domain/flowColumns";
 import { importFiles } from "../io/import/importFiles";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult } from "../io/import/types";
 import type { ImportWorkerMessage, ImportWorkerRequest } from "./import.worker";
@@ -42,7 +43,15 @@ export function importWithWorker(files: readonly ImportFile[], options: ImportCl
       if (event.data.type === "progress") onProgress?.(event.data.fraction);
       else {
         stop();
-        resolve(event.data.result);
+        const result = event.data.result;
+        if (!result.columns || !result.dataset) return resolve(result);
+        // Flow objects from the transferred columns, a slice per task, so the page never freezes on them.
+        const { columns, ...rest } = result;
+        materialiseFlowsInSlices(columns, result.dataset.places).then((flows) => {
+          if (signal?.aborted) return reject(abortError());
+          keepFlowColumns(flows, columns, result.dataset!.places);
+          resolve({ ...rest, dataset: { ...result.dataset!, flows } });
+        }, reject);
       }
     };
     worker.onerror = (event) => {

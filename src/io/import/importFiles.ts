@@ -216,7 +216,7 @@ function run(files: readonly ImportFile[], options: ImportOptions): ImportResult
   // 2. Reroute's own files.
   const rerouteFlows = byRole("flows")[0];
   const reroutePlaces = byRole("places")[0];
-  if (rerouteFlows && reroutePlaces) return importReroute(csv, decoded, meta, encoding, fixed);
+  if (rerouteFlows && reroutePlaces) return importReroute(csv, decoded, meta, encoding, fixed, options.flowColumns === true);
 
   // 3. Comtrade tables (all of them, e.g. one file per year).
   const comtrade = byRole("comtrade");
@@ -342,6 +342,7 @@ function importReroute(
   meta: { id: string; name: string },
   encoding: string,
   fixed: string[],
+  asColumns: boolean,
 ): ImportResult {
   const files: Partial<DatasetFiles> = {};
   const names: Partial<Record<RerouteRole, string>> = {};
@@ -399,7 +400,8 @@ function importReroute(
     ...(["sources", "context", "events", "assumptions"] as const).filter((role) => files[role] !== undefined),
   ];
   const format = `Reroute CSV (${parts.join(", ")})`;
-  const { dataset, issues: parseIssues } = importRerouteCsv(files as DatasetFiles, meta);
+  const { dataset, issues: parseIssues, columns } = importRerouteCsv(files as DatasetFiles, meta, asColumns);
+  const flowCount = columns?.length ?? dataset?.flows.length ?? 0;
   // parseDataset names files by role; say which uploaded file each message is about.
   for (const issue of parseIssues) {
     const role = issue.file.replace(/\.csv$/, "") as RerouteRole;
@@ -415,11 +417,11 @@ function importReroute(
     delimiter: delimiterName(delimiter),
     fixed,
     places: dataset?.places.length ?? 0,
-    flows: dataset?.flows.length ?? 0,
+    flows: flowCount,
     years: dataset?.years ?? [],
     rejectedRows: flowErrorLines.size,
-    validRows: dataset?.flows.length ?? 0,
+    validRows: flowCount,
     withoutCoordinates: dataset?.places.filter((place) => place.lat === null || place.lon === null).length ?? 0,
   };
-  return { status: dataset ? "ok" : "failed", format, dataset, summary, issues };
+  return { status: dataset ? "ok" : "failed", format, dataset, summary, issues, ...(dataset && columns ? { columns } : {}) };
 }

@@ -1,4 +1,5 @@
 // The contract of the importer: what goes in (bytes + options) and what comes out (a dataset, or what is missing).
+import type { FlowColumns } from "../../domain/flowColumns";
 import type { DataIssue, Dataset } from "../../domain/types";
 
 export interface ImportFile {
@@ -43,6 +44,11 @@ export interface ImportOptions {
   name?: string;
   /** Called with 0..1 while large files are read. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Reroute CSV only: give the flows as typed columns (`result.columns`, `dataset.flows` left empty), for
+   * the import worker, which transfers them to the page instead of cloning a million objects.
+   */
+  flowColumns?: boolean;
 }
 
 export interface ImportSummary {
@@ -90,6 +96,8 @@ export interface ImportResult {
   summary: ImportSummary;
   issues: DataIssue[];
   needs?: ImportNeeds;
+  /** With the option flowColumns (Reroute CSV): the flows, by column; `dataset.flows` is then empty. */
+  columns?: FlowColumns;
 }
 
 export function emptySummary(): ImportSummary {

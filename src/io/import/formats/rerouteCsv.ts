@@ -2,8 +2,8 @@
 // undoes what spreadsheets do to them (semicolons, decimal commas) before handing them over.
 import Papa from "papaparse";
 import { withSafePlaceIds } from "../../../domain/safeKeys";
-import { parseDataset, type DatasetFiles } from "../../../domain/parseDataset";
-import type { DataIssue, Dataset } from "../../../domain/types";
+import { parseDataset, type DatasetFiles, type ParseDatasetResult } from "../../../domain/parseDataset";
+import type { DataIssue } from "../../../domain/types";
 import { headerKey } from "./edgeList";
 
 export type RerouteRole = keyof DatasetFiles;
@@ -88,13 +88,11 @@ export function dropNonWebLinks(text: string, file: string): { text: string; iss
   return { text: Papa.unparse(rows, { newline: "\n", quotes: false }), issues, dropped: issues.length };
 }
 
-export function importRerouteCsv(
-  files: DatasetFiles,
-  meta: { id: string; name: string },
-): { dataset: Dataset | null; issues: DataIssue[] } {
+export function importRerouteCsv(files: DatasetFiles, meta: { id: string; name: string }, asColumns = false): ParseDatasetResult {
   try {
-    const parsed = parseDataset(files, meta);
-    // Place ids are file data: one named "__proto__" or "constructor" is renamed before it reaches a graph.
+    const parsed = parseDataset(files, meta, asColumns ? { flows: "columns" } : {});
+    // Place ids are file data: one named "__proto__" or "constructor" is renamed before it reaches a graph
+    // (flows as columns point at places by index, so they follow the renamed places).
     return parsed.dataset ? { ...parsed, dataset: withSafePlaceIds(parsed.dataset) } : parsed;
   } catch (error) {
     return {

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import {
+  FlowColumnsBuilder,
+  keepFlowColumns,
+  keptFlowColumns,
+  materialiseFlows,
+  materialiseFlowsInSlices,
+} from "../../../src/domain/flowColumns";
+import { parseDataset, splitList } from "../../../src/domain/parseDataset";
+import type { Place } from "../../../src/domain/types";
+import { importFilesSync } from "../../../src/io/import/importFiles";
+
+const place = (id: string): Place => ({ id, name: id, kind: "market", country: "RU", lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
+const PLACES = [place("a"), place("b"), place("c")];
+
+function build(rows: number) {
+  const b = new FlowColumnsBuilder(16);
+  for (let i = 0; i < rows; i++) {
+    b.push(
+      i % 3,
+      (i + 1) % 3,
+      2020 + (i % 2),
+      i * 10,
+      i % 4 === 0 ? null : i * 1.5,
+      b.modeCode(i % 2 ? "rail" : "road"),
+      i % 2 ? "reported" : "modelled",
+      b.listCode(i % 2 ? "U1; X2" : "", splitList),
+      b.listCode("s1", splitList),
+      b.textCode(i % 2 ? "" : `${i} × 0.5`),
+      b.textCode(""),
+    );
+  }
+  return b.build();
+}
+
+describe("flow columns", () => {
+  it("hold each flow in typed arrays and give it back as the Flow object it stands for", () => {
+    const columns = build(3);
+    expect(columns.length).toBe(3);
+    expect([...columns.from]).toEqual([0, 1, 2]);
+    expect(columns.usd[0]).toBeNaN();
+    expect(materialiseFlows(columns, PLACES)).toEqual([
+      {
+        id: "a>b@2020/road",
+        from: "a",
+        to: "b",
+        year: 2020,
+        vehicles: 0,
+        usd: null,
+        mode: "road",
+        basis: "modelled",
+        facts: [],
+        sources: ["s1"],
+        formula: "0 × 0.5",
+        note: "",
+      },
+      {
+        id: "b>c@2021/rail",
+        from: "b",
+        to: "c",
+        year: 2021,
+        vehicles: 10,
+        usd: 1.5,
+        mode: "rail",
+        basis: "reported",
+        facts: ["U1", "X2"],
+        sources: ["s1"],
+        formula: "",
+        note: "",
+      },
+      {
+        id: "c>a@2020/road",
+        from: "c",
+        to: "a",
+        year: 2020,
+        vehicles: 20,
+        usd: 3,
+        mode: "road",
+        basis: "modelled",
+        facts: [],
+        sources: ["s1"],
+        formula: "2 × 0.5",
+        note: "",
+      },
+    ]);
+  });
+
+  it("intern equal cells (one list per distinct text, shared and frozen) and grow past their first capacity", () => {
+    const columns = build(100);
+    expect(columns.length).toBe(100);
+    expect(columns.from.length).toBe(100);
+    expect(columns.lists).toHaveLength(3); // "", "s1", "U1; X2"
+    expect(columns.modes).toEqual(["road", "rail"]);
+    const flows = materialiseFlows(columns, PLACES);
+    expect(flows[1]!.facts).toBe(flows[3]!.facts);
+    expect(Object.isFrozen(flows[1]!.facts)).toBe(true);
+    expect(flows[99]).toMatchObject({ from: "a", to: "b", year: 2021, vehicles: 990, usd: 148.5 });
+  });
+
+  it("are turned into flows a slice at a time, giving the page back between slices, with the same result", async () => {
+    const columns = build(5000);
+    let yields = 0;
+    const flows = await materialiseFlowsInSlices(columns, PLACES, 30, async () => void yields++);
+    expect(yields).toBeGreaterThan(0);
+    expect(flows).toEqual(materialiseFlows(columns, PLACES));
+  });
+
+  it("are remembered for the flow list made from them, with the same places only", () => {
+    const columns = build(4);
+    const flows = materialiseFlows(columns, PLACES);
+    keepFlowColumns(flows, columns, PLACES);
+    expect(keptFlowColumns(flows, PLACES)).toBe(columns);
+    expect(keptFlowColumns(flows, [...PLACES])).toBeNull();
+    expect(keptFlowColumns([...flows], PLACES)).toBeNull();
+  });
+});
+
+const FILES = {
+  places: "id,name,kind,country,lat,lon\na,A,origin,CN,1,2\nb,B,market,RU,3,4\nc,C,market,KZ,5,6\n",
+  flows:
+    "from,to,year,vehicles,usd,mode,basis,facts,sources,formula\n" +
+    "a,b,2024,10,5,road,reported,U1,s1,\n" +
+    "a,c,2024,7,,rail,modelled,,s1;s2,7 × 1\n" +
+    "b,c,2023,3,,,derived,,,3 − 0\n",
+  sources: "id,publisher,title\ns1,P,T\ns2,P,T\n",
+};
+
+describe("parseDataset with flows as columns", () => {
+  it("gives columns that materialise to exactly the flows the object mode gives, with an empty flow list", () => {
+    const objects = parseDataset(FILES, { id: "t", name: "t" });
+    const columns = parseDataset(FILES, { id: "t", name: "t" }, { flows: "columns" });
+    expect(columns.issues).toEqual(objects.issues);
+    expect(columns.dataset?.flows).toEqual([]);
+    expect(columns.dataset?.years).toEqual([2023, 2024]);
+    expect(materialiseFlows(columns.columns!, columns.dataset!.places)).toEqual(objects.dataset!.flows);
+  });
+
+  it("reaches the import result through importFiles' flowColumns option, counted in the summary", () => {
+    const enc = new TextEncoder();
+    const files = Object.entries(FILES).map(([name, text]) => ({ name: `${name}.csv`, bytes: enc.encode(text) }));
+    const result = importFilesSync(files, { flowColumns: true });
+    expect(result.status).toBe("ok");
+    expect(result.columns?.length).toBe(3);
+    expect(result.summary).toMatchObject({ flows: 3, validRows: 3 });
+    expect(importFilesSync(files).columns).toBeUndefined();
+  });
+});
