@@ -14,9 +14,13 @@ import { CHROMIUM, launchBrowser, ROOT } from "../test/e2e/harness";
 import { runAnalysisBench } from "./analysis";
 import type { BareScene } from "./bareSigma";
 import { runImportBench } from "./import";
+import { benchFlowmap, type PeerResult } from "./peer";
+import { printTargets } from "./targets";
 import { datasetToCsvFiles, generateTradeDataset } from "./synthetic";
 
-const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [1_000, 10_000, 100_000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [1_000, 10_000, 100_000, 300_000, 1_000_000];
+/** "Show all flows" (every flow of the year as an edge) only up to this size: sigma alone needs seconds per frame past it here. */
+const SHOW_ALL_MAX = Number(process.env.BENCH_SHOW_ALL_MAX ?? 100_000);
 const YEARS = 5;
 const REPEAT = 5;
 const OUT = resolve(ROOT, "bench/out");
@@ -67,7 +71,7 @@ const LONGTASK_OBSERVER = `
     .observe({ type: "longtask", buffered: true });
 `;
 
-interface Timed {
+export interface Timed {
   total: number;
   preDraw: number;
   draw: number;
@@ -97,15 +101,15 @@ async function dispatchTimed(page: Page, producer: string): Promise<Timed> {
 const nextFrame = (page: Page) =>
   page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
-async function longTasks(page: Page, from: number, to: number): Promise<{ count: number; max: number }> {
+async function longTasks(page: Page, from: number, to: number, over = 100): Promise<{ count: number; max: number }> {
   return page.evaluate(
-    ([a, b]) => {
+    ([a, b, limit]) => {
       const all = (window as unknown as { __longtasks: { start: number; ms: number }[] }).__longtasks ?? [];
       const list = all.filter((t) => t.start >= a! && t.start < b!);
       console.log(JSON.stringify({ from: a, to: b, tasks: all.map((t) => [Math.round(t.start), Math.round(t.ms)]) }));
-      return { count: list.filter((t) => t.ms > 100).length, max: list.reduce((m, t) => Math.max(m, t.ms), 0) };
+      return { count: list.filter((t) => t.ms > limit!).length, max: list.reduce((m, t) => Math.max(m, t.ms), 0) };
     },
-    [from, to],
+    [from, to, over],
   );
 }
 
@@ -119,8 +123,15 @@ async function heapMB(page: Page): Promise<number> {
 
 const now = (page: Page) => page.evaluate(() => performance.now());
 
-interface SizeResult {
+export interface SizeResult {
   flows: number;
+  threshold: Timed;
+  /** Main-thread tasks from the files chosen to the first frame after the confirm: longest, and how many over 200 ms. */
+  importLong: { count: number; max: number };
+  /** sigma's own draw (refresh) in the task that applied the data. */
+  applyDrawMs: number;
+  peer: PeerResult;
+  showAllRun: boolean;
   places: number;
   yearFlows: number;
   parseMs: number;
@@ -235,7 +246,7 @@ async function refreshPair(app: Page, bare: Page): Promise<{ app: number; bare: 
   return { app: median(a), bare: median(b) };
 }
 
-async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flows: number): Promise<SizeResult> {
+async function benchSize(browser: Browser, appUrl: string, bareUrl: string, peerUrl: string, flows: number): Promise<SizeResult> {
   const dataset = generateTradeDataset({ flows, years: YEARS, seed: 11 });
   const csv = datasetToCsvFiles(dataset);
   const years = dataset.years;
@@ -268,6 +279,16 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   );
   await nextFrame(page);
   const applyMs = Date.now() - t;
+  const applyDrawMs = await page.evaluate(() => {
+    const at = (n: string) => performance.getEntriesByName(n, "mark")[0]?.startTime ?? NaN;
+    return at("reroute:drawn") - at("reroute:draw");
+  });
+  const importLong = await longTasks(
+    page,
+    await page.evaluate(() => (window as unknown as { __filesChosenAt: number }).__filesChosenAt),
+    await now(page),
+    200,
+  );
   const info = await page.evaluate(() => {
     const a = window.reroute!.app;
     return {
@@ -285,8 +306,11 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   const phaseStart = await now(page);
   const year: Timed[] = [],
     filter: Timed[] = [],
+    threshold: Timed[] = [],
     weighting: Timed[] = [];
   for (let i = 0; i < REPEAT; i++) {
+    threshold.push(await dispatchTimed(page, `(s) => ({ ...s, filters: { ...s.filters, minVolume: 500 } })`));
+    threshold.push(await dispatchTimed(page, `(s) => ({ ...s, filters: { ...s.filters, minVolume: 0 } })`));
     year.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${other} })`));
     year.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${info.year} })`));
     filter.push(await dispatchTimed(page, `(s) => ({ ...s, filters: { ...s.filters, hiddenModes: ["sea"] } })`));
@@ -311,27 +335,42 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
   const budgetLong = await longTasks(page, phaseStart, await now(page));
 
   // "Show all flows": every flow of the year, app frame vs bare sigma on the same graph.
-  const allStart = await now(page);
-  const showAll = await dispatchTimed(page, `(s) => ({ ...s, flowBudget: null })`);
-  shot = await sceneOf(page);
-  await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [
-    shot.scene,
-    shot.width,
-    shot.height,
-  ] as const);
-  const refresh = await refreshPair(page, bare);
-  const hoverAll = await hoverPair(page, bare);
+  const showAllRun = flows <= SHOW_ALL_MAX;
+  const none: Timed = { total: NaN, preDraw: NaN, draw: NaN };
+  let showAll = none,
+    refresh = { app: NaN, bare: NaN },
+    hoverAll = { app: NaN, frame: NaN, bare: NaN },
+    allLong = { count: 0, max: NaN };
   const yearAll: Timed[] = [];
-  for (let i = 0; i < 2; i++) {
-    yearAll.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${other} })`));
-    yearAll.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${info.year} })`));
+  if (showAllRun) {
+    const allStart = await now(page);
+    showAll = await dispatchTimed(page, `(s) => ({ ...s, flowBudget: null })`);
+    shot = await sceneOf(page);
+    await bare.evaluate(([s, w, h]) => window.bare!.load(s as BareScene, w as number, h as number), [
+      shot.scene,
+      shot.width,
+      shot.height,
+    ] as const);
+    refresh = await refreshPair(page, bare);
+    hoverAll = await hoverPair(page, bare);
+    for (let i = 0; i < 2; i++) {
+      yearAll.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${other} })`));
+      yearAll.push(await dispatchTimed(page, `(s) => ({ ...s, year: ${info.year} })`));
+    }
+    allLong = await longTasks(page, allStart, await now(page));
   }
-  const allLong = await longTasks(page, allStart, await now(page));
   const heapAll = await heapMB(page);
   await context.close();
   await bareContext.close();
+  process.stderr.write(`bench: ${flows} flows: flowmap.gl…\n`);
+  const peer = await benchFlowmap(browser, peerUrl, csv, info.year, other, REPEAT, LONGTASK_OBSERVER);
   return {
     flows,
+    threshold: medianTimed(threshold),
+    importLong,
+    applyDrawMs,
+    peer,
+    showAllRun,
     places: info.places,
     yearFlows: info.yearFlows,
     parseMs,
@@ -347,7 +386,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
     hoverBare: hover.bare,
     budgetLong,
     heapBudget,
-    allEdges: shot.scene.edges.length,
+    allEdges: showAllRun ? shot.scene.edges.length : NaN,
     showAll,
     refreshApp: refresh.app,
     refreshBare: refresh.bare,
@@ -362,7 +401,8 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, flow
 
 async function main(): Promise<void> {
   const appDir = resolve(OUT, "app"),
-    bareDir = resolve(OUT, "bare");
+    bareDir = resolve(OUT, "bare"),
+    peerDir = resolve(OUT, "peers");
   await build({ root: ROOT, logLevel: "warn", build: { outDir: appDir, emptyOutDir: true } });
   await build({
     configFile: false,
@@ -371,21 +411,31 @@ async function main(): Promise<void> {
     logLevel: "warn",
     build: { outDir: bareDir, emptyOutDir: true, target: "es2022", rollupOptions: { input: resolve(ROOT, "bench/bare-sigma.html") } },
   });
+  // flowmap.gl from bench/peers (its own package.json and lockfile; `npm run bench` installs it there).
+  await build({
+    configFile: false,
+    root: resolve(ROOT, "bench/peers"),
+    base: "./",
+    logLevel: "warn",
+    build: { outDir: peerDir, emptyOutDir: true, target: "es2022", rollupOptions: { input: resolve(ROOT, "bench/peers/flowmap.html") } },
+  });
   const bundle = bundleSizes(appDir);
   const app = await serve(appDir),
-    bare = await serve(bareDir);
+    bare = await serve(bareDir),
+    peers = await serve(peerDir);
   const browser = await launchBrowser();
   const version = browser.version();
   const results: SizeResult[] = [];
   try {
     for (const n of SIZES) {
       process.stderr.write(`bench: ${n} flows…\n`);
-      results.push(await benchSize(browser, app.url, `${bare.url}bare-sigma.html`, n));
+      results.push(await benchSize(browser, app.url, `${bare.url}bare-sigma.html`, `${peers.url}flowmap.html`, n));
     }
   } finally {
     await browser.close();
     await app.close();
     await bare.close();
+    await peers.close();
   }
 
   const cpu = cpus();
@@ -397,13 +447,13 @@ async function main(): Promise<void> {
   );
   console.log("Flow budget on (default):\n");
   console.log(
-    "| flows in file | places | flows in year | drawn | load: parse (worker) + apply & first frame | year change JS: total (before draw + draw + after) | filter | weighting | hover: whole / frame / bare sigma | long tasks > 100 ms | heap |",
+    "| flows in file | places | flows in year | drawn | load: parse (worker) + apply & first frame | year change JS: total (before draw + draw + after) | threshold | mode filter | weighting | hover: whole / frame / bare sigma | long tasks > 100 ms | heap |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   const tm = (x: Timed) => `${f0(x.total)} ms (${f0(x.preDraw)} + ${f0(x.draw)} + ${f0(Math.max(0, x.total - x.preDraw - x.draw))})`;
   for (const r of results) {
     console.log(
-      `| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.yearFlows.toLocaleString("en")} | ${r.budgetEdges.toLocaleString("en")} | ${f0(r.loadMs)} ms (${f0(r.parseMs)} + ${f0(r.applyMs)}; driver's file transfer ${f0(r.transferMs)} ms apart) | ${tm(r.year)} | ${tm(r.filter)} | ${tm(r.weighting)} | ${f1(r.hoverApp)} / ${f1(r.hoverFrame)} / ${f1(r.hoverBare)} ms (frame ${f2(r.hoverFrame / r.hoverBare)}×) | ${r.budgetLong.count} (max ${f0(r.budgetLong.max)} ms) | ${f0(r.heapBudget)} MB |`,
+      `| ${r.flows.toLocaleString("en")} | ${r.places} | ${r.yearFlows.toLocaleString("en")} | ${r.budgetEdges.toLocaleString("en")} | ${f0(r.loadMs)} ms (${f0(r.parseMs)} + ${f0(r.applyMs)}; driver's file transfer ${f0(r.transferMs)} ms apart) | ${tm(r.year)} | ${tm(r.threshold)} | ${tm(r.filter)} | ${tm(r.weighting)} | ${f1(r.hoverApp)} / ${f1(r.hoverFrame)} / ${f1(r.hoverBare)} ms (frame ${f2(r.hoverFrame / r.hoverBare)}×) | ${r.budgetLong.count} (max ${f0(r.budgetLong.max)} ms) | ${f0(r.heapBudget)} MB |`,
     );
   }
   console.log('\n"Show all flows" (budget off), the same graph in bare sigma 3.0.3 in the same run:\n');
@@ -411,11 +461,13 @@ async function main(): Promise<void> {
     "| flows in file | edges drawn | switch to show all | full refresh app / bare sigma | hover: whole / frame / bare sigma | year change JS: total (before draw + draw + after) | long tasks > 100 ms | heap |",
   );
   console.log("|---|---|---|---|---|---|---|---|");
-  for (const r of results) {
+  for (const r of results.filter((x) => x.showAllRun)) {
     console.log(
       `| ${r.flows.toLocaleString("en")} | ${r.allEdges.toLocaleString("en")} | ${tm(r.showAll)} | ${f0(r.refreshApp)} / ${f0(r.refreshBare)} ms (${f2(r.refreshApp / r.refreshBare)}×) | ${f1(r.hoverAllApp)} / ${f1(r.hoverAllFrame)} / ${f1(r.hoverAllBare)} ms (frame ${f2(r.hoverAllFrame / r.hoverAllBare)}×) | ${tm(r.yearAll)} | ${r.allLong.count} (max ${f0(r.allLong.max)} ms) | ${f0(r.heapAll)} MB |`,
     );
   }
+
+  printTargets(results);
 
   if (process.env.BENCH_BROWSER_ONLY) return;
   process.stderr.write("bench: analysis…\n");
