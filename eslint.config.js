@@ -8,7 +8,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench/peers/**", "docs/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench/peers/**", "bench/out/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
