@@ -331,6 +331,11 @@ class References {
 
   constructor(private readonly known: ReadonlySet<string> | null) {}
 
+  /** Whether an id needs no report: known, or nothing to check against. */
+  knows(id: string): boolean {
+    return this.known === null || this.known.has(id);
+  }
+
   add(reader: TableReader, id: string, row: CsvRow, column: string | Col): void {
     if (this.known === null || this.known.has(id)) return;
     const key = `${reader.file}\u0000${id}`;
@@ -413,10 +418,21 @@ function readPlaces(reader: TableReader): Place[] {
   return places;
 }
 
+/** Whole numbers written as plain digits ("12345"), the common case, read without a regular expression. */
+function plainDigits(raw: string): boolean {
+  if (raw.length === 0 || raw.length > 15) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * Reads flows.csv as papaparse streams it: columns resolved once, each row checked and appended to typed
- * columns (no object per flow), references checked against the known ids as read. Null when the header
- * is unusable.
+ * columns (no object per flow), references checked against the known ids as read (only unknown ones are
+ * remembered). Duplicates are found after the read by sorting one number per flow (place indexes, year and
+ * mode), so no key string or map entry is made per flow. Null when the header is unusable.
  */
 function readFlows(
   text: string,
@@ -428,11 +444,16 @@ function readFlows(
   const placeIndex = new Map<string, number>();
   places.forEach((place, i) => placeIndex.set(place.id, i));
   const builder = new FlowColumnsBuilder(Math.min(1 << 22, Math.max(1024, Math.round(text.length / 60))));
-  // Duplicates by a number made of place indexes, year and mode (no key string per flow) while it fits
-  // in a double's integer range; rows whose places are unknown (an error anyway) by their id text.
-  const numericKeys = places.length * places.length * 256 * 1024 < Number.MAX_SAFE_INTEGER;
-  const seen = new Map<number, number>();
+  const nPlaces = Math.max(1, places.length);
+  const numericKeys = nPlaces * nPlaces * 256 * 1024 < Number.MAX_SAFE_INTEGER;
+  // Per flow pushed: its duplicate key and where its row starts (for "first on line N").
+  const keys: number[] = [];
+  const starts: number[] = [];
+  // Rows whose places are unknown (an error anyway), or keys past a double's integer range: by id text.
   const seenById = new Map<string, number>();
+  // Per distinct sources cell: whether it names an id sources.csv lacks (checked once per cell text).
+  const listUnknown: boolean[] = [];
+  const lines: { of: ((offset: number) => number) | null } = { of: null };
   const reader = new TableReader("flows.csv", text, DATASET_COLUMNS.flows, issues, (reader) => {
     const FROM = reader.col("from"),
       TO = reader.col("to"),
@@ -447,15 +468,24 @@ function readFlows(
       NOTE = reader.col("note");
     const formulaColumn = reader.has("formula") ? FORMULA : BASIS;
     const knownModes = KNOWN_MODES as readonly string[];
+    const volumeRange = { min: 0, max: MAX_VOLUME };
     return (row) => {
+      lines.of ??= (offset) => row.lineAt(offset);
       const from = reader.required(row, FROM, "the origin place id");
       const to = reader.required(row, TO, "the destination place id");
-      if (from !== null) placeRefs.add(reader, from, row, FROM);
-      if (to !== null) placeRefs.add(reader, to, row, TO);
+      const fromIndex = from === null ? undefined : placeIndex.get(from);
+      const toIndex = to === null ? undefined : placeIndex.get(to);
+      if (from !== null && fromIndex === undefined) placeRefs.add(reader, from, row, FROM);
+      if (to !== null && toIndex === undefined) placeRefs.add(reader, to, row, TO);
       if (from !== null && from === to) reader.error(row, TO, `the flow goes from "${from}" to itself; from and to must differ`);
-      const year = reader.year(row, YEAR);
-      const vehicles = reader.number(row, VEHICLES, "the number of vehicles", { min: 0, max: MAX_VOLUME });
-      const usd = reader.optionalNumber(row, USD, { min: 0, max: MAX_VOLUME });
+      const yearRaw = reader.text(row, YEAR);
+      const yearFast = yearRaw.length === 4 && plainDigits(yearRaw) ? Number(yearRaw) : NaN;
+      const year = yearFast >= YEAR_MIN && yearFast <= YEAR_MAX ? yearFast : reader.year(row, YEAR);
+      // Up to 15 plain digits (plainDigits) is below MAX_VOLUME (1e15): read at once; the rest checked in full.
+      const vehiclesRaw = reader.text(row, VEHICLES);
+      const vehicles = plainDigits(vehiclesRaw) ? Number(vehiclesRaw) : reader.number(row, VEHICLES, "the number of vehicles", volumeRange);
+      const usdRaw = reader.text(row, USD);
+      const usd = usdRaw === "" ? null : plainDigits(usdRaw) ? Number(usdRaw) : reader.optionalNumber(row, USD, volumeRange);
       const mode = reader.text(row, MODE) || "unknown";
       if (!knownModes.includes(mode)) {
         reader.warn(row, MODE, `"${mode}" is not a usual transport mode (${KNOWN_MODES.join(", ")}); kept as written`);
@@ -472,32 +502,30 @@ function readFlows(
         reader.warn(row, formulaColumn, "a derived flow should give the arithmetic it was derived by in the formula column");
       }
       const sourcesCode = builder.listCode(reader.text(row, SOURCES), splitList);
-      for (const source of builder.list(sourcesCode)) sourceRefs.add(reader, source, row, SOURCES);
+      let unknownSource = listUnknown[sourcesCode];
+      if (unknownSource === undefined) {
+        unknownSource = builder.list(sourcesCode).some((source) => !sourceRefs.knows(source));
+        listUnknown[sourcesCode] = unknownSource;
+      }
+      if (unknownSource) for (const source of builder.list(sourcesCode)) sourceRefs.add(reader, source, row, SOURCES);
 
       if (from === null || to === null || from === to || year === null || vehicles === null || usd === undefined || basis === null) return;
       const modeCode = builder.modeCode(mode);
-      const fromIndex = placeIndex.get(from);
-      const toIndex = placeIndex.get(to);
-      let first: number | undefined;
-      if (numericKeys && fromIndex !== undefined && toIndex !== undefined && modeCode < 1024) {
-        const key = ((fromIndex * places.length + toIndex) * 256 + (year - YEAR_MIN)) * 1024 + modeCode;
-        first = seen.get(key);
-        if (first === undefined) seen.set(key, row.start);
-      } else {
+      if (fromIndex === undefined || toIndex === undefined || !numericKeys || modeCode >= 1024) {
         const id = flowId(from, to, year, mode);
-        first = seenById.get(id);
+        const first = seenById.get(id);
         if (first === undefined) seenById.set(id, row.start);
+        else
+          reader.issueAt(
+            "error",
+            { line: row.line, column: 0, columnName: "" },
+            `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${row.lineAt(first)}); give each hop, year and mode once`,
+          );
+        // Rows naming unknown places are reported (placeRefs) and leave no flow.
+        if (fromIndex === undefined || toIndex === undefined) return;
       }
-      if (first !== undefined) {
-        reader.issueAt(
-          "error",
-          { line: row.line, column: 0, columnName: "" },
-          `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${row.lineAt(first)}); give each hop, year and mode once`,
-        );
-        return;
-      }
-      // Rows naming unknown places are reported (placeRefs) and leave no flow.
-      if (fromIndex === undefined || toIndex === undefined) return;
+      keys.push(((fromIndex * nPlaces + toIndex) * 256 + (year - YEAR_MIN)) * 1024 + modeCode);
+      starts.push(row.start);
       builder.push(
         fromIndex,
         toIndex,
@@ -513,7 +541,42 @@ function readFlows(
       );
     };
   });
-  return reader.ok ? builder.build() : null;
+  if (!reader.ok) return null;
+  const columns = builder.build();
+  if (numericKeys && lines.of !== null) reportDuplicates(columns, places, keys, starts, lines.of, reader);
+  return columns;
+}
+
+/** Duplicate flows (same hop, year and mode) found by sorting their keys; each later row is an error. */
+function reportDuplicates(
+  columns: FlowColumns,
+  places: readonly Place[],
+  keys: number[],
+  starts: number[],
+  lineOf: (offset: number) => number,
+  reader: TableReader,
+): void {
+  const sorted = Float64Array.from(keys).sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+  if (repeated.size === 0) return;
+  const first = new Map<number, number>();
+  keys.forEach((key, i) => {
+    if (!repeated.has(key)) return;
+    const firstStart = first.get(key);
+    if (firstStart === undefined) {
+      first.set(key, starts[i]!);
+      return;
+    }
+    const from = places[columns.from[i]!]!.id,
+      to = places[columns.to[i]!]!.id;
+    const mode = columns.modes[columns.mode[i]!]!;
+    reader.issueAt(
+      "error",
+      { line: lineOf(starts[i]!), column: 0, columnName: "" },
+      `duplicate flow ${from} → ${to} in ${columns.year[i]} by ${mode} (first on line ${lineOf(firstStart)}); give each hop, year and mode once`,
+    );
+  });
 }
 
 function readSources(reader: TableReader): Source[] {

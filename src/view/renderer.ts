@@ -48,8 +48,13 @@ export const CURVED_EDGE_LIMIT = 500;
 /** At most this many places (the biggest drawn) are considered for a label in each frame. */
 export const LABEL_CANDIDATE_LIMIT = 400;
 
-type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; kind: string };
-type EdgeAttrs = { size: number; color: string; type: string; curvature: number };
+type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; kind: string; zIndex: number };
+type EdgeAttrs = { size: number; color: string; type: string; curvature: number; zIndex: number };
+
+function sameAttributes<T extends object>(current: Record<string, unknown>, next: T): boolean {
+  for (const key in next) if (current[key] !== next[key]) return false;
+  return Object.keys(current).length === Object.keys(next).length;
+}
 
 export interface Renderer {
   setScene(scene: Scene): void;
@@ -133,17 +138,15 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     // another object per item (20,000 edges on every hover with "Show all flows").
     nodeReducer: (node, data) => {
       if (!highlight) return data;
-      if (highlight.nodes.has(node)) Object.assign(data, { zIndex: 2, forceLabel: true, highlighted: false });
-      else Object.assign(data, { color: DIM_NODE, label: "", zIndex: 0 });
+      // Highlighted items above the rest, each group in its own draw order (zIndex in [0, 1)).
+      if (highlight.nodes.has(node)) Object.assign(data, { zIndex: 2 + (data.zIndex ?? 0), forceLabel: true, highlighted: false });
+      else Object.assign(data, { color: DIM_NODE, label: "" });
       return data;
     },
     edgeReducer: (edge, data) => {
       if (!highlight) return data;
-      if (highlight.edges.has(edge)) data.zIndex = 2;
-      else {
-        data.color = DIM_EDGE;
-        data.zIndex = 0;
-      }
+      if (highlight.edges.has(edge)) data.zIndex = 2 + (data.zIndex ?? 0);
+      else data.color = DIM_EDGE;
       return data;
     },
   });
@@ -244,6 +247,50 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   });
   sigma.getCamera().on("updated", (s) => events.camera({ x: s.x, y: s.y, ratio: s.ratio, angle: s.angle }));
 
+  /**
+   * Brings the graph to the scene by difference: items no longer in it are dropped, new ones added, and
+   * only those whose attributes changed are updated (sigma re-reads an item per graph event, so untouched
+   * items cost nothing). Draw order is a zIndex in [0, 1): big places first, so small neighbours (Alashankou
+   * beside Horgos) are drawn on top and stay hoverable; thin edges last, so small flows stay visible.
+   */
+  const applyScene = (scene: Scene) => {
+    const nodes = [...scene.nodes].sort((a, b) => b.size - a.size);
+    // Curves with arrow heads read best; past a few thousand edges plain lines keep a frame affordable
+    // (sigma's line program was ~5× faster than the default on this machine's software WebGL).
+    const curved = opts.edgeStyle === "curved" && scene.edges.length <= CURVED_EDGE_LIMIT;
+    const type = !curved ? "line" : scene.undirected ? "plain" : "curved";
+    const edges = [...scene.edges].sort((a, b) => b.size - a.size);
+    const edgeIds = new Set(edges.map((e) => e.id));
+    const nodeIds = new Set(nodes.map((n) => n.id));
+    const staleEdges: string[] = [];
+    graph.forEachEdge((id) => void (edgeIds.has(id) || staleEdges.push(id)));
+    for (const id of staleEdges) graph.dropEdge(id);
+    const staleNodes: string[] = [];
+    graph.forEachNode((id) => void (nodeIds.has(id) || staleNodes.push(id)));
+    for (const id of staleNodes) graph.dropNode(id);
+    nodes.forEach((n, i) => {
+      const next: NodeAttrs = { x: n.x, y: n.y, size: n.size, color: n.color, label: n.label, kind: n.kind, zIndex: i / nodes.length };
+      if (!graph.hasNode(n.id)) graph.addNode(n.id, next);
+      else if (!sameAttributes(graph.getNodeAttributes(n.id), next)) graph.replaceNodeAttributes(n.id, next);
+    });
+    edges.forEach((e, i) => {
+      // Same-signed curvature bends A→B and B→A to opposite sides, keeping two-way flows apart.
+      // Context figures: straight arrows, never the flows' curves, so the two never read as one.
+      const next: EdgeAttrs = {
+        size: e.size,
+        color: e.color,
+        type: e.kind === "context" ? "arrow" : type,
+        curvature: 0.18,
+        zIndex: i / edges.length,
+      };
+      if (!graph.hasEdge(e.id)) graph.addDirectedEdgeWithKey(e.id, e.source, e.target, next);
+      else if (graph.source(e.id) !== e.source || graph.target(e.id) !== e.target) {
+        graph.dropEdge(e.id);
+        graph.addDirectedEdgeWithKey(e.id, e.source, e.target, next);
+      } else if (!sameAttributes(graph.getEdgeAttributes(e.id), next)) graph.replaceEdgeAttributes(e.id, next);
+    });
+  };
+
   const camera = () => sigma.getCamera();
   // Counts scenes drawn, so a running animateScene notices a newer scene and yields to it.
   let sceneEpoch = 0;
@@ -251,27 +298,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   return {
     setScene(scene) {
       sceneEpoch++;
-      graph.clear();
-      // Big places first, so small neighbours (Alashankou beside Horgos) are drawn on top and stay hoverable.
-      for (const n of [...scene.nodes].sort((a, b) => b.size - a.size)) {
-        graph.addNode(n.id, <NodeAttrs>{ x: n.x, y: n.y, size: n.size, color: n.color, label: n.label, kind: n.kind });
-      }
-      // Curves with arrow heads read best; past a few thousand edges plain lines keep a frame affordable
-      // (sigma's line program was ~5× faster than the default on this machine's software WebGL).
-      const curved = opts.edgeStyle === "curved" && scene.edges.length <= CURVED_EDGE_LIMIT;
-      const type = !curved ? "line" : scene.undirected ? "plain" : "curved";
-      // Draw thin edges last so small flows stay visible on top of wide ones.
-      const sorted = [...scene.edges].sort((a, b) => b.size - a.size);
-      for (const e of sorted) {
-        graph.addDirectedEdgeWithKey(e.id, e.source, e.target, <EdgeAttrs>{
-          size: e.size,
-          color: e.color,
-          // Context figures: straight arrows, never the flows' curves, so the two never read as one.
-          type: e.kind === "context" ? "arrow" : type,
-          // Same-signed curvature bends A→B and B→A to opposite sides, keeping two-way flows apart.
-          curvature: 0.18,
-        });
-      }
+      applyScene(scene);
       if (!opts.bbox) sigma.setCustomBBox(null);
       // Marks for bench/run.ts: what the app spends before sigma's draw, and the draw itself.
       mark("reroute:draw");
