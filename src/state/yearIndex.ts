@@ -7,7 +7,7 @@ import type { Measure } from "./viewState";
 export interface YearIndex {
   /** The year's flows in their original order. */
   flows: Flow[];
-  /** Positions (in `flows`) of the flows with a value in this measure, largest value first (ties: by id). */
+  /** Positions (in `flows`) of the flows with a value in this measure, largest value first (ties: file order). */
   order: Uint32Array;
   /** Their values, same order (descending). */
   values: Float64Array;
@@ -60,12 +60,8 @@ export function yearIndex(flows: readonly Flow[], year: number, measure: Measure
     raw[i] = value;
     positions.push(i);
   });
-  const byId = (a: number, b: number) => {
-    const x = ofYear[a]!.id,
-      y = ofYear[b]!.id;
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  positions.sort((a, b) => raw[b]! - raw[a]! || byId(a, b));
+  // Ties in file order: a numeric comparison only (comparing ids cost more than the values at 300k flows).
+  positions.sort((a, b) => raw[b]! - raw[a]! || a - b);
   const order = Uint32Array.from(positions);
   const values = Float64Array.from(positions, (i) => raw[i]!);
   const index: YearIndex = { flows: ofYear, order, values, missing: ofYear.length - positions.length };

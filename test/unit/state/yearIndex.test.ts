@@ -37,7 +37,8 @@ function reference(flows: Flow[], year: number, filters: Filters, measure: Measu
   const limit = Math.min(filters.topN ?? Infinity, budget ?? Infinity);
   let shown = passed;
   if (passed.length > limit) {
-    const ranked = [...passed].sort((a, b) => volumeOf(b, measure)! - volumeOf(a, measure)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Stable sort: equal values keep file order.
+    const ranked = [...passed].sort((a, b) => volumeOf(b, measure)! - volumeOf(a, measure)!);
     const keep = new Set(ranked.slice(0, limit));
     shown = passed.filter((f) => keep.has(f));
   }
@@ -49,11 +50,11 @@ const ctx = { placesById: new Map<string, Place>(), laneOf: () => "", regionOf: 
 describe("yearIndex", () => {
   const flows = [flow(1, 2024, 5, null, "road"), flow(2, 2024, 9, 3, "sea"), flow(3, 2023, 7, 1, "road"), flow(4, 2024, 9, 8, "road")];
 
-  it("groups a year's flows in file order and sorts them by value, largest first, ties by id", () => {
+  it("groups a year's flows in file order and sorts them by value, largest first, ties in file order", () => {
     expect(flowsOfYear(flows, 2024).map((f) => f.vehicles)).toEqual([5, 9, 9]);
     const index = yearIndex(flows, 2024, "vehicles");
     expect([...index.values]).toEqual([9, 9, 5]);
-    // p2>q2… sorts before p4>q4…
+    // flows[1] comes before flows[3] in the file
     expect([...index.order].map((i) => index.flows[i]!.id)).toEqual([flows[1]!.id, flows[3]!.id, flows[0]!.id]);
     expect(index.missing).toBe(0);
     const usd = yearIndex(flows, 2024, "usd");
