@@ -2,7 +2,14 @@
 // list, and the dataset JSON in a separate store so listing never reads the data itself.
 // Records are validated on the way out (storedRecords.ts); one that fails is moved to the "unreadable" store
 // (set aside, never deleted, never overwritten) and named in `setAside`.
-import { keepFlowColumns, keptFlowColumns, materialiseFlows, type FlowColumns } from "../domain/flowColumns";
+import {
+  keepFlowColumns,
+  keptFlowColumns,
+  materialiseFlows,
+  packFlowColumns,
+  unpackFlowColumns,
+  type PackedFlowColumns,
+} from "../domain/flowColumns";
 import type { Dataset } from "../domain/types";
 import type { BundleView } from "./bundle";
 import { checkStoredMeta, readStoredData, type StoredDatasetMeta } from "./storedRecords";
@@ -128,10 +135,11 @@ export async function openDatasetStore(
         views: views.length,
       };
       // Compact: flows read from Reroute CSV are kept as the typed columns they were read into (cloned by
-      // IndexedDB as whole buffers), the rest as JSON text (one string is cheaper to clone than 100k small objects).
+      // IndexedDB as whole buffers) and their string tables as one JSON text; the rest as JSON text too
+      // (one string is cheaper to clone than 100k small objects).
       const columns = keptFlowColumns(dataset.flows, dataset.places);
       const record = columns
-        ? { id: dataset.id, json: JSON.stringify({ dataset: { ...dataset, flows: [] }, views }), columns }
+        ? { id: dataset.id, json: JSON.stringify({ dataset: { ...dataset, flows: [] }, views }), flowColumns: packFlowColumns(columns) }
         : { id: dataset.id, json: JSON.stringify({ dataset, views }) };
       const tx = db.transaction([META, DATA], "readwrite");
       tx.objectStore(DATA).put(record);

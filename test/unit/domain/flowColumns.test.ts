@@ -5,6 +5,8 @@ import {
   keptFlowColumns,
   materialiseFlows,
   materialiseFlowsInSlices,
+  packFlowColumns,
+  unpackFlowColumns,
 } from "../../../src/domain/flowColumns";
 import { parseDataset, splitList } from "../../../src/domain/parseDataset";
 import type { Place } from "../../../src/domain/types";
@@ -143,5 +145,16 @@ describe("parseDataset with flows as columns", () => {
     expect(result.columns?.length).toBe(3);
     expect(result.summary).toMatchObject({ flows: 3, validRows: 3 });
     expect(importFilesSync(files).columns).toBeUndefined();
+  });
+});
+
+describe("packed flow columns", () => {
+  it("keep the typed arrays and give back the same flows after a JSON round trip of the tables", () => {
+    const columns = build(50);
+    const packed = packFlowColumns(columns);
+    expect(packed.arrays.from).toBe(columns.from);
+    expect(typeof packed.tables).toBe("string");
+    const back = unpackFlowColumns(structuredClone(packed));
+    expect(materialiseFlows(back, PLACES)).toEqual(materialiseFlows(columns, PLACES));
   });
 });
