@@ -2,7 +2,7 @@
 // drawing the same graph, then the analysis bench (bench/analysis.ts) and the import bench
 // (bench/import.ts) in Node. Prints Markdown tables for the README's Performance section.
 // Never run by `npm test`: frame times depend on the machine and on what else runs on it.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -259,7 +259,14 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, peer
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true");
 
   // Load through the real "Import data" input: parse (worker) → summary → confirm → graph and first frame.
-  const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, mimeType: "text/csv", buffer: Buffer.from(text) }));
+  // As files on disk (playwright refuses buffers over 50 MB; paths also skip the base64 transfer over CDP).
+  const dir = resolve(OUT, `files-${flows}`);
+  mkdirSync(dir, { recursive: true });
+  const files = Object.entries(csv).map(([name, text]) => {
+    const path = resolve(dir, `${name}.csv`);
+    writeFileSync(path, text);
+    return path;
+  });
   let t = Date.now();
   await page.getByLabel("Import data", { exact: true }).setInputFiles(files);
   const confirm = page.getByRole("button", { name: /^Import [\d,]+ valid rows?$/ });
