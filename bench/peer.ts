@@ -39,7 +39,8 @@ async function heapMB(page: Page): Promise<number> {
 export async function benchFlowmap(
   browser: Browser,
   url: string,
-  csv: { places: string; flows: string; sources: string },
+  /** The same files, as paths under the peer page's directory (fetched by the page, as a page loading a file would). */
+  files: { places: string; flows: string; sources: string },
   year: number,
   other: number,
   repeat: number,
@@ -52,7 +53,14 @@ export async function benchFlowmap(
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true", undefined, { timeout: 120_000 });
   // The texts reach the page first (like a file read), then the timed load starts.
-  await page.evaluate((c) => ((window as unknown as { __csv: typeof c }).__csv = c), csv);
+  await page.evaluate(async (f) => {
+    const text = async (path: string) => (await fetch(path)).text();
+    (window as unknown as { __csv: typeof f }).__csv = {
+      places: await text(f.places),
+      flows: await text(f.flows),
+      sources: await text(f.sources),
+    };
+  }, files);
   const start = await page.evaluate(() => performance.now());
   const load = await page.evaluate(
     ([y]) => {

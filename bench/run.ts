@@ -370,7 +370,11 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, peer
   await context.close();
   await bareContext.close();
   process.stderr.write(`bench: ${flows} flows: flowmap.gl…\n`);
-  const peer = await benchFlowmap(browser, peerUrl, csv, info.year, other, REPEAT, LONGTASK_OBSERVER);
+  const peerFiles = resolve(OUT, "peers", `files-${flows}`);
+  mkdirSync(peerFiles, { recursive: true });
+  for (const [name, text] of Object.entries(csv)) writeFileSync(resolve(peerFiles, `${name}.csv`), text);
+  const paths = { places: `files-${flows}/places.csv`, flows: `files-${flows}/flows.csv`, sources: `files-${flows}/sources.csv` };
+  const peer = await benchFlowmap(browser, peerUrl, paths, info.year, other, REPEAT, LONGTASK_OBSERVER);
   return {
     flows,
     threshold: medianTimed(threshold),
