@@ -258,7 +258,10 @@ export function keptFlowColumns(flows: readonly Flow[], places: readonly Place[]
   return entry && entry.places === places && entry.columns.length === flows.length ? entry.columns : null;
 }
 
-/** FlowColumns as stored: the typed arrays as they are, the string tables as one JSON text (cloned as one string). */
+/**
+ * FlowColumns as stored: the typed arrays as they are, the string tables as one JSON text (cloned as one string).
+ * Read back through io/storedRecords' checkStoredFlowColumns, which checks every index and value.
+ */
 export interface PackedFlowColumns {
   arrays: Omit<FlowColumns, "modes" | "lists" | "texts">;
   tables: string;
@@ -267,9 +270,4 @@ export interface PackedFlowColumns {
 export function packFlowColumns(columns: FlowColumns): PackedFlowColumns {
   const { modes, lists, texts, ...arrays } = columns;
   return { arrays, tables: JSON.stringify({ modes, lists, texts }) };
-}
-
-export function unpackFlowColumns(packed: PackedFlowColumns): FlowColumns {
-  const { modes, lists, texts } = JSON.parse(packed.tables) as Pick<FlowColumns, "modes" | "lists" | "texts">;
-  return { ...packed.arrays, modes, lists: lists.map((list) => Object.freeze(list) as string[]), texts };
 }

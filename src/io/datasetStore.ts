@@ -2,14 +2,7 @@
 // list, and the dataset JSON in a separate store so listing never reads the data itself.
 // Records are validated on the way out (storedRecords.ts); one that fails is moved to the "unreadable" store
 // (set aside, never deleted, never overwritten) and named in `setAside`.
-import {
-  keepFlowColumns,
-  keptFlowColumns,
-  materialiseFlows,
-  packFlowColumns,
-  unpackFlowColumns,
-  type PackedFlowColumns,
-} from "../domain/flowColumns";
+import { keptFlowColumns, packFlowColumns } from "../domain/flowColumns";
 import type { Dataset } from "../domain/types";
 import type { BundleView } from "./bundle";
 import { checkStoredMeta, readStoredData, type StoredDatasetMeta } from "./storedRecords";

@@ -6,8 +6,8 @@ import {
   materialiseFlows,
   materialiseFlowsInSlices,
   packFlowColumns,
-  unpackFlowColumns,
 } from "../../../src/domain/flowColumns";
+import { checkStoredFlowColumns, readStoredData } from "../../../src/io/storedRecords";
 import { parseDataset, splitList } from "../../../src/domain/parseDataset";
 import type { Place } from "../../../src/domain/types";
 import { importFilesSync } from "../../../src/io/import/importFiles";
@@ -154,7 +154,50 @@ describe("packed flow columns", () => {
     const packed = packFlowColumns(columns);
     expect(packed.arrays.from).toBe(columns.from);
     expect(typeof packed.tables).toBe("string");
-    const back = unpackFlowColumns(structuredClone(packed));
+    const back = checkStoredFlowColumns(structuredClone(packed), PLACES.length);
+    if (typeof back === "string") throw new Error(back);
     expect(materialiseFlows(back, PLACES)).toEqual(materialiseFlows(columns, PLACES));
+  });
+
+  it("are refused when an index, a volume or an array is out of shape (storage is read like a file)", () => {
+    const damage = (edit: (p: ReturnType<typeof packFlowColumns>) => void) => {
+      const packed = structuredClone(packFlowColumns(build(5)));
+      edit(packed);
+      return checkStoredFlowColumns(packed, PLACES.length);
+    };
+    expect(typeof damage(() => {})).toBe("object");
+    expect(damage((p) => void (p.arrays.to[2] = 3))).toBe("flow 3 names a place that is not there");
+    expect(damage((p) => void (p.arrays.vehicles[0] = Infinity))).toBe("flow 1 has a volume out of range");
+    expect(damage((p) => void (p.arrays.vehicles[1] = -5))).toBe("flow 2 has a volume out of range");
+    expect(damage((p) => void (p.arrays.usd[4] = 2e15))).toBe("flow 5 has a value out of range");
+    expect(damage((p) => void (p.arrays.mode[0] = 99))).toBe("flow 1 has an unknown mode or basis");
+    expect(damage((p) => void (p.arrays.note[0] = 1e6))).toBe("flow 1 points past its text tables");
+    expect(damage((p) => void (p.arrays.from = new Uint32Array(4)))).toBe("from is not a list of 5 numbers");
+    expect(damage((p) => void (p.arrays.year = [2023] as unknown as Uint16Array))).toMatch(/year is not a list/);
+    expect(damage((p) => void (p.tables = "{"))).toBe("tables are not JSON");
+    expect(damage((p) => void (p.tables = JSON.stringify({ modes: [1], lists: [], texts: [] })))).toBe("tables are not text");
+    expect(checkStoredFlowColumns(null, 3)).toBe("not a record");
+  });
+
+  it("come back from storage as the flows they were, checked with the rest of the dataset, and a damaged set is refused", () => {
+    const enc = new TextEncoder();
+    const files = Object.entries(FILES).map(([name, text]) => ({ name: `${name}.csv`, bytes: enc.encode(text) }));
+    const result = importFilesSync(files);
+    const dataset = result.dataset!;
+    const parsed = parseDataset(FILES, { id: dataset.id, name: dataset.name }, { flows: "columns" });
+    const record = {
+      id: dataset.id,
+      json: JSON.stringify({ dataset: { ...dataset, flows: [] }, views: [] }),
+      flowColumns: packFlowColumns(parsed.columns!),
+    };
+    const read = readStoredData(dataset.id, structuredClone(record));
+    expect(read.ok && read.dataset.flows).toEqual(dataset.flows);
+    expect(read.ok && keptFlowColumns(read.dataset.flows, read.dataset.places)?.length).toBe(dataset.flows.length);
+    const bad = structuredClone(record);
+    bad.flowColumns.arrays.from[0] = 77;
+    expect(readStoredData(dataset.id, bad)).toEqual({
+      ok: false,
+      problem: "its flow columns are damaged (flow 1 names a place that is not there)",
+    });
   });
 });
