@@ -60,6 +60,18 @@ export function newViews(list: SavedView[], incoming: SavedView[], defaultYear?:
   });
 }
 
+/** What an import adds to `list`: its new views (see newViews), as many as `max` leaves room for. */
+export function importedViews(
+  list: SavedView[],
+  incoming: SavedView[],
+  defaultYear?: number,
+  max = MAX_VIEWS,
+): { added: SavedView[]; fresh: number; held: number; room: number } {
+  const fresh = newViews(list, incoming, defaultYear);
+  const room = Math.max(0, max - list.length);
+  return { added: fresh.slice(0, room), fresh: fresh.length, held: incoming.length - fresh.length, room };
+}
+
 /** The portable form: each view as its link payload (what differs from the defaults), validated on the way in. */
 export function viewsToFile(list: SavedView[], defaultYear?: number, options: { ids?: boolean; indent?: number } = {}): string {
   return JSON.stringify(

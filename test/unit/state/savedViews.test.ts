@@ -5,6 +5,7 @@ import {
   createSavedViewsStore,
   deleteView,
   moveView,
+  importedViews,
   newViews,
   SAVED_VIEWS_BACKUP_KEY,
   SAVED_VIEWS_KEY,
@@ -58,6 +59,18 @@ describe("saved views", () => {
     const renamed = { ...view("b", 2023), name: "b again" };
     const later = view("d", 2021);
     expect(newViews(list, [...r.views, renamed, later, later]).map((v) => v.name)).toEqual(["b again", "d"]);
+  });
+  it("an import adds its new views up to the room left, and counts those already held", () => {
+    const incoming = [view("b", 2023), view("d", 2021), view("e", 2020), view("f", 2019)];
+    expect(importedViews(list, incoming, undefined, 5)).toEqual({
+      added: [incoming[1], incoming[2]],
+      fresh: 3,
+      held: 1,
+      room: 2,
+    });
+    const full = importedViews(list, incoming, undefined, 2);
+    expect(full.added).toEqual([]);
+    expect(full.room).toBe(0);
   });
   it("a view saved in the force layout keeps where the run left the places, through the file", () => {
     const arranged = { ...view("force", 2024), positions: [10.04, -3, 7, 8] };
