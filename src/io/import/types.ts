@@ -116,3 +116,23 @@ export function emptySummary(): ImportSummary {
     withoutCoordinates: 0,
   };
 }
+
+/** What opening a Reroute bundle reads as: its dataset, counted like any import, with the bundle's warnings. */
+export function bundleImportResult(bundle: { version: number; dataset: Dataset }, warnings: DataIssue[]): ImportResult {
+  const { dataset } = bundle;
+  return {
+    status: "ok",
+    format: `Reroute bundle (version ${bundle.version})`,
+    dataset,
+    summary: {
+      ...emptySummary(),
+      places: dataset.places.length,
+      flows: dataset.flows.length,
+      years: dataset.years,
+      encoding: "UTF-8",
+      validRows: dataset.flows.length,
+      withoutCoordinates: dataset.places.filter((p) => p.lat === null || p.lon === null).length,
+    },
+    issues: warnings,
+  };
+}

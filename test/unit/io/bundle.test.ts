@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
 import { decodeBundle, encodeBundle, looksLikeBundle, validateDataset } from "../../../src/io/bundle";
+import { bundleImportResult } from "../../../src/io/import/types";
 import { edges, file, read } from "./helpers";
 
 const shipped = loadShippedDataset();
@@ -87,5 +88,25 @@ describe("encodeBundle / decodeBundle", () => {
     expect(looksLikeBundle('  {"format": "reroute-bundle"}')).toBe(true);
     expect(looksLikeBundle("from,to\nreroute-bundle,x\n")).toBe(false);
     expect(looksLikeBundle('{"nodes": []}')).toBe(false);
+  });
+});
+
+describe("bundleImportResult", () => {
+  it("counts a bundle's dataset like an import: places, flows, years, places without coordinates", async () => {
+    const dataset = await small();
+    const warning = { severity: "warning" as const, file: "b.json", line: 0, column: 0, message: "old" };
+    const r = bundleImportResult({ version: 1, dataset }, [warning]);
+    expect(r.status).toBe("ok");
+    expect(r.format).toBe("Reroute bundle (version 1)");
+    expect(r.dataset).toBe(dataset);
+    expect(r.issues).toEqual([warning]);
+    expect([r.summary.places, r.summary.flows, r.summary.validRows, r.summary.years, r.summary.encoding]).toEqual([
+      2,
+      2,
+      2,
+      [2023, 2024],
+      "UTF-8",
+    ]);
+    expect(r.summary.withoutCoordinates).toBe(2);
   });
 });
