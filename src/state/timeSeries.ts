@@ -248,3 +248,17 @@ export function changeAt(series: TimeSeries, year: number): { from: number; to: 
   if (a === null || b === null) return null;
   return { from: a, to: b, change: b - a, relative: a === 0 ? null : (b - a) / a };
 }
+
+/** The runs of consecutive rows that have data, in order (a row without data ends a run). */
+export function dataRuns<R extends { total: number | null }>(rows: readonly R[]): R[][] {
+  const runs: R[][] = [];
+  let run: R[] = [];
+  for (const r of rows) {
+    if (r.total === null) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(r);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}

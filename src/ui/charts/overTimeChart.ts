@@ -3,10 +3,10 @@
 // projected dashed), policy events marked on the same axis, the current and the compared year banded.
 // Values on hover and by keyboard (arrow keys on the focused chart) are read out in a live status line.
 import { axisBottom, axisLeft } from "d3-axis";
-import { scaleLinear } from "d3-scale";
-import { select } from "d3-selection";
+import { scaleLinear, type ScaleLinear } from "d3-scale";
+import { select, type Selection } from "d3-selection";
 import { area, line, stack, type Series } from "d3-shape";
-import type { SeriesRow, TimeSeries } from "../../state/timeSeries";
+import { dataRuns, type SeriesRow, type TimeSeries } from "../../state/timeSeries";
 import { el } from "../dom";
 
 export interface ChartEvent {
@@ -66,8 +66,37 @@ export function pointText(row: SeriesRow, series: TimeSeries, input: Pick<OverTi
   return `${row.year}: ${input.formatFull(row.total)} (${row.basis ?? ""})${parts.length ? `; ${parts.join(", ")}` : ""}`;
 }
 
+/** The chart's frame: what every layer is drawn against. */
+interface Frame {
+  svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  input: OverTimeInput;
+  rows: SeriesRow[];
+  years: number[];
+  first: number;
+  last: number;
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  /** The x of a year's centre. */
+  cx: (year: number) => number;
+}
+
 /** Draws the chart into `host` (replacing what was there); returns the SVG. */
 export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SVGSVGElement {
+  host.replaceChildren();
+  const readout = el("p", { class: "chart-readout", role: "status", "aria-live": "polite", "data-testid": "over-time-readout" });
+  const svgNode = document.createElementNS(SVG_NS, "svg");
+  const frame = frameOf(svgNode, input);
+  drawBands(frame);
+  drawAxes(frame);
+  if (input.series.stack !== "none" && input.series.keys.length) drawStack(frame);
+  drawTotal(frame);
+  drawEvents(frame);
+  wireReadout(frame, svgNode, readout);
+  host.append(svgNode, readout);
+  return svgNode;
+}
+
+function frameOf(svgNode: SVGSVGElement, input: OverTimeInput): Frame {
   const { series, width, height } = input;
   const rows = series.rows;
   const years = rows.map((r) => r.year);
@@ -81,11 +110,6 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
     .domain([0, max > 0 ? max : 1])
     .nice()
     .range([height - M.bottom, M.top]);
-  const cx = (year: number) => x(year + 0.5);
-
-  host.replaceChildren();
-  const readout = el("p", { class: "chart-readout", role: "status", "aria-live": "polite", "data-testid": "over-time-readout" });
-  const svgNode = document.createElementNS(SVG_NS, "svg");
   const svg = select(svgNode)
     .attr("viewBox", `0 0 ${width} ${height}`)
     .attr("width", width)
@@ -98,8 +122,11 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
       "aria-label",
       `${input.subject} over time, ${input.unit}, ${first}–${last}${series.stack === "none" ? "" : `, stacked by ${series.stack}`}. Left and right arrow keys read the values one by one.`,
     );
+  return { svg, input, rows, years, first, last, x, y, cx: (year) => x(year + 0.5) };
+}
 
-  // Bands: the current year, and the compared year.
+/** Bands: the current year, the compared year, and a hatched band where a year has no data. */
+function drawBands({ svg, input, rows, first, last, x }: Frame): void {
   const band = (year: number, cls: string) =>
     svg
       .append("rect")
@@ -107,17 +134,17 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
       .attr("x", x(year))
       .attr("y", M.top)
       .attr("width", Math.max(0, x(year + 1) - x(year)))
-      .attr("height", height - M.bottom - M.top);
+      .attr("height", input.height - M.bottom - M.top);
   if (input.year >= first && input.year <= last) band(input.year, "chart-year-band");
   if (input.compareYear !== null && input.compareYear >= first && input.compareYear <= last) band(input.compareYear, "chart-compare-band");
-
-  // Gaps: a hatched band where a year has no data.
   for (const r of rows) if (r.total === null) band(r.year, "chart-gap");
+}
 
+function drawAxes({ svg, input, years, x, y }: Frame): void {
   svg
     .append("g")
     .attr("class", "chart-axis chart-axis-x")
-    .attr("transform", `translate(0,${height - M.bottom})`)
+    .attr("transform", `translate(0,${input.height - M.bottom})`)
     .call(
       axisBottom(x)
         .tickValues(years.map((v) => v + 0.5))
@@ -133,40 +160,40 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
         .ticks(4)
         .tickFormat((v) => input.format(Number(v))),
     );
+}
 
-  if (series.stack !== "none" && series.keys.length) {
-    const defined = rows.filter((r) => r.total !== null);
-    const stacked: Series<SeriesRow, string>[] = stack<SeriesRow>()
-      .keys(series.keys)
-      .value((r, k) => r.parts[k] ?? 0)(defined);
-    const shape = area<[number, number] & { data: SeriesRow }>()
-      .x((d) => cx(d.data.year))
-      .y0((d) => y(d[0]))
-      .y1((d) => y(d[1]));
-    // Split each layer at gaps so no area spans a year without data.
-    const runs: SeriesRow[][] = [];
-    for (const r of rows) {
-      if (r.total === null) runs.push([]);
-      else (runs[runs.length - 1] ?? runs[runs.push([]) - 1]!).push(r);
+/** Stacked areas by key, each layer split at gaps so no area spans a year without data. */
+function drawStack({ svg, input, rows, y, cx }: Frame): void {
+  const { series } = input;
+  const defined = rows.filter((r) => r.total !== null);
+  const stacked: Series<SeriesRow, string>[] = stack<SeriesRow>()
+    .keys(series.keys)
+    .value((r, k) => r.parts[k] ?? 0)(defined);
+  const shape = area<[number, number] & { data: SeriesRow }>()
+    .x((d) => cx(d.data.year))
+    .y0((d) => y(d[0]))
+    .y1((d) => y(d[1]));
+  const runs = dataRuns(rows);
+  stacked.forEach((layer, i) => {
+    const key = series.keys[i]!;
+    const g = svg.append("g").attr("class", "chart-layer").attr("data-key", key);
+    g.append("title").text(input.keyLabel(key));
+    for (const run of runs) {
+      const pts = layer.filter((p) => run.includes(p.data)) as ([number, number] & { data: SeriesRow })[];
+      const path = pts.length === 1 ? widen(pts) : pts;
+      g.append("path")
+        .attr("d", shape(path as never) ?? "")
+        .attr("fill", input.keyColour(key, i))
+        .attr("fill-opacity", 0.85)
+        .attr("stroke", "#fff")
+        .attr("stroke-width", 0.5);
     }
-    stacked.forEach((layer, i) => {
-      const key = series.keys[i]!;
-      const g = svg.append("g").attr("class", "chart-layer").attr("data-key", key);
-      g.append("title").text(input.keyLabel(key));
-      for (const run of runs.filter((r) => r.length)) {
-        const pts = layer.filter((p) => run.includes(p.data)) as ([number, number] & { data: SeriesRow })[];
-        const path = pts.length === 1 ? widen(pts) : pts;
-        g.append("path")
-          .attr("d", shape(path as never) ?? "")
-          .attr("fill", input.keyColour(key, i))
-          .attr("fill-opacity", 0.85)
-          .attr("stroke", "#fff")
-          .attr("stroke-width", 0.5);
-      }
-    });
-  }
+  });
+}
 
-  // The total line, broken at gaps, dashed into modelled/projected points.
+/** The total line, broken at gaps, and its points styled by basis (modelled hollow, projected dashed). */
+function drawTotal({ svg, input, rows, y, cx }: Frame): void {
+  const { series } = input;
   const total = line<SeriesRow>()
     .defined((r) => r.total !== null)
     .x((r) => cx(r.year))
@@ -196,8 +223,11 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
       .append("title")
       .text(pointText(r, series, input));
   }
+}
 
-  // Policy events on the same axis: a tick under the axis and a thin line through the plot.
+/** Policy events on the same axis: a tick under the axis and a thin line through the plot. */
+function drawEvents({ svg, input, first, last, x }: Frame): void {
+  const { height } = input;
   const ev = svg.append("g").attr("class", "chart-events");
   for (const e of input.events) {
     if (e.at < first || e.at > last + 1) continue;
@@ -216,8 +246,11 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
       .attr("fill", "#b5651d");
     g.append("title").text(`${e.date}: ${e.title}`);
   }
+}
 
-  // Hover and keyboard: one focus line and the readout.
+/** Hover and keyboard: one focus line and the readout; a click or Enter picks the year. */
+function wireReadout({ svg, input, rows, years, x, cx }: Frame, svgNode: SVGSVGElement, readout: HTMLElement): void {
+  const { series, width, height } = input;
   const focusLine = svg
     .append("line")
     .attr("class", "chart-focus")
@@ -257,8 +290,6 @@ export function renderOverTimeChart(host: HTMLElement, input: OverTimeInput): SV
     event.preventDefault();
   });
   readout.textContent = rows[focused] ? pointText(rows[focused]!, series, input) : "";
-  host.append(svgNode, readout);
-  return svgNode;
 }
 
 /** A lone point (neighbours are gaps) drawn as a narrow block so its stack stays visible. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seriesYears, timeSeries, weakestBasis, changeAt, type SeriesInputs } from "../../../src/state/timeSeries";
+import { dataRuns, seriesYears, timeSeries, weakestBasis, changeAt, type SeriesInputs } from "../../../src/state/timeSeries";
 import { DEFAULT_FILTERS } from "../../../src/state/viewState";
 import { dataset, flows } from "./analysisFixture";
 
@@ -90,5 +90,15 @@ describe("timeSeries", () => {
     expect(changeAt(s, 2025)).toBeNull();
     const s2 = timeSeries(inputs({ years: [2023, 2025] }), { kind: "place", id: "x" });
     expect(changeAt(s2, 2025)).toEqual({ from: 150, to: 200, change: 50, relative: 50 / 150 });
+  });
+});
+
+describe("dataRuns", () => {
+  it("splits rows at years without data and drops empty runs", () => {
+    const row = (year: number, total: number | null) => ({ year, total });
+    const rows = [row(2018, null), row(2019, 1), row(2020, 2), row(2021, null), row(2022, null), row(2023, 3), row(2024, null)];
+    expect(dataRuns(rows).map((run) => run.map((r) => r.year))).toEqual([[2019, 2020], [2023]]);
+    expect(dataRuns([row(2020, 5), row(2021, 0)]).map((run) => run.length)).toEqual([2]);
+    expect(dataRuns([row(2020, null)])).toEqual([]);
   });
 });
