@@ -40,6 +40,11 @@ export interface OriginShare {
   share: number;
 }
 
+/** Volumes by place as shares of `total`, largest first (the flows fed into or leaving a place). */
+export function sharesOf(volumes: ReadonlyMap<string, number>, total: number): OriginShare[] {
+  return [...volumes].map(([id, volume]) => ({ id, volume, share: total > 0 ? volume / total : 0 })).sort((x, y) => y.volume - x.volume);
+}
+
 export interface PlaceBalance {
   /** Intake from other places. */
   intake: number;

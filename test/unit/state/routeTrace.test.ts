@@ -1,7 +1,7 @@
 // The trace selectors on docs/methods.md's worked check: CN→KZ 60, CN→KG 40, KR→KZ 20, KZ→RU 50, KG→RU 30.
 import { describe, expect, it } from "vitest";
 import type { ContextFigure, Dataset, Flow, Place, PlaceKind } from "../../../src/domain/types";
-import { createRouteTrace, figuresFor, noRouteText, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
+import { createRouteTrace, figuresFor, noRouteText, sharesOf, UNEXPLAINED_ORIGIN, type RouteInputs } from "../../../src/state/routeTrace";
 import { DEFAULT_TRACE } from "../../../src/state/viewState";
 
 const place = (id: string, kind: PlaceKind, country: string): Place => ({
@@ -227,5 +227,23 @@ describe("routes on an undirected graph", () => {
   it("keeps a directed graph's direction", () => {
     const t = createRouteTrace();
     expect(t.trace(inputs(air), { ...DEFAULT_TRACE, origin: "jfk", destination: "cdg" })?.chains.chains).toEqual([]);
+  });
+});
+
+describe("sharesOf", () => {
+  it("turns volumes into shares of the total, largest first; a zero total gives zero shares", () => {
+    expect(
+      sharesOf(
+        new Map([
+          ["kg", 30],
+          ["kz", 50],
+        ]),
+        80,
+      ),
+    ).toEqual([
+      { id: "kz", volume: 50, share: 0.625 },
+      { id: "kg", volume: 30, share: 0.375 },
+    ]);
+    expect(sharesOf(new Map([["kz", 0]]), 0)).toEqual([{ id: "kz", volume: 0, share: 0 }]);
   });
 });
