@@ -1,7 +1,5 @@
 // Filters: threshold, top N, lanes, place kinds, transport modes, basis, regions; what they hide, and a reset.
-import { LANES } from "../domain/lanes";
-import { REGIONS } from "../domain/regions";
-import { BASES, PLACE_KINDS, type Basis, type PlaceKind } from "../domain/types";
+import { filterGroups, type FilterGroup, type ListKey } from "../state/filterGroups";
 import { filtersActive, hiddenSummary } from "../state/hiddenSummary";
 import { resetFilters, setFilters } from "../state/producers";
 import type { Filters } from "../state/viewState";
@@ -9,32 +7,53 @@ import { volumeUnit } from "../state/volumeUnit";
 import { onDataset, onScene, type App } from "./app";
 import { append, clear, el } from "./dom";
 
-/** Checkbox names: unique across the page (e.g. a lane and a region are both "Central Asia"), never "Origin". */
-export const KIND_FILTER_LABELS: Record<PlaceKind, string> = {
-  origin: "Provinces and cities",
-  exit: "Exit points",
-  transit: "Transit places",
-  market: "Markets",
-};
-const BASIS_FILTER_LABELS: Record<Basis, string> = {
-  reported: "Reported figures",
-  derived: "Derived figures",
-  modelled: "Modelled estimates",
-};
-// No prototype: modes come from files ("constructor" is a mode like any other, shown as written).
-const MODE_NAMES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  road: "Road",
-  rail: "Rail",
-  sea: "Sea",
-  mixed: "Mixed",
-  unknown: "Unknown",
-});
+interface FilterDom {
+  threshold: HTMLInputElement;
+  thresholdHint: HTMLElement;
+  topN: HTMLInputElement;
+  status: HTMLElement;
+  reset: HTMLButtonElement;
+  groups: HTMLElement;
+  overlayNote: HTMLElement;
+}
 
-type ListKey = "hiddenLanes" | "hiddenKinds" | "hiddenModes" | "hiddenBases" | "hiddenRegions";
+/** One checkbox of a group: which list it edits and the value it hides when unchecked. */
+interface Box {
+  key: ListKey;
+  value: string;
+  input: HTMLInputElement;
+}
 
 export function mountFilterControls(app: App): void {
-  const body = app.panel.addSection("filters", "Filters", { open: true, order: 17 });
   const { store } = app;
+  const dom = buildFilterDom(app);
+  let boxes: Box[] = [];
+  const buildGroups = () => {
+    clear(dom.groups);
+    boxes = filterGroups(app.dataset()).flatMap((g) => renderGroup(app, dom.groups, g));
+  };
+  const sync = () => syncFilters(app, dom, boxes);
+  wireFilterInputs(app, dom);
+  let statusOf: unknown = null;
+  const renderStatus = () => {
+    if (statusOf === app.derived().visible) return;
+    statusOf = app.derived().visible;
+    renderHiddenStatus(app, dom);
+  };
+  buildGroups();
+  sync();
+  store.subscribe((s, prev) => {
+    if (s.filters !== prev.filters || s.weighting !== prev.weighting) sync();
+  });
+  onScene(app, () => renderStatus());
+  onDataset(app, () => {
+    buildGroups();
+    sync();
+  });
+}
+
+function buildFilterDom(app: App): FilterDom {
+  const body = app.panel.addSection("filters", "Filters", { open: true, order: 17 });
   const threshold = el("input", {
     id: "filter-threshold",
     name: "filter-threshold",
@@ -79,71 +98,44 @@ export function mountFilterControls(app: App): void {
   // Also on the map, so the count is in sight while the panel is scrolled away.
   const overlayNote = el("div", { class: "x-overlay-hidden", "aria-hidden": "true" });
   document.getElementById("overlay")?.appendChild(overlayNote);
+  return { threshold, thresholdHint, topN, status, reset, groups, overlayNote };
+}
 
-  const boxes: { key: ListKey; value: string; input: HTMLInputElement }[] = [];
-  const group = (key: ListKey, legend: string, items: { value: string; label: string; suffix?: string }[]) => {
-    // Named by its legend and also labelled by it, so getByLabel("Place kinds") finds the group as getByRole does.
-    const legendId = `filter-${key}-legend`;
-    const fs = el("fieldset", { class: "x-checks", "aria-labelledby": legendId }, el("legend", { id: legendId }, legend));
-    for (const item of items) {
-      const id = `filter-${key}-${item.value}`.replace(/[^a-zA-Z0-9_-]/g, "-");
-      const input = el("input", { type: "checkbox", id, name: id });
-      boxes.push({ key, value: item.value, input });
-      input.addEventListener("change", () => {
-        const current = new Set<string>(store.get().filters[key]);
-        if (input.checked) current.delete(item.value);
-        else current.add(item.value);
-        store.dispatch(setFilters({ [key]: [...current] } as Partial<Filters>));
-      });
-      // Hidden words make names unique without cluttering the eye: "Show Central Asia lane" vs "Show Central Asia
-      // region", and no checkbox name sits inside an assumption's ("… of the 2024 Central Asia lane").
-      fs.append(
-        el(
-          "label",
-          { class: "x-check", for: id },
-          input,
-          item.suffix ? el("span", { class: "visually-hidden" }, "Show ") : null,
-          item.label,
-          item.suffix ? el("span", { class: "visually-hidden" }, item.suffix) : null,
-        ),
-      );
-    }
-    groups.append(fs);
-  };
+/** One fieldset of checkboxes (checked = shown); unchecking one adds its value to the group's hidden list. */
+function renderGroup(app: App, groups: HTMLElement, { key, legend, items }: FilterGroup): Box[] {
+  const { store } = app;
+  const boxes: Box[] = [];
+  // Named by its legend and also labelled by it, so getByLabel("Place kinds") finds the group as getByRole does.
+  const legendId = `filter-${key}-legend`;
+  const fs = el("fieldset", { class: "x-checks", "aria-labelledby": legendId }, el("legend", { id: legendId }, legend));
+  for (const item of items) {
+    const id = `filter-${key}-${item.value}`.replace(/[^a-zA-Z0-9_-]/g, "-");
+    const input = el("input", { type: "checkbox", id, name: id });
+    boxes.push({ key, value: item.value, input });
+    input.addEventListener("change", () => {
+      const current = new Set<string>(store.get().filters[key]);
+      if (input.checked) current.delete(item.value);
+      else current.add(item.value);
+      store.dispatch(setFilters({ [key]: [...current] } as Partial<Filters>));
+    });
+    // Hidden words make names unique without cluttering the eye: "Show Central Asia lane" vs "Show Central Asia
+    // region", and no checkbox name sits inside an assumption's ("… of the 2024 Central Asia lane").
+    fs.append(
+      el(
+        "label",
+        { class: "x-check", for: id },
+        input,
+        item.suffix ? el("span", { class: "visually-hidden" }, "Show ") : null,
+        item.label,
+        item.suffix ? el("span", { class: "visually-hidden" }, item.suffix) : null,
+      ),
+    );
+  }
+  groups.append(fs);
+  return boxes;
+}
 
-  const buildGroups = () => {
-    clear(groups);
-    boxes.length = 0;
-    const ds = app.dataset();
-    const placesLanes = new Set(ds.places.map((p) => p.lane).filter(Boolean));
-    group(
-      "hiddenLanes",
-      "Lanes",
-      LANES.filter((l) => placesLanes.has(l.id) || l.id === "other").map((l) => ({ value: l.id, label: l.label, suffix: " lane" })),
-    );
-    group(
-      "hiddenKinds",
-      "Place kinds",
-      PLACE_KINDS.map((k) => ({ value: k, label: KIND_FILTER_LABELS[k] })),
-    );
-    const modes = [...new Set(ds.flows.map((f) => f.mode))].sort();
-    group(
-      "hiddenModes",
-      "Transport modes",
-      modes.map((m) => ({ value: m, label: MODE_NAMES[m] ?? m, suffix: " transport" })),
-    );
-    group(
-      "hiddenBases",
-      "Basis",
-      BASES.map((b) => ({ value: b, label: BASIS_FILTER_LABELS[b] })),
-    );
-    group(
-      "hiddenRegions",
-      "Regions",
-      REGIONS.map((r) => ({ value: r.id, label: r.label, suffix: " region" })),
-    );
-  };
-
+function wireFilterInputs({ store }: App, { threshold, topN, reset }: FilterDom): void {
   threshold.addEventListener("input", () => {
     const v = Number(threshold.value);
     if (threshold.value !== "" && (!Number.isFinite(v) || v < 0)) return;
@@ -155,44 +147,34 @@ export function mountFilterControls(app: App): void {
     store.dispatch(setFilters({ topN: topN.value === "" ? null : v }));
   });
   reset.addEventListener("click", () => store.dispatch(resetFilters()));
+}
 
-  const sync = () => {
-    const s = store.get();
-    const f = s.filters;
-    if (document.activeElement !== threshold) threshold.value = f.minVolume > 0 ? String(f.minVolume) : "";
-    if (document.activeElement !== topN) topN.value = f.topN === null ? "" : String(f.topN);
-    thresholdHint.textContent = `${volumeUnit(app.dataset(), s.weighting.measure)}; smaller flows are hidden`;
-    for (const b of boxes) b.input.checked = !(f[b.key] as string[]).includes(b.value);
-    reset.disabled = !filtersActive(f);
-  };
-  let statusOf: unknown = null;
-  const renderStatus = () => {
-    const s = store.get();
-    if (statusOf === app.derived().visible) return;
-    statusOf = app.derived().visible;
-    const summary = hiddenSummary(app.derived().visible, s.filters, s.weighting.measure);
-    clear(status);
-    append(
-      status,
-      el("strong", {}, summary.headline),
-      summary.reasons.length
-        ? el(
-            "ul",
-            {},
-            summary.reasons.map((r) => el("li", {}, r)),
-          )
-        : null,
-    );
-    overlayNote.textContent = summary.reasons.length ? `${summary.headline}: ${summary.reasons.join(", ")}` : "";
-  };
-  buildGroups();
-  sync();
-  store.subscribe((s, prev) => {
-    if (s.filters !== prev.filters || s.weighting !== prev.weighting) sync();
-  });
-  onScene(app, () => renderStatus());
-  onDataset(app, () => {
-    buildGroups();
-    sync();
-  });
+/** Shows the filters in force (not over a field being typed in). */
+function syncFilters(app: App, { threshold, topN, thresholdHint, reset }: FilterDom, boxes: Box[]): void {
+  const s = app.store.get();
+  const f = s.filters;
+  if (document.activeElement !== threshold) threshold.value = f.minVolume > 0 ? String(f.minVolume) : "";
+  if (document.activeElement !== topN) topN.value = f.topN === null ? "" : String(f.topN);
+  thresholdHint.textContent = `${volumeUnit(app.dataset(), s.weighting.measure)}; smaller flows are hidden`;
+  for (const b of boxes) b.input.checked = !(f[b.key] as string[]).includes(b.value);
+  reset.disabled = !filtersActive(f);
+}
+
+/** What the filters hide, in the panel and on the map. */
+function renderHiddenStatus(app: App, { status, overlayNote }: FilterDom): void {
+  const s = app.store.get();
+  const summary = hiddenSummary(app.derived().visible, s.filters, s.weighting.measure);
+  clear(status);
+  append(
+    status,
+    el("strong", {}, summary.headline),
+    summary.reasons.length
+      ? el(
+          "ul",
+          {},
+          summary.reasons.map((r) => el("li", {}, r)),
+        )
+      : null,
+  );
+  overlayNote.textContent = summary.reasons.length ? `${summary.headline}: ${summary.reasons.join(", ")}` : "";
 }
