@@ -117,7 +117,7 @@ export function generateTradeDataset(options: GenerateTradeDatasetOptions): Data
         from,
         to,
         year,
-        vehicles,
+        volume: vehicles,
         usd: random() < 0.4 ? Math.round(vehicles * (9000 + 6000 * random())) : null,
         mode,
         basis,

@@ -19,9 +19,7 @@ function cell(value: string | number | null): string {
 function flowsToCsv(flows: readonly Flow[]): string {
   const header = ["from", "to", "year", "vehicles", "usd", "mode", "basis", "facts", "sources", "formula", "note"];
   const lines = flows.map((f) =>
-    [f.from, f.to, f.year, f.vehicles, f.usd, f.mode, f.basis, f.facts.join(";"), f.sources.join(";"), f.formula, f.note]
-      .map(cell)
-      .join(","),
+    [f.from, f.to, f.year, f.volume, f.usd, f.mode, f.basis, f.facts.join(";"), f.sources.join(";"), f.formula, f.note].map(cell).join(","),
   );
   return [header.join(","), ...lines].join("\n") + "\n";
 }

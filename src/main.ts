@@ -4,7 +4,7 @@
 import "./ui/styles.css";
 import { loadShippedDataset } from "./domain/shippedDataset";
 import { createDatasetLibrary } from "./io/datasetLibrary";
-import { zeroMileageFlowModel } from "./state/assumptionModel";
+import { profileFlowModel } from "./state/assumptionModel";
 import { initialView, openedData, positionsFollowLayout, resultsArrived } from "./state/openDataset";
 import { createRouteFollower } from "./state/routeFollow";
 import { createRouteTrace } from "./state/routeTrace";
@@ -41,7 +41,7 @@ function start(): void {
   // Trace answers: on this thread for ordinary years, in workers past 20k flows a year.
   const jobs = createTraceJobs();
   const answers = createRouteAnswers(createRouteTrace(), jobs);
-  const select = createSelectors(zeroMileageFlowModel, answers);
+  const select = createSelectors(profileFlowModel, answers);
   const view = initialView(shipped);
   const follow = createRouteFollower(select.traceResult);
   const store = createStore(view, openedData(shipped, view.layout), (next, prev) => follow(positionsFollowLayout(next, prev), prev));

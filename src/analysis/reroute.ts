@@ -128,7 +128,7 @@ function topologicalOrder(work: Work[], extra: [string, string][]): { order: str
  * alternatives p already supplies (else all), by weight.
  */
 function rerouteYear(flows: Flow[], placesById: Map<string, Place>, rules: readonly RerouteRule[], year: number, options: RerouteOptions) {
-  const work: Work[] = flows.map((flow) => ({ flow, v: 0, original: flow.vehicles, isNew: false }));
+  const work: Work[] = flows.map((flow) => ({ flow, v: 0, original: flow.volume, isNew: false }));
   const byId = new Map(work.map((w) => [w.flow.id, w]));
   const outs = new Map<string, Work[]>();
   const ins = new Map<string, Work[]>();
@@ -161,7 +161,7 @@ function rerouteYear(flows: Flow[], placesById: Map<string, Place>, rules: reado
       from,
       to,
       year,
-      vehicles: 0,
+      volume: 0,
       usd: null,
       mode,
       basis: "modelled",
@@ -261,7 +261,7 @@ function rerouteYear(flows: Flow[], placesById: Map<string, Place>, rules: reado
     }
     if (w.isNew) {
       created.push(w.flow.id);
-      kept.push({ ...w.flow, vehicles: w.v, formula: `${options.label}: ${round(w.v)} re-routed` });
+      kept.push({ ...w.flow, volume: w.v, formula: `${options.label}: ${round(w.v)} re-routed` });
       continue;
     }
     if (Math.abs(w.v - w.original) <= EPS * Math.max(1, w.original)) {
@@ -271,7 +271,7 @@ function rerouteYear(flows: Flow[], placesById: Map<string, Place>, rules: reado
     const ratio = w.original > 0 ? w.v / w.original : 0;
     kept.push({
       ...w.flow,
-      vehicles: w.v,
+      volume: w.v,
       usd: w.flow.usd === null ? null : w.flow.usd * ratio,
       basis: "modelled",
       facts: [...new Set([...w.flow.facts, ...options.facts])],

@@ -24,8 +24,8 @@ function balances(flows: readonly Flow[], placesById: Map<string, Place>) {
   const outflow = new Map<string, number>();
   for (const f of flows) {
     if (f.from === f.to) continue;
-    outflow.set(f.from, (outflow.get(f.from) ?? 0) + f.vehicles);
-    inflow.set(f.to, (inflow.get(f.to) ?? 0) + f.vehicles);
+    outflow.set(f.from, (outflow.get(f.from) ?? 0) + f.volume);
+    inflow.set(f.to, (inflow.get(f.to) ?? 0) + f.volume);
   }
   const g = new Map<string, number>(),
     d = new Map<string, number>(),

@@ -27,7 +27,7 @@ export function buildYearGraph(dataset: Dataset, year: number, options: BuildYea
   for (const place of dataset.places) graph.addNode(place.id, { ...place });
   for (const flow of options.flows ?? dataset.flows) {
     if (flow.year !== year) continue;
-    const weight = measure === "usd" ? flow.usd : flow.vehicles;
+    const weight = measure === "usd" ? flow.usd : flow.volume;
     if (weight === null) continue;
     for (const end of [flow.from, flow.to]) {
       if (!graph.hasNode(end)) {

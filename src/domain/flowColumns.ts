@@ -10,7 +10,7 @@ export interface FlowColumns {
   from: Uint32Array;
   to: Uint32Array;
   year: Uint16Array;
-  vehicles: Float64Array;
+  volume: Float64Array;
   /** NaN where the file gives no value. */
   usd: Float64Array;
   /** Index into `modes`. */
@@ -30,7 +30,7 @@ export interface FlowColumns {
 
 /** The typed arrays of a FlowColumns, for a postMessage transfer list. */
 export function columnBuffers(c: FlowColumns): ArrayBuffer[] {
-  return [c.from, c.to, c.year, c.vehicles, c.usd, c.mode, c.basis, c.facts, c.sources, c.formula, c.note].map(
+  return [c.from, c.to, c.year, c.volume, c.usd, c.mode, c.basis, c.facts, c.sources, c.formula, c.note].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }
@@ -50,7 +50,7 @@ export class FlowColumnsBuilder {
   private from: Uint32Array;
   private to: Uint32Array;
   private year: Uint16Array;
-  private vehicles: Float64Array;
+  private volume: Float64Array;
   private usd: Float64Array;
   private mode: Uint16Array;
   private basis: Uint8Array;
@@ -71,7 +71,7 @@ export class FlowColumnsBuilder {
     this.from = new Uint32Array(c);
     this.to = new Uint32Array(c);
     this.year = new Uint16Array(c);
-    this.vehicles = new Float64Array(c);
+    this.volume = new Float64Array(c);
     this.usd = new Float64Array(c);
     this.mode = new Uint16Array(c);
     this.basis = new Uint8Array(c);
@@ -125,7 +125,7 @@ export class FlowColumnsBuilder {
     from: number,
     to: number,
     year: number,
-    vehicles: number,
+    volume: number,
     usd: number | null,
     mode: number,
     basis: Basis,
@@ -139,7 +139,7 @@ export class FlowColumnsBuilder {
     this.from[i] = from;
     this.to[i] = to;
     this.year[i] = year;
-    this.vehicles[i] = vehicles;
+    this.volume[i] = volume;
     this.usd[i] = usd === null ? NaN : usd;
     this.mode[i] = mode;
     this.basis[i] = BASES.indexOf(basis);
@@ -154,7 +154,7 @@ export class FlowColumnsBuilder {
     this.from = grow(this.from, size);
     this.to = grow(this.to, size);
     this.year = grow(this.year, size);
-    this.vehicles = grow(this.vehicles, size);
+    this.volume = grow(this.volume, size);
     this.usd = grow(this.usd, size);
     this.mode = grow(this.mode, size);
     this.basis = grow(this.basis, size);
@@ -172,7 +172,7 @@ export class FlowColumnsBuilder {
       from: this.from.slice(0, n),
       to: this.to.slice(0, n),
       year: this.year.slice(0, n),
-      vehicles: this.vehicles.slice(0, n),
+      volume: this.volume.slice(0, n),
       usd: this.usd.slice(0, n),
       mode: this.mode.slice(0, n),
       basis: this.basis.slice(0, n),
@@ -195,7 +195,7 @@ export function materialiseFlows(columns: FlowColumns, places: readonly Place[],
 }
 
 function fill(out: Flow[], shift: number, columns: FlowColumns, places: readonly Place[], start: number, end: number): void {
-  const { from, to, year, vehicles, usd, mode, basis, facts, sources, formula, note, modes, lists, texts } = columns;
+  const { from, to, year, volume, usd, mode, basis, facts, sources, formula, note, modes, lists, texts } = columns;
   for (let i = start; i < end; i++) {
     const f = places[from[i]!]!.id;
     const t = places[to[i]!]!.id;
@@ -207,7 +207,7 @@ function fill(out: Flow[], shift: number, columns: FlowColumns, places: readonly
       from: f,
       to: t,
       year: y,
-      vehicles: vehicles[i]!,
+      volume: volume[i]!,
       usd: Number.isNaN(u) ? null : u,
       mode: m,
       basis: BASES[basis[i]!]!,

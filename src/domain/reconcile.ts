@@ -58,7 +58,7 @@ export function reconcileBorderTotals(
   const crossing = new Map<number, number>();
   for (const flow of dataset.flows) {
     const sum = crossing.get(flow.year) ?? 0;
-    crossing.set(flow.year, sum + (borderCrossing(flow, placesById) ? flow.vehicles : 0));
+    crossing.set(flow.year, sum + (borderCrossing(flow, placesById) ? flow.volume : 0));
   }
   return [...crossing.keys()]
     .sort((a, b) => a - b)
@@ -149,8 +149,8 @@ export function checkBounds(dataset: Pick<Dataset, "places" | "flows" | "context
     let passes: boolean;
     let where: string;
     if (figure.place !== "") {
-      const inflow = flows.filter((f) => f.to === figure.place).reduce((s, f) => s + f.vehicles, 0);
-      const outflow = flows.filter((f) => f.from === figure.place).reduce((s, f) => s + f.vehicles, 0);
+      const inflow = flows.filter((f) => f.to === figure.place).reduce((s, f) => s + f.volume, 0);
+      const outflow = flows.filter((f) => f.from === figure.place).reduce((s, f) => s + f.volume, 0);
       modelled = rule.side === "in" ? inflow : rule.side === "out" ? outflow : Math.max(inflow, outflow);
       passes = flows.some((f) => f.to === figure.place || f.from === figure.place);
       where = name(figure.place);
@@ -159,7 +159,7 @@ export function checkBounds(dataset: Pick<Dataset, "places" | "flows" | "context
         figure.from === NATIONAL_PLACE_ID
           ? flows.filter((f) => f.to === figure.to && borderCrossing(f, placesById))
           : flows.filter((f) => f.from === figure.from && f.to === figure.to);
-      modelled = onHop.reduce((s, f) => s + f.vehicles, 0);
+      modelled = onHop.reduce((s, f) => s + f.volume, 0);
       passes = onHop.length > 0;
       where = `${figure.from === NATIONAL_PLACE_ID ? "China" : name(figure.from)} → ${name(figure.to)}`;
     }

@@ -29,14 +29,14 @@ export interface Place {
   aggregate?: boolean;
 }
 
-/** One hop of one year: an edge of the graph. Measure: used-car exports, in vehicles. */
+/** One hop of one year: an edge of the graph. Its volume is in the dataset's unit (vehicles for the shipped data). */
 export interface Flow {
   /** Stable key: `${from}>${to}@${year}/${mode}`. */
   id: string;
   from: string;
   to: string;
   year: number;
-  vehicles: number;
+  volume: number;
   /** US dollars where known, else null. */
   usd: number | null;
   /** Transport mode: road, rail, sea, mixed, unknown. */

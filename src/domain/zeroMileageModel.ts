@@ -69,7 +69,7 @@ function finish(draft: Draft, factSources: FactSources): Flow {
     from: draft.from,
     to: draft.to,
     year: draft.year,
-    vehicles,
+    volume: vehicles,
     usd: null,
     mode: draft.mode,
     basis: "modelled",
@@ -130,7 +130,7 @@ function run(assumptions: readonly Assumption[], factSources: FactSources): { fl
         from: NATIONAL_PLACE,
         to: NOT_REPORTED_PLACE,
         year,
-        vehicles: national.vehicles,
+        volume: national.vehicles,
         usd: null,
         mode: "unknown",
         basis: "reported",
@@ -203,7 +203,7 @@ function run(assumptions: readonly Assumption[], factSources: FactSources): { fl
     const landSupply = resolveShareGroup(LAND_SUPPLY_GROUP, byId);
     const seaportSupply = resolveShareGroup(OTHER_SEAPORT_SUPPLY_GROUP, byId);
     for (const [exit, outs] of outOfExit) {
-      const throughput = outs.reduce((total, out) => total + out.flow.vehicles, 0);
+      const throughput = outs.reduce((total, out) => total + out.flow.volume, 0);
       const deps = unique(outs.flatMap((out) => out.deps));
       const tTerm: Term = {
         value: throughput,
@@ -243,7 +243,7 @@ function run(assumptions: readonly Assumption[], factSources: FactSources): { fl
     // Re-exports: transit inflow × onward share; the rest stays at the node.
     for (const onward of ONWARD_GROUPS) {
       const ins = intoNode.get(onward.node) ?? [];
-      const inflow = ins.reduce((total, inn) => total + inn.flow.vehicles, 0);
+      const inflow = ins.reduce((total, inn) => total + inn.flow.volume, 0);
       const deps = unique(ins.flatMap((inn) => inn.deps));
       const iTerm: Term = {
         value: inflow,

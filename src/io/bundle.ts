@@ -126,7 +126,11 @@ function flow(c: Checker, value: unknown, path: string): Flow {
     from: c.string(o.from, `${path}.from`),
     to: c.string(o.to, `${path}.to`),
     year: c.number(o.year, `${path}.year`, 1000, 9999),
-    vehicles: c.number(o.vehicles, `${path}.vehicles`, 0, MAX_VOLUME),
+    // Files written before the field was named for what it is (a volume in the dataset's unit) say "vehicles".
+    volume:
+      o.volume === undefined && o.vehicles !== undefined
+        ? c.number(o.vehicles, `${path}.vehicles`, 0, MAX_VOLUME)
+        : c.number(o.volume, `${path}.volume`, 0, MAX_VOLUME),
     usd: c.nullableNumber(o.usd, `${path}.usd`, 0, MAX_VOLUME),
     mode: c.string(o.mode, `${path}.mode`),
     basis: c.oneOf(o.basis, BASES, `${path}.basis`),

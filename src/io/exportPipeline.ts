@@ -80,7 +80,6 @@ export function sizeProblemFor(out: { width: number; height: number }, view: Pic
 export function specFor(select: Selectors, state: ViewState, data: AppData, sizeFactor: number, now: Date): ExportSpec {
   const derived = select.derived(state, data);
   const scene = select.scene(state, data);
-  const id = data.dataset.id;
   return buildExportSpec({
     state,
     dataset: data.dataset,
@@ -89,8 +88,8 @@ export function specFor(select: Selectors, state: ViewState, data: AppData, size
     widthLegend: scene.widthScale.legend(3).map(({ value, width }) => ({ value, width: width * sizeFactor })),
     scaleKind: scene.widthScale.kind,
     palette: {
-      kinds: PLACE_KINDS.map((kind) => ({ kind, label: kindLabels(id)[kind], colour: KIND_COLOURS[kind] })),
-      lanes: [{ id: "domestic", label: domesticLaneLabel(id) }, ...LANES].map((l) => ({
+      kinds: PLACE_KINDS.map((kind) => ({ kind, label: kindLabels(data.dataset)[kind], colour: KIND_COLOURS[kind] })),
+      lanes: [{ id: "domestic", label: domesticLaneLabel(data.dataset) }, ...LANES].map((l) => ({
         id: l.id,
         label: l.label,
         colour: LANE_COLOURS[l.id] ?? "#7f8c8d",

@@ -1,7 +1,8 @@
 // What an exported image says, as plain data: title, caption, legend (with the real volumes of the
 // width scale), sources, caveat, date and file name. Built purely from the view state and the flows
 // shown; the PNG composer and the SVG writer both draw from it, so the two formats agree.
-import { SHIPPED_DATASET_ID, type Basis, type Dataset, type Flow, type PlaceKind } from "../domain/types";
+import type { Basis, Dataset, Flow, PlaceKind } from "../domain/types";
+import { profileOf } from "../state/profile";
 import type { ScaleKind, ViewState } from "../state/viewState";
 import { yearStatus } from "../state/yearStatus";
 import { formatCompact, MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
@@ -70,9 +71,6 @@ export interface ExportSpecInput {
   contextHops?: number;
 }
 
-export const ZERO_MILEAGE_CAVEAT =
-  'Caveat: an estimated ~90% of 2024\'s used-car exports were "zero-mileage" new cars (CADA consultant via Reuters); no source splits them by route.';
-
 const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
 const INT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
@@ -83,9 +81,14 @@ export function shownYear(dataset: Partial<Pick<Dataset, "timeless">>, year: num
   return dataset.timeless ? null : year;
 }
 
+/** The caveat line of an exported picture, when the dataset has one. */
+export function caveatOf(dataset: Pick<Dataset, "id">): string | null {
+  const caveat = profileOf(dataset).caveat;
+  return caveat ? `Caveat: ${caveat}` : null;
+}
+
 export function defaultTitle(dataset: TitledDataset, year: number): string {
-  if (dataset.id === SHIPPED_DATASET_ID) return `China's used-car exports, ${year}`;
-  return dataset.timeless ? dataset.name : `${dataset.name}, ${year}`;
+  return profileOf(dataset).title(dataset, year);
 }
 
 export function effectiveTitle(state: Pick<ViewState, "title" | "year">, dataset: TitledDataset): string {
@@ -193,10 +196,10 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
 
   const caption: string[] = [];
   caption.push(
-    `${dataset.timeless ? "" : `${state.year} · `}${dataset.id === SHIPPED_DATASET_ID ? (measure === "usd" ? "used-car exports, US dollars" : "used-car exports, vehicles") : unit === MONEY ? "US dollars" : unit} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
+    `${dataset.timeless ? "" : `${state.year} · `}${profileOf(dataset).measureWords(measure) ?? (unit === MONEY ? "US dollars" : unit)} · ${shown.length}${input.counts && input.counts.total > shown.length ? ` of ${input.counts.total}` : ""} flow${shown.length === 1 ? "" : "s"} shown`,
   );
   // What the year's picture is, in plain words: modelled estimates on a reported total, or reported figures only.
-  if (dataset.id === SHIPPED_DATASET_ID) {
+  if (profileOf(dataset).model !== null) {
     const status = yearStatus(dataset, state.year);
     if (status.kind !== "empty") caption.push(status.statement);
   }
@@ -243,7 +246,7 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
     caption,
     legend,
     sources: sourcesOf(shown, dataset),
-    caveat: dataset.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_CAVEAT : null,
+    caveat: caveatOf(dataset),
     exported: `Exported ${date} with Reroute · dataset ${dataset.name}`,
     fileBase: exportFileBase(title, shownYear(dataset, state.year)),
   };

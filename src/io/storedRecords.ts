@@ -91,7 +91,7 @@ const ARRAY_TYPES = {
   from: Uint32Array,
   to: Uint32Array,
   year: Uint16Array,
-  vehicles: Float64Array,
+  volume: Float64Array,
   usd: Float64Array,
   mode: Uint16Array,
   basis: Uint8Array,
@@ -128,11 +128,11 @@ export function checkStoredFlowColumns(value: unknown, places: number): FlowColu
   if (!isStrings(modes) || !isStrings(texts) || !Array.isArray(lists) || !lists.every(isStrings)) return "tables are not text";
   const c = a as unknown as Omit<FlowColumns, "modes" | "lists" | "texts">;
   for (let i = 0; i < length; i++) {
-    const vehicles = c.vehicles[i]!;
+    const volume = c.volume[i]!;
     const usd = c.usd[i]!;
     if (c.from[i]! >= places || c.to[i]! >= places) return `flow ${i + 1} names a place that is not there`;
     if (c.year[i]! < 1000 || c.year[i]! > 9999) return `flow ${i + 1} has no year`;
-    if (!(vehicles >= 0 && vehicles <= MAX_VOLUME)) return `flow ${i + 1} has a volume out of range`;
+    if (!(volume >= 0 && volume <= MAX_VOLUME)) return `flow ${i + 1} has a volume out of range`;
     if (!Number.isNaN(usd) && !(usd >= 0 && usd <= MAX_VOLUME)) return `flow ${i + 1} has a value out of range`;
     if (c.mode[i]! >= modes.length || c.basis[i]! >= BASES.length) return `flow ${i + 1} has an unknown mode or basis`;
     if (c.facts[i]! >= lists.length || c.sources[i]! >= lists.length || c.formula[i]! >= texts.length || c.note[i]! >= texts.length)

@@ -1,50 +1,24 @@
-// Edited assumptions → recomputed flows, and whether the recomputed flows still meet the data's checks.
-// The shipped dataset's model is src/domain/zeroMileageModel.ts; imported data has no model.
-import { checkBounds, reconcileBorderTotals, type BorderTotal, type BoundCheck } from "../domain/reconcile";
-import type { Assumption, Dataset, Flow } from "../domain/types";
-import { factSources } from "../domain/facts";
-import { modelAssumptionIds, modelFlows } from "../domain/zeroMileageModel";
-import type { FlowModel } from "./derived";
+// Edited assumptions → the flows in force, and the checks they must pass, through the dataset's
+// profile (src/datasets): the shipped data has a model; imported data keeps its flows.
+import { profileOf, type FlowModel, type ModelChecks } from "../datasets";
+import type { Dataset, Flow } from "../domain/types";
 
-/** The dataset's assumptions with the edited values in place of the declared ones. */
-export function mergeAssumptions(assumptions: readonly Assumption[], edits: Readonly<Record<string, number>>): Assumption[] {
-  return assumptions.map((a) => (Object.hasOwn(edits, a.id) && Number.isFinite(edits[a.id]) ? { ...a, value: edits[a.id]! } : a));
+export type AssumptionChecks = ModelChecks;
+
+/** Whether edited assumptions recompute this dataset's flows. */
+export function modelApplies(dataset: Pick<Dataset, "id" | "assumptions">): boolean {
+  const p = profileOf(dataset);
+  return p.model !== null && p.modelApplies(dataset);
 }
 
-/** True when the dataset carries every assumption the zero-mileage model reads. */
-export function zeroMileageModelApplies(dataset: Pick<Dataset, "assumptions">): boolean {
-  if (!dataset.assumptions.length) return false;
-  const ids = new Set(dataset.assumptions.map((a) => a.id));
-  return modelAssumptionIds().every((id) => ids.has(id));
-}
-
-/** FlowModel for createDeriver: the zero-mileage model on the merged assumptions; other data keeps its flows. */
-export const zeroMileageFlowModel: FlowModel = (dataset, edits) => {
-  if (!zeroMileageModelApplies(dataset)) return dataset.flows;
-  return modelFlows(mergeAssumptions(dataset.assumptions, edits), factSources(dataset.facts ?? []));
+/** FlowModel for createDeriver: the dataset's own model, or its flows as they are. */
+export const profileFlowModel: FlowModel = (dataset, edits) => {
+  const model = profileOf(dataset).model;
+  return model && modelApplies(dataset) ? model.flows(dataset, edits) : dataset.flows;
 };
 
-export interface AssumptionChecks {
-  border: BorderTotal[];
-  bounds: BoundCheck[];
-  /** Border years that fail (with a national total) and bound checks that fail. */
-  failures: { kind: "border" | "bound"; message: string }[];
-}
-
-/** Reconciliation and bounds on the dataset with `flows` in place of its own. */
+/** The dataset's checks with `flows` in place of its own (none for data without a model). */
 export function assumptionChecks(dataset: Dataset, flows: Flow[]): AssumptionChecks {
-  const withFlows = { places: dataset.places, context: dataset.context, flows };
-  const border = reconcileBorderTotals(withFlows).filter((b) => b.national !== null);
-  const bounds = checkBounds(withFlows);
-  const failures: AssumptionChecks["failures"] = [];
-  for (const b of border) {
-    if (b.ok) continue;
-    const pct = b.relGap === null ? "" : ` (${b.relGap > 0 ? "+" : ""}${(b.relGap * 100).toFixed(1)}%)`;
-    failures.push({
-      kind: "border",
-      message: `${b.year}: flows crossing China's border add up to ${b.crossing.toLocaleString("en-GB")} vehicles, not the national used-car exports of ${(b.national ?? 0).toLocaleString("en-GB")}${pct}.`,
-    });
-  }
-  for (const c of bounds) if (!c.ok) failures.push({ kind: "bound", message: c.message });
-  return { border, bounds, failures };
+  const model = profileOf(dataset).model;
+  return model ? model.checks(dataset, flows) : { border: [], bounds: [], failures: [] };
 }

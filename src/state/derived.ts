@@ -24,8 +24,9 @@ export interface Derived {
   colourLaneOf(flow: Flow): string;
 }
 
-/** Recomputes flows from edited assumptions; supplied by the dataset's model (none for imported data). */
-export type FlowModel = (dataset: Dataset, edits: Record<string, number>) => Flow[];
+/** Recomputes flows from edited assumptions (the dataset profile's model; none for imported data). */
+export type { FlowModel } from "../datasets";
+import type { FlowModel } from "../datasets";
 
 export function createDeriver(model: FlowModel | null) {
   let last: { dataset: Dataset; assumptions: Record<string, number>; flows: Flow[]; placesById: Map<string, Place> } | null = null;

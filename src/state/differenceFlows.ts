@@ -25,7 +25,7 @@ export function differenceFlows(cmp: YearComparison, flowsById: ReadonlyMap<stri
     if (!real || id === undefined) continue;
     const size = Math.abs(c.change);
     // Both measures carry the change (it was computed in the measure shown).
-    flows.push({ ...real, vehicles: size, usd: size, year: cmp.after });
+    flows.push({ ...real, volume: size, usd: size, year: cmp.after });
     statusOf.set(id, c.status);
     changeOf.set(id, c.change);
   }

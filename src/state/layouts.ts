@@ -47,8 +47,8 @@ export function chainPositions(places: Place[], flows: Flow[], width = 600, heig
     m.set(b, (m.get(b) ?? 0) + w);
   };
   for (const f of flows) {
-    link(f.from, f.to, f.vehicles || 1);
-    link(f.to, f.from, f.vehicles || 1);
+    link(f.from, f.to, f.volume || 1);
+    link(f.to, f.from, f.volume || 1);
   }
   const rank = new Map<string, number>();
   columns.forEach((col) => col.forEach((id, i) => rank.set(id, i / Math.max(1, col.length - 1))));

@@ -3,13 +3,16 @@
 import type { Dataset } from "../domain/types";
 import { buildYearGraph } from "../domain/buildYearGraph";
 import { positionsForLayout } from "./layoutPositions";
+import { profileOf } from "./profile";
 import type { Positions } from "./layouts";
 import { DEFAULT_PANELS, appData, type AppData, type AppProducer, type AppSnapshot } from "./store";
 import { DEFAULT_YEAR, defaultViewState, type LayoutKind, type ViewState } from "./viewState";
 
-/** The year a dataset opens at: the default year when it has it, else its latest. */
-export function defaultYearOf(dataset: Pick<Dataset, "years">): number {
-  return dataset.years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (dataset.years[dataset.years.length - 1] ?? DEFAULT_YEAR);
+/** The year a dataset opens at: its profile's default year when it has it, else its latest. */
+export function defaultYearOf(dataset: Pick<Dataset, "id" | "years">): number {
+  const preferred = profileOf(dataset).defaultYear;
+  if (preferred !== null && dataset.years.includes(preferred)) return preferred;
+  return dataset.years[dataset.years.length - 1] ?? DEFAULT_YEAR;
 }
 
 /** Data where no place can go on the map opens in the chain layout rather than as a strip under an empty map. */

@@ -1,5 +1,6 @@
 // Colours: node kinds and lanes. One place, so the legend, the canvas and exports agree.
-import { SHIPPED_DATASET_ID, type PlaceKind } from "../domain/types";
+import { profileOf } from "../datasets";
+import type { Dataset, PlaceKind } from "../domain/types";
 
 export const KIND_COLOURS: Record<PlaceKind, string> = {
   origin: "#c0392b",
@@ -8,30 +9,14 @@ export const KIND_COLOURS: Record<PlaceKind, string> = {
   market: "#1a5276",
 };
 
-/** Kind names for the shipped data (Chinese provinces, exit points, transit countries, markets). */
-export const KIND_LABELS: Record<PlaceKind, string> = {
-  origin: "Origin (province / city)",
-  exit: "Exit point (port / crossing)",
-  transit: "Transit country / hub",
-  market: "Final market",
-};
-
-/** Kind names for anyone else's data: what the place does in the graph, nothing China-specific. */
-export const GENERIC_KIND_LABELS: Record<PlaceKind, string> = {
-  origin: "Origin (sends only)",
-  exit: "Exit point",
-  transit: "Transit (receives and sends on)",
-  market: "Market (receives only)",
-};
-
-/** The kind names for a dataset: the shipped data's own, or generic ones for imported data. */
-export function kindLabels(datasetId: string): Record<PlaceKind, string> {
-  return datasetId === SHIPPED_DATASET_ID ? KIND_LABELS : GENERIC_KIND_LABELS;
+/** Kind names for a dataset (its profile's words). */
+export function kindLabels(dataset: Pick<Dataset, "id">): Record<PlaceKind, string> {
+  return profileOf(dataset).kindWords;
 }
 
-/** The name of the "domestic" colour (origin → exit legs). */
-export function domesticLaneLabel(datasetId: string): string {
-  return datasetId === SHIPPED_DATASET_ID ? "Inside China (to the exit)" : "Origin to exit point";
+/** The name of the "domestic" colour (origin → exit legs), in the dataset's words. */
+export function domesticLaneLabel(dataset: Pick<Dataset, "id">): string {
+  return profileOf(dataset).domesticLaneLabel;
 }
 
 /**

@@ -43,7 +43,7 @@ export const NODE_SIZE_RANGE: [number, number] = [2.5, 12];
 export const EMPTY_NODE_SIZE = 2.5;
 
 export function flowVolume(flow: Flow, measure: Measure): number {
-  return measure === "usd" ? (flow.usd ?? 0) : flow.vehicles;
+  return measure === "usd" ? (flow.usd ?? 0) : flow.volume;
 }
 
 export interface SceneInput {

@@ -38,7 +38,7 @@ export function serialiseYearGraph(dataset: Dataset, flows: readonly Flow[], yea
   const seen = new Set<string>();
   for (const f of flows) {
     if (f.year !== year) continue;
-    const weight = measure === "usd" ? f.usd : f.vehicles;
+    const weight = measure === "usd" ? f.usd : f.volume;
     if (weight === null) continue;
     if (!known.has(f.from) || !known.has(f.to)) {
       throw new Error(`state/traceScale: serialiseYearGraph: flow "${f.id}" refers to a place the dataset does not have`);

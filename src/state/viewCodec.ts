@@ -2,7 +2,8 @@
 // Pure (no DOM): encodeView/decodeView for the address bar, encodeStory/decodeStory for a whole story.
 // Nothing read from a link is ever evaluated or used as markup; unknown keys are ignored with a warning.
 import LZString from "lz-string";
-import { BASES, PLACE_KINDS, SHIPPED_DATASET_ID } from "../domain/types";
+import { BASES, PLACE_KINDS } from "../domain/types";
+import { SHIPPED } from "./profile";
 import {
   DEFAULT_FILTERS,
   DEFAULT_TRACE,
@@ -103,7 +104,7 @@ export const MAX_LINK_POSITIONS = 10_000;
 /** Version, dataset id (when not the shipped one) and a prefix of the data's hash, then the diff. */
 function payloadOf(state: ViewState, diff: Diff): Diff {
   const payload: Diff = { v: VIEW_STATE_VERSION, ...diff };
-  if (state.datasetId !== SHIPPED_DATASET_ID) payload.d = state.datasetId;
+  if (state.datasetId !== SHIPPED.id) payload.d = state.datasetId;
   if (state.datasetHash) payload.h = state.datasetHash.slice(0, 16);
   return payload;
 }
@@ -186,7 +187,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   for (const k of Object.keys(payload)) if (!known.has(k)) warnings.push(`Ignored an unknown part of the link ("${k.slice(0, 30)}").`);
 
   const d = own(payload, "d");
-  const linkDataset = typeof d === "string" ? d.slice(0, MAX_TEXT) : SHIPPED_DATASET_ID;
+  const linkDataset = typeof d === "string" ? d.slice(0, MAX_TEXT) : SHIPPED.id;
   if (linkDataset !== ctx.datasetId) {
     warnings.push(
       linkDataset.startsWith("local:")

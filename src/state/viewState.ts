@@ -1,7 +1,8 @@
 // The one view state: everything a picture depends on, as one flat, JSON-able object.
 // The UI reads it and changes it only through the producers in ./producers.ts.
 import type { Scenario } from "../domain/scenario";
-import { SHIPPED_DATASET_ID, type Basis, type PlaceKind } from "../domain/types";
+import type { Basis, PlaceKind } from "../domain/types";
+import { SHIPPED } from "./profile";
 import type { SeriesTarget, StackBy } from "./timeSeries";
 
 /** 2: flow budget added, camera packed as [x, y, ratio, angle] in links (viewCodec.ts migrates 1). */
@@ -123,11 +124,12 @@ export const DEFAULT_WEIGHTING: Weighting = {
 
 export const DEFAULT_TRACE: TraceState = { origin: null, destination: null, chain: null, through: null };
 
-export const DEFAULT_YEAR = 2024;
+/** The year the shipped dataset opens at (its profile's). */
+export const DEFAULT_YEAR = SHIPPED.profile.defaultYear ?? 2024;
 
 export const DEFAULT_FLOW_BUDGET = 2000;
 
-export function defaultViewState(datasetId = SHIPPED_DATASET_ID, datasetHash = "", year = DEFAULT_YEAR): ViewState {
+export function defaultViewState(datasetId: string = SHIPPED.id, datasetHash = "", year = DEFAULT_YEAR): ViewState {
   return {
     version: VIEW_STATE_VERSION,
     datasetId,

@@ -22,7 +22,7 @@ export interface VisibleFlowsContext {
 }
 
 export function volumeOf(flow: Flow, measure: Measure): number | null {
-  return measure === "usd" ? flow.usd : flow.vehicles;
+  return measure === "usd" ? flow.usd : flow.volume;
 }
 
 export function visibleFlows(

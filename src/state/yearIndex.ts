@@ -23,7 +23,7 @@ interface ByYear {
 const cache = new WeakMap<readonly Flow[], ByYear>();
 
 function valueOf(flow: Flow, measure: Measure): number | null {
-  return measure === "usd" ? flow.usd : flow.vehicles;
+  return measure === "usd" ? flow.usd : flow.volume;
 }
 
 function byYearOf(flows: readonly Flow[]): ByYear {

@@ -1,13 +1,11 @@
 // "About the data": what the flows measure, the sources, the assumptions behind modelled flows,
 // the context figures that are kept out of the graph, and the policy events.
 import { checkBounds } from "../domain/reconcile";
-import { SHIPPED_DATASET_ID, type Dataset } from "../domain/types";
+import type { Dataset } from "../domain/types";
+import { profileOf } from "../state/profile";
 import { dataYears, yearStatus } from "../state/yearStatus";
 import { clear, el, safeLink } from "./dom";
 import { formatInt } from "./format";
-
-export const ZERO_MILEAGE_NOTE =
-  "Flows are China's used-car exports, in vehicles. An estimated ~90% of 2024's used-car exports were \"zero-mileage\" new cars (a CADA consultant's estimate, via Reuters); no source splits zero-mileage by route.";
 
 export function renderAbout(root: HTMLElement, dataset: Dataset): void {
   clear(root);
@@ -15,9 +13,8 @@ export function renderAbout(root: HTMLElement, dataset: Dataset): void {
     el(
       "p",
       {},
-      dataset.id === SHIPPED_DATASET_ID
-        ? ZERO_MILEAGE_NOTE
-        : `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`,
+      profileOf(dataset).about ??
+        `Dataset "${dataset.name}": ${formatInt(dataset.places.length)} places, ${formatInt(dataset.flows.length)} flows.`,
     ),
     el(
       "p",
@@ -25,7 +22,8 @@ export function renderAbout(root: HTMLElement, dataset: Dataset): void {
       "Basis: reported = a published figure; derived = arithmetic on reported figures of the same measure; modelled = an estimate from the shares and figures below (drawn lighter).",
     ),
   );
-  if (dataset.id === SHIPPED_DATASET_ID) renderYearsAndBounds(root, dataset);
+  // Data with a model has years of different standing (reported, modelled, context only) and bounds.
+  if (profileOf(dataset).model !== null) renderYearsAndBounds(root, dataset);
   if (dataset.assumptions.length) {
     root.append(
       el("h3", {}, "Shares and figures behind the modelled flows"),

@@ -2,7 +2,7 @@
 // and attribution (the deriver runs the model); the view is badged "Edited assumptions" and the
 // reconciliation and bounds are re-checked, naming any that break. One row is ./assumptionRow.ts.
 import type { Dataset, Flow } from "../domain/types";
-import { assumptionChecks, zeroMileageModelApplies } from "../state/assumptionModel";
+import { assumptionChecks, modelApplies } from "../state/assumptionModel";
 import { resetAssumptions } from "../state/producers";
 import { onDataset, onScene, type App } from "./app";
 import { createAssumptionRow, fmtValue, type AssumptionRow } from "./assumptionRow";
@@ -71,7 +71,7 @@ function buildAssumptionsDom(app: App): AssumptionsDom {
 function buildRows(app: App, dom: AssumptionsDom, sync: (force: boolean) => void): AssumptionRow[] {
   clear(dom.list);
   const ds = app.dataset();
-  const applies = zeroMileageModelApplies(ds);
+  const applies = modelApplies(ds);
   dom.intro.textContent = applies
     ? `${ds.assumptions.length} declared shares and figures the modelled flows are computed from. Change one and every flow, total, chain and attribution is recomputed.`
     : ds.assumptions.length
@@ -106,7 +106,7 @@ function syncAssumptions(app: App, dom: AssumptionsDom, rows: AssumptionRow[], f
 /** The reconciliation and bounds checks for the flows in force (nothing for data without the model). */
 function renderAssumptionChecks(checks: HTMLElement, ds: Dataset, flows: Flow[], edited: boolean): void {
   clear(checks);
-  if (!zeroMileageModelApplies(ds)) return;
+  if (!modelApplies(ds)) return;
   const result = assumptionChecks(ds, flows);
   const years = result.border.map((b) => b.year).join(", ");
   if (!result.failures.length) {

@@ -1,10 +1,9 @@
 // What tells the reader what the data is: the "Sources" section (every fact and source, searchable), the
 // context-layer switch beside the legend, and the notice under the header, which says for the year in view
 // whether its routes are modelled estimates, reported figures, or not published at all.
-import { SHIPPED_DATASET_ID } from "../domain/types";
+import { profileOf } from "../state/profile";
 import { setPanels } from "../state/openDataset";
 import { yearStatus } from "../state/yearStatus";
-import { ZERO_MILEAGE_NOTE } from "./aboutPanel";
 import { onDataset, type App } from "./app";
 import { el } from "./dom";
 import { mountSourcesView } from "./sourcesView";
@@ -46,8 +45,9 @@ export function mountDataPanels(app: App): DataPanels {
     const flowsInYear = data.dataset.years.includes(state.year);
     hint.textContent = flowsInYear ? "" : `${state.year} has no used-car flows: the context layer is drawn.`;
     hint.hidden = flowsInYear;
-    if (notice && data.dataset.id === SHIPPED_DATASET_ID) {
-      notice.textContent = `${ZERO_MILEAGE_NOTE} ${yearStatus(data.dataset, state.year).statement}`;
+    const about = profileOf(data.dataset).about;
+    if (notice && about) {
+      notice.textContent = `${about} ${yearStatus(data.dataset, state.year).statement}`;
     }
   };
   app.store.subscribe((state, prev, change) => {

@@ -1,10 +1,9 @@
-// Embed mode (?embed): only the graph and its legend, a small caption (the view's title and year, and for
-// the shipped dataset its caveat) and an "Open in Reroute" link to the same view without ?embed. The
+// Embed mode (?embed): only the graph and its legend, a small caption (the view's title and year, and the
+// dataset's caveat when it has one) and an "Open in Reroute" link to the same view without ?embed. The
 // hiding is CSS on html.embed (share.css).
-import { SHIPPED_DATASET_ID } from "../domain/types";
 import { ownRelativeUrl } from "../state/ownAddress";
 import { effectiveTitle } from "../io/exportSpec";
-import { ZERO_MILEAGE_NOTE } from "./aboutPanel";
+import { profileOf } from "../state/profile";
 import type { App } from "./app";
 import { el } from "./dom";
 import "./share.css";
@@ -30,7 +29,7 @@ export function mountEmbed(app: App): void {
     // The default title ends with the year; a custom one may not, so the year is added then.
     // Data without time names no year.
     title.textContent = ds.timeless || t.includes(String(state.year)) ? t : `${t} — ${state.year}`;
-    caveat.textContent = ds.id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_NOTE : "";
+    caveat.textContent = profileOf(ds).about ?? profileOf(ds).caveat ?? "";
     caveat.hidden = !caveat.textContent;
   };
   update();

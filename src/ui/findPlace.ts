@@ -14,7 +14,7 @@ export function mountFindPlace(app: App): void {
     wrapClass: "control x-find",
     listClass: "x-find-list",
     places: () => app.dataset().places,
-    kindWords: () => kindLabels(app.dataset().id),
+    kindWords: () => kindLabels(app.dataset()),
     showNative: true,
     searchOnFocus: true,
     onChoose: (place) => app.store.dispatch(select({ type: "node", id: place.id }), { camera: { to: "node", id: place.id } }),

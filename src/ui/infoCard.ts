@@ -2,16 +2,10 @@
 import { isAggregatePlace, type PlaceKind } from "../domain/types";
 import type { FlowSummary, PlaceSummary } from "../state/summaries";
 import type { VolumeUnit } from "../state/volumeUnit";
-import { KIND_LABELS } from "../state/palette";
 import { el, safeLink } from "./dom";
 import { BASIS_LABELS, formatInt, formatUsd, formatVolume } from "./format";
 
-export function placeCard(
-  s: PlaceSummary,
-  unit: VolumeUnit,
-  full = false,
-  kindLabel: Record<PlaceKind, string> = KIND_LABELS,
-): HTMLElement {
+export function placeCard(s: PlaceSummary, unit: VolumeUnit, full: boolean, kindLabel: Record<PlaceKind, string>): HTMLElement {
   const p = s.place;
   const rows: HTMLElement[] = [
     el("div", { class: "card-title" }, p.name, p.nativeName ? el("span", { class: "native" }, ` ${p.nativeName}`) : null),
@@ -80,7 +74,7 @@ export function flowCard(s: FlowSummary, unit: VolumeUnit, full = false): HTMLEl
       "dl",
       { class: "card-figures" },
       el("dt", {}, "Volume"),
-      el("dd", { "data-testid": "flow-vehicles" }, formatVolume(f.vehicles, unit)),
+      el("dd", { "data-testid": "flow-vehicles" }, formatVolume(f.volume, unit)),
       f.usd !== null ? el("dt", {}, "Value") : null,
       f.usd !== null ? el("dd", {}, formatUsd(f.usd)) : null,
       el("dt", {}, "Basis"),

@@ -20,7 +20,7 @@ export function renderLegend(
   /** The bases of the flows drawn (only their styles are explained) and whether the context layer is drawn. */
   shown: { bases?: ReadonlySet<Basis>; context?: boolean } = {},
 ): void {
-  const kindLabel = kindLabels(datasetId);
+  const kindLabel = kindLabels({ id: datasetId });
   clear(root);
   const widths = widthScale.legend(3);
   root.appendChild(
@@ -55,7 +55,7 @@ export function renderLegend(
       ),
     ),
   );
-  const lanes = [{ id: "domestic", label: domesticLaneLabel(datasetId) }, ...LANES].filter((l) => lanesShown.has(l.id));
+  const lanes = [{ id: "domestic", label: domesticLaneLabel({ id: datasetId }) }, ...LANES].filter((l) => lanesShown.has(l.id));
   if (lanes.length)
     root.appendChild(
       el(

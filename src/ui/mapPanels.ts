@@ -39,7 +39,7 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
     if (sel.type === "node") {
       const s = placeSummary(ds, flows, sel.id, state.year, state.weighting.measure);
       const about = (ds.facts ?? []).filter((f) => f.places.includes(sel.id)).map((f) => f.id);
-      return s ? withFacts(placeCard(s, volumeUnit(ds, state.weighting.measure), full, kindLabels(ds.id)), about) : null;
+      return s ? withFacts(placeCard(s, volumeUnit(ds, state.weighting.measure), full, kindLabels(ds)), about) : null;
     }
     if (sel.id.startsWith("context:")) {
       const hop: ContextHop | undefined = app.select.contextLayer(state, app.store.data())?.hops.find((h) => h.id === sel.id);

@@ -50,7 +50,7 @@ export function mountTrace(app: App, deps: TraceDeps): void {
       wrapClass: "rt-field",
       listClass: "rt-suggest",
       places: () => app.dataset().places,
-      kindWords: () => kindLabels(app.dataset().id),
+      kindWords: () => kindLabels(app.dataset()),
       showNative: false,
       onChoose: () => undefined,
       onEnter: () => runTrace(),

@@ -5,12 +5,11 @@
 // hop-by-hop changes against the flows without it.
 import type { RerouteRule, Scenario } from "../domain/scenario";
 import { describeRules } from "../domain/scenario";
-import { SHIPPED_DATASET_ID } from "../domain/types";
-import { ZERO_MILEAGE_SCENARIOS } from "../domain/zeroMileageScenarios";
 import { setAnalysis, setScenario } from "../state/analysisProducers";
 import { comparisonTable } from "../state/analysisTables";
 import { changeText, compareFlowSets, type YearComparison } from "../state/compareYears";
 import { ledgerText, scenarioEvents, scenarioLedger } from "../state/scenarioRun";
+import { profileOf } from "../state/profile";
 import { formatEventDate } from "../state/timeline";
 import { formatVolume, volumeUnit } from "../state/volumeUnit";
 import { onDataset, onScene, type App } from "./app";
@@ -55,7 +54,7 @@ export function mountScenarios(app: App): void {
     el("div", { class: "x-table-wrap" }, table),
     download,
   );
-  const builtIns = () => (app.dataset().id === SHIPPED_DATASET_ID ? ZERO_MILEAGE_SCENARIOS : []);
+  const builtIns = () => profileOf(app.dataset()).scenarios;
   pick.addEventListener("change", () => {
     const v = pick.value;
     if (v === "") app.store.dispatch(setScenario(null));

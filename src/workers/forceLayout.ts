@@ -37,7 +37,7 @@ export function forceGraph(places: readonly Place[], flows: readonly Flow[], see
   for (const f of flows) {
     if (f.from === f.to || !graph.hasNode(f.from) || !graph.hasNode(f.to)) continue;
     const key = f.from < f.to ? `${f.from}|${f.to}` : `${f.to}|${f.from}`;
-    weights.set(key, (weights.get(key) ?? 0) + f.vehicles);
+    weights.set(key, (weights.get(key) ?? 0) + f.volume);
   }
   for (const [key, w] of weights) {
     const [a, b] = key.split("|") as [string, string];

@@ -50,11 +50,11 @@ describe("data v2 in the browser", () => {
       expect(edges).toContain(id);
     expect(await page.getByTestId("legend-context").textContent()).toMatch(/not a used-car flow/);
     // Never summed: the flows' volumes are the same with the layer on.
-    const flowTotal = await page.evaluate(() => window.reroute!.app.derived().visible.shown.reduce((s, f) => s + f.vehicles, 0));
+    const flowTotal = await page.evaluate(() => window.reroute!.app.derived().visible.shown.reduce((s, f) => s + f.volume, 0));
     await toggle.uncheck();
     await waitIdle(page);
     expect(await contextEdges()).toEqual([]);
-    expect(await page.evaluate(() => window.reroute!.app.derived().visible.shown.reduce((s, f) => s + f.vehicles, 0))).toBe(flowTotal);
+    expect(await page.evaluate(() => window.reroute!.app.derived().visible.shown.reduce((s, f) => s + f.volume, 0))).toBe(flowTotal);
   });
 
   it("the Sources view lists every fact and source, searches them, and shows a fact's quote, link and uses", async () => {

@@ -334,7 +334,7 @@ describe("Explore in headless Chromium", () => {
         window
           .reroute!.app.derived()
           .flows.filter((f) => f.year === 2024 && f.from === "horgos")
-          .reduce((s, f) => s + f.vehicles, 0),
+          .reduce((s, f) => s + f.volume, 0),
       );
     const base = await horgosOut();
     const input = page.getByLabel("Assumed Horgos share of the 2024 Central Asia lane", { exact: true });
@@ -347,7 +347,7 @@ describe("Explore in headless Chromium", () => {
     expect(await badge.textContent()).toBe("Edited assumptions (1)");
     expect(await page.getByTestId("assumption-checks").textContent()).toMatch(/reconcile|break/);
     // The Table shows the recomputed Horgos → Kazakhstan figure.
-    const hk = await page.evaluate(() => window.reroute!.app.derived().flows.find((f) => f.id === "horgos>kz@2024/road")!.vehicles);
+    const hk = await page.evaluate(() => window.reroute!.app.derived().flows.find((f) => f.id === "horgos>kz@2024/road")!.volume);
     expect(await page.locator('#flow-table tr[data-flow="horgos>kz@2024/road"] td:nth-child(4)').textContent()).toBe(
       new Intl.NumberFormat("en-GB").format(hk),
     );

@@ -49,7 +49,7 @@ describe("flow budget", () => {
       window
         .reroute!.app.derived()
         .flows.filter((f) => f.year === window.reroute!.app.store.get().year)
-        .map((f) => f.vehicles),
+        .map((f) => f.volume),
     );
     // Nothing left out is larger than the smallest drawn flow.
     const smallestDrawn = Math.min(...drawn);

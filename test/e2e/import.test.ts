@@ -195,7 +195,7 @@ describe("Import data in headless Chromium", () => {
       page.evaluate(() =>
         window
           .reroute!.app.dataset()
-          .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`)
+          .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.volume}`)
           .sort(),
       );
     const names = () =>
@@ -239,7 +239,7 @@ describe("Import data in headless Chromium", () => {
     const reread = await page.evaluate(() =>
       window
         .reroute!.app.dataset()
-        .flows.map((f) => f.vehicles)
+        .flows.map((f) => f.volume)
         .sort((a, b) => a - b),
     );
     expect(reread).toEqual(original.edges.map((e) => Number(e.split("=")[1])).sort((a, b) => a - b));
@@ -500,7 +500,7 @@ describe("Import data in headless Chromium", () => {
       await page.evaluate(() =>
         window
           .reroute!.app.dataset()
-          .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`)
+          .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.volume}`)
           .sort(),
       ),
     ).toEqual(["n0>n1@2023=1200", "n0>n1@2024=2100", "n1>n2@2024=700"]);

@@ -182,7 +182,7 @@ describe("researchers' files in headless Chromium", () => {
     const flows = await page.evaluate(() =>
       window
         .reroute!.app.dataset()
-        .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.vehicles}`)
+        .flows.map((f) => `${f.from}>${f.to}@${f.year}=${f.volume}`)
         .sort(),
     );
     expect(flows).toEqual(["A>B@2019=1", "A>B@2020=2", "B>C@2019=3"]);

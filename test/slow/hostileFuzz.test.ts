@@ -90,8 +90,8 @@ function checkDataset(dataset: Dataset): void {
   let total = 0;
   for (const flow of dataset.flows) {
     expect(ids.has(flow.from) && ids.has(flow.to)).toBe(true);
-    expect(flow.vehicles >= 0 && flow.vehicles <= MAX_VOLUME && !Object.is(flow.vehicles, -0)).toBe(true);
-    total += flow.vehicles;
+    expect(flow.volume >= 0 && flow.volume <= MAX_VOLUME && !Object.is(flow.volume, -0)).toBe(true);
+    total += flow.volume;
   }
   expect(Number.isFinite(total)).toBe(true);
   for (const year of dataset.years) buildYearGraph(dataset, year);

@@ -10,11 +10,17 @@ const SRC = join(ROOT, "src");
 
 /** Layers a layer may not import from. */
 const FORBIDDEN: Record<string, readonly string[]> = {
-  domain: ["analysis", "state", "view", "ui", "io", "workers"],
+  domain: ["analysis", "state", "view", "ui", "io", "workers", "datasets"],
+  datasets: ["analysis", "state", "view", "ui", "io", "workers"],
   analysis: ["state", "view", "ui", "io"],
   state: ["view", "ui", "io"],
 };
-const DOM_FREE = ["domain", "analysis", "state"];
+const DOM_FREE = ["domain", "datasets", "analysis", "state"];
+
+/** What ui may import besides itself, state and the inner layers (domain, datasets, analysis types): io's public entry points and the workers' client interfaces; never view. */
+const UI_IO_ENTRY_POINTS =
+  /^io\/(datasetLibrary|datasetStore|bundle|exportPipeline|exportSpec|exportTheme|exportStory|import\/archives|import\/types|import\/sniff|export\/[a-zA-Z]+)$/;
+const UI_WORKER_CLIENTS = /^workers\/([a-zA-Z]+Client|traceJobs|forceLayout)$/;
 
 interface SourceFile {
   /** Path relative to src/, with forward slashes, e.g. "domain/types.ts". */
@@ -149,8 +155,30 @@ function findViolations(files: SourceFile[]): string[] {
           violations.push(`src/${file.path} (${layer}) imports "${specifier}" from ${targetLayer}`);
         }
       }
+      if (layer === "ui" && specifier.startsWith(".")) {
+        const target = posix.normalize(posix.join(posix.dirname(file.path), specifier)).replace(/\.ts$/, "");
+        const targetLayer = layerOf(target);
+        if (targetLayer === "view")
+          violations.push(`src/${file.path} (ui) imports "${specifier}"; ui never imports view (view/sync drives the renderer)`);
+        if (targetLayer === "io" && !UI_IO_ENTRY_POINTS.test(target))
+          violations.push(`src/${file.path} (ui) imports "${specifier}"; ui imports io only through its public entry points`);
+        if (targetLayer === "workers" && !UI_WORKER_CLIENTS.test(target))
+          violations.push(`src/${file.path} (ui) imports "${specifier}"; ui imports workers only through their client interfaces`);
+      }
       if ((specifier === "sigma" || specifier.startsWith("sigma/") || specifier.startsWith("@sigma/")) && layer !== "view") {
         violations.push(`src/${file.path} imports "${specifier}"; only src/view may import sigma`);
+      }
+    }
+    if (layer === "ui") {
+      for (const match of bare.matchAll(/\brenderer\s*\./g)) {
+        const line = bare.slice(0, match.index).split("\n").length;
+        violations.push(`src/${file.path}:${line} (ui) calls the renderer; only view/sync does`);
+      }
+    }
+    if (layer !== "datasets" && layer !== "domain") {
+      for (const match of bare.matchAll(/\bSHIPPED_DATASET_ID\b|["'`]zero-mileage["'`]/g)) {
+        const line = bare.slice(0, match.index).split("\n").length;
+        violations.push(`src/${file.path}:${line} (${layer || "root"}) names the shipped dataset; ask its profile (src/datasets) instead`);
       }
     }
     if (DOM_FREE.includes(layer)) {
@@ -197,7 +225,7 @@ describe("architecture", () => {
     ]);
   });
 
-  it("findViolations applies each layer's own list: analysis may import domain, state may import analysis, ui may import anything", () => {
+  it("findViolations applies each layer's own list: analysis may import domain, state may import analysis, ui may import analysis and state but not view", () => {
     const files = [
       { path: "analysis/tracing.ts", text: 'import { x } from "../domain";\nimport { s } from "../state/viewState";' },
       { path: "state/viewState.ts", text: 'import { t } from "../analysis/tracing";\nimport { r } from "../io/exportCsv";' },
@@ -209,6 +237,7 @@ describe("architecture", () => {
     expect(findViolations(files)).toEqual([
       'src/analysis/tracing.ts (analysis) imports "../state/viewState" from state',
       'src/state/viewState.ts (state) imports "../io/exportCsv" from io',
+      'src/ui/panel.ts (ui) imports "../view/renderer"; ui never imports view (view/sync drives the renderer)',
     ]);
   });
 
@@ -220,6 +249,26 @@ describe("architecture", () => {
     expect(findViolations([{ path: "main.ts", text: 'import Sigma from "sigma";' }])).toEqual([
       'src/main.ts imports "sigma"; only src/view may import sigma',
     ]);
+  });
+
+  it("findViolations keeps ui off view, io internals, worker internals and the renderer, and dataset ids in their profile", () => {
+    const ui = [
+      'import { a } from "../view/renderer";',
+      'import { b } from "../io/import/builder";',
+      'import { c } from "../io/exportPipeline";',
+      'import { d } from "../workers/routeTrace.worker";',
+      'import { e } from "../workers/importClient";',
+      "app.renderer.fitNodes([]);",
+    ].join("\n");
+    expect(findViolations([{ path: "ui/panel.ts", text: ui }])).toEqual([
+      'src/ui/panel.ts (ui) imports "../view/renderer"; ui never imports view (view/sync drives the renderer)',
+      'src/ui/panel.ts (ui) imports "../io/import/builder"; ui imports io only through its public entry points',
+      'src/ui/panel.ts (ui) imports "../workers/routeTrace.worker"; ui imports workers only through their client interfaces',
+      "src/ui/panel.ts:6 (ui) calls the renderer; only view/sync does",
+    ]);
+    const id = 'import { SHIPPED_DATASET_ID } from "../domain/types";\nconst shipped = x === SHIPPED_DATASET_ID;';
+    expect(findViolations([{ path: "state/x.ts", text: id }])).toHaveLength(2);
+    expect(findViolations([{ path: "datasets/zeroMileage/profile.ts", text: id }])).toEqual([]);
   });
 
   it("findViolations flags document and window in domain, analysis and state, with the line", () => {

@@ -31,19 +31,7 @@ export function exportDatasetCsv(dataset: Dataset, flows: readonly Flow[] = data
     ),
     flows: csv(
       ["from", "to", "year", "vehicles", "usd", "mode", "basis", "facts", "sources", "formula", "note"],
-      kept.map((f) => [
-        f.from,
-        f.to,
-        f.year,
-        f.vehicles,
-        f.usd,
-        f.mode,
-        f.basis,
-        f.facts.join(";"),
-        f.sources.join(";"),
-        f.formula,
-        f.note,
-      ]),
+      kept.map((f) => [f.from, f.to, f.year, f.volume, f.usd, f.mode, f.basis, f.facts.join(";"), f.sources.join(";"), f.formula, f.note]),
     ),
     sources: csv(
       ["id", "publisher", "title", "date", "url", "reliability"],

@@ -64,7 +64,7 @@ export function exportGexf(dataset: Dataset, year: number, flows: readonly Flow[
       ];
       if (flow.usd !== null) values.push(["usd", String(flow.usd)]);
       lines.push(
-        `      <edge id="e${index}" source="${xml(flow.from)}" target="${xml(flow.to)}" weight="${flow.vehicles}"><attvalues>${values
+        `      <edge id="e${index}" source="${xml(flow.from)}" target="${xml(flow.to)}" weight="${flow.volume}"><attvalues>${values
           .map(([k, v]) => `<attvalue for="${k}" value="${xml(v)}"/>`)
           .join("")}</attvalues></edge>`,
       );

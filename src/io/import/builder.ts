@@ -358,7 +358,7 @@ export class DatasetBuilder {
         from,
         to,
         year,
-        vehicles: entry.volume,
+        volume: entry.volume,
         usd: entry.usd,
         mode: entry.mode,
         basis: "reported",

@@ -27,7 +27,7 @@ const base: Flow[] = [
 const opts = { label: "Test", facts: ["F1"], years: null };
 const run = (rules: RerouteRule[], flows = base) => reroute(flows, places, rules, opts);
 const v = (flows: Flow[], from: string, to: string) =>
-  flows.filter((f) => f.from === from && f.to === to).reduce((s, f) => s + f.vehicles, 0);
+  flows.filter((f) => f.from === from && f.to === to).reduce((s, f) => s + f.volume, 0);
 const generated = (flows: Flow[]) => ledgerOf(base, flows, places, 2024);
 
 describe("reroute: close a place", () => {
@@ -106,7 +106,7 @@ describe("reroute: scale a hop", () => {
     const flows = base.map((f) => (f.id === "k>r@2024/road" ? { ...f, usd: 900 } : f));
     const r = run([{ kind: "scale", from: "k", to: "r", factor: 0.5, remainder: "stay" }], flows);
     const kr = r.flows.find((f) => f.id === "k>r@2024/road")!;
-    expect(kr).toMatchObject({ vehicles: 22.5, usd: 450, basis: "modelled" });
+    expect(kr).toMatchObject({ volume: 22.5, usd: 450, basis: "modelled" });
     expect(kr.formula).toBe("45 × 0.5 [Test] = 22.5");
     expect(kr.facts).toContain("F1");
   });
@@ -114,7 +114,7 @@ describe("reroute: scale a hop", () => {
   it("only the years asked for change", () => {
     const flows = [...base, flow("k", "r", 2023, 10), flow("u", "k", 2023, 10)];
     const r = reroute(flows, places, [{ kind: "scale", from: "k", to: "r", factor: 0, remainder: "stay" }], { ...opts, years: [2024] });
-    expect(r.flows.find((f) => f.id === "k>r@2023/road")!.vehicles).toBe(10);
+    expect(r.flows.find((f) => f.id === "k>r@2023/road")!.volume).toBe(10);
     expect(r.flows.some((f) => f.id === "k>r@2024/road")).toBe(false);
   });
 });

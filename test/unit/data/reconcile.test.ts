@@ -7,7 +7,7 @@ import { modelFlows } from "../../../src/domain/zeroMileageModel";
 
 const place = (id: string, kind: Place["kind"]): Place => ({ id, name: id.toUpperCase(), kind, country: "ZZ", lat: null, lon: null, lane: "", nativeName: "", note: "" });
 const flow = (from: string, to: string, year: number, vehicles: number): Flow => ({
-  id: `${from}>${to}@${year}/road`, from, to, year, vehicles, usd: null, mode: "road", basis: "modelled", facts: ["X1"], sources: ["s"], formula: "f", note: "",
+  id: `${from}>${to}@${year}/road`, from, to, year, volume: vehicles, usd: null, mode: "road", basis: "modelled", facts: ["X1"], sources: ["s"], formula: "f", note: "",
 });
 const figure = (id: string, tie: { place?: string; from?: string; to?: string }, year: number, period: string, measure: string, value: number): ContextFigure => ({
   id, place: tie.place ?? "", from: tie.from ?? "", to: tie.to ?? "", year, reporter: "r", period, measure, value, unit: "vehicles", facts: ["X1"], sources: [], note: "",

@@ -81,7 +81,7 @@ describe("the shipped zero-mileage dataset", () => {
     const fixed = dataset.flows.filter((f) => f.basis !== "modelled");
     expect(fixed).toHaveLength(4);
     for (const flow of fixed) {
-      expect(flow.facts.some((id) => statesNumber(facts.get(id) ?? "", flow.vehicles)), flow.id).toBe(true);
+      expect(flow.facts.some((id) => statesNumber(facts.get(id) ?? "", flow.volume)), flow.id).toBe(true);
     }
   });
 

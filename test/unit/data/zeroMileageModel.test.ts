@@ -24,7 +24,7 @@ function byId(flows: readonly Flow[]): Map<string, Flow> {
 }
 function changedIds(before: readonly Flow[], after: readonly Flow[]): string[] {
   const old = byId(before);
-  return after.filter((f) => old.get(f.id)?.vehicles !== f.vehicles).map((f) => f.id).sort();
+  return after.filter((f) => old.get(f.id)?.volume !== f.volume).map((f) => f.id).sort();
 }
 
 /** Checks a formula's arithmetic: each [rest: 1 − a − b] bracket, then the product of each term's last number. */
@@ -55,9 +55,9 @@ describe("zeroMileageModel.modelFlows", () => {
     for (const flow of modelled) {
       const { product, result } = formulaArithmetic(flow.formula);
       expect(Math.abs(product - result), flow.formula).toBeLessThan(1e-6 * Math.max(1, result));
-      expect(Math.abs(flow.vehicles - result), flow.id).toBeLessThanOrEqual(flow.from === "china" ? 0 : 1);
+      expect(Math.abs(flow.volume - result), flow.id).toBeLessThanOrEqual(flow.from === "china" ? 0 : 1);
       if (flow.note.startsWith("Domestic leg")) continue;
-      expect(flow.vehicles, flow.id).toBe(Math.round(result));
+      expect(flow.volume, flow.id).toBe(Math.round(result));
     }
   });
 
@@ -67,7 +67,7 @@ describe("zeroMileageModel.modelFlows", () => {
 
   it("the 2023 Horgos border flow is 275000 × 0.55 × 0.6 = 90750", () => {
     const flow = byId(dataset.flows).get("horgos>kz@2023/road");
-    expect(flow?.vehicles).toBe(90750);
+    expect(flow?.volume).toBe(90750);
     expect(flow?.formula).toContain("275000 ×");
     expect(flow?.formula).toContain("= 90750");
   });
@@ -77,8 +77,8 @@ describe("zeroMileageModel.modelFlows", () => {
     for (const year of [2023, 2024]) {
       for (const exit of exits) {
         const flows = dataset.flows.filter((f) => f.year === year);
-        const inflow = flows.filter((f) => f.to === exit).reduce((s, f) => s + f.vehicles, 0);
-        const outflow = flows.filter((f) => f.from === exit).reduce((s, f) => s + f.vehicles, 0);
+        const inflow = flows.filter((f) => f.to === exit).reduce((s, f) => s + f.volume, 0);
+        const outflow = flows.filter((f) => f.from === exit).reduce((s, f) => s + f.volume, 0);
         expect(inflow, `${exit} ${year}`).toBe(outflow);
       }
     }
@@ -88,8 +88,8 @@ describe("zeroMileageModel.modelFlows", () => {
     for (const year of [2023, 2024]) {
       for (const node of dataset.places.filter((p) => p.kind === "transit")) {
         const flows = dataset.flows.filter((f) => f.year === year);
-        const inflow = flows.filter((f) => f.to === node.id).reduce((s, f) => s + f.vehicles, 0);
-        const outflow = flows.filter((f) => f.from === node.id).reduce((s, f) => s + f.vehicles, 0);
+        const inflow = flows.filter((f) => f.to === node.id).reduce((s, f) => s + f.volume, 0);
+        const outflow = flows.filter((f) => f.from === node.id).reduce((s, f) => s + f.volume, 0);
         expect(outflow, `${node.id} ${year}`).toBeLessThanOrEqual(inflow);
       }
     }
@@ -106,11 +106,11 @@ describe("zeroMileageModel.modelFlows", () => {
     ].sort();
     expect(changedIds(dataset.flows, after)).toEqual(expected);
     const flows = byId(after);
-    expect(flows.get("horgos>kz@2023/road")?.vehicles).toBe(75625); // 275000 × 0.55 × 0.5
-    expect(flows.get("alashankou>kz@2023/unknown")?.vehicles).toBe(30250); // 275000 × 0.55 × (1 − 0.5 − 0.15 − 0.1 − 0.05)
-    expect(flows.get("other-provinces>horgos@2023/unknown")?.vehicles).toBe(30250); // 75625 × 0.4
+    expect(flows.get("horgos>kz@2023/road")?.volume).toBe(75625); // 275000 × 0.55 × 0.5
+    expect(flows.get("alashankou>kz@2023/unknown")?.volume).toBe(30250); // 275000 × 0.55 × (1 − 0.5 − 0.15 − 0.1 − 0.05)
+    expect(flows.get("other-provinces>horgos@2023/unknown")?.volume).toBe(30250); // 75625 × 0.4
     // Kazakhstan's inflow (Horgos + Alashankou + Chengdu rail) is unchanged, so its re-exports are too: (75625 + 30250 + 7563) × 0.7 = 79406.6.
-    expect(flows.get("kz>ru@2023/unknown")?.vehicles).toBe(79407);
+    expect(flows.get("kz>ru@2023/unknown")?.volume).toBe(79407);
   });
 
   it("editing any assumption changes only flows flowDependencies lists for it, and every flow that uses it directly", () => {
@@ -142,9 +142,9 @@ describe("zeroMileageModel.modelFlows", () => {
     );
     const flows = byId(modelFlows(over, sources));
     // 0.8 + 0.3 + 0.25 + 0.15 = 1.5: Horgos gets 0.8 / 1.5 of 275000 × 0.55 = 80666.67.
-    expect(flows.get("horgos>kz@2023/road")?.vehicles).toBe(80667);
+    expect(flows.get("horgos>kz@2023/road")?.volume).toBe(80667);
     expect(flows.get("horgos>kz@2023/road")?.formula).toContain("[scaled: 0.8 / 1.5");
-    expect(flows.get("alashankou>kz@2023/unknown")?.vehicles).toBe(0);
+    expect(flows.get("alashankou>kz@2023/unknown")?.volume).toBe(0);
     expect(reconcileBorderTotals({ ...dataset, flows: [...flows.values()] }).every((r) => r.ok)).toBe(true);
   });
 

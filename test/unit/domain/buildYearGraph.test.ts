@@ -19,7 +19,7 @@ const flow = (from: string, to: string, year: number, vehicles: number, usd: num
   from,
   to,
   year,
-  vehicles,
+  volume: vehicles,
   usd,
   mode,
   basis: "reported",

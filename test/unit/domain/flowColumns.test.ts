@@ -47,7 +47,7 @@ describe("flow columns", () => {
         from: "a",
         to: "b",
         year: 2020,
-        vehicles: 0,
+        volume: 0,
         usd: null,
         mode: "road",
         basis: "modelled",
@@ -61,7 +61,7 @@ describe("flow columns", () => {
         from: "b",
         to: "c",
         year: 2021,
-        vehicles: 10,
+        volume: 10,
         usd: 1.5,
         mode: "rail",
         basis: "reported",
@@ -75,7 +75,7 @@ describe("flow columns", () => {
         from: "c",
         to: "a",
         year: 2020,
-        vehicles: 20,
+        volume: 20,
         usd: 3,
         mode: "road",
         basis: "modelled",
@@ -96,7 +96,7 @@ describe("flow columns", () => {
     const flows = materialiseFlows(columns, PLACES);
     expect(flows[1]!.facts).toBe(flows[3]!.facts);
     expect(Object.isFrozen(flows[1]!.facts)).toBe(true);
-    expect(flows[99]).toMatchObject({ from: "a", to: "b", year: 2021, vehicles: 990, usd: 148.5 });
+    expect(flows[99]).toMatchObject({ from: "a", to: "b", year: 2021, volume: 990, usd: 148.5 });
   });
 
   it("are turned into flows a slice at a time, giving the page back between slices, with the same result", async () => {
@@ -167,8 +167,8 @@ describe("packed flow columns", () => {
     };
     expect(typeof damage(() => {})).toBe("object");
     expect(damage((p) => void (p.arrays.to[2] = 3))).toBe("flow 3 names a place that is not there");
-    expect(damage((p) => void (p.arrays.vehicles[0] = Infinity))).toBe("flow 1 has a volume out of range");
-    expect(damage((p) => void (p.arrays.vehicles[1] = -5))).toBe("flow 2 has a volume out of range");
+    expect(damage((p) => void (p.arrays.volume[0] = Infinity))).toBe("flow 1 has a volume out of range");
+    expect(damage((p) => void (p.arrays.volume[1] = -5))).toBe("flow 2 has a volume out of range");
     expect(damage((p) => void (p.arrays.usd[4] = 2e15))).toBe("flow 5 has a value out of range");
     expect(damage((p) => void (p.arrays.mode[0] = 99))).toBe("flow 1 has an unknown mode or basis");
     expect(damage((p) => void (p.arrays.note[0] = 1e6))).toBe("flow 1 points past its text tables");

@@ -95,7 +95,7 @@ describe("parseDataset with good files", () => {
       from: "cn-gd",
       to: "horgos",
       year: 2024,
-      vehicles: 152600,
+      volume: 152600,
       usd: null,
       mode: "road",
       basis: "modelled",

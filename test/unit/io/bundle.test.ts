@@ -53,13 +53,13 @@ describe("encodeBundle / decodeBundle", () => {
   it("rejects datasets with wrong field types, unknown place references, bad ids and out-of-range values, naming the path", async () => {
     const dataset = structuredClone(await small());
     (dataset.places[0] as unknown as Record<string, unknown>).lat = 123;
-    (dataset.flows[0] as unknown as Record<string, unknown>).vehicles = "5";
+    (dataset.flows[0] as unknown as Record<string, unknown>).volume = "5";
     dataset.flows[1]!.to = "nowhere";
     const decoded = decodeBundle(encodeBundle(dataset));
     expect(decoded.ok).toBe(false);
     const messages = decoded.ok ? [] : decoded.issues.map((i) => i.message);
     expect(messages).toContain("dataset.places[0].lat: 123 is outside -90..90");
-    expect(messages).toContain("dataset.flows[0].vehicles: should be a finite number");
+    expect(messages).toContain("dataset.flows[0].volume: should be a finite number");
     expect(messages).toContain('dataset.flows[1].to: "nowhere" is not a place of the dataset');
     expect(messages.some((m) => m.startsWith("dataset.flows[1].id:"))).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ZERO_MILEAGE_CAVEAT } from "../../../src/datasets/zeroMileage/profile";
 import type { Dataset, Flow, Place } from "../../../src/domain/types";
 import {
   buildExportSpec,
@@ -7,7 +8,6 @@ import {
   publisherShortForms,
   slugify,
   sourcesOf,
-  ZERO_MILEAGE_CAVEAT,
   type ExportSpecInput,
 } from "../../../src/io/exportSpec";
 import { defaultViewState } from "../../../src/state/viewState";
@@ -28,7 +28,7 @@ const flow = (from: string, to: string, vehicles: number, sources: string[], bas
   from,
   to,
   year: 2024,
-  vehicles,
+  volume: vehicles,
   usd: null,
   mode: "road",
   basis,
@@ -220,7 +220,7 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
   });
 
   it("adds the zero-mileage caveat for the shipped dataset only, and the export date", () => {
-    expect(buildExportSpec(input()).caveat).toBe(ZERO_MILEAGE_CAVEAT);
+    expect(buildExportSpec(input()).caveat).toBe(`Caveat: ${ZERO_MILEAGE_CAVEAT}`);
     expect(buildExportSpec(input()).exported).toMatch(/^Exported 28 Nov 2026 with Reroute/);
     const other = buildExportSpec(input({ dataset: { ...dataset, id: "imported-x", name: "My flows" } }));
     expect(other.caveat).toBeNull();

@@ -39,7 +39,7 @@ function checkDataset(dataset: Dataset | null): void {
   const flowIds = new Set<string>();
   for (const flow of dataset.flows) {
     expect(ids.has(flow.from) && ids.has(flow.to)).toBe(true);
-    expect(Number.isFinite(flow.vehicles) && flow.vehicles >= 0).toBe(true);
+    expect(Number.isFinite(flow.volume) && flow.volume >= 0).toBe(true);
     expect(flow.year >= 1900 && flow.year <= 2100).toBe(true);
     flowIds.add(flow.id);
   }

@@ -26,7 +26,7 @@ export function read(files: ImportFile[], options: ImportOptions = {}): Promise<
 export function edges(dataset: Dataset | null): string[] {
   if (!dataset) return [];
   const name = new Map(dataset.places.map((p) => [p.id, p.name]));
-  return dataset.flows.map((f) => `${name.get(f.from)}>${name.get(f.to)}@${f.year}=${f.vehicles}`).sort();
+  return dataset.flows.map((f) => `${name.get(f.from)}>${name.get(f.to)}@${f.year}=${f.volume}`).sort();
 }
 
 /** Sorted "id|name|kind|country|lat|lon" lines. */

@@ -20,7 +20,7 @@ export const flow = (from: string, to: string, year: number, vehicles: number, b
   from,
   to,
   year,
-  vehicles,
+  volume: vehicles,
   usd: null,
   mode,
   basis: basis as Flow["basis"],

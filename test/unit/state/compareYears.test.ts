@@ -53,7 +53,7 @@ describe("compareYears", () => {
   });
 
   it("two flow sets at one year (a scenario against its baseline)", () => {
-    const after = flows.map((f) => (f.id === "t>m@2023/road" ? { ...f, vehicles: 45 } : f)).concat(flow("t", "n", 2023, 45));
+    const after = flows.map((f) => (f.id === "t>m@2023/road" ? { ...f, volume: 45 } : f)).concat(flow("t", "n", 2023, 45));
     const d = compareFlowSets(inputs, { flows, year: 2023 }, { flows: after, year: 2023 });
     expect(d.changes.find((c) => c.key === "t>m/road")).toMatchObject({ before: 90, after: 45, status: "fell" });
     expect(d.changes.find((c) => c.key === "t>n/road")).toMatchObject({ before: null, after: 45, status: "new" });

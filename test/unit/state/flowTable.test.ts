@@ -18,7 +18,7 @@ const flow = (from: string, to: string, vehicles: number, usd: number | null, ex
   from,
   to,
   year: 2024,
-  vehicles,
+  volume: vehicles,
   usd,
   mode: "road",
   basis: "reported",

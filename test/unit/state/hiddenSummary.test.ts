@@ -21,7 +21,7 @@ const flow = (from: string, to: string, vehicles: number, extra: Partial<Flow> =
   from,
   to,
   year: 2024,
-  vehicles,
+  volume: vehicles,
   usd: null,
   mode: "road",
   basis: "reported",
@@ -56,18 +56,18 @@ const run = (patch: Partial<Filters>) => visibleFlows(flows, 2024, { ...DEFAULT_
 describe("filters compose", () => {
   it("hiding modelled estimates, sea transport and a threshold of 60 leaves 100 and nothing else", () => {
     const r = run({ hiddenBases: ["modelled"], hiddenModes: ["sea"], minVolume: 60 });
-    expect(r.shown.map((f) => f.vehicles)).toEqual([100]);
+    expect(r.shown.map((f) => f.volume)).toEqual([100]);
     // modelled: 80, 20 (basis first) · sea: 30 · threshold: 50
     expect(r.hiddenBy).toEqual({ basis: 2, mode: 1, threshold: 1 });
   });
   it("top 2 applies after the other filters: of 100 · 50 · 30 (modelled hidden) it keeps 100 and 50", () => {
     const r = run({ hiddenBases: ["modelled"], topN: 2 });
-    expect(r.shown.map((f) => f.vehicles)).toEqual([100, 50]);
+    expect(r.shown.map((f) => f.volume)).toEqual([100, 50]);
     expect(r.hiddenBy).toEqual({ basis: 2, topN: 1 });
   });
   it("hiding the Middle East region and market places hides the two flows into the UAE and the one into Russia", () => {
     const r = run({ hiddenRegions: ["middle-east"], hiddenKinds: ["market"] });
-    expect(r.shown.map((f) => f.vehicles)).toEqual([100, 80]);
+    expect(r.shown.map((f) => f.volume)).toEqual([100, 80]);
     expect(r.hiddenBy).toEqual({ kind: 3 });
   });
 });

@@ -40,9 +40,12 @@ describe("openDataset", () => {
     expect(needsChainLayout([])).toBe(false);
   });
 
-  it("a dataset opens at the default year when it has it, else at its latest", () => {
-    expect(defaultYearOf({ years: [2022, 2023, 2024, 2025] })).toBe(2024);
-    expect(defaultYearOf({ years: [2010, 2011] })).toBe(2011);
+  it("a dataset opens at its profile's default year when it has it, else at its latest", () => {
+    expect(defaultYearOf({ id: "zero-mileage", years: [2022, 2023, 2024, 2025] })).toBe(2024);
+    expect(defaultYearOf({ id: "zero-mileage", years: [2010, 2011] })).toBe(2011);
+    // Imported data too (links leave out the default year, so it must not move).
+    expect(defaultYearOf({ id: "local:abc", years: [2022, 2023, 2024, 2025] })).toBe(2024);
+    expect(defaultYearOf({ id: "local:abc", years: [2018, 2019] })).toBe(2019);
   });
 
   it("opening a dataset replaces view and data in one change, in the chain layout when no place has coordinates", () => {

@@ -20,7 +20,7 @@ const flow = (from: string, to: string, vehicles: number, year = 2024): Flow => 
   from,
   to,
   year,
-  vehicles,
+  volume: vehicles,
   usd: null,
   mode: "road",
   basis: "reported",
@@ -104,7 +104,7 @@ describe("routeTrace", () => {
     expect(rt.trace({ ...inputs }, { ...t })!.chains).toBe(first.chains);
     const y2023 = rt.trace({ ...inputs, year: 2023 }, t)!;
     expect(y2023.chains.chains.map((c) => c.nodes.join(">"))).toEqual(["cn>kg>ru"]);
-    const edited = flows.map((f) => (f.id === "cn>kz@2024/road" ? { ...f, vehicles: 0 } : f));
+    const edited = flows.map((f) => (f.id === "cn>kz@2024/road" ? { ...f, volume: 0 } : f));
     const r = rt.trace({ ...inputs, flows: edited }, t)!;
     expect(r.chains.chains.map((c) => c.nodes.join(">"))).toEqual(["cn>kg>ru"]);
   });

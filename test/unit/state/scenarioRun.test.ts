@@ -3,19 +3,19 @@
 import { describe, expect, it } from "vitest";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
 import { ZERO_MILEAGE_SCENARIOS, builtInScenario } from "../../../src/domain/zeroMileageScenarios";
-import { zeroMileageFlowModel } from "../../../src/state/assumptionModel";
+import { profileFlowModel } from "../../../src/state/assumptionModel";
 import { ledgerText, runScenario, scenarioEvents, scenarioLedger } from "../../../src/state/scenarioRun";
 
 const ds = loadShippedDataset();
-const v = (flows: { from: string; to: string; year: number; vehicles: number }[], from: string, to: string, year: number) =>
-  flows.filter((f) => f.from === from && f.to === to && f.year === year).reduce((s, f) => s + f.vehicles, 0);
+const v = (flows: { from: string; to: string; year: number; volume: number }[], from: string, to: string, year: number) =>
+  flows.filter((f) => f.from === from && f.to === to && f.year === year).reduce((s, f) => s + f.volume, 0);
 const fmt = (x: number) => Math.round(x).toLocaleString("en-GB");
-const run = (id: string, edits: Record<string, number> = {}) => runScenario(ds, edits, builtInScenario(id)!, zeroMileageFlowModel);
+const run = (id: string, edits: Record<string, number> = {}) => runScenario(ds, edits, builtInScenario(id)!, profileFlowModel);
 
 describe("built-in scenarios on the shipped data", () => {
   it("every built-in scenario applies without warnings and every rule matches something in 2023 and 2024", () => {
     for (const s of ZERO_MILEAGE_SCENARIOS) {
-      const r = runScenario(ds, {}, s, zeroMileageFlowModel);
+      const r = runScenario(ds, {}, s, profileFlowModel);
       expect(r.warnings, s.id).toEqual([]);
       for (const e of r.effects) if (e.year >= 2023) expect(e.matched, `${s.id} rule ${e.rule} ${e.year}`).toBeGreaterThan(0);
     }
@@ -23,7 +23,7 @@ describe("built-in scenarios on the shipped data", () => {
 
   it("all but the 180-day rule conserve volume in every year (what enters the network is unchanged)", () => {
     for (const s of ZERO_MILEAGE_SCENARIOS.filter((x) => x.id !== "p8-180-day-rule")) {
-      const r = runScenario(ds, {}, s, zeroMileageFlowModel);
+      const r = runScenario(ds, {}, s, profileFlowModel);
       for (const year of ds.years) {
         const l = scenarioLedger(r, ds, year);
         expect(Math.abs(l.lost), `${s.id} ${year}`).toBeLessThan(1e-6);
@@ -38,7 +38,7 @@ describe("built-in scenarios on the shipped data", () => {
     expect(r.flows.some((f) => f.year >= 2023 && (f.from === "horgos" || f.to === "horgos"))).toBe(false);
     const exits = ["alashankou", "torugart", "irkeshtam", "chengdu-rail"];
     const out = (flows: typeof r.flows) =>
-      exits.reduce((s, e) => s + flows.filter((f) => f.year === 2024 && f.from === e).reduce((a, f) => a + f.vehicles, 0), 0);
+      exits.reduce((s, e) => s + flows.filter((f) => f.year === 2024 && f.from === e).reduce((a, f) => a + f.volume, 0), 0);
     expect(out(r.flows) - out(r.baseline)).toBeCloseTo(130_800, 6);
     // Each supplier keeps to the exits it already uses: Chengdu rail still takes cars from Sichuan only.
     expect(r.flows.filter((f) => f.year === 2024 && f.to === "chengdu-rail").map((f) => f.from)).toEqual(["sichuan"]);
@@ -80,7 +80,7 @@ describe("built-in scenarios on the shipped data", () => {
   it("Russia's recycling fee (RU7) is four assumption edits, on top of the user's own: kz.ru 0.7 × 0.5, kg.ru (edited to 0.8) × 0.5", () => {
     const r = run("russia-recycling-fee-power", { "kg.ru": 0.8 });
     expect(r.assumptions).toMatchObject({ "kz.ru": 0.35, "kg.ru": 0.4, "ae.ru": 0.15, "am.ru": 0.25 });
-    const kgIn = r.flows.filter((f) => f.year === 2024 && f.to === "kg").reduce((s, f) => s + f.vehicles, 0);
+    const kgIn = r.flows.filter((f) => f.year === 2024 && f.to === "kg").reduce((s, f) => s + f.volume, 0);
     expect(v(r.flows, "kg", "ru", 2024)).toBe(Math.round(kgIn * 0.4));
     expect(v(r.baseline, "kg", "ru", 2024)).toBe(Math.round(kgIn * 0.8));
   });
@@ -102,7 +102,7 @@ describe("built-in scenarios on the shipped data", () => {
       rules: [{ kind: "scale" as const, from: "atlantis", to: "ru", factor: 0.5, remainder: "stay" as const }],
       assumptions: [{ id: "nope", scale: 2 }],
     };
-    const r = runScenario(ds, {}, s, zeroMileageFlowModel);
+    const r = runScenario(ds, {}, s, profileFlowModel);
     expect(r.warnings).toEqual([
       "This data has no assumption “nope”: that edit is not applied.",
       "A rule names “atlantis”, not a place of this data: that rule is skipped.",

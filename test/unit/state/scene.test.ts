@@ -20,7 +20,7 @@ const flow = (from: string, to: string, vehicles: number, usd: number | null = n
   from,
   to,
   year: 2024,
-  vehicles,
+  volume: vehicles,
   usd,
   mode: "road",
   basis: "reported",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
-import { zeroMileageFlowModel } from "../../../src/state/assumptionModel";
+import { profileFlowModel } from "../../../src/state/assumptionModel";
 import { initialView, openedData, positionsFollowLayout, resultsArrived } from "../../../src/state/openDataset";
 import { select, setHover, setTrace, setYear } from "../../../src/state/producers";
 import { createRouteFollower } from "../../../src/state/routeFollow";
@@ -11,7 +11,7 @@ import { createStore } from "../../../src/state/store";
 const shipped = loadShippedDataset();
 
 function app() {
-  const selectors = createSelectors(zeroMileageFlowModel, createRouteTrace());
+  const selectors = createSelectors(profileFlowModel, createRouteTrace());
   const follow = createRouteFollower(selectors.traceResult);
   const view = { ...initialView(shipped), year: 2023 };
   const store = createStore(view, openedData(shipped, view.layout), (n, p) => follow(positionsFollowLayout(n, p), p));

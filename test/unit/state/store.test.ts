@@ -37,7 +37,7 @@ describe("highlight", () => {
     from,
     to,
     year: 2024,
-    vehicles: 1,
+    volume: 1,
     usd: null,
     mode: "road",
     basis: "reported",

@@ -76,7 +76,7 @@ describe("timeSeries", () => {
   });
 
   it("follows the flows given (edited assumptions, a scenario): doubling O1 → X doubles nothing else", () => {
-    const edited = flows.map((f) => (f.id === "o1>x@2023/road" ? { ...f, vehicles: 200 } : f));
+    const edited = flows.map((f) => (f.id === "o1>x@2023/road" ? { ...f, volume: 200 } : f));
     // X now sends on 150 of 250 received: it absorbs 100, so the total delivered is 280.
     expect(row(timeSeries(inputs({ flows: edited }), { kind: "dataset" }), 2023).total).toBe(280);
   });

@@ -34,7 +34,7 @@ const flow = (from: string, to: string, vehicles: number, year = 2024, usd: numb
   from,
   to,
   year,
-  vehicles,
+  volume: vehicles,
   usd,
   mode: "road",
   basis: "reported",

@@ -19,7 +19,7 @@ const flow = (from: string, to: string, vehicles: number, extra: Partial<Flow> =
   from,
   to,
   year: 2024,
-  vehicles,
+  volume: vehicles,
   usd: null,
   mode: "road",
   basis: "reported",

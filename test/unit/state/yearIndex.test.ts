@@ -10,7 +10,7 @@ const flow = (i: number, year: number, vehicles: number, usd: number | null, mod
   from: `p${i % 7}`,
   to: `q${i % 5}`,
   year,
-  vehicles,
+  volume: vehicles,
   usd,
   mode,
   basis: i % 3 === 0 ? "modelled" : "reported",
@@ -51,7 +51,7 @@ describe("yearIndex", () => {
   const flows = [flow(1, 2024, 5, null, "road"), flow(2, 2024, 9, 3, "sea"), flow(3, 2023, 7, 1, "road"), flow(4, 2024, 9, 8, "road")];
 
   it("groups a year's flows in file order and sorts them by value, largest first, ties in file order", () => {
-    expect(flowsOfYear(flows, 2024).map((f) => f.vehicles)).toEqual([5, 9, 9]);
+    expect(flowsOfYear(flows, 2024).map((f) => f.volume)).toEqual([5, 9, 9]);
     const index = yearIndex(flows, 2024, "vehicles");
     expect([...index.values]).toEqual([9, 9, 5]);
     // flows[1] comes before flows[3] in the file

@@ -8,7 +8,7 @@ const flow = (year: number, basis: Flow["basis"]): Flow => ({
   from: "a",
   to: "b",
   year,
-  vehicles: 1,
+  volume: 1,
   usd: null,
   mode: "road",
   basis,

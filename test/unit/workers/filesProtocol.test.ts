@@ -91,7 +91,7 @@ describe("stored records", () => {
       ok: false,
       problem: expect.stringMatching(/not valid JSON/),
     });
-    const damaged = { ...dataset, flows: [{ ...dataset.flows[0], vehicles: "many" }] };
+    const damaged = { ...dataset, flows: [{ ...dataset.flows[0], volume: "many" }] };
     expect(readStoredData("local:abc", { json: JSON.stringify({ dataset: damaged }) })).toMatchObject({
       ok: false,
       problem: expect.stringMatching(/damaged/),

@@ -24,7 +24,7 @@ const flow = (from: string, to: string, vehicles: number): Flow => ({
   from,
   to,
   year: 2024,
-  vehicles,
+  volume: vehicles,
   usd: null,
   mode: "road",
   basis: "reported",

@@ -111,8 +111,8 @@ describe("numbers", () => {
       ["big.csv", 4, 3],
     ]);
     expect(edges(r.dataset)).toEqual(["A>C@2024=5", "A>E@2024=0"]);
-    const zero = r.dataset!.flows.find((f) => f.vehicles === 0)!;
-    expect(Object.is(zero.vehicles, -0)).toBe(false);
+    const zero = r.dataset!.flows.find((f) => f.volume === 0)!;
+    expect(Object.is(zero.volume, -0)).toBe(false);
   });
 
   it("Reroute CSV and graph weights keep to the same range", async () => {
@@ -129,7 +129,7 @@ describe("numbers", () => {
 
   it("repeated rows are not summed past the range", async () => {
     const r = await read([file("sum.csv", `origin,destination,volume\nA,B,${MAX_VOLUME}\nA,B,${MAX_VOLUME}\n`)]);
-    expect(r.dataset!.flows[0]!.vehicles).toBe(MAX_VOLUME);
+    expect(r.dataset!.flows[0]!.volume).toBe(MAX_VOLUME);
     expect(r.issues.some((i) => i.line === 3 && i.message.includes("exceeds the largest"))).toBe(true);
   });
 

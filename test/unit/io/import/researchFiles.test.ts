@@ -216,7 +216,7 @@ describe("graph semantics: undirected and unweighted graphs", () => {
     expect(result.dataset?.undirected).toBe(true);
     expect(result.dataset?.unweighted).toBe(true);
     expect(result.dataset?.unit).toBe("edges");
-    expect(result.dataset?.flows.map((f) => f.vehicles)).toEqual([1, 1]);
+    expect(result.dataset?.flows.map((f) => f.volume)).toEqual([1, 1]);
     expect(result.summary.fixed).toContain("no edge weights: each flow counts its edges (1 per edge)");
     expect(result.dataset?.places.every((p) => p.kind === "transit")).toBe(true);
   });

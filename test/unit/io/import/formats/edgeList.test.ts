@@ -173,7 +173,7 @@ describe("importFiles(edge list CSV)", () => {
   it("rejects a repeated row whose sum would leave the volume range (0 to 1e15), naming its line", async () => {
     const result = await read([file("e.csv", "origin,destination,volume\nA,B,6e14\nA,B,6e14\nB,C,5\n")]);
     expect(edges(result.dataset)).toEqual(["A>B@2024=600000000000000", "B>C@2024=5"]);
-    expect(result.dataset!.flows.every((flow) => Number.isFinite(flow.vehicles))).toBe(true);
+    expect(result.dataset!.flows.every((flow) => Number.isFinite(flow.volume))).toBe(true);
     expect(result.summary.rejectedRows).toBe(1);
     expect(result.summary.validRows).toBe(2);
     expect(result.issues.find((issue) => issue.line === 3)?.message).toMatch(/exceeds the largest Reroute accepts/);
