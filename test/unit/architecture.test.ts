@@ -19,7 +19,7 @@ const DOM_FREE = ["domain", "datasets", "analysis", "state"];
 
 /** What ui may import besides itself, state and the inner layers (domain, datasets, analysis types): io's public entry points and the workers' client interfaces; never view. */
 const UI_IO_ENTRY_POINTS =
-  /^io\/(datasetLibrary|datasetStore|bundle|exportPipeline|exportSpec|exportTheme|exportStory|import\/archives|import\/types|import\/sniff|export\/[a-zA-Z]+)$/;
+  /^io\/(datasetLibrary|datasetStore|bundle|exportPipeline|exportSpec|exportTheme|exportStory|import\/archives|import\/types|import\/sniff|import\/wideYears|export\/[a-zA-Z]+)$/;
 const UI_WORKER_CLIENTS = /^workers\/([a-zA-Z]+Client|traceJobs|forceLayout)$/;
 
 interface SourceFile {
