@@ -31,6 +31,16 @@ export interface ScenarioRun {
   warnings: string[];
 }
 
+/** The checks a scenario breaks in one year: messages that start with the year or name it (" 2024:"). */
+export function brokenIn(run: Pick<ScenarioRun, "broken">, year: number): string[] {
+  return run.broken.filter((m) => m.startsWith(`${year}`) || m.includes(` ${year}:`));
+}
+
+/** The empty scenario "Write your own…" starts from. */
+export function customScenario(id: string): Scenario {
+  return { id, name: "My scenario", summary: "", event: "", facts: [], years: null, assumptions: [], rules: [], lossReason: "" };
+}
+
 /** Policy events tied to a scenario: its own event, or events that share a FACTS row with it. */
 export function scenarioEvents(scenario: Scenario, events: readonly PolicyEvent[]): PolicyEvent[] {
   const facts = new Set(scenario.facts);

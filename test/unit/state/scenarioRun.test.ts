@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
 import { ZERO_MILEAGE_SCENARIOS, builtInScenario } from "../../../src/domain/zeroMileageScenarios";
 import { profileFlowModel } from "../../../src/state/assumptionModel";
-import { ledgerText, runScenario, scenarioEvents, scenarioLedger } from "../../../src/state/scenarioRun";
+import { brokenIn, customScenario, ledgerText, runScenario, scenarioEvents, scenarioLedger } from "../../../src/state/scenarioRun";
 
 const ds = loadShippedDataset();
 const v = (flows: { from: string; to: string; year: number; volume: number }[], from: string, to: string, year: number) =>
@@ -108,5 +108,23 @@ describe("built-in scenarios on the shipped data", () => {
       "A rule names “atlantis”, not a place of this data: that rule is skipped.",
     ]);
     expect(r.flows).toEqual(r.baseline);
+  });
+});
+
+describe("brokenIn and customScenario", () => {
+  it("keeps the broken checks of one year: those that start with it or name it after a space and before a colon", () => {
+    const broken = [
+      "2024 border total off",
+      "Bound for Kazakhstan 2024: too high",
+      "2023 border total off",
+      "Bound 20245: no",
+      "Bound x2024: no",
+    ];
+    expect(brokenIn({ broken }, 2024)).toEqual(["2024 border total off", "Bound for Kazakhstan 2024: too high"]);
+    expect(brokenIn({ broken }, 2022)).toEqual([]);
+  });
+  it("starts a written scenario with no rules, for every year", () => {
+    const s = customScenario("custom");
+    expect([s.id, s.name, s.rules, s.years, s.assumptions]).toEqual(["custom", "My scenario", [], null, []]);
   });
 });
