@@ -6,6 +6,7 @@ import { LANES } from "../domain/lanes";
 import { UNEXPLAINED_ORIGIN } from "../analysis/compactGraph";
 import { setAnalysis } from "../state/analysisProducers";
 import { timeSeriesTable } from "../state/analysisTables";
+import { seriesChoice, seriesTargetOf } from "../state/seriesChoice";
 import { describeTarget, timeSeries, type SeriesTarget, type StackBy, type TimeSeries } from "../state/timeSeries";
 import { decimalYear, formatEventDate } from "../state/timeline";
 import { setYear } from "../state/producers";
@@ -33,7 +34,77 @@ export function effectiveTarget(app: App, state: ViewState): SeriesTarget {
   return { kind: "dataset" };
 }
 
+interface OverTimeDom {
+  seriesSelect: HTMLSelectElement;
+  stackSelect: HTMLSelectElement;
+  title: HTMLElement;
+  chartHost: HTMLElement;
+  legend: HTMLElement;
+  note: HTMLElement;
+  controls: HTMLElement;
+  download: HTMLButtonElement;
+  chartExport: HTMLElement;
+}
+
+/** What is drawn now, and the names its keys are shown by. */
+interface OverTimeView {
+  app: App;
+  current: TimeSeries | null;
+  drawn: SVGSVGElement | null;
+  nameOf: (id: string) => string;
+  laneLabel: (id: string) => string;
+  keyLabel: (k: string) => string;
+}
+
 export function mountOverTime(app: App): void {
+  const nameOf = (id: string) => (id === UNEXPLAINED_ORIGIN ? "(unexplained)" : (app.derived().placesById.get(id)?.name ?? id));
+  const laneLabel = (id: string) => LANES.find((l) => l.id === id)?.label ?? id;
+  const view: OverTimeView = {
+    app,
+    current: null,
+    drawn: null,
+    nameOf,
+    laneLabel,
+    keyLabel: (k) => (view.current?.stack === "lane" ? laneLabel(k) : nameOf(k)),
+  };
+  const dom = buildOverTimeDom(view);
+  wireOverTimeControls(app, dom);
+  let lastKey: unknown[] = [];
+  const render = () => {
+    if (!app.panel.isOpen(OVER_TIME_SECTION)) return;
+    const s = app.store.get();
+    const target = effectiveTarget(app, s);
+    const key = [
+      app.derived().flows,
+      s.filters,
+      s.weighting.measure,
+      s.year,
+      s.compareYear,
+      JSON.stringify(target),
+      s.analysis.stack,
+      app.dataset(),
+    ];
+    if (key.every((k, i) => k === lastKey[i])) return;
+    lastKey = key;
+    renderOverTime(view, dom, target);
+  };
+  app.panel.onToggle(OVER_TIME_SECTION, (open) => {
+    if (open) {
+      lastKey = [];
+      render();
+    }
+  });
+  app.store.subscribe(render);
+  onScene(app, render);
+  onDataset(app, () => {
+    lastKey = [];
+    render();
+  });
+  render();
+}
+
+function buildOverTimeDom(view: OverTimeView): OverTimeDom {
+  const { app, nameOf, laneLabel } = view;
   const body = app.panel.addSection(OVER_TIME_SECTION, "Over time", { open: true, order: 13 });
   const seriesSelect = el("select", { id: "over-time-series" });
   const stackSelect = el(
@@ -47,19 +118,15 @@ export function mountOverTime(app: App): void {
   const chartHost = el("div", { class: "chart-host" });
   const legend = el("ul", { class: "chart-legend", "aria-label": "Chart legend" });
   const note = el("p", { class: "hint" });
-  let current: TimeSeries | null = null;
-  let drawn: SVGSVGElement | null = null;
-  const nameOf = (id: string) => (id === UNEXPLAINED_ORIGIN ? "(unexplained)" : (app.derived().placesById.get(id)?.name ?? id));
-  const laneLabel = (id: string) => LANES.find((l) => l.id === id)?.label ?? id;
-  const keyLabel = (k: string) => (current?.stack === "lane" ? laneLabel(k) : nameOf(k));
   const download = csvButton(app, "Time series as CSV", () => {
+    const current = view.current;
     if (!current) return null;
     const s = app.store.get();
     const years = current.rows.map((r) => r.year);
     return {
       view: `Over time — ${describeTarget(current.target, nameOf, laneLabel)}${current.stack === "none" ? "" : `, stacked by ${current.stack}`}`,
       year: `${years[0]}–${years[years.length - 1]} (year shown: ${s.year})`,
-      table: timeSeriesTable(current, keyLabel),
+      table: timeSeriesTable(current, view.keyLabel),
       flows: app.derived().flows,
       notes: [
         "total: the whole dataset counts what is absorbed at the ends of chains (each car once); a place, its throughput; a hop, its volume; a lane, what arrives by it.",
@@ -76,118 +143,97 @@ export function mountOverTime(app: App): void {
     stackSelect,
   );
   const chartExport = chartButtons(app, "time", () =>
-    drawn ? { svg: drawn, title: title.textContent ?? "Over time", file: `reroute-over-time-${app.store.get().year}` } : null,
+    view.drawn ? { svg: view.drawn, title: title.textContent ?? "Over time", file: `reroute-over-time-${app.store.get().year}` } : null,
   );
   body.append(controls, title, chartHost, legend, note, download, chartExport);
+  return { seriesSelect, stackSelect, title, chartHost, legend, note, controls, download, chartExport };
+}
 
-  const fillSeriesOptions = () => {
-    const s = app.store.get();
-    const options: [string, string][] = [
-      ["follow", "The selection (else the whole dataset)"],
-      ["dataset", "The whole dataset"],
-    ];
-    const lanes = new Set(app.derived().flows.map((f) => app.derived().laneOf(f)));
-    for (const l of LANES) if (lanes.has(l.id)) options.push([`lane:${l.id}`, `Lane: ${l.label}`]);
-    const t = s.analysis.seriesTarget;
-    if (t?.kind === "place") options.push([`place:${t.id}`, nameOf(t.id)]);
-    if (t?.kind === "flow") options.push([`flow:${t.from}>${t.to}>${t.mode ?? ""}`, `${nameOf(t.from)} → ${nameOf(t.to)}`]);
-    seriesSelect.replaceChildren(...options.map(([v, label]) => el("option", { value: v }, label)));
-    seriesSelect.value =
-      t === null
-        ? "follow"
-        : t.kind === "dataset"
-          ? "dataset"
-          : t.kind === "lane"
-            ? `lane:${t.id}`
-            : (options[options.length - 1]?.[0] ?? "follow");
-  };
+function wireOverTimeControls(app: App, { seriesSelect, stackSelect }: OverTimeDom): void {
   seriesSelect.addEventListener("change", () => {
-    const v = seriesSelect.value;
-    const target: SeriesTarget | null =
-      v === "follow"
-        ? null
-        : v === "dataset"
-          ? { kind: "dataset" }
-          : v.startsWith("lane:")
-            ? { kind: "lane", id: v.slice(5) }
-            : app.store.get().analysis.seriesTarget;
+    const target = seriesTargetOf(seriesSelect.value, app.store.get().analysis.seriesTarget);
     app.store.dispatch(setAnalysis({ seriesTarget: target, view: "over-time" }));
   });
   stackSelect.addEventListener("change", () => app.store.dispatch(setAnalysis({ stack: stackSelect.value as StackBy, view: "over-time" })));
+}
 
-  let lastKey: unknown[] = [];
-  const render = () => {
-    if (!app.panel.isOpen(OVER_TIME_SECTION)) return;
-    const s = app.store.get();
-    const d = app.derived();
-    const target = effectiveTarget(app, s);
-    const key = [d.flows, s.filters, s.weighting.measure, s.year, s.compareYear, JSON.stringify(target), s.analysis.stack, app.dataset()];
-    if (key.every((k, i) => k === lastKey[i])) return;
-    lastKey = key;
-    const ds = app.dataset();
-    const timeless = ds.timeless === true;
-    controls.hidden = timeless;
-    download.hidden = timeless;
-    chartExport.hidden = timeless;
-    if (timeless) {
-      // One placeholder year: a chart would draw a single point as if it were a series.
-      current = null;
-      drawn = null;
-      title.textContent = "";
-      chartHost.replaceChildren();
-      legend.replaceChildren();
-      note.textContent = "This data has no time: nothing to show over time.";
-      return;
-    }
-    fillSeriesOptions();
-    stackSelect.value = s.analysis.stack;
-    current = timeSeries({ dataset: ds, flows: d.flows, filters: s.filters, measure: s.weighting.measure }, target, s.analysis.stack);
-    const unit = volumeUnit(ds, s.weighting.measure);
-    const subject = describeTarget(target, nameOf, laneLabel);
-    title.textContent = `${subject[0]!.toUpperCase()}${subject.slice(1)} (${unit})${s.scenario ? ` — scenario “${s.scenario.name}”` : ""}`;
-    const colourOf = (k: string, i: number) =>
-      current?.stack === "lane" ? (LANE_COLOURS[k] ?? "#7f8c8d") : k === UNEXPLAINED_ORIGIN ? "#9e9e9e" : schemeTableau10[i % 10]!;
-    drawn = renderOverTimeChart(chartHost, {
-      series: current,
-      events: ds.events.map((e) => ({ id: e.id, title: e.title, date: formatEventDate(e.date), at: decimalYear(e.date, e.year) })),
-      year: s.year,
-      compareYear: s.compareYear,
-      keyLabel,
-      keyColour: colourOf,
-      format: (v) => formatCompact(v, unit),
-      formatFull: (v) => formatVolume(v, unit),
-      unit,
-      subject,
-      width: W,
-      height: H,
-      onYear: (year) => app.store.dispatch(setYear(year)),
-    });
-    const items =
-      current.stack === "none"
-        ? []
-        : current.keys.map((k, i) => el("li", {}, el("span", { class: "swatch", style: `background:${colourOf(k, i)}` }), keyLabel(k)));
-    const bases = [...new Set(current.rows.map((r) => r.basis).filter((b): b is string => b !== null))];
-    for (const b of bases) {
-      const st = BASIS_STYLE[b];
-      items.push(el("li", {}, el("span", { class: `basis-dot${st?.fill ? " filled" : ""}${st?.dash ? " dashed" : ""}` }), st?.label ?? b));
-    }
-    if (ds.events.length) items.push(el("li", {}, el("span", { class: "event-mark" }), "policy event (hover for its title)"));
-    if (current.rows.some((r) => r.total === null))
-      items.push(el("li", {}, el("span", { class: "gap-mark" }), "no data (a gap, not a zero)"));
-    legend.replaceChildren(...items);
-    note.textContent = target.kind === "dataset" ? "The whole dataset counts each car once: what is absorbed at the end of its chain." : "";
-  };
-  app.panel.onToggle(OVER_TIME_SECTION, (open) => {
-    if (open) {
-      lastKey = [];
-      render();
-    }
+/** The "Chart of" menu: follow, the dataset, the lanes with flows, and the place or hop set in the view. */
+function fillSeriesOptions({ app, nameOf }: OverTimeView, dom: OverTimeDom): void {
+  const lanes = new Set(app.derived().flows.map((f) => app.derived().laneOf(f)));
+  const { options, value } = seriesChoice(app.store.get().analysis.seriesTarget, LANES, lanes, nameOf);
+  dom.seriesSelect.replaceChildren(...options.map(([v, label]) => el("option", { value: v }, label)));
+  dom.seriesSelect.value = value;
+}
+
+function renderOverTime(view: OverTimeView, dom: OverTimeDom, target: SeriesTarget): void {
+  const { app, nameOf, laneLabel, keyLabel } = view;
+  const s = app.store.get();
+  const ds = app.dataset();
+  const timeless = ds.timeless === true;
+  dom.controls.hidden = timeless;
+  dom.download.hidden = timeless;
+  dom.chartExport.hidden = timeless;
+  if (timeless) {
+    // One placeholder year: a chart would draw a single point as if it were a series.
+    view.current = null;
+    view.drawn = null;
+    dom.title.textContent = "";
+    dom.chartHost.replaceChildren();
+    dom.legend.replaceChildren();
+    dom.note.textContent = "This data has no time: nothing to show over time.";
+    return;
+  }
+  fillSeriesOptions(view, dom);
+  dom.stackSelect.value = s.analysis.stack;
+  const current = timeSeries(
+    { dataset: ds, flows: app.derived().flows, filters: s.filters, measure: s.weighting.measure },
+    target,
+    s.analysis.stack,
+  );
+  view.current = current;
+  const unit = volumeUnit(ds, s.weighting.measure);
+  const subject = describeTarget(target, nameOf, laneLabel);
+  dom.title.textContent = `${subject[0]!.toUpperCase()}${subject.slice(1)} (${unit})${s.scenario ? ` — scenario “${s.scenario.name}”` : ""}`;
+  const colourOf = (k: string, i: number) =>
+    current.stack === "lane" ? (LANE_COLOURS[k] ?? "#7f8c8d") : k === UNEXPLAINED_ORIGIN ? "#9e9e9e" : schemeTableau10[i % 10]!;
+  view.drawn = renderOverTimeChart(dom.chartHost, {
+    series: current,
+    events: ds.events.map((e) => ({ id: e.id, title: e.title, date: formatEventDate(e.date), at: decimalYear(e.date, e.year) })),
+    year: s.year,
+    compareYear: s.compareYear,
+    keyLabel,
+    keyColour: colourOf,
+    format: (v) => formatCompact(v, unit),
+    formatFull: (v) => formatVolume(v, unit),
+    unit,
+    subject,
+    width: W,
+    height: H,
+    onYear: (year) => app.store.dispatch(setYear(year)),
   });
-  app.store.subscribe(render);
-  onScene(app, render);
-  onDataset(app, () => {
-    lastKey = [];
-    render();
-  });
-  render();
+  dom.legend.replaceChildren(...legendItems(current, colourOf, keyLabel, ds.events.length > 0));
+  dom.note.textContent =
+    target.kind === "dataset" ? "The whole dataset counts each car once: what is absorbed at the end of its chain." : "";
+}
+
+/** The legend: the stack's keys, the bases drawn, policy events and gaps. */
+function legendItems(
+  current: TimeSeries,
+  colourOf: (k: string, i: number) => string,
+  keyLabel: (k: string) => string,
+  events: boolean,
+): HTMLLIElement[] {
+  const items =
+    current.stack === "none"
+      ? []
+      : current.keys.map((k, i) => el("li", {}, el("span", { class: "swatch", style: `background:${colourOf(k, i)}` }), keyLabel(k)));
+  const bases = [...new Set(current.rows.map((r) => r.basis).filter((b): b is string => b !== null))];
+  for (const b of bases) {
+    const st = BASIS_STYLE[b];
+    items.push(el("li", {}, el("span", { class: `basis-dot${st?.fill ? " filled" : ""}${st?.dash ? " dashed" : ""}` }), st?.label ?? b));
+  }
+  if (events) items.push(el("li", {}, el("span", { class: "event-mark" }), "policy event (hover for its title)"));
+  if (current.rows.some((r) => r.total === null))
+    items.push(el("li", {}, el("span", { class: "gap-mark" }), "no data (a gap, not a zero)"));
+  return items;
 }
