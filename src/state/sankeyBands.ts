@@ -203,3 +203,29 @@ export function nodeTotals(model: SankeyModel): Map<string, { in: number; out: n
   }
   return m;
 }
+
+/** The groups (chains or origins) in the order their first band comes. */
+export function sankeyGroups(model: SankeyModel): string[] {
+  return [...new Set(model.bands.map((b) => b.group))];
+}
+
+/**
+ * A group's volume as the list shows it: a chain's (every band of a chain carries the same), or an origin's
+ * share of what reaches the last column.
+ */
+export function groupVolume(model: SankeyModel, group: string): number {
+  if (model.kind === "trace") return model.bands.find((b) => b.group === group)?.volume ?? 0;
+  const lastColumn = Math.max(...model.nodes.map((x) => x.column));
+  const end = model.nodes.find((n) => n.column === lastColumn)?.key;
+  return model.bands.filter((b) => b.group === group && b.target === end).reduce((a, b) => a + b.volume, 0);
+}
+
+/** The places and flows a group's bands run on, for the map's emphasis. */
+export function groupOnMap(model: SankeyModel, group: string): { nodes: Set<string>; edges: Set<string> } {
+  const bands = model.bands.filter((b) => b.group === group);
+  const placeOf = new Map(model.nodes.map((n) => [n.key, n.place]));
+  return {
+    nodes: new Set(bands.flatMap((b) => [placeOf.get(b.source) ?? b.source, placeOf.get(b.target) ?? b.target])),
+    edges: new Set(bands.flatMap((b) => b.edges)),
+  };
+}

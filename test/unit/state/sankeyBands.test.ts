@@ -3,7 +3,15 @@ import { chains } from "../../../src/analysis/chains";
 import { originBands } from "../../../src/analysis/originBands";
 import { originMixOfNode } from "../../../src/analysis/attribution";
 import { buildYearGraph } from "../../../src/domain/buildYearGraph";
-import { mixSankey, nodeTotals, traceSankey } from "../../../src/state/sankeyBands";
+import {
+  groupOnMap,
+  groupVolume,
+  mixSankey,
+  nodeTotals,
+  sankeyGroups,
+  traceSankey,
+  type SankeyModel,
+} from "../../../src/state/sankeyBands";
 import { dataset, flow, places } from "./analysisFixture";
 
 const g2023 = buildYearGraph(dataset, 2023);
@@ -112,5 +120,52 @@ describe("trace Sankey", () => {
     const model = traceSankey(fake, byId, fmt);
     expect(new Set(model.nodes.map((n) => n.key))).toEqual(new Set(["o1", "x#1", "t#2", "t#1", "x#2", "m#3"]));
     expect(model.nodes.find((n) => n.key === "x#2")!.place).toBe("x");
+  });
+});
+
+describe("groups of a Sankey: order, volume, what they run on", () => {
+  const node = (key: string, place: string, column: number) => ({ key, place, name: place, column });
+  const band = (source: string, target: string, volume: number, group: string, edges: string[] = []) => ({
+    source,
+    target,
+    volume,
+    group,
+    label: `g${group}`,
+    edges,
+  });
+  it("a mix group's volume is what it brings to the last column; its places are the bands' places", () => {
+    const model: SankeyModel = {
+      kind: "mix",
+      title: "",
+      total: 90,
+      notes: [],
+      nodes: [node("o1", "o1", 0), node("o2", "o2", 0), node("x", "x", 1), node("m", "m", 3), node("x#2", "x", 2)],
+      bands: [
+        band("o1", "x", 60, "o1", ["f1"]),
+        band("o2", "x", 30, "o2", ["f2"]),
+        band("x", "x#2", 60, "o1", ["f3"]),
+        band("x#2", "m", 60, "o1", ["f4"]),
+        band("x", "m", 30, "o2", ["f5"]),
+      ],
+    };
+    expect(sankeyGroups(model)).toEqual(["o1", "o2"]);
+    expect(groupVolume(model, "o1")).toBe(60);
+    expect(groupVolume(model, "o2")).toBe(30);
+    expect(groupVolume(model, "nobody")).toBe(0);
+    const on = groupOnMap(model, "o1");
+    expect([...on.nodes].sort()).toEqual(["m", "o1", "x"]);
+    expect([...on.edges]).toEqual(["f1", "f3", "f4"]);
+  });
+  it("a chain's volume is its first band's", () => {
+    const model: SankeyModel = {
+      kind: "trace",
+      title: "",
+      total: 60,
+      notes: [],
+      nodes: [node("o1", "o1", 0), node("m", "m", 3)],
+      bands: [band("o1", "m", 60, "0"), band("o1", "m", 40, "-1")],
+    };
+    expect(groupVolume(model, "0")).toBe(60);
+    expect(groupVolume(model, "-1")).toBe(40);
   });
 });
