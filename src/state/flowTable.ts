@@ -58,3 +58,14 @@ export function nextSort(current: FlowTableSort, column: FlowTableColumn): FlowT
   const numeric = column === "vehicles" || column === "usd" || column === "year";
   return { column, direction: numeric ? "descending" : "ascending" };
 }
+
+/** The table's caption: how many flows, of which year (none for data without time), hidden ones, and the sort in words. */
+export function flowTableCaption(
+  rows: number,
+  year: number | null,
+  hidden: number,
+  sort: FlowTableSort,
+  columnName: (c: FlowTableColumn) => string,
+): string {
+  return `${rows} ${rows === 1 ? "flow" : "flows"} shown${year === null ? "" : ` in ${year}`}${hidden ? ` (${hidden} hidden by filters)` : ""}, sorted by ${columnName(sort.column)} ${sort.direction}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Flow, Place } from "../../../src/domain/types";
-import { flowRows, nextSort, sortFlowRows } from "../../../src/state/flowTable";
+import { flowRows, flowTableCaption, nextSort, sortFlowRows } from "../../../src/state/flowTable";
 
 const place = (id: string, name: string): Place => ({
   id,
@@ -63,5 +63,15 @@ describe("flow table rows", () => {
     expect(nextSort({ column: "from", direction: "ascending" }, "from")).toEqual({ column: "from", direction: "descending" });
     expect(nextSort({ column: "from", direction: "ascending" }, "year")).toEqual({ column: "year", direction: "descending" });
     expect(nextSort({ column: "year", direction: "ascending" }, "mode")).toEqual({ column: "mode", direction: "ascending" });
+  });
+});
+
+describe("flowTableCaption", () => {
+  const name = (c: string) => c.toUpperCase();
+  it("counts the flows, names the year and what the filters hide, and says the sort", () => {
+    expect(flowTableCaption(3, 2024, 2, { column: "vehicles", direction: "descending" }, name)).toBe(
+      "3 flows shown in 2024 (2 hidden by filters), sorted by VEHICLES descending",
+    );
+    expect(flowTableCaption(1, null, 0, { column: "from", direction: "ascending" }, name)).toBe("1 flow shown, sorted by FROM ascending");
   });
 });
