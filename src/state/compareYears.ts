@@ -188,3 +188,16 @@ export function changeText(c: Pick<HopChange, "status" | "change" | "relative">,
   const pct = c.relative === null ? "" : ` (${sign}${Math.abs(c.relative * 100).toFixed(Math.abs(c.relative) < 0.1 ? 1 : 0)}%)`;
   return `${sign}${format(Math.abs(c.change))}${pct}`;
 }
+
+/** The comparison in two sentences: delivered volume before → after (with its relative change), and the hop counts. */
+export function comparisonSummary(c: Pick<YearComparison, "before" | "after" | "totals">, fmt: (v: number) => string): string {
+  const t = c.totals;
+  const rel =
+    t.deliveredBefore > 0
+      ? ` (${t.deliveredAfter >= t.deliveredBefore ? "+" : "−"}${Math.abs(((t.deliveredAfter - t.deliveredBefore) / t.deliveredBefore) * 100).toFixed(1)}%)`
+      : "";
+  return (
+    `${c.before} → ${c.after}: ${fmt(t.deliveredBefore)} → ${fmt(t.deliveredAfter)} delivered${rel}. ` +
+    `${t.rose} hops rose, ${t.fell} fell, ${t.new} new (${fmt(t.newVolume)}), ${t.vanished} vanished (${fmt(t.vanishedVolume)}).`
+  );
+}

@@ -3,7 +3,7 @@
 // hop by hop, with totals. The comparison is part of the view state: links, saved views and exports keep it.
 import { setAnalysis, setCompareYear } from "../state/analysisProducers";
 import { comparisonTable } from "../state/analysisTables";
-import { changeText, compareYears, type YearComparison } from "../state/compareYears";
+import { changeText, compareYears, comparisonSummary, type HopChange, type YearComparison } from "../state/compareYears";
 import { select } from "../state/producers";
 import { formatVolume, volumeUnit } from "../state/volumeUnit";
 import { DIFFERENCE_COLOURS, DIFFERENCE_LABELS } from "../state/differenceScene";
@@ -15,7 +15,50 @@ import { el } from "./dom";
 export const COMPARE_SECTION = "compare-years";
 const FIRST_ROWS = 25;
 
+interface CompareDom {
+  yearSelect: HTMLSelectElement;
+  summary: HTMLElement;
+  head: HTMLTableRowElement;
+  rows: HTMLTableSectionElement;
+  more: HTMLButtonElement;
+}
+
 export function mountCompareYears(app: App): void {
+  let showAll = false;
+  let current: YearComparison | null = null;
+  const nameOf = (id: string) => app.derived().placesById.get(id)?.name ?? id;
+  const dom = buildCompareDom(app, () => current, nameOf);
+  dom.yearSelect.addEventListener("change", () => {
+    const v = dom.yearSelect.value;
+    app.store.dispatch(setCompareYear(v === "" ? null : Number(v)));
+    if (v !== "") app.store.dispatch(setAnalysis({ view: "compare" }));
+  });
+  dom.more.addEventListener("click", () => {
+    showAll = !showAll;
+    lastKey = [];
+    render();
+  });
+
+  let lastKey: unknown[] = [];
+  const render = () => {
+    const s = app.store.get();
+    const ds = app.dataset();
+    const d = app.derived();
+    const key = [s.compareYear, s.year, d.baseline, d.flows, s.filters, s.weighting.measure, ds];
+    if (key.every((k, i) => k === lastKey[i])) return;
+    lastKey = key;
+    current = renderComparison(app, dom, showAll, nameOf);
+  };
+  app.store.subscribe(render);
+  onScene(app, render);
+  onDataset(app, () => {
+    lastKey = [];
+    render();
+  });
+  render();
+}
+
+function buildCompareDom(app: App, current: () => YearComparison | null, nameOf: (id: string) => string): CompareDom {
   const body = app.panel.addSection(COMPARE_SECTION, "Compare years", { open: false, order: 14 });
   const yearSelect = el("select", { id: "compare-year" });
   const summary = el("p", { class: "compare-summary", "data-testid": "compare-summary" });
@@ -30,22 +73,20 @@ export function mountCompareYears(app: App): void {
   const rows = el("tbody");
   const table = el("table", { class: "data-table compare-table", id: "compare-table" }, el("thead", {}, head), rows);
   const more = el("button", { type: "button", class: "linklike" }, "Show all changes");
-  let showAll = false;
-  let current: YearComparison | null = null;
-  const nameOf = (id: string) => app.derived().placesById.get(id)?.name ?? id;
-  const download = csvButton(app, "Hop changes as CSV", () =>
-    current
+  const download = csvButton(app, "Hop changes as CSV", () => {
+    const c = current();
+    return c
       ? {
-          view: `Compare years — ${current.before} → ${current.after}`,
-          year: `${current.before} → ${current.after}`,
-          table: comparisonTable(current, nameOf),
-          flows: app.derived().flows.filter((f) => f.year === current!.before || f.year === current!.after),
+          view: `Compare years — ${c.before} → ${c.after}`,
+          year: `${c.before} → ${c.after}`,
+          table: comparisonTable(c, nameOf),
+          flows: app.derived().flows.filter((f) => f.year === c.before || f.year === c.after),
           notes: [
             "A hop is (from, to, mode). new / vanished: the hop has no flow in the other year (no change from a zero the data does not report).",
           ],
         }
-      : null,
-  );
+      : null;
+  });
   body.append(
     el("div", { class: "chart-controls" }, el("label", { for: yearSelect.id }, "Compare with"), yearSelect),
     summary,
@@ -54,91 +95,66 @@ export function mountCompareYears(app: App): void {
     more,
     download,
   );
-  yearSelect.addEventListener("change", () => {
-    const v = yearSelect.value;
-    app.store.dispatch(setCompareYear(v === "" ? null : Number(v)));
-    if (v !== "") app.store.dispatch(setAnalysis({ view: "compare" }));
-  });
-  more.addEventListener("click", () => {
-    showAll = !showAll;
-    lastKey = [];
-    render();
-  });
+  return { yearSelect, summary, head, rows, more };
+}
 
-  let lastKey: unknown[] = [];
-  const render = () => {
-    const s = app.store.get();
-    const ds = app.dataset();
-    const d = app.derived();
-    const key = [s.compareYear, s.year, d.baseline, d.flows, s.filters, s.weighting.measure, ds];
-    if (key.every((k, i) => k === lastKey[i])) return;
-    lastKey = key;
-    yearSelect.replaceChildren(
-      el("option", { value: "" }, "No comparison"),
-      ...ds.years.filter((y) => y !== s.year).map((y) => el("option", { value: String(y) }, String(y))),
-    );
-    yearSelect.value = s.compareYear === null || s.compareYear === s.year ? "" : String(s.compareYear);
-    const unit = volumeUnit(ds, s.weighting.measure);
-    const fmt = (v: number) => formatVolume(v, unit);
-    if (s.compareYear === null || s.compareYear === s.year) {
-      current = null;
-      summary.textContent = `Choose a year to compare with ${s.year}: the map then shows what changed, hop by hop.`;
-      head.replaceChildren();
-      rows.replaceChildren();
-      more.hidden = true;
-      return;
-    }
-    current = compareYears({ places: ds.places, flows: d.flows, filters: s.filters, measure: s.weighting.measure }, s.compareYear, s.year);
-    const t = current.totals;
-    const rel =
-      t.deliveredBefore > 0
-        ? ` (${t.deliveredAfter >= t.deliveredBefore ? "+" : "−"}${Math.abs(((t.deliveredAfter - t.deliveredBefore) / t.deliveredBefore) * 100).toFixed(1)}%)`
-        : "";
-    summary.textContent =
-      `${current.before} → ${current.after}: ${fmt(t.deliveredBefore)} → ${fmt(t.deliveredAfter)} delivered${rel}. ` +
-      `${t.rose} hops rose, ${t.fell} fell, ${t.new} new (${fmt(t.newVolume)}), ${t.vanished} vanished (${fmt(t.vanishedVolume)}).`;
-    head.replaceChildren(
-      ...["From", "To", String(current.before), String(current.after), "Change"].map((h, i) =>
-        el("th", { scope: "col", class: i >= 2 ? "num" : "" }, h),
-      ),
-    );
-    const list = showAll ? current.changes : current.changes.slice(0, FIRST_ROWS);
-    rows.replaceChildren(
-      ...list.map((c) => {
-        const tr = el(
-          "tr",
-          { tabindex: 0, "data-status": c.status, "data-key": c.key },
-          el("td", {}, nameOf(c.from)),
-          el("td", {}, `${nameOf(c.to)}${c.mode && c.mode !== "unknown" ? ` (${c.mode})` : ""}`),
-          el("td", { class: "num" }, c.before === null ? "—" : fmt(c.before)),
-          el("td", { class: "num" }, c.after === null ? "—" : fmt(c.after)),
-          el(
-            "td",
-            { class: `num change-${c.status}` },
-            changeText(c, (v) => formatVolume(v, unit)),
-          ),
-        );
-        const ids = [...c.idsAfter, ...c.idsBefore];
-        const emphasise = () => emphasiseOnMap(app, { nodes: new Set([c.from, c.to]), edges: new Set(ids) });
-        tr.addEventListener("pointerenter", emphasise);
-        tr.addEventListener("focus", emphasise);
-        tr.addEventListener("pointerleave", () => emphasiseOnMap(app, null));
-        tr.addEventListener("blur", () => emphasiseOnMap(app, null));
-        tr.addEventListener("click", () => ids[0] && app.store.dispatch(select({ type: "edge", id: ids[0] })));
-        tr.addEventListener("keydown", (e) => {
-          if (e.key === "Enter" && ids[0]) app.store.dispatch(select({ type: "edge", id: ids[0] }));
-        });
-        return tr;
-      }),
-    );
-    more.hidden = current.changes.length <= FIRST_ROWS;
-    more.textContent = showAll ? `Show the ${FIRST_ROWS} largest changes` : `Show all ${current.changes.length} changes`;
-  };
-  app.store.subscribe(render);
-  onScene(app, render);
-  onDataset(app, () => {
-    lastKey = [];
-    render();
+/** Renders the comparison in force (or the invitation to choose a year); returns it. */
+function renderComparison(app: App, dom: CompareDom, showAll: boolean, nameOf: (id: string) => string): YearComparison | null {
+  const { yearSelect, summary, head, rows, more } = dom;
+  const s = app.store.get();
+  const ds = app.dataset();
+  yearSelect.replaceChildren(
+    el("option", { value: "" }, "No comparison"),
+    ...ds.years.filter((y) => y !== s.year).map((y) => el("option", { value: String(y) }, String(y))),
+  );
+  yearSelect.value = s.compareYear === null || s.compareYear === s.year ? "" : String(s.compareYear);
+  const unit = volumeUnit(ds, s.weighting.measure);
+  const fmt = (v: number) => formatVolume(v, unit);
+  if (s.compareYear === null || s.compareYear === s.year) {
+    summary.textContent = `Choose a year to compare with ${s.year}: the map then shows what changed, hop by hop.`;
+    head.replaceChildren();
+    rows.replaceChildren();
+    more.hidden = true;
+    return null;
+  }
+  const current = compareYears(
+    { places: ds.places, flows: app.derived().flows, filters: s.filters, measure: s.weighting.measure },
+    s.compareYear,
+    s.year,
+  );
+  summary.textContent = comparisonSummary(current, fmt);
+  head.replaceChildren(
+    ...["From", "To", String(current.before), String(current.after), "Change"].map((h, i) =>
+      el("th", { scope: "col", class: i >= 2 ? "num" : "" }, h),
+    ),
+  );
+  const list = showAll ? current.changes : current.changes.slice(0, FIRST_ROWS);
+  rows.replaceChildren(...list.map((c) => changeRow(app, c, fmt, nameOf)));
+  more.hidden = current.changes.length <= FIRST_ROWS;
+  more.textContent = showAll ? `Show the ${FIRST_ROWS} largest changes` : `Show all ${current.changes.length} changes`;
+  return current;
+}
+
+/** One hop's change: hovering or focusing it emphasises the hop on the map; click or Enter selects its flow. */
+function changeRow(app: App, c: HopChange, fmt: (v: number) => string, nameOf: (id: string) => string): HTMLTableRowElement {
+  const tr = el(
+    "tr",
+    { tabindex: 0, "data-status": c.status, "data-key": c.key },
+    el("td", {}, nameOf(c.from)),
+    el("td", {}, `${nameOf(c.to)}${c.mode && c.mode !== "unknown" ? ` (${c.mode})` : ""}`),
+    el("td", { class: "num" }, c.before === null ? "—" : fmt(c.before)),
+    el("td", { class: "num" }, c.after === null ? "—" : fmt(c.after)),
+    el("td", { class: `num change-${c.status}` }, changeText(c, fmt)),
+  );
+  const ids = [...c.idsAfter, ...c.idsBefore];
+  const emphasise = () => emphasiseOnMap(app, { nodes: new Set([c.from, c.to]), edges: new Set(ids) });
+  tr.addEventListener("pointerenter", emphasise);
+  tr.addEventListener("focus", emphasise);
+  tr.addEventListener("pointerleave", () => emphasiseOnMap(app, null));
+  tr.addEventListener("blur", () => emphasiseOnMap(app, null));
+  tr.addEventListener("click", () => ids[0] && app.store.dispatch(select({ type: "edge", id: ids[0] })));
+  tr.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && ids[0]) app.store.dispatch(select({ type: "edge", id: ids[0] }));
   });
-  render();
+  return tr;
 }

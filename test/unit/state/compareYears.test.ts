@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, compareFlowSets, compareYears } from "../../../src/state/compareYears";
+import { changeText, compareFlowSets, compareYears, comparisonSummary } from "../../../src/state/compareYears";
 import { DEFAULT_FILTERS } from "../../../src/state/viewState";
 import { flow, flows, places } from "./analysisFixture";
 
@@ -64,5 +64,33 @@ describe("compareYears", () => {
     expect(changeText({ status: "rose", change: 12300, relative: 0.45 }, f)).toBe("+12,300 (+45%)");
     expect(changeText({ status: "fell", change: -800, relative: -0.031 }, f)).toBe("−800 (−3.1%)");
     expect(changeText({ status: "new", change: 5, relative: null }, f)).toBe("new");
+  });
+});
+
+describe("comparisonSummary", () => {
+  const totals = (deliveredBefore: number, deliveredAfter: number) => ({
+    before: 0,
+    after: 0,
+    change: 0,
+    relative: null,
+    rose: 2,
+    fell: 1,
+    same: 0,
+    new: 1,
+    vanished: 3,
+    newVolume: 5,
+    vanishedVolume: 7,
+    deliveredBefore,
+    deliveredAfter,
+  });
+  const fmt = (v: number) => `${v}u`;
+  it("says delivered before → after with the change in percent, and counts the hops", () => {
+    expect(comparisonSummary({ before: 2023, after: 2024, totals: totals(200, 150) }, fmt)).toBe(
+      "2023 → 2024: 200u → 150u delivered (−25.0%). 2 hops rose, 1 fell, 1 new (5u), 3 vanished (7u).",
+    );
+    expect(comparisonSummary({ before: 2023, after: 2024, totals: totals(200, 201) }, fmt)).toContain("delivered (+0.5%).");
+  });
+  it("gives no percent from nothing delivered", () => {
+    expect(comparisonSummary({ before: 2022, after: 2024, totals: totals(0, 10) }, fmt)).toContain("0u → 10u delivered. ");
   });
 });
