@@ -1,5 +1,5 @@
 // The time axis: years as bands, policy events placed by their date. Pure.
-import type { PolicyEvent } from "../domain/types";
+import type { PolicyEvent, Source } from "../domain/types";
 
 export interface TimeAxis {
   /** First and last year shown (inclusive). */
@@ -61,4 +61,26 @@ export function playYears(years: readonly number[], current: number): number[] {
   if (last === undefined) return [];
   if (current >= last) return sorted;
   return sorted.filter((y) => y > current);
+}
+
+/** An event's sources, each with its entry in `sources` when the dataset lists it. */
+export function eventSources(
+  event: Pick<PolicyEvent, "sources">,
+  sources: readonly Source[],
+): { id: string; source: Source | undefined }[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return event.sources.map((id) => ({ id, source: byId.get(id) }));
+}
+
+/** An event in one line, for its marker's description: the summary, then who published the sources. */
+export function eventOneLine(event: Pick<PolicyEvent, "summary" | "sources">, sources: readonly Source[]): string {
+  const src = eventSources(event, sources)
+    .map(({ id, source }) => source?.publisher || id)
+    .join("; ");
+  return `${event.summary}${src ? ` Source: ${src}.` : ""}`;
+}
+
+/** A year tick's note: no data, reported figures only (a year without flows), or nothing. */
+export function tickNote(tick: { year: number; hasData: boolean }, flowYears: ReadonlySet<number>): string {
+  return !tick.hasData ? "No data for this year" : flowYears.has(tick.year) ? "" : "Reported figures only: no used-car routes published";
 }

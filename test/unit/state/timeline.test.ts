@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PolicyEvent } from "../../../src/domain/types";
-import { decimalYear, formatEventDate, playYears, timeAxis } from "../../../src/state/timeline";
+import type { PolicyEvent, Source } from "../../../src/domain/types";
+import { decimalYear, eventOneLine, eventSources, formatEventDate, playYears, tickNote, timeAxis } from "../../../src/state/timeline";
 
 const ev = (id: string, date: string): PolicyEvent => ({
   id,
@@ -45,5 +45,26 @@ describe("playYears and dates", () => {
   it("formats event dates for people", () => {
     expect(formatEventDate("2024-02-06")).toBe("6 Feb 2024");
     expect(formatEventDate("2023-10")).toBe("Oct 2023");
+  });
+});
+
+describe("event words and tick notes", () => {
+  const source = (id: string, publisher: string): Source => ({ id, publisher, title: "", date: "", url: "", reliability: "" });
+  const sources = [source("S1", "MOFCOM"), source("S2", "")];
+  it("an event's one line names its sources' publishers, else their ids", () => {
+    expect(eventOneLine({ summary: "Exports need a licence.", sources: ["S1", "S2", "S9"] }, sources)).toBe(
+      "Exports need a licence. Source: MOFCOM; S2; S9.",
+    );
+    expect(eventOneLine({ summary: "No sources.", sources: [] }, sources)).toBe("No sources.");
+    expect(eventSources({ sources: ["S9", "S1"] }, sources)).toEqual([
+      { id: "S9", source: undefined },
+      { id: "S1", source: sources[0] },
+    ]);
+  });
+  it("a tick says no data, reported figures only, or nothing", () => {
+    const flowYears = new Set([2023, 2024]);
+    expect(tickNote({ year: 2019, hasData: false }, flowYears)).toBe("No data for this year");
+    expect(tickNote({ year: 2022, hasData: true }, flowYears)).toBe("Reported figures only: no used-car routes published");
+    expect(tickNote({ year: 2024, hasData: true }, flowYears)).toBe("");
   });
 });
