@@ -46,3 +46,15 @@ export function findPlaces(places: readonly Place[], query: string, limit = 8): 
   out.sort((a, b) => a.rank - b.rank || a.place.name.localeCompare(b.place.name, "en"));
   return out.slice(0, limit);
 }
+
+/** The place a typed text names: an exact name / native name / id, or the only match, or the only one starting with it. */
+export function resolvePlace(places: readonly Place[], text: string): Place | null {
+  const q = normaliseName(text);
+  if (!q) return null;
+  const exact = places.filter((p) => normaliseName(p.name) === q || normaliseName(p.nativeName) === q || p.id.toLowerCase() === q);
+  if (exact.length === 1) return exact[0]!;
+  const matches = findPlaces(places, text, 50);
+  if (matches.length === 1) return matches[0]!.place;
+  const starts = matches.filter((m) => m.rank <= 1);
+  return starts.length === 1 ? starts[0]!.place : null;
+}

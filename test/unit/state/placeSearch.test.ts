@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Place } from "../../../src/domain/types";
-import { findPlaces, normaliseName } from "../../../src/state/placeSearch";
+import { findPlaces, normaliseName, resolvePlace } from "../../../src/state/placeSearch";
 
 const place = (id: string, name: string, nativeName = ""): Place => ({
   id,
@@ -43,5 +43,21 @@ describe("findPlaces", () => {
   });
   it("returns at most `limit` matches", () => {
     expect(findPlaces(places, "a", 2)).toHaveLength(2);
+  });
+});
+
+describe("resolvePlace", () => {
+  it("resolves an exact name, native name or id, ignoring case", () => {
+    expect(resolvePlace(places, "kazakhstan")?.id).toBe("kz");
+    expect(resolvePlace(places, "南沙")?.id).toBe("nansha");
+    expect(resolvePlace(places, "AE")?.id).toBe("ae");
+  });
+  it("resolves the only match or the only one starting with the text, and nothing when several or none fit", () => {
+    expect(resolvePlace(places, "Jebel")?.id).toBe("ae");
+    // Guangdong starts with it; Nansha (Guangzhou) only has a word that does.
+    expect(resolvePlace(places, "Guang")?.id).toBe("guangdong");
+    expect(resolvePlace([...places, place("horgos-east", "Horgos East")], "Horg")).toBeNull();
+    expect(resolvePlace(places, "Paris")).toBeNull();
+    expect(resolvePlace(places, "  ")).toBeNull();
   });
 });
