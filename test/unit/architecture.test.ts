@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, posix, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -299,5 +300,71 @@ describe("architecture", () => {
     expect(code).toBe('const u = "http://x"; const v = `a ${window.x} b`; ');
     expect(bare).toContain("${window.x}");
     expect(bare).not.toContain("http");
+  });
+});
+
+/** Longest function allowed in src/ui, in lines (from its first to its last line). */
+const UI_MAX_FUNCTION_LINES = 120;
+/** Longest file allowed in src/ui, in lines. */
+const UI_MAX_FILE_LINES = 350;
+
+/** Functions (declarations, expressions, arrows, methods, accessors, constructors) longer than `max` lines. */
+function longFunctions(path: string, text: string, max: number): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && "body" in node && node.body) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+      const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const lines = last - first + 1;
+      if (lines > max) {
+        const named =
+          node.name?.getText(source) ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : "(anonymous)");
+        found.push(`${path}:${first + 1} ${named} is ${lines} lines (at most ${max})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function lineCount(text: string): number {
+  return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+}
+
+describe("size of the UI code", () => {
+  const UI = join(SRC, "ui");
+  const files = listTs(UI).map((path) => ({ path: `src/${relative(SRC, path).split("\\").join("/")}`, text: readFileSync(path, "utf8") }));
+
+  it(`no function in src/ui is over ${UI_MAX_FUNCTION_LINES} lines`, () => {
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap((f) => longFunctions(f.path, f.text, UI_MAX_FUNCTION_LINES))).toEqual([]);
+    // Parsing every ui file takes a few seconds on a loaded machine.
+  }, 30_000);
+
+  it(`no file in src/ui is over ${UI_MAX_FILE_LINES} lines`, () => {
+    const long = files.filter((f) => lineCount(f.text) > UI_MAX_FILE_LINES).map((f) => `${f.path} is ${lineCount(f.text)} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it("longFunctions measures declarations, arrows, methods and nested functions, and names them", () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  const v${i} = ${i};`).join("\n");
+    const text = [
+      `export function tooLong(): void {\n${body(5)}\n}`,
+      `const arrow = () => {\n${body(2)}\n};`,
+      `class Panel {\n  render(): void {\n${body(6)}\n  }\n}`,
+      `function outer(): void {\n  const inner = function () {\n${body(1)}\n  };\n}`,
+    ].join("\n");
+    expect(longFunctions("src/ui/x.ts", text, 4)).toEqual([
+      "src/ui/x.ts:1 tooLong is 7 lines (at most 4)",
+      "src/ui/x.ts:13 render is 8 lines (at most 4)",
+      "src/ui/x.ts:22 outer is 5 lines (at most 4)",
+    ]);
+    expect(longFunctions("src/ui/x.ts", text, 7)).toEqual(["src/ui/x.ts:13 render is 8 lines (at most 7)"]);
+    expect(lineCount("a\nb\n")).toBe(2);
+    expect(lineCount("a\nb")).toBe(2);
+    expect(lineCount("x;\n".repeat(UI_MAX_FILE_LINES + 1)) > UI_MAX_FILE_LINES).toBe(true);
+    expect(lineCount("x;\n".repeat(UI_MAX_FILE_LINES)) > UI_MAX_FILE_LINES).toBe(false);
   });
 });
