@@ -1,7 +1,7 @@
 // Opening a dataset and moving places: producers over the whole store (view state and app data at once),
 // so a dataset switch is one change and nothing downstream dispatches a second one.
 import type { Dataset } from "../domain/types";
-import { buildYearGraph } from "../domain/buildYearGraph";
+import { checkYearGraph } from "../domain/buildYearGraph";
 import { positionsForLayout } from "./layoutPositions";
 import { profileOf } from "./profile";
 import type { Positions } from "./layouts";
@@ -36,11 +36,11 @@ export const openDataset =
   (dataset: Dataset): AppProducer =>
   () => {
     const view = initialView(dataset);
-    // All or nothing: the new data's graph and layout are built here, before the store changes; data
-    // that cannot be drawn throws and the current data stays, so "the current data is unchanged" is true.
+    // All or nothing: the new data's graph is checked and its layout built here, before the store changes;
+    // data that cannot be drawn throws and the current data stays, so "the current data is unchanged" is true.
     let data: AppData;
     try {
-      buildYearGraph(dataset, view.year);
+      checkYearGraph(dataset, view.year);
       data = { ...openedData(dataset, view.layout), panels: DEFAULT_PANELS };
     } catch (error) {
       throw new Error(`the new data could not be drawn (${error instanceof Error ? error.message : String(error)})`, { cause: error });

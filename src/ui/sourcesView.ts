@@ -1,7 +1,7 @@
 // The Sources view: every fact (its figure, the source's own sentence, reliability, sources with links,
 // and which flows, figures, events and assumptions use it) and every source (with the facts citing it),
 // searchable. Text from the data is inserted as text only. Renders the pure index of state/sourcesIndex.
-import type { Dataset } from "../domain/types";
+import type { Dataset, Flow } from "../domain/types";
 import { buildSourcesIndex, searchSources, type FactEntry, type SourceEntry, type SourcesIndex } from "../state/sourcesIndex";
 import { clear, el, safeLink } from "./dom";
 
@@ -27,19 +27,27 @@ function useLine(entry: FactEntry, placeName: (id: string) => string, flowLabel:
   if (assumptions.length) parts.push(`${assumptions.length} declared share${assumptions.length === 1 ? "" : "s"}`);
   if (!parts.length)
     return el("p", { class: "src-uses src-unused" }, "Not used by a flow, figure, event or assumption (listed for completeness).");
-  const flowNames = [...new Set(flows.map(flowLabel))];
-  return el(
+  // The flows' names are written when the details are first opened: a fact may be used by 100,000 flows.
+  const flowLine = flows.length ? el("p", {}) : null;
+  const details = el(
     "details",
     { class: "src-uses" },
     el("summary", {}, `Used by ${parts.join(", ")}`),
-    flowNames.length
-      ? el("p", {}, "Flows: ", flowNames.slice(0, 40).join("; "), flowNames.length > 40 ? ` … and ${flowNames.length - 40} more` : "")
-      : null,
+    flowLine,
     context.length ? el("p", {}, "Context figures: ", context.join(", ")) : null,
     events.length ? el("p", {}, "Events: ", events.join(", ")) : null,
     assumptions.length ? el("p", {}, "Declared shares: ", assumptions.join(", ")) : null,
     entry.fact.places.length ? el("p", {}, "Places: ", entry.fact.places.map(placeName).join(", ")) : null,
   );
+  if (flowLine) {
+    const fill = () => {
+      if (!details.open || flowLine.childNodes.length) return;
+      const flowNames = [...new Set(flows.map(flowLabel))];
+      flowLine.append("Flows: ", flowNames.slice(0, 40).join("; "), flowNames.length > 40 ? ` … and ${flowNames.length - 40} more` : "");
+    };
+    details.addEventListener("toggle", fill);
+  }
+  return details;
 }
 
 function factItem(entry: FactEntry, placeName: (id: string) => string, flowLabel: (id: string) => string): HTMLElement {
@@ -109,8 +117,10 @@ export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesVi
   const render = () => {
     const placeNames = new Map(dataset.places.map((p) => [p.id, p.name]));
     const placeName = (id: string) => placeNames.get(id) ?? id;
-    const flows = new Map(dataset.flows.map((f) => [f.id, f]));
+    // Built when a fact's flows are first shown, not for every render.
+    let flows: Map<string, Flow> | null = null;
     const flowLabel = (id: string) => {
+      flows ??= new Map(dataset.flows.map((f) => [f.id, f]));
       const f = flows.get(id);
       return f ? `${placeName(f.from)} → ${placeName(f.to)}` : id;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildYearGraph } from "../../../src/domain/buildYearGraph";
+import { buildYearGraph, checkYearGraph } from "../../../src/domain/buildYearGraph";
 import { flowId, type Dataset, type Flow, type Place } from "../../../src/domain/types";
 
 const place = (id: string, kind: Place["kind"], lane = ""): Place => ({
@@ -114,5 +114,36 @@ describe("buildYearGraph", () => {
     expect(() => buildYearGraph(DATASET, 2024, { flows: [flow("kz", "kg", 2024, 5, null)] })).toThrow(
       'domain/buildYearGraph: flow "kz>kg@2024/road" refers to place "kg", which the dataset does not have',
     );
+  });
+
+  it("checkYearGraph throws for the same data as buildYearGraph, and only for the year asked", () => {
+    const cases: [string, Pick<Dataset, "places" | "flows">][] = [
+      ["good", DATASET],
+      ["unknown place", { ...DATASET, flows: [...DATASET.flows, flow("kz", "kg", 2024, 5, null)] }],
+      ["repeated place", { ...DATASET, places: [...DATASET.places, place("kz", "transit")] }],
+      ["repeated flow", { ...DATASET, flows: [...DATASET.flows, flow("kz", "ru", 2024, 9, null)] }],
+      ["unknown place in 2023", { ...DATASET, flows: [...DATASET.flows, flow("kz", "kg", 2023, 5, null)] }],
+    ];
+    const outcome = (run: () => unknown) => {
+      try {
+        run();
+        return "ok";
+      } catch {
+        return "throws";
+      }
+    };
+    for (const [, data] of cases) {
+      for (const year of [2023, 2024]) {
+        const full = { ...DATASET, ...data };
+        expect(outcome(() => checkYearGraph(full, year))).toBe(outcome(() => buildYearGraph(full, year)));
+      }
+    }
+    expect(() => checkYearGraph({ ...DATASET, flows: [...DATASET.flows, flow("kz", "kg", 2024, 5, null)] }, 2024)).toThrow(
+      'domain/buildYearGraph: flow "kz>kg@2024/road" refers to place "kg", which the dataset does not have',
+    );
+    expect(() => checkYearGraph({ ...DATASET, places: [...DATASET.places, place("kz", "transit")] }, 2023)).toThrow(
+      /place "kz" appears twice/,
+    );
+    expect(outcome(() => checkYearGraph({ ...DATASET, flows: [...DATASET.flows, flow("kz", "kg", 2023, 5, null)] }, 2024))).toBe("ok");
   });
 });
