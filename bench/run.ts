@@ -3,7 +3,8 @@
 // (bench/import.ts) in Node. Prints Markdown tables for the README's Performance section.
 // Never run by `npm test`: frame times depend on the machine and on what else runs on it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { execFileSync } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -439,6 +440,7 @@ async function main(): Promise<void> {
     logLevel: "warn",
     build: { outDir: peerDir, emptyOutDir: true, target: "es2022", rollupOptions: { input: resolve(ROOT, "bench/peers/flowmap.html") } },
   });
+  const loadStart = loadavg();
   const bundle = bundleSizes(appDir);
   const app = await serve(appDir),
     bare = await serve(bareDir),
@@ -487,7 +489,30 @@ async function main(): Promise<void> {
     );
   }
 
-  printTargets(results);
+  const targets = printTargets(results);
+  const loadEnd = loadavg();
+  // One block to paste: what was run where, under what load, and each target's verdict.
+  let commit = "unknown";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    // Not a git checkout: the commit stays unknown.
+  }
+  const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
+  console.log(
+    [
+      "",
+      "----- bench summary (paste) -----",
+      `Reroute bench, ${new Date().toISOString().slice(0, 16)} UTC, commit ${commit}; sizes ${SIZES.map((x) => x.toLocaleString("en")).join(" / ")} flows.`,
+      `Machine: ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Chromium ${version} headless, software WebGL.`,
+      `Load average (1 / 5 / 15 min): ${la(loadStart)} at the start, ${la(loadEnd)} at the end (${cpu.length} cores).`,
+      "",
+      "| target | measured | |",
+      "|---|---|---|",
+      ...targets,
+      "----- end of summary -----",
+    ].join("\n"),
+  );
 
   if (process.env.BENCH_BROWSER_ONLY) return;
   process.stderr.write("bench: analysis…\n");

@@ -26,7 +26,8 @@ export function logLogSlope(points: readonly { x: number; y: number }[]): number
 
 const verdict = (ok: boolean | null) => (ok === null ? "not measured" : ok ? "met" : "NOT met");
 
-export function printTargets(results: readonly SizeResult[]): void {
+/** Prints the peer table, growth and the targets; returns the targets' rows (target | measured | verdict) for the summary. */
+export function printTargets(results: readonly SizeResult[]): string[] {
   console.log(
     "\nPeers on the same seeded files in the same browser (flowmap.gl 9.4 on deck.gl 9.4, 2,000 largest flows of the year; papaparse 5.7 raw):\n",
   );
@@ -57,7 +58,8 @@ export function printTargets(results: readonly SizeResult[]): void {
   const at = (flows: number) => results.find((r) => r.flows === flows);
   const big = at(1_000_000),
     mid = at(100_000);
-  const js = (t: Timed) => t.preDraw;
+  // The change's JS: the whole dispatch (derive, scene, graph diff, every panel that follows) less sigma's draw.
+  const js = (t: Timed) => t.total - t.draw;
   const lines: string[] = [];
   const add = (target: string, measured: string, ok: boolean | null) => lines.push(`| ${target} | ${measured} | ${verdict(ok)} |`);
   add(
@@ -92,8 +94,8 @@ export function printTargets(results: readonly SizeResult[]): void {
     if (!r) continue;
     const worst = Math.max(js(r.threshold), js(r.year), js(r.weighting));
     add(
-      `Threshold / year / weighting JS ≤ ${limit} ms at ${n(r.flows)} (before sigma's draw)`,
-      `${f1(js(r.threshold))} / ${f1(js(r.year))} / ${f1(js(r.weighting))} ms (with the draw: ${f0(r.threshold.total)} / ${f0(r.year.total)} / ${f0(r.weighting.total)} ms)`,
+      `Threshold / year / weighting JS ≤ ${limit} ms at ${n(r.flows)} (the dispatch less sigma's draw)`,
+      `${f1(js(r.threshold))} / ${f1(js(r.year))} / ${f1(js(r.weighting))} ms (before the draw: ${f1(r.threshold.preDraw)} / ${f1(r.year.preDraw)} / ${f1(r.weighting.preDraw)} ms; with it: ${f0(r.threshold.total)} / ${f0(r.year.total)} / ${f0(r.weighting.total)} ms)`,
       worst <= limit,
     );
   }
@@ -109,4 +111,5 @@ export function printTargets(results: readonly SizeResult[]): void {
   );
   console.log("\nTargets (this run):\n\n| target | measured | |\n|---|---|---|");
   for (const line of lines) console.log(line);
+  return lines;
 }
