@@ -55,7 +55,7 @@ export function checkYearGraph(dataset: Pick<Dataset, "places" | "flows">, year:
   }
   const flowIds = new Set<string>();
   for (const flow of dataset.flows) {
-    if (flow.year !== year || (measure === "usd" ? flow.usd : flow.vehicles) === null) continue;
+    if (flow.year !== year || (measure === "usd" ? flow.usd : flow.volume) === null) continue;
     for (const end of [flow.from, flow.to]) {
       if (!ids.has(end)) {
         throw new Error(`domain/buildYearGraph: flow "${flow.id}" refers to place "${end}", which the dataset does not have`);

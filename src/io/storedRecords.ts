@@ -111,7 +111,9 @@ export function checkStoredFlowColumns(value: unknown, places: number): FlowColu
   if (value === null || typeof value !== "object") return "not a record";
   const { arrays, tables } = value as { arrays?: unknown; tables?: unknown };
   if (arrays === null || typeof arrays !== "object" || typeof tables !== "string") return "arrays or tables missing";
-  const a = arrays as Record<string, unknown>;
+  // Columns stored before flows had a volume call the array "vehicles".
+  const stored = arrays as Record<string, unknown>;
+  const a = stored.volume === undefined && stored.vehicles !== undefined ? { ...stored, volume: stored.vehicles } : stored;
   const length = a.length;
   if (typeof length !== "number" || !Number.isInteger(length) || length < 0) return "no flow count";
   for (const [name, type] of Object.entries(ARRAY_TYPES)) {

@@ -177,6 +177,12 @@ describe("packed flow columns", () => {
     expect(damage((p) => void (p.tables = "{"))).toBe("tables are not JSON");
     expect(damage((p) => void (p.tables = JSON.stringify({ modes: [1], lists: [], texts: [] })))).toBe("tables are not text");
     expect(checkStoredFlowColumns(null, 3)).toBe("not a record");
+    // Stored before flows had a volume: the array was called "vehicles".
+    const older = structuredClone(packFlowColumns(build(5))) as unknown as { arrays: Record<string, unknown>; tables: string };
+    older.arrays.vehicles = older.arrays.volume;
+    delete older.arrays.volume;
+    const read = checkStoredFlowColumns(older, PLACES.length);
+    expect(typeof read === "object" && [...read.volume]).toEqual([...build(5).volume]);
   });
 
   it("come back from storage as the flows they were, checked with the rest of the dataset, and a damaged set is refused", () => {
