@@ -11,7 +11,9 @@ import { describeTarget, timeSeries, type SeriesTarget, type StackBy, type TimeS
 import { decimalYear, formatEventDate } from "../state/timeline";
 import { setYear } from "../state/producers";
 import { volumeUnit, formatCompact, formatVolume } from "../state/volumeUnit";
-import type { ViewState } from "../state/viewState";
+import type { Measure, ViewState } from "../state/viewState";
+import { yearIndex } from "../state/yearIndex";
+import type { Flow } from "../domain/types";
 import { LANE_COLOURS } from "../state/palette";
 import { onDataset, onScene, type App } from "./app";
 import { renderOverTimeChart, BASIS_STYLE } from "./charts/overTimeChart";
@@ -21,6 +23,20 @@ import { el } from "./dom";
 export const OVER_TIME_SECTION = "over-years";
 const W = 300;
 const H = 190;
+/** Above this many flows, the per-year indexes are built a year per task and the chart follows the map in a task of its own. */
+const BIG_FLOWS = 50_000;
+
+/** The lanes the flows use, once per flow list (a million flows: one pass, not one per render). */
+const lanesCache = new WeakMap<readonly Flow[], Set<string>>();
+function lanesOf(d: { flows: readonly Flow[]; laneOf: (flow: Flow) => string }): Set<string> {
+  let lanes = lanesCache.get(d.flows);
+  if (!lanes) {
+    lanes = new Set<string>();
+    for (const flow of d.flows) lanes.add(d.laneOf(flow));
+    lanesCache.set(d.flows, lanes);
+  }
+  return lanes;
+}
 
 /** The target shown: the one set in the view, else the selection, else the whole dataset. */
 export function effectiveTarget(app: App, state: ViewState): SeriesTarget {
@@ -50,6 +66,8 @@ interface OverTimeDom {
 interface OverTimeView {
   app: App;
   current: TimeSeries | null;
+  /** What `current` was summed from: the series does not depend on the year shown. */
+  seriesKey: unknown[];
   drawn: SVGSVGElement | null;
   nameOf: (id: string) => string;
   laneLabel: (id: string) => string;
@@ -62,6 +80,7 @@ export function mountOverTime(app: App): void {
   const view: OverTimeView = {
     app,
     current: null,
+    seriesKey: [],
     drawn: null,
     nameOf,
     laneLabel,
@@ -70,9 +89,39 @@ export function mountOverTime(app: App): void {
   const dom = buildOverTimeDom(view);
   wireOverTimeControls(app, dom);
   let lastKey: unknown[] = [];
+  // Big flow lists get their per-year indexes built one year per task before the first chart (a million
+  // flows: five sorts of 200,000), so opening such data never runs them all in the task that draws the map.
+  const indexed = new WeakSet<readonly Flow[]>();
+  let indexing: readonly Flow[] | null = null;
+  const indexYears = (flows: readonly Flow[], measure: Measure, years: readonly number[]) => {
+    if (indexing === flows) return;
+    indexing = flows;
+    dom.title.textContent = "";
+    dom.chartHost.replaceChildren();
+    dom.legend.replaceChildren();
+    dom.note.textContent = `Summing ${flows.length.toLocaleString("en")} flows by year…`;
+    let i = 0;
+    const step = () => {
+      if (indexing !== flows) return;
+      if (i < years.length) {
+        yearIndex(flows, years[i++]!, measure);
+        setTimeout(step, 0);
+        return;
+      }
+      indexing = null;
+      indexed.add(flows);
+      render();
+    };
+    setTimeout(step, 0);
+  };
   const render = () => {
     if (!app.panel.isOpen(OVER_TIME_SECTION)) return;
     const s = app.store.get();
+    const flows = app.derived().flows;
+    if (flows.length > BIG_FLOWS && !indexed.has(flows)) {
+      indexYears(flows, s.weighting.measure, app.dataset().years);
+      return;
+    }
     const target = effectiveTarget(app, s);
     const key = [
       app.derived().flows,
@@ -94,12 +143,21 @@ export function mountOverTime(app: App): void {
       render();
     }
   });
-  app.store.subscribe(render);
-  onScene(app, render);
-  onDataset(app, () => {
-    lastKey = [];
-    render();
-  });
+  // With big data the chart follows the map in a task of its own (changes in a row are summed once): a
+  // threshold change at 100,000 flows spent ~50 ms summing the series before the map's frame.
+  let later: ReturnType<typeof setTimeout> | null = null;
+  const renderSoon = () => {
+    if (app.derived().flows.length <= BIG_FLOWS) return render();
+    if (later !== null) return;
+    later = setTimeout(() => {
+      later = null;
+      render();
+    }, 0);
+  };
+  app.store.subscribe(renderSoon);
+  onScene(app, renderSoon);
+  // The key holds the dataset: a new dataset renders once, from the store's own change.
+  onDataset(app, () => renderSoon());
   render();
 }
 
@@ -159,7 +217,7 @@ function wireOverTimeControls(app: App, { seriesSelect, stackSelect }: OverTimeD
 
 /** The "Chart of" menu: follow, the dataset, the lanes with flows, and the place or hop set in the view. */
 function fillSeriesOptions({ app, nameOf }: OverTimeView, dom: OverTimeDom): void {
-  const lanes = new Set(app.derived().flows.map((f) => app.derived().laneOf(f)));
+  const lanes = lanesOf(app.derived());
   const { options, value } = seriesChoice(app.store.get().analysis.seriesTarget, LANES, lanes, nameOf);
   dom.seriesSelect.replaceChildren(...options.map(([v, label]) => el("option", { value: v }, label)));
   dom.seriesSelect.value = value;
@@ -185,12 +243,15 @@ function renderOverTime(view: OverTimeView, dom: OverTimeDom, target: SeriesTarg
   }
   fillSeriesOptions(view, dom);
   dom.stackSelect.value = s.analysis.stack;
-  const current = timeSeries(
-    { dataset: ds, flows: app.derived().flows, filters: s.filters, measure: s.weighting.measure },
-    target,
-    s.analysis.stack,
-  );
+  // A year change only moves the chart's marker: the series is summed again only when what it is made of changes.
+  const flows = app.derived().flows;
+  const seriesKey = [flows, s.filters, s.weighting.measure, JSON.stringify(target), s.analysis.stack, ds];
+  const current =
+    view.current !== null && seriesKey.every((k, i) => k === view.seriesKey[i])
+      ? view.current
+      : timeSeries({ dataset: ds, flows, filters: s.filters, measure: s.weighting.measure }, target, s.analysis.stack);
   view.current = current;
+  view.seriesKey = seriesKey;
   const unit = volumeUnit(ds, s.weighting.measure);
   const subject = describeTarget(target, nameOf, laneLabel);
   dom.title.textContent = `${subject[0]!.toUpperCase()}${subject.slice(1)} (${unit})${s.scenario ? ` — scenario “${s.scenario.name}”` : ""}`;
