@@ -9,6 +9,12 @@ export const setYear =
   (s) =>
     s.year === year ? s : { ...s, year };
 
+/** Draws the context layer (reported all-vehicle figures between places) or not. */
+export const setContextLayer =
+  (on: boolean): Producer =>
+  (s) =>
+    s.contextLayer === on ? s : { ...s, contextLayer: on };
+
 export const setHover =
   (hover: Selection): Producer =>
   (s) =>

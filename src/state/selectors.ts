@@ -139,7 +139,7 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
   );
   const layerMemo = memoLast((dataset: AppData["dataset"], year: number) => contextLayer(dataset, year));
   const layerOf = (view: ViewState, data: AppData): ContextLayer | null =>
-    data.panels.contextLayer || !data.dataset.years.includes(view.year) ? layerMemo(data.dataset, view.year) : null;
+    view.contextLayer || !data.dataset.years.includes(view.year) ? layerMemo(data.dataset, view.year) : null;
   const withContext = memoLast((scene: Scene, layer: ContextLayer | null): Scene => {
     if (!layer || !layer.hops.length) return scene;
     return { ...scene, edges: [...scene.edges, ...contextSceneEdges(layer, new Set(scene.nodes.map((n) => n.id)))] };

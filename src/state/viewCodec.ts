@@ -81,6 +81,7 @@ export function viewDiff(state: ViewState, defaultYear = DEFAULT_YEAR): Diff {
   if (Object.keys(trace).length) out.trace = trace;
   if (state.camera) out.camera = [round(state.camera.x), round(state.camera.y), round(state.camera.ratio), round(state.camera.angle)];
   if (state.title) out.title = state.title;
+  if (state.contextLayer) out.contextLayer = true;
   Object.assign(out, analysisDiff(state));
   return out;
 }
@@ -182,6 +183,7 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     "trace",
     "camera",
     "title",
+    "contextLayer",
     ...ANALYSIS_LINK_KEYS,
   ]);
   for (const k of Object.keys(payload)) if (!known.has(k)) warnings.push(`Ignored an unknown part of the link ("${k.slice(0, 30)}").`);
@@ -344,6 +346,11 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
   if (title !== undefined) {
     if (typeof title !== "string" || title.length > MAX_TEXT) return fail("title", "is not a short text");
     state.title = stripControls(title);
+  }
+  const contextOn = own(payload, "contextLayer");
+  if (contextOn !== undefined) {
+    if (typeof contextOn !== "boolean") return fail("contextLayer", "is not true or false");
+    state.contextLayer = contextOn;
   }
   const analysisProblem = readAnalysisFields(payload, state, ctx, warnings);
   if (analysisProblem) return { ok: false, reason: analysisProblem };

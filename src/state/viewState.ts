@@ -100,6 +100,11 @@ export interface ViewState {
   /** The what-if scenario in force (the map and every view show its flows); null = none. */
   scenario: Scenario | null;
   analysis: AnalysisState;
+  /**
+   * The context layer: reported all-vehicle figures between places drawn in their own style, never
+   * summed with the flows. A year without flows draws it whatever this says.
+   */
+  contextLayer: boolean;
   /** Transient: never encoded in links or saved views. */
   hover: Selection;
 }
@@ -147,6 +152,7 @@ export function defaultViewState(datasetId: string = SHIPPED.id, datasetHash = "
     compareYear: null,
     scenario: null,
     analysis: { ...DEFAULT_ANALYSIS },
+    contextLayer: false,
     hover: null,
   };
 }

@@ -2,7 +2,7 @@
 // context-layer switch beside the legend, and the notice under the header, which says for the year in view
 // whether its routes are modelled estimates, reported figures, or not published at all.
 import { profileOf } from "../state/profile";
-import { setPanels } from "../state/openDataset";
+import { setContextLayer } from "../state/producers";
 import { yearStatus } from "../state/yearStatus";
 import { onDataset, type App } from "./app";
 import { el } from "./dom";
@@ -32,7 +32,7 @@ export function mountDataPanels(app: App): DataPanels {
   );
   const legendRoot = el("div", { class: "legend-root" });
   legendBody.append(legendRoot);
-  toggle.addEventListener("change", () => app.store.update(setPanels({ contextLayer: toggle.checked })));
+  toggle.addEventListener("change", () => app.store.dispatch(setContextLayer(toggle.checked)));
 
   const sourcesBody = app.panel.addSection("sources", "Sources", { order: 85 });
   const sources = mountSourcesView(sourcesBody, app.dataset());
@@ -41,7 +41,7 @@ export function mountDataPanels(app: App): DataPanels {
   const render = () => {
     const state = app.store.get();
     const data = app.store.data();
-    toggle.checked = data.panels.contextLayer;
+    toggle.checked = state.contextLayer;
     const flowsInYear = data.dataset.years.includes(state.year);
     hint.textContent = flowsInYear ? "" : `${state.year} has no used-car flows: the context layer is drawn.`;
     hint.hidden = flowsInYear;
@@ -51,8 +51,7 @@ export function mountDataPanels(app: App): DataPanels {
     }
   };
   app.store.subscribe((state, prev, change) => {
-    if (state.year !== prev.year || change.data.panels !== change.prevData.panels || change.data.dataset !== change.prevData.dataset)
-      render();
+    if (state.year !== prev.year || state.contextLayer !== prev.contextLayer || change.data.dataset !== change.prevData.dataset) render();
   });
   onDataset(app, (dataset) => sources.setDataset(dataset));
   render();

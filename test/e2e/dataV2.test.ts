@@ -57,6 +57,32 @@ describe("data v2 in the browser", () => {
     expect(await page.evaluate(() => window.reroute!.app.derived().visible.shown.reduce((s, f) => s + f.volume, 0))).toBe(flowTotal);
   });
 
+  it("the context layer travels in a share link: a fresh browser opens with it on and drawn", async () => {
+    const { page } = app;
+    const toggle = page.getByRole("checkbox", { name: "Context layer" });
+    await toggle.check();
+    await waitIdle(page);
+    // The address is the share link (Share link copies it): it follows the view.
+    await page.waitForFunction(() => location.hash.startsWith("#v="), undefined, { timeout: 10_000 });
+    const link = await page.evaluate(() => location.href);
+    await toggle.uncheck();
+    const fresh = await openApp(browser, link);
+    try {
+      await waitIdle(fresh.page);
+      expect(await fresh.page.getByRole("checkbox", { name: "Context layer" }).isChecked()).toBe(true);
+      const drawn = await fresh.page.evaluate(() =>
+        window
+          .reroute!.app.scene()
+          .edges.filter((e) => e.kind === "context")
+          .map((e) => e.id),
+      );
+      expect(drawn).toContain("context:kg>ru@2024");
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
   it("the Sources view lists every fact and source, searches them, and shows a fact's quote, link and uses", async () => {
     const { page } = app;
     await openSection(page, "Sources");

@@ -47,6 +47,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc
       { nil: null },
     ),
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    contextLayer: fc.boolean(),
     title: fc.string({ maxLength: 40 }).map((t) => t.replace(/[\u0000-\u001f\u007f]/g, "")),
   })
   .map((r) => {
@@ -71,6 +72,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc
       ? { x: Number(r.camera.x.toFixed(5)) + 0, y: Number(r.camera.y.toFixed(5)) + 0, ratio: Number(r.camera.ratio.toFixed(5)), angle: 0 }
       : null;
     s.title = r.title;
+    s.contextLayer = r.contextLayer;
     return s;
   });
 
@@ -93,6 +95,19 @@ describe("view links", () => {
       }),
       { numRuns: 300, seed: 42 },
     );
+  });
+
+  it("carries the context layer when it is on, and refuses a link whose context layer is not true or false", () => {
+    const s = base();
+    expect(encodeView(s)).toBe("");
+    s.contextLayer = true;
+    const text = encodeView(s);
+    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(text))).toMatchObject({ contextLayer: true });
+    const back = decodeView(text, ctx);
+    expect(back.ok && back.state.contextLayer).toBe(true);
+    const bad = decodeView(LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, contextLayer: "yes" })), ctx);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.reason).toMatch(/contextLayer/);
   });
 
   it("a link is short: a year and a hidden lane fit in well under 200 characters", () => {
