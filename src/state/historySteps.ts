@@ -15,6 +15,10 @@ export const STEP_FIELDS: (keyof ViewState)[] = [
   "selection",
   "trace",
   "datasetId",
+  "compareYear",
+  "scenario",
+  "analysis",
+  "contextLayer",
 ];
 
 /** A run of like changes that makes one history step: a title typed a key at a time, or years stepped or played. */
