@@ -77,6 +77,11 @@ export interface Renderer {
   focusNode(id: string, ratio?: number, animate?: boolean): Promise<void>;
   /** Viewport (CSS px, relative to the container) position and drawn radius of a node, or null when not drawn. */
   nodeViewportPosition(id: string): { x: number; y: number; r: number } | null;
+  /**
+   * True while a click may still become half of a double click (sigma counts two clicks within its
+   * doubleClickTimeout as one double click, wherever they land): tests wait for it before a second click.
+   */
+  clickPending(): boolean;
   /** Graph → viewport mapping, for overlays. */
   graphToViewport(p: { x: number; y: number }): { x: number; y: number };
   /** The labels drawn in the last frame (viewport CSS px), for image export and tests. */
@@ -374,6 +379,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       if (!d) return null;
       return { ...sigma.framedGraphToViewport({ x: d.x, y: d.y }), r: sigma.scaleSize(d.size) };
     },
+    // sigma 3.0.3 keeps the count on its mouse captor without a public getter.
+    clickPending: () => ((sigma.getMouseCaptor() as unknown as { clicks?: number }).clicks ?? 0) > 0,
     graphToViewport: (p) => sigma.graphToViewport(p),
     layers() {
       const canvases = sigma.getCanvases();
