@@ -46,8 +46,8 @@ const stateArb: fc.Arbitrary<ViewState> = fc
       }),
       { nil: null },
     ),
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     contextLayer: fc.boolean(),
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     title: fc.string({ maxLength: 40 }).map((t) => t.replace(/[\u0000-\u001f\u007f]/g, "")),
   })
   .map((r) => {
