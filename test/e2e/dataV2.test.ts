@@ -2,7 +2,7 @@
 // all-vehicle figures, drawn apart from the used-car flows), a searchable Sources view whose facts carry
 // their quotes and links, cards that link to their facts, and 2025 on the time axis with what is reported.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, openSection, serveDist, waitIdle, type OpenedPage, type Served } from "./harness";
 
 let served: Served;
@@ -12,7 +12,15 @@ let app: OpenedPage;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 // assumption, read policy events — all by name and keyboard, with axe finding nothing to fix.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   decodePng,
   launchBrowser,
@@ -25,8 +25,16 @@ let page: Page;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   opened = await openApp(browser, served.url);
   page = opened.page;
+});
+
+afterEach(async () => {
+  await opened?.context.close();
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import type { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readPngText } from "../../src/io/pngText";
 import { decodePng, drawnShare, launchBrowser, openApp, openSection, type OpenedPage, type Served, serveDist } from "./harness";
 
@@ -18,7 +18,15 @@ const figures: string[] = [];
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url, { viewport: { width: 1280, height: 800 } });
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

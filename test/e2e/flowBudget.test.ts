@@ -2,7 +2,7 @@
 // many; the "Flow budget" input and "Show all flows" change what is drawn. No timing is asserted here
 // (frame times belong to `npm run bench`).
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateTradeDataset } from "../../bench/synthetic";
 import { launchBrowser, openApp, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
 
@@ -13,11 +13,19 @@ let app: OpenedPage;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
   const dataset = generateTradeDataset({ flows: 9_000, years: 3, seed: 5 });
   const before = await renders(app.page);
   await app.page.evaluate((json) => window.reroute!.app.setDataset(JSON.parse(json)), JSON.stringify(dataset));
   await waitRendered(app.page, before);
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // hovering Horgos tells its volumes, zooming keeps the map under the nodes, and nothing leaves the origin.
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { projectLonLat } from "../../src/state/projection";
 import {
   countHue,
@@ -26,7 +26,15 @@ let app: OpenedPage;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

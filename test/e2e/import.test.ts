@@ -3,7 +3,7 @@
 // is kept (IndexedDB) and exported again to the same graph; text from files is never markup.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mulberry32 as rng } from "../../bench/seededRandom";
 import { decodePng, launchBrowser, openApp, openSection, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
 
@@ -16,6 +16,10 @@ const failedRequests: string[] = [];
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
   app.page.on("response", (r) => {
     if (r.status() >= 400) failedRequests.push(`${r.status()} ${r.url()}`);
@@ -24,6 +28,10 @@ beforeAll(async () => {
     dialogs.push(d.message());
     void d.dismiss();
   });
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // columns, an undirected GEXF, and a flowmap.blue pair without time.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
 
 let served: Served;
@@ -12,7 +12,15 @@ let app: OpenedPage;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

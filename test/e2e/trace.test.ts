@@ -1,7 +1,7 @@
 // Route tracing as a researcher uses it: Sichuan → Russia through the type-ahead, a chain through a
 // Xinjiang exit and Central Asia, choosing it on the graph, the keyboard, and "Where it came from" for Russia.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decodePng, launchBrowser, openApp, serveDist, waitIdle, type OpenedPage, type Served } from "./harness";
 
 let served: Served;
@@ -11,7 +11,15 @@ let app: OpenedPage;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {

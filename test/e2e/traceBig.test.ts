@@ -2,7 +2,7 @@
 // computed in workers with a progress line and a stop button, and the page never blocks for long while
 // they run (measured with a 5 ms heartbeat: headless Chromium reports no long tasks).
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateTradeDataset } from "../../bench/synthetic";
 import { launchBrowser, openApp, renders, serveDist, waitRendered, type OpenedPage, type Served } from "./harness";
 
@@ -16,11 +16,19 @@ const market = dataset.places.find((p) => p.kind === "market" && dataset.flows.s
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
   const before = await renders(app.page);
   await app.page.evaluate((json) => window.reroute!.app.setDataset(JSON.parse(json)), JSON.stringify(dataset));
   await waitRendered(app.page, before);
 }, 60_000);
+
+afterEach(async () => {
+  await app?.context.close();
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -2,7 +2,7 @@
 // 57,000 Jan–Nov vs Kyrgyzstan's 79,131 full year) shows both, their periods and the gap; and on the
 // shipped data a trace is handled in a few milliseconds (figures printed for the report, bound asserted).
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, renders, serveDist, waitIdle, waitRendered, type OpenedPage, type Served } from "./harness";
 
 let served: Served;
@@ -12,10 +12,18 @@ let app: OpenedPage;
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   app = await openApp(browser, served.url);
   const before = await renders(app.page);
   await app.page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, year: 2023 })));
   await waitRendered(app.page, before);
+});
+
+afterEach(async () => {
+  await app?.context.close();
 });
 
 afterAll(async () => {
