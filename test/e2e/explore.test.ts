@@ -8,6 +8,7 @@ import {
   decodePng,
   launchBrowser,
   openApp,
+  openSection,
   renders,
   ROOT,
   serveDist,
@@ -355,6 +356,7 @@ describe("Explore in headless Chromium", () => {
     expect(await badge.textContent()).toBe("Edited assumptions (1)");
     expect(await page.getByTestId("assumption-checks").textContent()).toMatch(/reconcile|break/);
     // The Table shows the recomputed Horgos → Kazakhstan figure.
+    await openSection(page, "Table");
     const hk = await page.evaluate(() => window.reroute!.app.derived().flows.find((f) => f.id === "horgos>kz@2024/road")!.volume);
     expect(await page.locator('#flow-table tr[data-flow="horgos>kz@2024/road"] td:nth-child(4)').textContent()).toBe(
       new Intl.NumberFormat("en-GB").format(hk),

@@ -155,6 +155,7 @@ describe("Export PNG and SVG", () => {
   it("refuses A4 at 4× (14032×9920) with a clear message and saves nothing", async () => {
     const { page } = app;
     await page.getByLabel("Image size", { exact: true }).selectOption("a4");
+    await page.getByLabel("Resolution", { exact: true }).selectOption("4");
     await expect.poll(() => page.getByTestId("export-pixels").textContent()).toContain("14032 × 9920");
     let downloads = 0;
     page.on("download", () => downloads++);

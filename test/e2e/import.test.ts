@@ -97,6 +97,13 @@ const GEXF = `<?xml version="1.0" encoding="UTF-8"?>
 describe("Import data in headless Chromium", () => {
   let shipped: { id: string; nodes: number; edges: number };
 
+  /** Imports and shows the flowmap.blue pair of the first test (for a test that starts from imported data). */
+  async function importPair(page: Page): Promise<void> {
+    shipped = await scene(page);
+    expect(await importThrough(page, [upload("locations.csv", latin1(LOCATIONS)), upload("flows.csv", FLOWS)])).toBe("summary");
+    await confirmSummary(page);
+  }
+
   it("imports a flowmap.blue pair (Latin-1, CRLF) after a summary, redraws, and keeps the shipped data selectable", async () => {
     const { page } = app;
     shipped = await scene(page);
@@ -150,6 +157,7 @@ describe("Import data in headless Chromium", () => {
   });
 
   it("keeps imported datasets in the browser: a new tab lists and opens them; Delete removes them", async () => {
+    await importPair(app.page);
     const imported = await scene(app.page);
     const second = await openApp(browser, served.url, { context: app.context });
     const page = second.page;
@@ -193,6 +201,7 @@ describe("Import data in headless Chromium", () => {
 
   it("exports the data (flows CSV zip, GEXF, view JSON, bundle) and a round trip gives the same graph", async () => {
     const { page } = app;
+    await importPair(page);
     await page.getByRole("button", { name: "Data export", exact: true }).click();
     const grab = async (name: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name, exact: true }).click()]);
@@ -226,6 +235,7 @@ describe("Import data in headless Chromium", () => {
     expect(zip.bytes.subarray(0, 2).toString()).toBe("PK");
 
     // Back to the shipped data, then the bundle brings the graph back.
+    await openSection(page, "Datasets");
     let n = await renders(page);
     await page.getByLabel("Shown dataset").selectOption(shipped.id);
     await waitRendered(page, n);

@@ -34,6 +34,16 @@ async function graphShot(page: Page, path?: string) {
 
 const chainOptions = (page: Page) => page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option");
 
+/** Sichuan → Russia traced (as a link carries it), with `chain` chosen; resolves when the chains are listed. */
+async function traceSichuanRussia(page: Page, chain: number | null = null): Promise<void> {
+  await page.evaluate((c) => {
+    const a = window.reroute!.app;
+    a.store.replace({ ...a.store.get(), trace: { origin: "sichuan", destination: "ru", chain: c, through: null } });
+  }, chain);
+  await chainOptions(page).first().waitFor();
+  await waitIdle(page);
+}
+
 describe("route tracing", () => {
   it("names each control once: Origin, Destination, Trace", async () => {
     const { page } = app;
@@ -83,6 +93,7 @@ describe("route tracing", () => {
 
   it("choosing a chain highlights it, frames it and shows each hop's volume", async () => {
     const { page } = app;
+    await traceSichuanRussia(page);
     await waitIdle(page);
     const before = await graphShot(page);
     const texts = await chainOptions(page).allTextContents();
@@ -129,6 +140,7 @@ describe("route tracing", () => {
 
   it("ArrowDown moves, Enter chooses, Escape clears the chosen chain", async () => {
     const { page } = app;
+    await traceSichuanRussia(page, 0);
     const count = await chainOptions(page).count();
     const list = page.getByRole("listbox", { name: "Chains found, best first" });
     await list.focus();
@@ -146,6 +158,7 @@ describe("route tracing", () => {
 
   it("lists the simple paths with bottlenecks", async () => {
     const { page } = app;
+    await traceSichuanRussia(page);
     await page.getByRole("button", { name: "List all simple paths" }).click();
     const items = await page.locator(".rt-simple-list li").allTextContents();
     expect(items.length).toBeGreaterThan(0);
