@@ -1,33 +1,13 @@
 // The SVG export: the same content as the PNG, as vectors and real text, for print and editing.
 // Backdrop as <path>s (graph coordinates under one matrix), one <path data-flow-id> per flow shown,
 // nodes as <circle>, labels, title, caption, legend and sources as <text>. Pure: returns a string.
+import { escapeXml } from "./export/xmlText";
+import type { DrawnGeometry } from "../state/drawnGeometry";
 import { EXPORT_FONT_FAMILY, type ExportLayout, type TextRun } from "./exportLayout";
 import { splitColour, type ExportTheme } from "./exportTheme";
 
 /** The graph as drawn in the map box (coordinates relative to the box, layout px). */
-export interface ViewGeometry {
-  width: number;
-  height: number;
-  nodes: { id: string; x: number; y: number; r: number; colour: string }[];
-  /** Node labels as placed on the map (baseline-left anchor). */
-  labels: { id: string; text: string; x: number; y: number }[];
-  /** Curved edges: a quadratic curve from (x1,y1) to (x2,y2) through the control point (cx,cy). */
-  edges: {
-    id: string;
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-    cx: number;
-    cy: number;
-    width: number;
-    colour: string;
-    arrow: number;
-  }[];
-  /** Graph coordinates → box coordinates. */
-  affine: { a: number; b: number; c: number; d: number; e: number; f: number };
-  labelSize: number;
-}
+export type ViewGeometry = DrawnGeometry;
 
 export interface SvgBackdrop {
   land: string;
@@ -37,19 +17,7 @@ export interface SvgBackdrop {
   borderPath: string;
 }
 
-export function escapeXml(text: string): string {
-  // Characters XML 1.0 forbids are dropped; the five specials are escaped.
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;")
-  );
-}
+export { escapeXml };
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 

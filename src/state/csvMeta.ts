@@ -6,12 +6,18 @@ import type { Filters } from "./viewState";
 import type { Scenario } from "../domain/scenario";
 
 export interface CsvMetaWords {
+  /** "Over time — Horgos". */
   view: string;
   unit: string;
+  /** "2024", "2023 → 2024", "2019–2025". */
   year: string;
+  /** The filters in words ("none" when nothing is hidden). */
   filters: string;
+  /** The scenario in words ("none"). */
   scenario: string;
+  /** One line per source: "id — publisher, title, date, url". */
   sources: string[];
+  /** Other lines worth keeping (method, notes). */
   notes: string[];
 }
 

@@ -3,9 +3,10 @@
 // ratio of the export — edges, nodes and labels are drawn at full resolution, not enlarged. The same
 // idea as @sigma/export-image, plus our backdrop, our pixel ratio and the drawn geometry (for SVG).
 import Sigma from "sigma";
+import type { DrawnGeometry } from "../state/drawnGeometry";
 import type { CameraState } from "../state/viewState";
 import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
-import { affineFrom, drawBackdrop, type Affine, type BackdropStyle } from "./worldBackdrop";
+import { affineFrom, drawBackdrop, type BackdropStyle } from "./worldBackdrop";
 
 export interface CaptureOptions {
   /** Size of the map area in layout px. */
@@ -23,26 +24,7 @@ export interface CaptureOptions {
   pixels?: boolean;
 }
 
-export interface CapturedGeometry {
-  width: number;
-  height: number;
-  nodes: { id: string; x: number; y: number; r: number; colour: string }[];
-  /** Node labels as placed (baseline-left anchor), the same collision-free placement as on screen. */
-  labels: { id: string; text: string; x: number; y: number }[];
-  edges: {
-    id: string;
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-    cx: number;
-    cy: number;
-    width: number;
-    colour: string;
-    arrow: number;
-  }[];
-  affine: Affine;
-  labelSize: number;
+export interface CapturedGeometry extends DrawnGeometry {
   /** Drawn px per unit of size at this camera (sigma scales sizes with zoom): legend widths follow it. */
   sizeFactor: number;
 }

@@ -4,23 +4,11 @@
 // 6 decimals; an empty cell is a missing value, never a zero.
 import Papa from "papaparse";
 import type { AnalysisTable, Cell } from "../../state/analysisTables";
+import type { CsvMetaWords } from "../../state/csvMeta";
 import { csvField } from "./flowsCsv";
 
-export interface CsvMeta {
-  /** "Over time — Horgos". */
-  view: string;
-  unit: string;
-  /** "2024", "2023 → 2024", "2019–2025". */
-  year: string;
-  /** The filters in words ("none" when nothing is hidden). */
-  filters: string;
-  /** The scenario in words ("none"). */
-  scenario: string;
-  /** One line per source: "id — publisher, title, date, url". */
-  sources: string[];
-  /** Other lines worth keeping (method, notes). */
-  notes: string[];
-}
+/** The header lines of a download (state/csvMeta builds them from the view). */
+export type CsvMeta = CsvMetaWords;
 
 const PREFIX = "# ";
 

@@ -1,20 +1,10 @@
 // Writes one year of a dataset as GEXF 1.3: places with lat/lon (and the same as viz positions,
-// x = lon, y = lat) and kind/country attributes, flows as directed edges weighted by vehicles.
+// x = lon, y = lat) and kind/country attributes, flows as directed edges weighted by their volume.
 // Reads back through importFiles to the same graph.
 import type { Dataset, Flow } from "../../domain/types";
+import { escapeXml } from "./xmlText";
 
-/** XML-escapes text and drops characters XML 1.0 cannot hold. */
-function xml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-  );
-}
+const xml = escapeXml;
 
 export function exportGexf(dataset: Dataset, year: number, flows: readonly Flow[] = dataset.flows): string {
   const lines: string[] = [

@@ -1,0 +1,37 @@
+// The graph as drawn in a box (coordinates relative to the box, CSS/layout px): what the renderer
+// captures from the screen and what the exports write. One type for both, so they cannot drift.
+
+/** Graph coordinates → box coordinates: x' = a·x + c·y + e, y' = b·x + d·y + f. */
+export interface BoxAffine {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
+
+export interface DrawnGeometry {
+  width: number;
+  height: number;
+  nodes: { id: string; x: number; y: number; r: number; colour: string }[];
+  /** Node labels as placed on the map (baseline-left anchor), the same collision-free placement as on screen. */
+  labels: { id: string; text: string; x: number; y: number }[];
+  /** Curved edges: a quadratic curve from (x1,y1) to (x2,y2) through the control point (cx,cy). */
+  edges: {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    cx: number;
+    cy: number;
+    width: number;
+    colour: string;
+    /** Arrow head length (0: none). */
+    arrow: number;
+  }[];
+  /** Graph coordinates → box coordinates. */
+  affine: BoxAffine;
+  labelSize: number;
+}
