@@ -33,6 +33,8 @@ import { signalReady, trackAnimation } from "./view/signals";
 import { createViewSync } from "./view/sync";
 import { exposeForTests } from "./view/testHandle";
 import { createRouteAnswers, createTraceJobs } from "./workers/traceJobs";
+// Last, so its small-screen rules come after the panels' own styles.
+import { mountPanelDrawer } from "./ui/panelDrawer";
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
@@ -72,6 +74,7 @@ function start(): void {
   );
 
   mountMapPanels(app, $("tooltip"), graph, mountDataPanels(app));
+  mountPanelDrawer(app.toolbar, $("panel"));
   mountExplore(app);
   mountImport(app, library, views);
   mountDatasets(app, library);

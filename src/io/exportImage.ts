@@ -104,6 +104,12 @@ export function composeImage(layers: CanvasImageSource[], layout: ExportLayout, 
   ctx.textAlign = "left";
   for (const t of layout.texts) {
     ctx.font = fontOf(t.size, t.weight);
+    if (theme.textHalo) {
+      ctx.strokeStyle = theme.textHalo;
+      ctx.lineWidth = Math.max(2, t.size * 0.22);
+      ctx.lineJoin = "round";
+      ctx.strokeText(t.text, t.x, t.y);
+    }
     ctx.fillStyle = colourFor(t, theme);
     ctx.fillText(t.text, t.x, t.y);
   }

@@ -126,21 +126,33 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
     { role: "exported", text: spec.exported, size: footerBase },
   ];
   const footerHeight = footerRows.reduce((h, r) => h + r.size * 1.35, 0);
-  const footerTop = H - m - footerHeight;
-  let fy = footerTop;
+  // The map box ends above room for 4 source lines however many there are, so it keeps its size (and the
+  // drawn widths their scale) from year to year; the footer's text sits at the bottom of that room.
+  const reserved = footerHeight + Math.max(0, 4 - srcLines.length) * footerBase * 1.35;
+  const footerTop = H - m - reserved;
+  let fy = H - m - footerHeight;
   for (const r of footerRows) {
     fy += r.size * 1.35;
     texts.push({ role: r.role, text: r.text, x: m, y: fy - r.size * 0.3, size: r.size, weight: 400 });
   }
-  const footer: Box = { x: m, y: footerTop, width: innerW, height: footerHeight };
+  const footer: Box = { x: m, y: footerTop, width: innerW, height: reserved };
 
   // Legend column on the right, between header and footer; its font shrinks until it fits.
   const top = header.y + header.height + gap;
   const available = footerTop - gap - top;
   const legendRows = (ls: number) => {
-    const rows: { kind: "heading" | "width" | "dot" | "line"; text: string; colour?: string; thickness?: number; height: number }[] = [];
+    const rows: {
+      kind: "heading" | "width" | "dot" | "line";
+      text: string;
+      colour?: string;
+      light?: string;
+      thickness?: number;
+      height: number;
+    }[] = [];
     const head = (text: string) => rows.push({ kind: "heading", text, height: ls * 1.7 });
     head(spec.legend.widthTitle);
+    if (spec.legend.widthNote)
+      rows.push({ kind: "line", text: spec.legend.widthNote, colour: "transparent", thickness: 0, height: ls * 1.45 });
     if (spec.legend.widths.length === 0)
       rows.push({ kind: "line", text: "No flows shown", colour: "transparent", thickness: 0, height: ls * 1.45 });
     for (const w of spec.legend.widths)
@@ -148,7 +160,8 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
     head("Places");
     for (const k of spec.legend.kinds) rows.push({ kind: "dot", text: k.label, colour: k.colour, height: ls * 1.45 });
     if (spec.legend.lanes.length) head("Lanes");
-    for (const l of spec.legend.lanes) rows.push({ kind: "line", text: l.label, colour: l.colour, thickness: 4, height: ls * 1.45 });
+    for (const l of spec.legend.lanes)
+      rows.push({ kind: "line", text: l.label, colour: l.colour, light: l.light, thickness: 5, height: ls * 1.45 });
     head("Basis");
     for (const b of spec.legend.basis) rows.push({ kind: "line", text: b.label, colour: b.colour, thickness: 5, height: ls * 1.45 });
     return rows;
@@ -163,7 +176,9 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
     rows = legendRows(ls);
   }
   const textWidth = Math.max(...rows.map((r) => measure(r.text, ls, r.kind === "heading" ? 700 : 400)));
-  const legendWidth = Math.min(W * 0.32, Math.max(200 * s, textWidth + sample + 10 * s + 2 * pad));
+  // At least 22% of the frame whatever the legend says, so the map box (and with it the drawn widths) stays
+  // the same from year to year and view to view.
+  const legendWidth = Math.min(W * 0.32, Math.max(200 * s, W * 0.22, textWidth + sample + 10 * s + 2 * pad));
   const legend: Box = { x: W - m - legendWidth, y: top, width: legendWidth, height: Math.min(available, contentHeight()) };
   let ly = legend.y + pad;
   const labelMax = legendWidth - 2 * pad;
@@ -185,15 +200,13 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
       if (r.kind === "dot") marks.push({ type: "dot", cx: legend.x + pad + sample / 2, cy: mid, r: 6 * s, colour: r.colour ?? "#999" });
       else if (r.kind === "width")
         marks.push({ type: "line", x1: legend.x + pad, x2: legend.x + pad + sample, y: mid, thickness: r.thickness ?? 1, colour: "" });
-      else if ((r.thickness ?? 0) > 0)
-        marks.push({
-          type: "line",
-          x1: legend.x + pad,
-          x2: legend.x + pad + sample,
-          y: mid,
-          thickness: (r.thickness ?? 4) * s,
-          colour: r.colour ?? "#999",
-        });
+      else if ((r.thickness ?? 0) > 0) {
+        // A lane drawn in both shades: full colour on the left half, the lighter modelled shade on the right.
+        const split = r.light ? legend.x + pad + sample / 2 : legend.x + pad + sample;
+        marks.push({ type: "line", x1: legend.x + pad, x2: split, y: mid, thickness: (r.thickness ?? 4) * s, colour: r.colour ?? "#999" });
+        if (r.light)
+          marks.push({ type: "line", x1: split, x2: legend.x + pad + sample, y: mid, thickness: (r.thickness ?? 4) * s, colour: r.light });
+      }
       texts.push({
         role: "legend",
         text: fit(r.text, 400, legend.x + legendWidth - pad - tx),

@@ -3,14 +3,16 @@
 // caption, legend and sources. No controls here (those are ui/exportControls).
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS } from "../domain/types";
-import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
+import { BASIS_SAMPLE, BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
+import { laneSwatches } from "../state/legendSwatches";
+import { scaleSpanNote } from "../state/scaleDomain";
 import type { Selectors } from "../state/selectors";
 import type { AppData } from "../state/store";
 import type { ViewState } from "../state/viewState";
 import { canvasMeasure, canvasToBlob, composeImage, sizeProblem, type CanvasLimits } from "./exportImage";
 import { layoutExport, sourcesText, type ExportLayout } from "./exportLayout";
 import { buildExportSpec, type ExportSpec } from "./exportSpec";
-import { writeSvg, type ViewGeometry } from "./exportSvg";
+import { writeSvg, type SvgBackdrop, type ViewGeometry } from "./exportSvg";
 import { EXPORT_THEMES, type ExportBackground } from "./exportTheme";
 import { withPngText } from "./pngText";
 
@@ -50,7 +52,7 @@ export interface ViewCapture {
   }): Promise<CapturedMap>;
   canvasLimits(): CanvasLimits;
   /** The map backdrop as SVG paths and colours. */
-  svgBackdrop(dark: boolean): { land: string; border: string; landPath: string; borderPath: string };
+  svgBackdrop(dark: boolean): SvgBackdrop;
 }
 
 /** A message meant for the user as it is (no "export failed:" prefix). */
@@ -80,6 +82,7 @@ export function sizeProblemFor(out: { width: number; height: number }, view: Pic
 export function specFor(select: Selectors, state: ViewState, data: AppData, sizeFactor: number, now: Date): ExportSpec {
   const derived = select.derived(state, data);
   const scene = select.scene(state, data);
+  const swatches = laneSwatches(scene.edges, []);
   return buildExportSpec({
     state,
     dataset: data.dataset,
@@ -87,17 +90,16 @@ export function specFor(select: Selectors, state: ViewState, data: AppData, size
     colourLaneOf: derived.colourLaneOf,
     widthLegend: scene.widthScale.legend(3).map(({ value, width }) => ({ value, width: width * sizeFactor })),
     scaleKind: scene.widthScale.kind,
+    scaleNote: scaleSpanNote(scene.scaleSpan.kind, scene.scaleSpan.years, state.year),
     palette: {
       kinds: PLACE_KINDS.map((kind) => ({ kind, label: kindLabels(data.dataset)[kind], colour: KIND_COLOURS[kind] })),
-      lanes: [{ id: "domestic", label: domesticLaneLabel(data.dataset) }, ...LANES].map((l) => ({
-        id: l.id,
-        label: l.label,
-        colour: LANE_COLOURS[l.id] ?? "#7f8c8d",
-      })),
-      basis: {
-        reported: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.reported),
-        modelled: tint(LANE_COLOURS["central-asia"] ?? "#d4ac0d", BASIS_TINT.modelled),
-      },
+      lanes: [{ id: "domestic", label: domesticLaneLabel(data.dataset) }, ...LANES].map((l) => {
+        // Each lane in the shades drawn, read from the flows on the map, so the legend matches them.
+        const sw = swatches.find((x) => x.lane === l.id);
+        const colour = sw ? (sw.full ?? sw.modelled ?? "") : (LANE_COLOURS[l.id] ?? "#ffd92f");
+        return { id: l.id, label: l.label, colour, ...(sw?.full && sw.modelled ? { light: sw.modelled } : {}) };
+      }),
+      basis: { reported: BASIS_SAMPLE, modelled: tint(BASIS_SAMPLE, BASIS_TINT.modelled) },
     },
     route: select.routeNames(state, data),
     now,

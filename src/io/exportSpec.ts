@@ -19,10 +19,14 @@ export interface LegendWidth {
 export interface LegendSwatch {
   label: string;
   colour: string;
+  /** A second, lighter shade drawn beside the first (a lane with modelled flows as well). */
+  light?: string;
 }
 
 export interface ExportLegend {
   widthTitle: string;
+  /** Which extent the widths map from ("One scale for every year (2019–2024)"); "" = not said. */
+  widthNote?: string;
   widths: LegendWidth[];
   kinds: LegendSwatch[];
   lanes: LegendSwatch[];
@@ -47,7 +51,7 @@ export interface ExportSpec {
 export interface ExportPalette {
   kinds: { kind: PlaceKind; label: string; colour: string }[];
   /** Every lane that can appear, in legend order, with "domestic" for legs inside China. */
-  lanes: { id: string; label: string; colour: string }[];
+  lanes: { id: string; label: string; colour: string; light?: string }[];
   basis: { reported: string; modelled: string };
 }
 
@@ -61,6 +65,8 @@ export interface ExportSpecInput {
   /** The width scale's legend: real volumes and the widths drawn for them. */
   widthLegend: { value: number; width: number }[];
   scaleKind: ScaleKind;
+  /** Which extent the scale spans, as the legend says it (state/scaleDomain scaleSpanNote). */
+  scaleNote?: string;
   palette: ExportPalette;
   /** Names along the traced route (origin … destination), or null when none is traced. */
   route: string[] | null;
@@ -230,9 +236,12 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
   const lanesShown = new Set(shown.map(input.colourLaneOf));
   const legend: ExportLegend = {
     widthTitle: `Flow width (${unit}, ${SCALE_NAMES[input.scaleKind]} scale)`,
+    widthNote: input.scaleNote ?? "",
     widths: input.widthLegend.map(({ value, width }) => ({ value, width, label: formatLegendValue(value, unit) })),
     kinds: palette.kinds.map((k) => ({ label: k.label, colour: k.colour })),
-    lanes: palette.lanes.filter((l) => lanesShown.has(l.id)).map((l) => ({ label: l.label, colour: l.colour })),
+    lanes: palette.lanes
+      .filter((l) => lanesShown.has(l.id))
+      .map((l) => ({ label: l.label, colour: l.colour, ...(l.light ? { light: l.light } : {}) })),
     // Only the styles drawn: a year of reported totals has no modelled flows to explain, and the reverse.
     basis: [
       ...(shown.some((f) => f.basis !== "modelled") ? [{ label: "Reported or derived figure", colour: palette.basis.reported }] : []),

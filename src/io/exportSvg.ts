@@ -15,6 +15,8 @@ export interface SvgBackdrop {
   /** SVG path data in graph coordinates. */
   landPath: string;
   borderPath: string;
+  /** Colours of the aggregates' panel and of the square drawn round each aggregate. */
+  panel?: { fill: string; border: string; text: string; glyph: string };
 }
 
 export { escapeXml };
@@ -26,8 +28,11 @@ function paintAttrs(kind: "fill" | "stroke", colour: string): string {
   return opacity < 1 ? `${kind}="${paint}" ${kind}-opacity="${n(opacity)}"` : `${kind}="${paint}"`;
 }
 
-function textEl(t: TextRun, colour: string, extra = ""): string {
-  return `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.size)}" font-weight="${t.weight}" ${paintAttrs("fill", colour)} data-role="${t.role}"${extra}>${escapeXml(t.text)}</text>`;
+function textEl(t: TextRun, colour: string, halo = ""): string {
+  const stroke = halo
+    ? ` ${paintAttrs("stroke", halo)} stroke-width="${n(Math.max(2, t.size * 0.22))}" stroke-linejoin="round" paint-order="stroke"`
+    : "";
+  return `<text x="${n(t.x)}" y="${n(t.y)}" font-size="${n(t.size)}" font-weight="${t.weight}" ${paintAttrs("fill", colour)}${stroke} data-role="${t.role}">${escapeXml(t.text)}</text>`;
 }
 
 /** Arrow head at the end of a quadratic curve, pointing along its end tangent. */
@@ -70,6 +75,15 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
       `<path d="${backdrop.borderPath}" fill="none" ${paintAttrs("stroke", backdrop.border)} stroke-width="0.8" vector-effect="non-scaling-stroke"/>`,
     );
     out.push(`</g>`);
+    const p = geometry.panel;
+    if (p && backdrop.panel) {
+      const c = backdrop.panel;
+      const size = Math.max(8, Math.min(12, p.height * 0.08));
+      out.push(
+        `<g id="aggregates-panel"><rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.width)}" height="${n(p.height)}" rx="4" ${paintAttrs("fill", c.fill)} ${paintAttrs("stroke", c.border)} stroke-dasharray="4 3"/>` +
+          `<text x="${n(p.x + 4)}" y="${n(p.y + 4 + size)}" font-size="${n(size)}" font-weight="600" ${paintAttrs("fill", c.text)} data-role="panel-title">${escapeXml(p.title)}</text></g>`,
+      );
+    }
   }
   out.push(`<g id="flows" fill="none" stroke-linecap="butt">`);
   for (const e of geometry.edges) {
@@ -81,8 +95,14 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
   }
   out.push(`</g>`);
   out.push(`<g id="places">`);
-  for (const v of geometry.nodes)
+  for (const v of geometry.nodes) {
     out.push(`<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r)}" ${paintAttrs("fill", v.colour)}/>`);
+    // An aggregate is framed by a square, as on screen.
+    if (v.aggregate)
+      out.push(
+        `<rect data-aggregate-of="${escapeXml(v.id)}" x="${n(v.x - v.r - 3)}" y="${n(v.y - v.r - 3)}" width="${n(2 * v.r + 6)}" height="${n(2 * v.r + 6)}" fill="none" ${paintAttrs("stroke", backdrop?.panel?.glyph ?? theme.ink)} stroke-width="1.5"/>`,
+      );
+  }
   out.push(`</g>`);
   const halo = theme.halo ? ` stroke="${theme.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : "";
   out.push(`<g id="labels" font-size="${n(geometry.labelSize)}" font-weight="500"${halo}>`);
@@ -96,7 +116,7 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
 
   out.push(`<g id="header">`);
   for (const t of layout.texts.filter((t) => t.role === "title" || t.role === "caption"))
-    out.push(textEl(t, t.role === "title" ? theme.ink : theme.muted));
+    out.push(textEl(t, t.role === "title" ? theme.ink : theme.muted, theme.textHalo));
   out.push(`</g>`);
 
   out.push(`<g id="legend">`);
@@ -111,12 +131,13 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
         `<line x1="${n(mk.x1)}" y1="${n(mk.y)}" x2="${n(mk.x2)}" y2="${n(mk.y)}" ${paintAttrs("stroke", mk.colour || theme.ink)} stroke-width="${n(mk.thickness)}"/>`,
       );
   }
-  for (const t of layout.texts.filter((t) => t.role === "legend" || t.role === "legend-heading")) out.push(textEl(t, theme.ink));
+  for (const t of layout.texts.filter((t) => t.role === "legend" || t.role === "legend-heading"))
+    out.push(textEl(t, theme.ink, theme.textHalo));
   out.push(`</g>`);
 
   out.push(`<g id="footer">`);
   for (const t of layout.texts.filter((t) => t.role === "sources" || t.role === "caveat" || t.role === "exported"))
-    out.push(textEl(t, theme.muted));
+    out.push(textEl(t, theme.muted, theme.textHalo));
   out.push(`</g>`);
   out.push(`</svg>`);
   return out.join("\n");

@@ -19,6 +19,8 @@ export interface ExportTheme {
   label: string;
   /** Halo behind text drawn over the map (empty = none). */
   halo: string;
+  /** Halo behind the title, caption, legend and footer (empty = none): keeps dark text readable on a dark slide. */
+  textHalo: string;
   /** Whether to use the dark map backdrop. */
   dark: boolean;
 }
@@ -33,17 +35,20 @@ export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
     panelBorder: "#c9d1d9",
     label: "#1c2833",
     halo: "#ffffff",
+    textHalo: "",
     dark: false,
   },
+  // On a slide of any colour: dark text with a white halo, the legend on a near-opaque white panel.
   transparent: {
     page: null,
     water: null,
     ink: "#1c2833",
     muted: "#3e4a56",
-    panel: null,
+    panel: "rgba(255,255,255,0.92)",
     panelBorder: "#c9d1d9",
     label: "#1c2833",
-    halo: "",
+    halo: "#ffffff",
+    textHalo: "rgba(255,255,255,0.92)",
     dark: false,
   },
   dark: {
@@ -55,6 +60,7 @@ export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
     panelBorder: "#3b4550",
     label: "#eef2f6",
     halo: "#14181d",
+    textHalo: "",
     dark: true,
   },
 };

@@ -4,6 +4,7 @@ import { flowLane } from "../domain/lanes";
 import { regionOf } from "../domain/regions";
 import type { Dataset, Flow, Place } from "../domain/types";
 import { runScenario, type ScenarioRun } from "./scenarioRun";
+import { createScaleDomainMemo, scaleDomain, type ScaleDomain } from "./scaleDomain";
 import { visibleFlows, type VisibleFlows } from "./visibleFlows";
 import type { ViewState } from "./viewState";
 
@@ -18,6 +19,11 @@ export interface Derived {
   scenarioRun: ScenarioRun | null;
   /** The year's flows after filters. */
   visible: VisibleFlows;
+  /**
+   * The extent widths and node sizes map from: every year of the flows in force in the measure in view
+   * (default), or the year's flows shown when the view asks for a per-year scale.
+   */
+  scaleDomain: ScaleDomain;
   /** Lane for filtering and legends (flowLane). */
   laneOf(flow: Flow): string;
   /** Lane for colour: legs inside China (origin → exit) are "domestic". */
@@ -33,6 +39,7 @@ export function createDeriver(model: FlowModel | null) {
   let lastScenario: { baseline: Flow[]; scenario: ViewState["scenario"]; run: ScenarioRun | null } | null = null;
   let lastVisible: { key: string; flows: Flow[]; value: VisibleFlows } | null = null;
   let lastDerived: Derived | null = null;
+  const allYears = createScaleDomainMemo();
 
   return function derive(dataset: Dataset, state: ViewState): Derived {
     if (!last || last.dataset !== dataset || last.assumptions !== state.assumptions) {
@@ -62,13 +69,16 @@ export function createDeriver(model: FlowModel | null) {
       );
       lastVisible = { key, flows, value };
     }
+    const { measure, nodeSizeBy, perYearScale } = state.weighting;
+    const domain = perYearScale ? scaleDomain(lastVisible.value.shown, measure, nodeSizeBy) : allYears(flows, measure, nodeSizeBy);
     // The same object while nothing it holds changed, so selectors downstream can memoise on it.
     if (
       lastDerived &&
       lastDerived.dataset === dataset &&
       lastDerived.flows === flows &&
       lastDerived.baseline === baseline &&
-      lastDerived.visible === lastVisible.value
+      lastDerived.visible === lastVisible.value &&
+      lastDerived.scaleDomain === domain
     )
       return lastDerived;
     lastDerived = {
@@ -78,6 +88,7 @@ export function createDeriver(model: FlowModel | null) {
       baseline,
       scenarioRun,
       visible: lastVisible.value,
+      scaleDomain: domain,
       laneOf,
       colourLaneOf: (f) => {
         const from = placesById.get(f.from);

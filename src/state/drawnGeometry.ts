@@ -14,9 +14,11 @@ export interface BoxAffine {
 export interface DrawnGeometry {
   width: number;
   height: number;
-  nodes: { id: string; x: number; y: number; r: number; colour: string }[];
+  nodes: { id: string; x: number; y: number; r: number; colour: string; aggregate?: boolean; label?: string }[];
+  /** The aggregates' panel (box px, y down), drawn over the backdrop; null when none. */
+  panel?: { x: number; y: number; width: number; height: number; title: string } | null;
   /** Node labels as placed on the map (baseline-left anchor), the same collision-free placement as on screen. */
-  labels: { id: string; text: string; x: number; y: number }[];
+  labels: { id: string; text: string; x: number; y: number; leader?: { x1: number; y1: number; x2: number; y2: number } }[];
   /** Curved edges: a quadratic curve from (x1,y1) to (x2,y2) through the control point (cx,cy). */
   edges: {
     id: string;

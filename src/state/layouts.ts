@@ -1,7 +1,8 @@
 // Node positions per layout, in graph coordinates. Geographic: projected lat/lon.
 // Places without coordinates (imported data) fall back to the chain layout's column for their kind.
 import type { Flow, Place } from "../domain/types";
-import { isAggregatePlace, PLACE_KINDS } from "../domain/types";
+import { PLACE_KINDS } from "../domain/types";
+import { aggregatePanel } from "./aggregatePanel";
 import { projectLonLat } from "./projection";
 
 export type Positions = Map<string, { x: number; y: number }>;
@@ -88,55 +89,18 @@ export function chainPositions(places: Place[], flows: Flow[], width = 600, heig
   return out;
 }
 
-/** Where an aggregate without a location sits, relative to the places it trades with (graph units). */
-const AGGREGATE_OFFSETS: Record<string, { x: number; y: number }> = {
-  origin: { x: 60, y: 30 },
-  exit: { x: 60, y: -25 },
-  transit: { x: 0, y: 50 },
-  market: { x: -10, y: -85 },
-};
-
 /**
  * Geographic positions. Aggregates without a location ("Other provinces", "Other destinations") are drawn
- * beside the places they trade with (upstream for markets and exits, downstream for origins), offset by kind;
- * any other place without coordinates is placed by the chain layout below the map.
+ * in a panel of their own over open ocean beside the places they trade with (aggregatePanel.ts); any other
+ * place without coordinates is placed by the chain layout below the map.
  */
 export function geoWithFallback(places: Place[], flows: Flow[]): Positions {
   const geo = geoPositions(places);
   const placed = new Map(geo);
-  const byKind = new Map<string, number>();
-  const rest: Place[] = [];
-  // Who each place trades with, built once: a filter over every flow per unplaced place was quadratic
-  // (seconds for an imported edge list of a few thousand places without coordinates).
-  const upstreamOf = new Map<string, Set<string>>();
-  const downstreamOf = new Map<string, Set<string>>();
-  if (geo.size < places.length) {
-    const add = (m: Map<string, Set<string>>, key: string, value: string) => {
-      let set = m.get(key);
-      if (!set) m.set(key, (set = new Set()));
-      set.add(value);
-    };
-    for (const f of flows) {
-      add(upstreamOf, f.to, f.from);
-      add(downstreamOf, f.from, f.to);
-    }
-  }
-  for (const p of places) {
-    if (geo.has(p.id)) continue;
-    const upstream = p.kind !== "origin";
-    const anchors = (upstream ? upstreamOf : downstreamOf).get(p.id) ?? new Set<string>();
-    const points = [...anchors].map((id) => geo.get(id)).filter((q): q is { x: number; y: number } => !!q);
-    if (!isAggregatePlace(p) || !points.length) {
-      rest.push(p);
-      continue;
-    }
-    const cx = points.reduce((s, q) => s + q.x, 0) / points.length;
-    const cy = points.reduce((s, q) => s + q.y, 0) / points.length;
-    const off = AGGREGATE_OFFSETS[p.kind] ?? { x: 0, y: -60 };
-    const n = byKind.get(p.kind) ?? 0;
-    byKind.set(p.kind, n + 1);
-    placed.set(p.id, { x: cx + off.x + n * 28, y: cy + off.y - n * 14 });
-  }
+  const panel = aggregatePanel(places, flows, geo);
+  if (panel) for (const [id, q] of panel.positions) placed.set(id, q);
+  // Places without coordinates (and aggregates the panel could not hold) go below the map.
+  const rest = places.filter((p) => !placed.has(p.id));
   if (!rest.length) return placed;
   const ext = extentOf(geo) ?? { x: [-300, 300], y: [-150, 150] };
   const chain = chainPositions(rest, flows, ext.x[1] - ext.x[0], (ext.y[1] - ext.y[0]) * 0.3);

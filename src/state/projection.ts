@@ -1,9 +1,10 @@
 // One map projection for nodes and the country backdrop, so they always line up.
-// Natural Earth rotated to 30°E keeps Latin America (west), Eurasia (centre) and China (east) on one
-// uncut sheet; y is reflected because sigma's graph y axis points up.
+// Natural Earth centred on 150°E (the Pacific): the cut runs down the mid-Atlantic (30°W), so flows from
+// China reach Latin America the short way, east across the Pacific, and westwards to Central Asia and the
+// Middle East — never round through Africa. y is reflected because sigma's graph y axis points up.
 import { geoNaturalEarth1, type GeoProjection } from "d3-geo";
 
-export const PROJECTION_CENTRE_LON = 30;
+export const PROJECTION_CENTRE_LON = 150;
 
 export function createProjection(): GeoProjection {
   return geoNaturalEarth1().rotate([-PROJECTION_CENTRE_LON, 0]).scale(160).translate([0, 0]).reflectY(true);

@@ -1,9 +1,11 @@
 // The scene: what the renderer draws, computed purely from places, the flows shown and the weighting.
 import { scaleSqrt } from "d3-scale";
 import { isAggregatePlace, type Flow, type Place, type PlaceKind } from "../domain/types";
+import { placeVolume, type ScaleDomain } from "./scaleDomain";
 import type { Measure, Weighting } from "./viewState";
-import { BASIS_TINT, KIND_COLOURS, LANE_COLOURS, tint } from "./palette";
-import { createWidthScale, type WidthScale } from "./widthScale";
+import { flowColour, KIND_COLOURS, tint } from "./palette";
+import { widthScaleFromExtent, type WidthScale } from "./widthScale";
+import { isAggregate, type PanelShape } from "./aggregatePanel";
 
 export interface SceneNode {
   id: string;
@@ -15,6 +17,8 @@ export interface SceneNode {
   kind: PlaceKind;
   /** Volume used for the size (throughput, intake or outflow). */
   volume: number;
+  /** An aggregate ("Other destinations"), not a place: drawn with its own glyph. */
+  aggregate?: boolean;
 }
 
 export interface SceneEdge {
@@ -34,9 +38,14 @@ export interface Scene {
   nodes: SceneNode[];
   edges: SceneEdge[];
   widthScale: WidthScale;
+  /** Volume drawn at the largest node size (the domain's top). */
   maxNodeVolume: number;
   /** The edges have no direction (an undirected graph): drawn without arrow heads. */
   undirected?: boolean;
+  /** What the scales span: every year of the data, or the year shown; years = the extent's first and last. */
+  scaleSpan: { kind: "all-years" | "year"; years: [number, number] | null };
+  /** The aggregates' panel on the map (geographic layout), or null. */
+  panel: PanelShape | null;
 }
 
 export const NODE_SIZE_RANGE: [number, number] = [2.5, 12];
@@ -58,6 +67,15 @@ export interface SceneInput {
   showEmptyPlaces: boolean;
   /** The dataset's edges have no direction. */
   undirected?: boolean;
+  /**
+   * The extent widths and sizes map from (state/scaleDomain: every year of the data by default). Absent:
+   * the flows shown (the year's own largest flow is the widest).
+   */
+  domain?: ScaleDomain;
+  /** Which extent `domain` is, for the legend; default "year" without a domain, "all-years" with one. */
+  spanKind?: "all-years" | "year";
+  /** The aggregates' panel to draw (geographic layout only). */
+  panel?: PanelShape | null;
 }
 
 export function buildScene(input: SceneInput): Scene {
@@ -70,13 +88,7 @@ export function buildScene(input: SceneInput): Scene {
     outflow.set(f.from, (outflow.get(f.from) ?? 0) + v);
     inflow.set(f.to, (inflow.get(f.to) ?? 0) + v);
   });
-  const nodeVolume = (id: string): number => {
-    const i = inflow.get(id) ?? 0;
-    const o = outflow.get(id) ?? 0;
-    if (weighting.nodeSizeBy === "intake") return i;
-    if (weighting.nodeSizeBy === "outflow") return o;
-    return Math.max(i, o);
-  };
+  const nodeVolume = (id: string): number => placeVolume(inflow.get(id) ?? 0, outflow.get(id) ?? 0, weighting.nodeSizeBy);
   const touched = new Set<string>();
   for (const f of flows) {
     touched.add(f.from);
@@ -84,6 +96,8 @@ export function buildScene(input: SceneInput): Scene {
   }
   let maxNodeVolume = 0;
   for (const p of places) maxNodeVolume = Math.max(maxNodeVolume, nodeVolume(p.id));
+  // A year's place can exceed the all-years extent only if the domain is stale; never draw past the top.
+  if (input.domain) maxNodeVolume = Math.max(input.domain.nodeMax, maxNodeVolume);
   const sizeScale = scaleSqrt()
     .domain([0, maxNodeVolume || 1])
     .range(NODE_SIZE_RANGE)
@@ -104,18 +118,24 @@ export function buildScene(input: SceneInput): Scene {
       y: pos.y,
       kind: p.kind,
       volume,
+      ...(isAggregate(p) ? { aggregate: true } : {}),
       size: active ? (volume > 0 ? sizeScale(volume) : NODE_SIZE_RANGE[0]) : EMPTY_NODE_SIZE,
       color: active ? KIND_COLOURS[p.kind] : tint(KIND_COLOURS[p.kind], 0.65),
     });
   }
   const drawn = new Set(nodes.map((n) => n.id));
-  const widthScale = createWidthScale(weighting.scale, volumes, weighting.minWidth, weighting.maxWidth);
+  const widthScale = widthScaleFromExtent(
+    weighting.scale,
+    flowExtent(volumes, input.domain),
+    weighting.minWidth,
+    weighting.maxWidth,
+    volumes.every((v) => !(v > 0) || Number.isInteger(v)),
+  );
   const edges: SceneEdge[] = [];
   flows.forEach((f, i) => {
     if (!drawn.has(f.from) || !drawn.has(f.to)) return;
     const volume = volumes[i] ?? 0;
     const lane = laneOf(f);
-    const colour = LANE_COLOURS[lane] ?? LANE_COLOURS.other ?? "#7f8c8d";
     edges.push({
       id: f.id,
       source: f.from,
@@ -124,8 +144,37 @@ export function buildScene(input: SceneInput): Scene {
       lane,
       modelled: f.basis === "modelled",
       size: widthScale(volume),
-      color: tint(colour, BASIS_TINT[f.basis]),
+      color: flowColour(lane, f.basis),
     });
   });
-  return input.undirected ? { nodes, edges, widthScale, maxNodeVolume, undirected: true } : { nodes, edges, widthScale, maxNodeVolume };
+  const spanKind = input.spanKind ?? (input.domain ? "all-years" : "year");
+  const years = input.domain?.years ?? yearsOf(flows);
+  const panel = input.panel
+    ? { x0: input.panel.x0, x1: input.panel.x1, y0: input.panel.y0, y1: input.panel.y1, title: input.panel.title }
+    : null;
+  const scene: Scene = { nodes, edges, widthScale, maxNodeVolume, scaleSpan: { kind: spanKind, years }, panel };
+  return input.undirected ? { ...scene, undirected: true } : scene;
+}
+
+/** [smallest positive, largest] of the volumes drawn, widened to the domain when one is given. */
+function flowExtent(volumes: number[], domain: ScaleDomain | undefined): [number, number] {
+  let lo = domain && domain.flowMin > 0 ? domain.flowMin : Infinity;
+  let hi = domain?.flowMax ?? 0;
+  for (const v of volumes) {
+    if (!(v > 0)) continue;
+    if (v > hi) hi = v;
+    if (v < lo) lo = v;
+  }
+  return [lo, hi];
+}
+
+function yearsOf(flows: Flow[]): [number, number] | null {
+  if (!flows.length) return null;
+  let a = Infinity,
+    b = -Infinity;
+  for (const f of flows) {
+    a = Math.min(a, f.year);
+    b = Math.max(b, f.year);
+  }
+  return [a, b];
 }

@@ -14,6 +14,7 @@ import { colourDifference } from "./differenceScene";
 import { mapDifference, type DifferenceMap } from "./differenceFlows";
 import type { AppData } from "./store";
 import type { ViewState } from "./viewState";
+import { aggregatePanelOf } from "./aggregatePanel";
 
 type Args = readonly unknown[];
 /** Remembers the last call: the same arguments (Object.is) give the same result object. */
@@ -107,8 +108,13 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     return emphasis(chosen, through, chosen || view.trace.through ? null : settled(view, data));
   };
   const highlightMemo = memoLast(
-    (hover: ViewState["hover"], selection: ViewState["selection"], shown: Derived["visible"]["shown"], analysis: Highlight | null) =>
-      highlightFor({ hover, selection } as ViewState, shown, analysis),
+    (
+      hover: ViewState["hover"],
+      selection: ViewState["selection"],
+      shown: Derived["visible"]["shown"],
+      analysis: Highlight | null,
+      measure: ViewState["weighting"]["measure"],
+    ) => highlightFor({ hover, selection, weighting: { measure } } as ViewState, shown, analysis),
   );
   const hiddenMemo = memoLast((visible: Derived["visible"], filters: ViewState["filters"], measure: ViewState["weighting"]["measure"]) =>
     hiddenSummary(visible, filters, measure),
@@ -124,7 +130,13 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     ) => mapDifference(d, year, compareYear, scenarioMap === "change", filters, measure),
   );
   const sceneMemo = memoLast(
-    (d: Derived, weighting: ViewState["weighting"], positions: AppData["positions"], diff: DifferenceMap | null) => {
+    (
+      d: Derived,
+      weighting: ViewState["weighting"],
+      positions: AppData["positions"],
+      diff: DifferenceMap | null,
+      layout: ViewState["layout"],
+    ) => {
       const scene = buildScene({
         places: d.dataset.places,
         flows: diff ? diff.flows : d.visible.shown,
@@ -133,6 +145,9 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
         laneOf: d.colourLaneOf,
         showEmptyPlaces: true,
         undirected: d.dataset.undirected === true,
+        domain: d.scaleDomain,
+        spanKind: weighting.perYearScale ? "year" : "all-years",
+        panel: layout === "geo" ? aggregatePanelOf(d.dataset.places, d.dataset.flows) : null,
       });
       return diff ? colourDifference(scene, diff.statusOf) : scene;
     },
@@ -150,7 +165,7 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     scene: (view, data) => {
       const d = derived(view, data);
       const diff = differenceOf(d, view.year, view.compareYear, view.analysis.scenarioMap, view.filters, view.weighting.measure);
-      return withContext(sceneMemo(d, view.weighting, data.positions, diff), layerOf(view, data));
+      return withContext(sceneMemo(d, view.weighting, data.positions, diff, view.layout), layerOf(view, data));
     },
     contextLayer: layerOf,
     difference: (view, data) =>
@@ -163,7 +178,8 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
       return namesOf(data, route);
     },
     analysisHighlight,
-    highlight: (view, data) => highlightMemo(view.hover, view.selection, derived(view, data).visible.shown, analysisHighlight(view, data)),
+    highlight: (view, data) =>
+      highlightMemo(view.hover, view.selection, derived(view, data).visible.shown, analysisHighlight(view, data), view.weighting.measure),
     routeNames(view, data) {
       const chain = chosenChain(view, data) ?? (view.trace.through ? null : (settled(view, data)?.chains.chains[0] ?? null));
       return chain ? namesOf(data, chain.nodes) : null;

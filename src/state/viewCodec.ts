@@ -215,7 +215,8 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     if (!isObject(w)) return fail("weighting", "is not an object");
     const measure = own(w, "measure"),
       scale = own(w, "scale"),
-      nodeSizeBy = own(w, "nodeSizeBy");
+      nodeSizeBy = own(w, "nodeSizeBy"),
+      perYearScale = own(w, "perYearScale");
     const minWidth = own(w, "minWidth"),
       maxWidth = own(w, "maxWidth");
     if (measure !== undefined) {
@@ -229,6 +230,10 @@ export function viewFromJson(value: Json, ctx: LinkContext): DecodeResult {
     if (nodeSizeBy !== undefined) {
       if (!oneOf(nodeSizeBy, NODE_SIZES)) return fail("weighting.nodeSizeBy", "is not a known choice");
       state.weighting.nodeSizeBy = nodeSizeBy;
+    }
+    if (perYearScale !== undefined) {
+      if (typeof perYearScale !== "boolean") return fail("weighting.perYearScale", "is not true or false");
+      state.weighting.perYearScale = perYearScale;
     }
     if (minWidth !== undefined) {
       if (!num(minWidth, 0, 100)) return fail("weighting.minWidth", "is not a width between 0 and 100");

@@ -39,6 +39,11 @@ export interface Weighting {
   minWidth: number;
   maxWidth: number;
   nodeSizeBy: NodeSizeBy;
+  /**
+   * false (default): widths and node sizes map from every year of the data, so one volume is one width in
+   * every year; true: from the year shown (its largest flow is the widest line).
+   */
+  perYearScale: boolean;
 }
 
 /** A traced route A → B and the chain chosen among the results (index), or a "through" place. */
@@ -125,6 +130,7 @@ export const DEFAULT_WEIGHTING: Weighting = {
   minWidth: 1,
   maxWidth: 14,
   nodeSizeBy: "throughput",
+  perYearScale: false,
 };
 
 export const DEFAULT_TRACE: TraceState = { origin: null, destination: null, chain: null, through: null };

@@ -25,7 +25,24 @@ export function createWidthScale(kind: ScaleKind, values: number[], minWidth: nu
     if (v > max) max = v;
     if (v < minPositive) minPositive = v;
   }
-  if (max === 0) [max, minPositive] = [1, 1];
+  return widthScaleFromExtent(kind, [minPositive, max], minWidth, maxWidth, whole);
+}
+
+/**
+ * The same scale from a given extent [smallest positive volume, largest volume]: one extent for every
+ * year keeps a flow of the same volume equally wide in each.
+ */
+export function widthScaleFromExtent(
+  kind: ScaleKind,
+  extent: [number, number],
+  minWidth: number,
+  maxWidth: number,
+  /** Every volume a whole number: the legend shows whole numbers only. */
+  whole = false,
+): WidthScale {
+  let [minPositive, max] = extent;
+  if (!(max > 0)) [max, minPositive] = [1, 1];
+  if (!(minPositive > 0) || minPositive > max) minPositive = max;
   let fn: (v: number) => number;
   let domain: [number, number];
   if (kind === "log") {

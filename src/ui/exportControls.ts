@@ -95,6 +95,8 @@ export function mountExportControls(app: App, view: ViewCapture, saved: SavedVie
     busy = true;
     const buttons = [pngButton, svgButton, storyButton];
     const was = buttons.map((b) => b.disabled);
+    // Disabling the focused button drops focus to body; it goes back to that control when the export ends.
+    const focused = document.activeElement;
     for (const b of buttons) b.disabled = true;
     document.documentElement.dataset.exporting = "true";
     const t0 = performance.now();
@@ -114,6 +116,8 @@ export function mountExportControls(app: App, view: ViewCapture, saved: SavedVie
     } finally {
       buttons.forEach((b, i) => (b.disabled = was[i] ?? false));
       renderStory();
+      const now = document.activeElement;
+      if (focused instanceof HTMLElement && focused.isConnected && (now === null || now === document.body)) focused.focus();
       busy = false;
       document.documentElement.dataset.exporting = "false";
       window.dispatchEvent(new Event("reroute:exported"));

@@ -1,22 +1,25 @@
 // The legend: edge widths with the real volumes they stand for, node kinds, lanes, and what light flows mean.
 import { LANES } from "../domain/lanes";
 import { PLACE_KINDS, type Basis } from "../domain/types";
-import type { VolumeUnit } from "../state/volumeUnit";
 import { CONTEXT_SWATCH } from "../state/contextEdges";
-import { BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, LANE_COLOURS, tint } from "../state/palette";
+import type { VolumeUnit } from "../state/volumeUnit";
+import type { LaneSwatch } from "../state/legendSwatches";
+import { BASIS_SAMPLE, BASIS_TINT, domesticLaneLabel, KIND_COLOURS, kindLabels, tint } from "../state/palette";
 import type { WidthScale } from "../state/widthScale";
 import { clear, el } from "./dom";
 import { formatCompact } from "./format";
 
 const SCALE_NAMES = { linear: "linear", sqrt: "square root", log: "logarithmic" } as const;
 
-/** `lanesShown`: the colour lanes of the flows drawn ("domestic" for origin → exit legs). */
+/** `swatches`: the lanes of the flows drawn ("domestic" for origin → exit legs), each in the shades drawn. */
 export function renderLegend(
   root: HTMLElement,
   widthScale: WidthScale,
   unit: VolumeUnit,
-  lanesShown: Set<string>,
+  swatches: LaneSwatch[],
   datasetId: string,
+  /** Which extent the widths map from, said under the title ("One scale for every year (2019–2024)"). */
+  scaleNote = "",
   /** The bases of the flows drawn (only their styles are explained) and whether the context layer is drawn. */
   shown: { bases?: ReadonlySet<Basis>; context?: boolean } = {},
 ): void {
@@ -28,7 +31,8 @@ export function renderLegend(
       "div",
       { class: "legend-block", "data-testid": "legend-widths" },
       el("div", { class: "legend-title" }, `Flow width (${unit}, ${SCALE_NAMES[widthScale.kind]} scale)`),
-      widths.length && lanesShown.size
+      scaleNote ? el("div", { class: "legend-note", "data-testid": "legend-scale-note" }, scaleNote) : null,
+      widths.length && swatches.length
         ? widths.map(({ value, width }) =>
             el(
               "div",
@@ -55,24 +59,34 @@ export function renderLegend(
       ),
     ),
   );
-  const lanes = [{ id: "domestic", label: domesticLaneLabel({ id: datasetId }) }, ...LANES].filter((l) => lanesShown.has(l.id));
-  if (lanes.length)
+  const laneLabel = (id: string) =>
+    id === "domestic" ? domesticLaneLabel({ id: datasetId }) : (LANES.find((l) => l.id === id)?.label ?? id);
+  // A shade no lane has (every flow modelled, say) gets no column at all.
+  const anyFull = swatches.some((l) => l.full);
+  const anyModelled = swatches.some((l) => l.modelled);
+  const swatch = (colour: string | null, what: string, column: boolean) =>
+    !column
+      ? null
+      : colour
+        ? el("span", { class: "legend-line legend-swatch", style: `height:6px;background:${colour}`, "data-colour": colour, title: what })
+        : el("span", { class: "legend-line legend-swatch legend-swatch-none", "aria-hidden": "true" });
+  if (swatches.length)
     root.appendChild(
       el(
         "div",
-        { class: "legend-block" },
+        { class: "legend-block", "data-testid": "legend-lanes" },
         el("div", { class: "legend-title" }, "Lanes"),
-        lanes.map((l) =>
+        swatches.map((l) =>
           el(
             "div",
-            { class: "legend-row" },
-            el("span", { class: "legend-line", style: `height:4px;background:${LANE_COLOURS[l.id] ?? "#999"}` }),
-            el("span", {}, l.label),
+            { class: "legend-row", "data-lane": l.lane },
+            swatch(l.full, "reported or derived", anyFull),
+            swatch(l.modelled, "modelled estimate", anyModelled),
+            el("span", {}, laneLabel(l.lane)),
           ),
         ),
       ),
     );
-  const c = LANE_COLOURS["central-asia"] ?? "#d35400";
   const bases = shown.bases ?? new Set<Basis>(["reported", "modelled"]);
   const reported = bases.has("reported") || bases.has("derived");
   const rows = [
@@ -80,7 +94,7 @@ export function renderLegend(
       ? el(
           "div",
           { class: "legend-row", "data-basis": "reported" },
-          el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.reported)}` }),
+          el("span", { class: "legend-line", style: `height:6px;background:${BASIS_SAMPLE}` }),
           el("span", {}, "Reported or derived figure"),
         )
       : null,
@@ -88,7 +102,7 @@ export function renderLegend(
       ? el(
           "div",
           { class: "legend-row", "data-basis": "modelled" },
-          el("span", { class: "legend-line", style: `height:5px;background:${tint(c, BASIS_TINT.modelled)}` }),
+          el("span", { class: "legend-line", style: `height:6px;background:${tint(BASIS_SAMPLE, BASIS_TINT.modelled)}` }),
           el("span", {}, "Modelled estimate (lighter)"),
         )
       : null,

@@ -16,6 +16,9 @@ import { flowCard, placeCard } from "./infoCard";
 import { renderLegend } from "./legend";
 import { createTooltip } from "./tooltip";
 import { mountYearControl } from "./yearControl";
+import { laneSwatches } from "../state/legendSwatches";
+import { scaleSpanNote } from "../state/scaleDomain";
+import { LANES } from "../domain/lanes";
 
 export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLElement, panels: DataPanels): void {
   const yearSlot = el("div", { class: "control" });
@@ -59,13 +62,23 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
   };
   const renderTooltip = (state: ViewState) => tooltip.show(state.hover ? card(state, state.hover, false) : null);
   const renderLegendNow = (state: ViewState) => {
-    const d = app.derived();
-    const lanes = new Set(d.visible.shown.map((f) => d.colourLaneOf(f)));
     const scene = app.select.scene(state, app.store.data());
-    renderLegend(legendBody, scene.widthScale, volumeUnit(app.dataset(), state.weighting.measure), lanes, app.dataset().id, {
-      bases: new Set(d.visible.shown.map((f) => f.basis)),
-      context: scene.edges.some((e) => e.kind === "context"),
-    });
+    const lanes = laneSwatches(
+      scene.edges.filter((e) => e.kind !== "context"),
+      ["domestic", ...LANES.map((l) => l.id)],
+    );
+    renderLegend(
+      legendBody,
+      scene.widthScale,
+      volumeUnit(app.dataset(), state.weighting.measure),
+      lanes,
+      app.dataset().id,
+      scaleSpanNote(scene.scaleSpan.kind, scene.scaleSpan.years, state.year),
+      {
+        bases: new Set(app.derived().visible.shown.map((f) => f.basis)),
+        context: scene.edges.some((e) => e.kind === "context"),
+      },
+    );
   };
 
   onScene(app, (state) => {

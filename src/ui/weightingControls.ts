@@ -65,6 +65,12 @@ export function mountWeightingControls(app: App): void {
     "aria-describedby": "max-width-hint",
   });
   const nodeSize = selectOf("node-size-by", NODE_SIZES);
+  const perYear = el("input", {
+    id: "per-year-scale",
+    name: "per-year-scale",
+    type: "checkbox",
+    "aria-describedby": "per-year-scale-hint",
+  });
   body.append(
     el(
       "div",
@@ -74,8 +80,10 @@ export function mountWeightingControls(app: App): void {
       row("min-width", "Minimum width", minWidth, "px, smallest flow"),
       row("max-width", "Maximum width", maxWidth, "px, largest flow"),
       row("node-size-by", "Node size", nodeSize),
+      row("per-year-scale", "Fit widths to the period shown", perYear, "off: one scale for every year, so growth shows"),
     ),
   );
+  perYear.addEventListener("change", () => app.store.dispatch(setWeighting({ perYearScale: perYear.checked })));
   measure.addEventListener("change", () => app.store.dispatch(setWeighting({ measure: measure.value as Measure })));
   scale.addEventListener("change", () => app.store.dispatch(setWeighting({ scale: scale.value as ScaleKind })));
   nodeSize.addEventListener("change", () => app.store.dispatch(setWeighting({ nodeSizeBy: nodeSize.value as NodeSizeBy })));
@@ -100,6 +108,7 @@ export function mountWeightingControls(app: App): void {
     measure.value = w.measure;
     scale.value = w.scale;
     nodeSize.value = w.nodeSizeBy;
+    perYear.checked = w.perYearScale;
     // Don't rewrite a number the user is typing, unless the edit is done (change).
     if (force || document.activeElement !== minWidth) minWidth.value = String(w.minWidth);
     if (force || document.activeElement !== maxWidth) maxWidth.value = String(w.maxWidth);

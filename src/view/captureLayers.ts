@@ -6,7 +6,8 @@ import Sigma from "sigma";
 import type { DrawnGeometry } from "../state/drawnGeometry";
 import type { CameraState } from "../state/viewState";
 import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
-import { affineFrom, drawBackdrop, type BackdropStyle } from "./worldBackdrop";
+import { affineFrom, DARK_BACKDROP, drawBackdrop, type BackdropStyle, type PanelShape } from "./worldBackdrop";
+import { drawAggregateGlyphs, GLYPH_COLOUR } from "./aggregateGlyph";
 
 export interface CaptureOptions {
   /** Size of the map area in layout px. */
@@ -22,9 +23,13 @@ export interface CaptureOptions {
   labelHalo?: string;
   /** false: geometry only (for SVG), no layer canvases. */
   pixels?: boolean;
+  /** The aggregates' panel to draw on the backdrop (the renderer fills it in). */
+  panel?: PanelShape | null;
 }
 
 export interface CapturedGeometry extends DrawnGeometry {
+  /** The aggregates' panel in frame px (y down), or null. */
+  panel: { x: number; y: number; width: number; height: number; title: string } | null;
   /** Drawn px per unit of size at this camera (sigma scales sizes with zoom): legend widths follow it. */
   sizeFactor: number;
 }
@@ -134,6 +139,7 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
             { width, height },
             ratio,
             options.backdrop,
+            options.panel ?? null,
           );
         layers.push(backdrop);
         // Copy now, in the same task as the render: WebGL canvases have no preserved drawing buffer.
@@ -154,7 +160,7 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
           layers.push(copy);
         }
       }
-      const geometry = geometryOf(t, width, height);
+      const geometry = geometryOf(t, width, height, options.panel ?? null);
       if (options.pixels !== false) {
         const labels = document.createElement("canvas");
         labels.width = pw;
@@ -172,6 +178,12 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
               scale: ratio,
             },
           );
+          drawAggregateGlyphs(
+            lctx,
+            geometry.nodes.filter((n) => n.aggregate),
+            ratio,
+            options.backdrop === DARK_BACKDROP ? GLYPH_COLOUR.dark : GLYPH_COLOUR.light,
+          );
         }
         layers.push(labels);
       }
@@ -183,7 +195,7 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
   }
 }
 
-function geometryOf(t: Sigma, width: number, height: number): CapturedGeometry {
+function geometryOf(t: Sigma, width: number, height: number, panel: PanelShape | null): CapturedGeometry {
   const graph = t.getGraph();
   const candidates: LabelCandidate[] = [];
   const px = new Map<string, { x: number; y: number; r: number }>();
@@ -197,7 +209,7 @@ function geometryOf(t: Sigma, width: number, height: number): CapturedGeometry {
     const p = t.framedGraphToViewport({ x: d!.x, y: d!.y });
     const r = t.scaleSize(d!.size);
     px.set(id, { x: p.x, y: p.y, r });
-    nodes.push({ id, x: p.x, y: p.y, r, colour: d!.color });
+    nodes.push({ id, x: p.x, y: p.y, r, colour: d!.color, ...(graph.getNodeAttribute(id, "aggregate") ? { aggregate: true } : {}) });
     // Dimmed places have their label blanked by the renderer's reducer.
     if (d!.label) candidates.push({ id, text: String(d!.label), x: p.x, y: p.y, r, priority: d!.size });
   }
@@ -246,7 +258,14 @@ function geometryOf(t: Sigma, width: number, height: number): CapturedGeometry {
     affine: affineFrom((p) => t.graphToViewport(p)),
     labelSize: LABEL_SIZE,
     sizeFactor: t.scaleSize(1),
+    panel: panel ? panelBox(panel, (p) => t.graphToViewport(p)) : null,
   };
+}
+
+function panelBox(panel: PanelShape, map: (p: { x: number; y: number }) => { x: number; y: number }): CapturedGeometry["panel"] {
+  const a = map({ x: panel.x0, y: panel.y0 }),
+    b = map({ x: panel.x1, y: panel.y1 });
+  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y), title: panel.title };
 }
 
 let measureCtx: CanvasRenderingContext2D | null = null;

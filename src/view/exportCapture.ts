@@ -2,6 +2,8 @@
 // the camera on screen, the browser's canvas limits, and the map backdrop as SVG paths.
 import type { ViewCapture } from "../io/exportPipeline";
 import { backdropSvgPaths } from "./backdropSvg";
+import { PANEL_STYLE } from "../state/aggregatePanel";
+import { GLYPH_COLOUR } from "./aggregateGlyph";
 import { canvasLimits } from "./captureLayers";
 import type { ViewSync } from "./sync";
 import { DARK_BACKDROP, LIGHT_BACKDROP } from "./worldBackdrop";
@@ -14,7 +16,14 @@ export function createExportCapture(sync: ViewSync): ViewCapture {
     svgBackdrop(dark) {
       const paths = backdropSvgPaths();
       const style = dark ? DARK_BACKDROP : LIGHT_BACKDROP;
-      return { land: style.land, border: style.border, landPath: paths.land, borderPath: paths.borders };
+      const theme = dark ? "dark" : "light";
+      return {
+        land: style.land,
+        border: style.border,
+        landPath: paths.land,
+        borderPath: paths.borders,
+        panel: { ...PANEL_STYLE[theme], glyph: GLYPH_COLOUR[theme] },
+      };
     },
   };
 }

@@ -10,8 +10,9 @@ import type { Highlight } from "../state/highlight";
 import type { Scene } from "../state/scene";
 import { easeInOutCubic, tweenScene } from "./tween";
 import { DIM_EDGE, DIM_NODE } from "../state/palette";
-import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
-import { affineFrom, drawBackdrop, LIGHT_BACKDROP, type BackdropStyle } from "./worldBackdrop";
+import type { PlacedLabel } from "./labelPlacement";
+import { createLabelLayer, fitCanvas } from "./labelLayer";
+import { affineFrom, drawBackdrop, LIGHT_BACKDROP, type BackdropStyle, type PanelShape } from "./worldBackdrop";
 import { captureLayers, type CaptureOptions, type CapturedView } from "./captureLayers";
 
 export type { Highlight };
@@ -45,10 +46,16 @@ export const DEFAULT_RENDERER_OPTIONS: RendererOptions = { edgeStyle: "curved", 
  */
 export const CURVED_EDGE_LIMIT = 500;
 
-/** At most this many places (the biggest drawn) are considered for a label in each frame. */
-export const LABEL_CANDIDATE_LIMIT = 400;
-
-type NodeAttrs = { x: number; y: number; size: number; color: string; label: string; kind: string; zIndex: number };
+type NodeAttrs = {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: string;
+  aggregate: boolean;
+  zIndex: number;
+};
 type EdgeAttrs = { size: number; color: string; type: string; curvature: number; zIndex: number };
 
 function sameAttributes<T extends object>(current: Record<string, unknown>, next: T): boolean {
@@ -103,24 +110,16 @@ export function mark(name: string): void {
   performance.mark(name);
 }
 
-/** sigma sizes only its own contexts' pixels; plain canvases we add are kept at device resolution here. */
-function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, ratio: number): void {
-  const pw = Math.round(width * ratio),
-    ph = Math.round(height * ratio);
-  if (canvas.width !== pw || canvas.height !== ph) {
-    canvas.width = pw;
-    canvas.height = ph;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
-  }
-}
-
 export function createRenderer(container: HTMLElement, events: RendererEvents, options: Partial<RendererOptions> = {}): Renderer {
   const opts: RendererOptions = { ...DEFAULT_RENDERER_OPTIONS, ...options };
   // sigma's program types are declared on plain Attributes; the attribute shapes are documented below.
   const graph = new MultiDirectedGraph();
   let highlight: Highlight | null = null;
   let backdrop = opts.backdrop;
+  // The aggregates' panel of the scene drawn (geographic layout), painted with the backdrop.
+  let panel: PanelShape | null = null;
+  // The scene's width scale: lit edges with an attributed volume are drawn on it.
+  let widthScale: Scene["widthScale"] | null = null;
 
   const sigma = new Sigma(graph, container, {
     allowInvalidContainer: true,
@@ -150,8 +149,12 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     },
     edgeReducer: (edge, data) => {
       if (!highlight) return data;
-      if (highlight.edges.has(edge)) data.zIndex = 2 + (data.zIndex ?? 0);
-      else data.color = DIM_EDGE;
+      if (highlight.edges.has(edge)) {
+        data.zIndex = 2 + (data.zIndex ?? 0);
+        // Drawn with the volume attributed to the selection or traced chain, on the same scale.
+        const v = highlight.widths?.get(edge);
+        if (v !== undefined && widthScale) data.size = widthScale(v);
+      } else data.color = DIM_EDGE;
       return data;
     },
   });
@@ -168,75 +171,16 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     const affine = affineFrom((p) => sigma.graphToViewport(p));
     // A refresh that moved nothing (hover, highlight) keeps the map as drawn: it is the costliest 2D layer.
     const key = `${Object.values(affine).join(",")},${width},${height},${ratio}`;
-    if (key === backdropKey && backdrop === backdropDrawn) return;
+    if (key === backdropKey && backdrop === backdropDrawn && panel === panelDrawn) return;
     backdropKey = key;
     backdropDrawn = backdrop;
-    drawBackdrop(backdropCtx, affine, { width, height }, ratio, backdrop);
+    panelDrawn = panel;
+    drawBackdrop(backdropCtx, affine, { width, height }, ratio, backdrop, backdrop ? panel : null);
   };
   let backdropKey = "";
   let backdropDrawn: BackdropStyle | null | undefined;
-  // Bumped on any change to the drawn graph, so the label layer knows when its placement is stale.
-  let graphVersion = 0;
-  const bump = () => void graphVersion++;
-  for (const event of [
-    "nodeAdded",
-    "edgeAdded",
-    "nodeDropped",
-    "edgeDropped",
-    "cleared",
-    "nodeAttributesUpdated",
-    "eachNodeAttributesUpdated",
-  ] as const) {
-    graph.on(event, bump);
-  }
-
-  const labelCanvas = sigma.createCanvas("placedLabels", { beforeLayer: "hovers" });
-  const labelCtx = labelCanvas.getContext("2d");
-  let placedLabels: PlacedLabel[] = [];
-  let labelsKey = "";
-  let labelsHighlight: Highlight | null | undefined;
-  const paintLabels = () => {
-    if (!labelCtx) return;
-    const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    fitCanvas(labelCanvas, width, height, ratio);
-    const key = `${backdropKey}|${graphVersion}|${width},${height},${ratio}`;
-    if (key === labelsKey && highlight === labelsHighlight) return;
-    labelsKey = key;
-    labelsHighlight = highlight;
-    labelCtx.setTransform(1, 0, 0, 1, 0, 0);
-    labelCtx.clearRect(0, 0, labelCanvas.width, labelCanvas.height);
-    const candidates: LabelCandidate[] = [];
-    graph.forEachNode((id, attrs) => {
-      if (highlight && !highlight.nodes.has(id)) return;
-      const d = sigma.getNodeDisplayData(id);
-      if (!d || d.hidden) return;
-      const p = sigma.framedGraphToViewport({ x: d.x, y: d.y });
-      const r = sigma.scaleSize(d.size);
-      candidates.push({ id, text: String(attrs.label ?? ""), x: p.x, y: p.y, r, priority: d.size });
-    });
-    // Only the biggest places compete for a label: placement measures and tests each one, and past a few
-    // hundred almost none fit anyway (keeps this layer cheap with thousands of places).
-    if (candidates.length > LABEL_CANDIDATE_LIMIT) {
-      candidates.sort((a, b) => b.priority - a.priority);
-      candidates.length = LABEL_CANDIDATE_LIMIT;
-    }
-    labelCtx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
-    const measure = (t: string) => labelCtx.measureText(t).width;
-    placedLabels = placeLabels(candidates, measure, {
-      fontSize: LABEL_SIZE,
-      gap: 3,
-      padding: 1.5,
-      bounds: { x0: 0, y0: 0, x1: width, y1: height },
-    });
-    drawLabels(labelCtx, placedLabels, {
-      font: LABEL_FONT,
-      fontSize: LABEL_SIZE,
-      color: "#1c2833",
-      halo: "rgba(255,255,255,0.9)",
-      scale: ratio,
-    });
-  };
+  let panelDrawn: PanelShape | null | undefined;
+  const labels = createLabelLayer(sigma, graph);
 
   sigma.on("enterNode", ({ node }) => events.hoverNode(node));
   sigma.on("leaveNode", () => events.hoverNode(null));
@@ -247,7 +191,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   sigma.on("clickStage", () => events.clickStage());
   sigma.on("afterRender", () => {
     paintBackdrop();
-    paintLabels();
+    labels.paint(backdropKey, highlight);
     events.rendered();
   });
   sigma.getCamera().on("updated", (s) => events.camera({ x: s.x, y: s.y, ratio: s.ratio, angle: s.angle }));
@@ -274,7 +218,16 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     if (!stale) graph.forEachNode((id) => void (stale ||= !nodeIds.has(id)));
     if (stale) graph.clear();
     nodes.forEach((n, i) => {
-      const next: NodeAttrs = { x: n.x, y: n.y, size: n.size, color: n.color, label: n.label, kind: n.kind, zIndex: i / nodes.length };
+      const next: NodeAttrs = {
+        x: n.x,
+        y: n.y,
+        size: n.size,
+        color: n.color,
+        label: n.label,
+        kind: n.kind,
+        aggregate: n.aggregate === true,
+        zIndex: i / nodes.length,
+      };
       if (!graph.hasNode(n.id)) graph.addNode(n.id, next);
       else if (!sameAttributes(graph.getNodeAttributes(n.id), next)) graph.replaceNodeAttributes(n.id, next);
     });
@@ -303,6 +256,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   return {
     setScene(scene) {
       sceneEpoch++;
+      panel = scene.panel;
+      widthScale = scene.widthScale;
       applyScene(scene);
       if (!opts.bbox) sigma.setCustomBBox(null);
       // Marks for bench/run.ts: what the app spends before sigma's draw, and the draw itself.
@@ -387,8 +342,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
       const order = ["backdrop", "edges", "nodes", "edgeLabels", "labels", "placedLabels", "hovers", "hoverNodes"];
       return order.map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
     },
-    placedLabels: () => placedLabels,
-    capture: (o) => captureLayers(sigma, o),
+    placedLabels: () => labels.placed(),
+    capture: (o) => captureLayers(sigma, { panel, ...o }),
     refresh: () => sigma.refresh(),
     kill: () => sigma.kill(),
   };

@@ -47,5 +47,5 @@ export function tweenScene(from: Scene, to: Scene, t: number): Scene {
     if (toKeys.has(edgeTweenKey(a.id)) || ids.has(a.id)) continue;
     edges.push({ ...a, size: lerp(a.size, 0, t) });
   }
-  return { nodes, edges, widthScale: to.widthScale, maxNodeVolume: to.maxNodeVolume };
+  return { nodes, edges, widthScale: to.widthScale, maxNodeVolume: to.maxNodeVolume, scaleSpan: to.scaleSpan, panel: to.panel };
 }

@@ -5,7 +5,10 @@ import { geoPath } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
+import { PANEL_STYLE, type PanelShape } from "../state/aggregatePanel";
 import { getProjection } from "../state/projection";
+
+export type { PanelShape };
 
 export interface BackdropStyle {
   land: string;
@@ -48,6 +51,7 @@ export function drawBackdrop(
   size: { width: number; height: number },
   pixelRatio: number,
   style: BackdropStyle | null,
+  panel: PanelShape | null = null,
 ): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, size.width * pixelRatio, size.height * pixelRatio);
@@ -63,6 +67,53 @@ export function drawBackdrop(
   ctx.lineWidth = 0.8 / scale;
   ctx.stroke(borders);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (panel) drawPanel(ctx, affine, pixelRatio, panel, style === DARK_BACKDROP ? "dark" : "light");
+}
+
+/** The aggregates' panel: a framed box with its heading, in CSS px scaled by the pixel ratio. */
+export function drawPanel(
+  ctx: CanvasRenderingContext2D,
+  affine: Affine,
+  pixelRatio: number,
+  panel: PanelShape,
+  theme: "light" | "dark",
+): void {
+  const map = (x: number, y: number) => ({ x: affine.a * x + affine.c * y + affine.e, y: affine.b * x + affine.d * y + affine.f });
+  const p = map(panel.x0, panel.y0),
+    q = map(panel.x1, panel.y1);
+  const x = Math.min(p.x, q.x),
+    y = Math.min(p.y, q.y),
+    w = Math.abs(q.x - p.x),
+    h = Math.abs(q.y - p.y);
+  const colours = PANEL_STYLE[theme];
+  const r = pixelRatio;
+  ctx.save();
+  ctx.setTransform(r, 0, 0, r, 0, 0);
+  ctx.fillStyle = colours.fill;
+  ctx.strokeStyle = colours.border;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([4, 3]);
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, 4);
+  ctx.fill();
+  ctx.stroke();
+  ctx.setLineDash([]);
+  const size = Math.max(8, Math.min(12, h * 0.08));
+  ctx.font = `600 ${size}px ${PANEL_FONT}`;
+  ctx.fillStyle = colours.text;
+  ctx.textBaseline = "top";
+  const text = fitText(ctx, panel.title, w - 8);
+  if (text) ctx.fillText(text, x + 4, y + 4);
+  ctx.restore();
+}
+
+const PANEL_FONT = "system-ui, 'DejaVu Sans', Arial, sans-serif";
+
+/** The heading, or its short form ("Aggregates") when it does not fit, or nothing. */
+function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  const short = text.split(" (")[0] ?? text;
+  return ctx.measureText(short).width <= width ? short : "";
 }
 
 /** The affine transform from three mapped points (sigma's transform is affine: scale, rotation, translation). */

@@ -52,9 +52,10 @@ describe("highlight", () => {
     expect([...h.nodes].sort()).toEqual(["a", "b", "c"]);
     expect([...h.edges].sort()).toEqual(["a>b", "b>c"]);
   });
-  it("hover wins over the selection", () => {
+  it("hover wins over the selection; a selected place lights the whole chain its volume came through", () => {
     let s = select({ type: "node", id: "d" })(defaultViewState());
-    expect([...highlightFor(s, flows)!.nodes].sort()).toEqual(["c", "d"]);
+    expect([...highlightFor(s, flows)!.nodes].sort()).toEqual(["a", "b", "c", "d"]);
+    expect([...highlightFor(s, flows)!.widths!.values()]).toEqual([1, 1, 1]);
     s = setHover({ type: "edge", id: "a>b" })(s);
     expect([...highlightFor(s, flows)!.nodes].sort()).toEqual(["a", "b"]);
   });

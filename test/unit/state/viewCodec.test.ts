@@ -25,6 +25,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc
     minWidth: fc.integer({ min: 0, max: 5 }),
     extra: fc.integer({ min: 0, max: 30 }),
     nodeSizeBy: fc.constantFrom("throughput", "intake", "outflow" as const),
+    perYearScale: fc.boolean(),
     minVolume: fc.integer({ min: 0, max: 100000 }),
     topN: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
     hiddenLanes: fc.uniqueArray(fc.constantFrom("central-asia", "middle-east", "caucasus"), { maxLength: 3 }),
@@ -53,7 +54,14 @@ const stateArb: fc.Arbitrary<ViewState> = fc
   .map((r) => {
     const s = base();
     s.year = r.year;
-    s.weighting = { measure: r.measure, scale: r.scale, minWidth: r.minWidth, maxWidth: r.minWidth + r.extra, nodeSizeBy: r.nodeSizeBy };
+    s.weighting = {
+      measure: r.measure,
+      scale: r.scale,
+      minWidth: r.minWidth,
+      maxWidth: r.minWidth + r.extra,
+      nodeSizeBy: r.nodeSizeBy,
+      perYearScale: r.perYearScale,
+    };
     s.filters = {
       ...s.filters,
       minVolume: r.minVolume,

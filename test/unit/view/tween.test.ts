@@ -28,6 +28,8 @@ const scene = (nodes: SceneNode[], edges: SceneEdge[]): Scene => ({
   edges,
   widthScale: createWidthScale("linear", [1], 1, 2),
   maxNodeVolume: 1,
+  scaleSpan: { kind: "year", years: null },
+  panel: null,
 });
 
 describe("easing and interpolation", () => {

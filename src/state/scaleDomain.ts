@@ -1,0 +1,76 @@
+// The extent the width and size scales map from. By default it spans every year of the data in the
+// measure in view, so a flow of the same volume is drawn equally wide in every year (growth shows when
+// playing through time); the per-year option maps each year's own largest flow to the widest line.
+import type { Flow } from "../domain/types";
+import type { Measure, NodeSizeBy } from "./viewState";
+
+export interface ScaleDomain {
+  /** Smallest positive flow volume (for logarithmic scales). */
+  flowMin: number;
+  /** Largest flow volume. */
+  flowMax: number;
+  /** Largest place volume (throughput, intake or outflow as chosen) in any one year. */
+  nodeMax: number;
+  /** Years the extent was taken from (first and last), for the legend. */
+  years: [number, number] | null;
+}
+
+export function flowVolumeOf(flow: Flow, measure: Measure): number {
+  return measure === "usd" ? (flow.usd ?? 0) : flow.volume;
+}
+
+/** Place volume from its summed intake and outflow, as the node size stands for. */
+export function placeVolume(intake: number, outflow: number, by: NodeSizeBy): number {
+  if (by === "intake") return intake;
+  if (by === "outflow") return outflow;
+  return Math.max(intake, outflow);
+}
+
+/** The extent of the given flows, taken per year for place volumes (a place's flows are summed within a year). */
+export function scaleDomain(flows: readonly Flow[], measure: Measure, nodeSizeBy: NodeSizeBy): ScaleDomain {
+  let flowMin = Infinity;
+  let flowMax = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  const intake = new Map<string, number>();
+  const outflow = new Map<string, number>();
+  for (const f of flows) {
+    const v = flowVolumeOf(f, measure);
+    if (!(v > 0)) continue;
+    if (v > flowMax) flowMax = v;
+    if (v < flowMin) flowMin = v;
+    if (f.year < first) first = f.year;
+    if (f.year > last) last = f.year;
+    const out = `${f.year}|${f.from}`;
+    const inn = `${f.year}|${f.to}`;
+    outflow.set(out, (outflow.get(out) ?? 0) + v);
+    intake.set(inn, (intake.get(inn) ?? 0) + v);
+  }
+  let nodeMax = 0;
+  for (const key of new Set([...intake.keys(), ...outflow.keys()])) {
+    nodeMax = Math.max(nodeMax, placeVolume(intake.get(key) ?? 0, outflow.get(key) ?? 0, nodeSizeBy));
+  }
+  return {
+    flowMin: flowMax > 0 ? flowMin : 0,
+    flowMax,
+    nodeMax,
+    years: flowMax > 0 ? [first, last] : null,
+  };
+}
+
+/** A memo for the all-years extent: recomputed only when the flows (or measure / size choice) change. */
+export function createScaleDomainMemo(): (flows: readonly Flow[], measure: Measure, nodeSizeBy: NodeSizeBy) => ScaleDomain {
+  let last: { flows: readonly Flow[]; measure: Measure; by: NodeSizeBy; value: ScaleDomain } | null = null;
+  return (flows, measure, by) => {
+    if (!last || last.flows !== flows || last.measure !== measure || last.by !== by)
+      last = { flows, measure, by, value: scaleDomain(flows, measure, by) };
+    return last.value;
+  };
+}
+
+/** The legend's words for the scale in force: the same in every year, or fitted to the year shown. */
+export function scaleSpanNote(kind: "all-years" | "year", years: [number, number] | null, year: number): string {
+  if (kind === "year") return `Per-year scale: fitted to ${year} only`;
+  if (!years) return "One scale for every year";
+  return years[0] === years[1] ? `One scale for every year (${years[0]})` : `One scale for every year (${years[0]}–${years[1]})`;
+}
