@@ -34,6 +34,7 @@ import { createViewSync } from "./view/sync";
 import { exposeForTests } from "./view/testHandle";
 import { createRouteAnswers, createTraceJobs } from "./workers/traceJobs";
 // Last, so its small-screen rules come after the panels' own styles.
+import { mountBorderInsetControl } from "./ui/borderInsetControl";
 import { mountPanelDrawer } from "./ui/panelDrawer";
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
@@ -76,6 +77,7 @@ function start(): void {
   mountMapPanels(app, $("tooltip"), graph, mountDataPanels(app));
   mountPanelDrawer(app.toolbar, $("panel"));
   mountExplore(app);
+  mountBorderInsetControl(app);
   mountImport(app, library, views);
   mountDatasets(app, library);
   mountExportControls(app, createExportCapture(sync), views);

@@ -104,6 +104,12 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
       );
   }
   out.push(`</g>`);
+  const leaders = geometry.labels.filter((l) => l.leader);
+  if (leaders.length) {
+    out.push(`<g id="label-leaders" ${paintAttrs("stroke", theme.label)} stroke-width="0.8" fill="none">`);
+    for (const { leader: d } of leaders) out.push(`<line x1="${n(d!.x1)}" y1="${n(d!.y1)}" x2="${n(d!.x2)}" y2="${n(d!.y2)}"/>`);
+    out.push(`</g>`);
+  }
   const halo = theme.halo ? ` stroke="${theme.halo}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : "";
   out.push(`<g id="labels" font-size="${n(geometry.labelSize)}" font-weight="500"${halo}>`);
   for (const l of geometry.labels) {

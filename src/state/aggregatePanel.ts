@@ -25,6 +25,7 @@ export interface AggregatePanel {
 
 /** Open-ocean boxes (lon/lat, no land of the 1:110m atlas inside: test/unit/view/aggregatePanel.test.ts). */
 export const OCEAN_BOXES: readonly { name: string; lon: [number, number]; lat: [number, number] }[] = [
+  { name: "Arabian Sea", lon: [52, 75], lat: [-6, 10] },
   { name: "Indian Ocean", lon: [60, 92], lat: [-38, -8] },
   { name: "North Pacific", lon: [150, 192], lat: [5, 40] },
   { name: "South Atlantic", lon: [-28, 2], lat: [-44, -12] },
@@ -108,12 +109,12 @@ export function aggregatePanel(
   const order = (p: Place) => PLACE_KINDS.indexOf(p.kind);
   const sorted = [...aggregates].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   const h = best.y1 - best.y0;
-  // A title band at the top, then one row per aggregate; nodes on the left third, labels to their right.
-  const top = best.y1 - h * 0.2;
+  // A title band at the top, then one row per aggregate; nodes near the left edge, labels to their right.
+  const top = best.y1 - h * 0.32;
   const step = (top - (best.y0 + h * 0.08)) / Math.max(1, sorted.length - 1);
   const positions = new Map<string, { x: number; y: number }>();
   sorted.forEach((p, i) =>
-    positions.set(p.id, { x: best.x0 + (best.x1 - best.x0) * 0.15, y: sorted.length === 1 ? (top + best.y0) / 2 : top - i * step }),
+    positions.set(p.id, { x: best.x0 + (best.x1 - best.x0) * 0.12, y: sorted.length === 1 ? (top + best.y0) / 2 : top - i * step }),
   );
   return { ...best, title: AGGREGATE_PANEL_TITLE, positions };
 }

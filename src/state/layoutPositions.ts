@@ -2,6 +2,7 @@
 // moves the camera and positions can be tweened from one layout to another.
 import type { Flow, Place } from "../domain/types";
 import type { LayoutKind } from "../state/viewState";
+import { aggregatePanelOf } from "./aggregatePanel";
 import { chainPositions, extentOf, geoWithFallback, type Positions } from "./layouts";
 
 export type Frame = { x: [number, number]; y: [number, number] };
@@ -25,9 +26,33 @@ export function fitPositions(positions: Positions, frame: Frame, pad = 0.08): Po
   return out;
 }
 
-/** The frame every layout is drawn in: the geographic positions' extent. */
+/**
+ * The frame every layout is drawn in and the map opens on: the routes, not the whole world. The extent of
+ * the places that send or receive a flow in any year (the aggregates' panel included), or of every place
+ * when no flow links any of them.
+ */
 export function layoutFrame(places: Place[], flows: Flow[]): Frame {
-  return extentOf(geoWithFallback(places, flows)) ?? { x: [-300, 300], y: [-150, 150] };
+  const geo = geoWithFallback(places, flows);
+  const frame = routesFrame(geo, flows) ?? extentOf(geo) ?? { x: [-300, 300], y: [-150, 150] };
+  const panel = aggregatePanelOf(places, flows);
+  if (!panel) return frame;
+  // The aggregates' panel (heading and all) inside the frame, with the same margin as the places.
+  const m = (frame.y[1] - frame.y[0]) * 0.02;
+  return {
+    x: [Math.min(frame.x[0], panel.x0 - m), Math.max(frame.x[1], panel.x1 + m)],
+    y: [Math.min(frame.y[0], panel.y0 - m), Math.max(frame.y[1], panel.y1 + m)],
+  };
+}
+
+/** The extent of the places with a flow (null when there is none), with a margin. */
+export function routesFrame(positions: Positions, flows: readonly Pick<Flow, "from" | "to">[], pad = 0.06): Frame | null {
+  const linked: Positions = new Map();
+  for (const f of flows)
+    for (const id of [f.from, f.to]) {
+      const p = positions.get(id);
+      if (p && !linked.has(id)) linked.set(id, p);
+    }
+  return linked.size >= 2 ? extentOf(linked, pad) : null;
 }
 
 /**

@@ -15,6 +15,7 @@ import { mapDifference, type DifferenceMap } from "./differenceFlows";
 import type { AppData } from "./store";
 import type { ViewState } from "./viewState";
 import { aggregatePanelOf } from "./aggregatePanel";
+import { chainWidths } from "./traceWidths";
 
 type Args = readonly unknown[];
 /** Remembers the last call: the same arguments (Object.is) give the same result object. */
@@ -85,8 +86,18 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     id === UNEXPLAINED_ORIGIN ? "Unexplained (sent on more than received)" : (namesById(data.dataset).get(id) ?? id);
   const namesOf = memoLast((data: AppData, ids: readonly string[]) => ids.map((id) => placeName(data, id)));
   const emphasis = memoLast(
-    (chosen: Chain | null, through: ReturnType<RouteAnswers["through"]> | null, all: TraceResult | null): Highlight | null => {
-      if (chosen) return { nodes: new Set(chosen.nodes), edges: new Set(chosen.edges.flat()) };
+    (
+      chosen: Chain | null,
+      through: ReturnType<RouteAnswers["through"]> | null,
+      all: TraceResult | null,
+      result: TraceResult | null,
+      flows: Derived["flows"],
+      year: number,
+      measure: ViewState["weighting"]["measure"],
+    ): Highlight | null => {
+      // A traced chain is drawn with its traced volume (state/traceWidths), not the whole flow's width.
+      const widths = (cs: readonly Chain[]) => (result ? chainWidths(cs, result.chains, flows, year, measure) : undefined);
+      if (chosen) return { nodes: new Set(chosen.nodes), edges: new Set(chosen.edges.flat()), widths: widths([chosen]) };
       if (through && through !== PENDING)
         return {
           nodes: new Set([through.node, ...through.upstreamNodes, ...through.downstreamNodes]),
@@ -94,7 +105,7 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
         };
       const cs = all?.chains.chains ?? [];
       if (!cs.length) return null;
-      return { nodes: new Set(cs.flatMap((c) => c.nodes)), edges: new Set(cs.flatMap((c) => c.edges.flat())) };
+      return { nodes: new Set(cs.flatMap((c) => c.nodes)), edges: new Set(cs.flatMap((c) => c.edges.flat())), widths: widths(cs) };
     },
   );
   const emphasisOf = memoLast((e: AppData["panels"]["emphasis"]): Highlight | null =>
@@ -105,7 +116,16 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     if (data.panels.emphasis) return emphasisOf(data.panels.emphasis);
     const chosen = chosenChain(view, data);
     const through = !chosen && view.trace.through ? answers.through(routeInputs(view, data), view.trace.through) : null;
-    return emphasis(chosen, through, chosen || view.trace.through ? null : settled(view, data));
+    const result = settled(view, data);
+    return emphasis(
+      chosen,
+      through,
+      chosen || view.trace.through ? null : result,
+      result,
+      derived(view, data).flows,
+      view.year,
+      view.weighting.measure,
+    );
   };
   const highlightMemo = memoLast(
     (

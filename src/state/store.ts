@@ -13,6 +13,8 @@ export interface PanelState {
   simplePaths: boolean;
   /** "Play through time" is stepping through the years. */
   playing: boolean;
+  /** The magnified inset of the Xinjiang–Central Asia border is open on the map. */
+  borderInset: boolean;
   /** What an analysis view points at (a Sankey band, a row of a comparison): emphasised on the map. */
   emphasis: { nodes: readonly string[]; edges: readonly string[] } | null;
 }
@@ -73,7 +75,7 @@ export interface Store {
   subscribe(listener: Listener): () => void;
 }
 
-export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false, emphasis: null };
+export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false, borderInset: false, emphasis: null };
 
 export function appData(dataset: Dataset, positions: Positions = new Map()): AppData {
   return { dataset, positions, results: 0, panels: DEFAULT_PANELS };

@@ -4,6 +4,7 @@
 import type { Chain, MirrorGap } from "../analysis";
 import type { Dataset, Flow, Place } from "../domain/types";
 import { noRouteText, type TraceResult } from "../state/routeTrace";
+import { throughputOf } from "../state/traceWidths";
 import type { ViewState } from "../state/viewState";
 import type { VolumeUnit } from "../state/volumeUnit";
 import { el } from "./dom";
@@ -78,6 +79,8 @@ export function renderChains(results: HTMLElement, input: ChainsInput): void {
   const chosen = state.trace.chain !== null && state.trace.chain < n ? state.trace.chain : -1;
   /** The keyboard cursor in the list (moved with ↑/↓ before Enter chooses). */
   let active = chosen;
+  // What the place sends on in the year: a chain from it carries its share of that (state/traceWidths).
+  const through = throughputOf(input.flows, origin, state.year, state.weighting.measure);
   r.chains.forEach((c, i) => {
     const li = el(
       "li",
@@ -87,7 +90,7 @@ export function renderChains(results: HTMLElement, input: ChainsInput): void {
         "div",
         { class: "rt-chain-figures" },
         startsNothing
-          ? `${formatShare(c.product)} of what passes through ${a} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`
+          ? `${formatVolume(c.product * through, m)} (${formatShare(c.product)} of what passes through ${a}) · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`
           : `${formatVolume(r.total > 0 ? c.volume : c.arriving, m)} attributed · ${formatShare(c.share)} of ${a} → ${b} · bottleneck ${formatVolume(c.bottleneck, m)} (${weakestHop(c)})`,
       ),
     );

@@ -5,7 +5,10 @@
 import Sigma from "sigma";
 import type { DrawnGeometry } from "../state/drawnGeometry";
 import type { CameraState } from "../state/viewState";
-import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
+import { drawLabels, LABEL_FONT, LABEL_SIZE } from "./labelPlacement";
+import { drawnGeometry } from "./drawnGeometry";
+import { drawInset, layoutInset } from "./insetDraw";
+import { regionGraphBox } from "../state/borderInset";
 import { affineFrom, DARK_BACKDROP, drawBackdrop, type BackdropStyle, type PanelShape } from "./worldBackdrop";
 import { drawAggregateGlyphs, GLYPH_COLOUR } from "./aggregateGlyph";
 
@@ -25,6 +28,8 @@ export interface CaptureOptions {
   pixels?: boolean;
   /** The aggregates' panel to draw on the backdrop (the renderer fills it in). */
   panel?: PanelShape | null;
+  /** Draw the border inset as on screen (the renderer fills it in). */
+  inset?: boolean;
 }
 
 export interface CapturedGeometry extends DrawnGeometry {
@@ -43,8 +48,6 @@ export interface CapturedView {
 export class CaptureError extends Error {}
 
 const LAYER_ORDER = ["edges", "nodes", "edgeLabels", "labels"];
-/** sigma's arrow head: length 2.5 × the edge thickness (DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS). */
-const ARROW_LENGTH_RATIO = 2.5;
 
 let limitsCache: { maxSide: number; maxArea: number } | null = null;
 
@@ -160,7 +163,7 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
           layers.push(copy);
         }
       }
-      const geometry = geometryOf(t, width, height, options.panel ?? null);
+      const geometry = drawnGeometry(t, width, height, options.panel ?? null);
       if (options.pixels !== false) {
         const labels = document.createElement("canvas");
         labels.width = pw;
@@ -186,6 +189,24 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
           );
         }
         layers.push(labels);
+        if (options.inset) {
+          const layout = layoutInset(geometry, regionGraphBox());
+          const canvas = document.createElement("canvas");
+          canvas.width = pw;
+          canvas.height = ph;
+          const ictx = canvas.getContext("2d");
+          if (layout && ictx) {
+            const dark = options.backdrop === DARK_BACKDROP;
+            drawInset(ictx, geometry, layout, ratio, {
+              backdrop: options.backdrop,
+              label: options.labelColor ?? "#1c2833",
+              halo: options.labelHalo ?? "rgba(255,255,255,0.9)",
+              frame: dark ? "#c8d0d8" : "#34495e",
+              fill: dark ? "#14181d" : "#ffffff",
+            });
+            layers.push(canvas);
+          }
+        }
       }
       return { layers, geometry };
     });
@@ -193,93 +214,4 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
     (temp as Sigma | null)?.kill();
     root.remove();
   }
-}
-
-function geometryOf(t: Sigma, width: number, height: number, panel: PanelShape | null): CapturedGeometry {
-  const graph = t.getGraph();
-  const candidates: LabelCandidate[] = [];
-  const px = new Map<string, { x: number; y: number; r: number }>();
-  const nodes: CapturedGeometry["nodes"] = [];
-  const order = graph
-    .nodes()
-    .map((id) => ({ id, d: t.getNodeDisplayData(id) }))
-    .filter((n) => n.d && !n.d.hidden);
-  order.sort((a, b) => (a.d!.zIndex ?? 0) - (b.d!.zIndex ?? 0));
-  for (const { id, d } of order) {
-    const p = t.framedGraphToViewport({ x: d!.x, y: d!.y });
-    const r = t.scaleSize(d!.size);
-    px.set(id, { x: p.x, y: p.y, r });
-    nodes.push({ id, x: p.x, y: p.y, r, colour: d!.color, ...(graph.getNodeAttribute(id, "aggregate") ? { aggregate: true } : {}) });
-    // Dimmed places have their label blanked by the renderer's reducer.
-    if (d!.label) candidates.push({ id, text: String(d!.label), x: p.x, y: p.y, r, priority: d!.size });
-  }
-  const labels = placedLabels(candidates, width, height).map(({ id, text, x, y }) => ({ id, text, x, y }));
-  const edges: CapturedGeometry["edges"] = [];
-  const edgeOrder = graph
-    .edges()
-    .map((id) => ({ id, d: t.getEdgeDisplayData(id) }))
-    .filter((e) => e.d && !e.d.hidden);
-  edgeOrder.sort((a, b) => (a.d!.zIndex ?? 0) - (b.d!.zIndex ?? 0));
-  for (const { id, d } of edgeOrder) {
-    const s = px.get(graph.source(id));
-    const g = px.get(graph.target(id));
-    if (!s || !g) continue;
-    const curvature = Number(graph.getEdgeAttribute(id, "curvature") ?? 0);
-    const dx = g.x - s.x,
-      dy = g.y - s.y;
-    // Same control point as @sigma/edge-curve, in y-down viewport coordinates.
-    const cx = (s.x + g.x) / 2 + dy * curvature;
-    const cy = (s.y + g.y) / 2 - dx * curvature;
-    // The curve ends at the target's rim, where sigma puts the arrow's tip.
-    const tx = g.x - cx,
-      ty = g.y - cy;
-    const tl = Math.hypot(tx, ty) || 1;
-    const w = t.scaleSize(d!.size);
-    const type = String(graph.getEdgeAttribute(id, "type") ?? "");
-    edges.push({
-      id,
-      x1: s.x,
-      y1: s.y,
-      x2: g.x - (tx / tl) * g.r,
-      y2: g.y - (ty / tl) * g.r,
-      cx,
-      cy,
-      width: w,
-      colour: d!.color,
-      arrow: type === "curved" || type === "arrow" ? w * ARROW_LENGTH_RATIO : 0,
-    });
-  }
-  return {
-    width,
-    height,
-    nodes,
-    edges,
-    labels,
-    affine: affineFrom((p) => t.graphToViewport(p)),
-    labelSize: LABEL_SIZE,
-    sizeFactor: t.scaleSize(1),
-    panel: panel ? panelBox(panel, (p) => t.graphToViewport(p)) : null,
-  };
-}
-
-function panelBox(panel: PanelShape, map: (p: { x: number; y: number }) => { x: number; y: number }): CapturedGeometry["panel"] {
-  const a = map({ x: panel.x0, y: panel.y0 }),
-    b = map({ x: panel.x1, y: panel.y1 });
-  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y), title: panel.title };
-}
-
-let measureCtx: CanvasRenderingContext2D | null = null;
-
-/** The screen's label placement (labelPlacement.ts) for the export's viewport. */
-function placedLabels(candidates: LabelCandidate[], width: number, height: number): PlacedLabel[] {
-  measureCtx ??= document.createElement("canvas").getContext("2d");
-  const ctx = measureCtx;
-  if (!ctx) return [];
-  ctx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
-  return placeLabels(candidates, (t) => ctx.measureText(t).width, {
-    fontSize: LABEL_SIZE,
-    gap: 3,
-    padding: 1.5,
-    bounds: { x0: 0, y0: 0, x1: width, y1: height },
-  });
 }

@@ -20,8 +20,8 @@ export interface DrawnPlace {
 }
 
 export interface LabelLayer {
-  /** Repaints when the graph, camera, size or highlight changed since the last paint (`frameKey`: the camera and size). */
-  paint(frameKey: string, highlight: Highlight | null): void;
+  /** Repaints when the graph, camera, size or highlight changed since the last paint (`frameKey`: the camera and size); true when it did. */
+  paint(frameKey: string, highlight: Highlight | null): boolean;
   placed(): PlacedLabel[];
   drawn(): DrawnPlace[];
 }
@@ -61,12 +61,12 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
   let lastHighlight: Highlight | null | undefined;
 
   const paint = (frameKey: string, highlight: Highlight | null) => {
-    if (!ctx) return;
+    if (!ctx) return false;
     const { width, height } = sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
     fitCanvas(canvas, width, height, ratio);
     const key = `${frameKey}|${graphVersion}|${width},${height},${ratio}`;
-    if (key === lastKey && highlight === lastHighlight) return;
+    if (key === lastKey && highlight === lastHighlight) return false;
     lastKey = key;
     lastHighlight = highlight;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -99,9 +99,11 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
       gap: 3,
       padding: 1.5,
       bounds: { x0: 0, y0: 0, x1: width, y1: height },
+      dots: places,
     });
     drawLabels(ctx, placed, { font: LABEL_FONT, fontSize: LABEL_SIZE, color: "#1c2833", halo: "rgba(255,255,255,0.9)", scale: ratio });
     drawAggregateGlyphs(ctx, glyphs, ratio, GLYPH_COLOUR.light);
+    return true;
   };
   return { paint, placed: () => placed, drawn: () => drawn };
 }

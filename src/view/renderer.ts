@@ -12,6 +12,8 @@ import { easeInOutCubic, tweenScene } from "./tween";
 import { DIM_EDGE, DIM_NODE } from "../state/palette";
 import type { PlacedLabel } from "./labelPlacement";
 import { createLabelLayer, fitCanvas } from "./labelLayer";
+import { createInsetLayer, nearestPlace } from "./insetLayer";
+import type { DrawnInset } from "./insetDraw";
 import { affineFrom, drawBackdrop, LIGHT_BACKDROP, type BackdropStyle, type PanelShape } from "./worldBackdrop";
 import { captureLayers, type CaptureOptions, type CapturedView } from "./captureLayers";
 
@@ -93,6 +95,10 @@ export interface Renderer {
   graphToViewport(p: { x: number; y: number }): { x: number; y: number };
   /** The labels drawn in the last frame (viewport CSS px), for image export and tests. */
   placedLabels(): PlacedLabel[];
+  /** Shows or hides the border inset (drawn only on the map, when the canvas has room and the map does not already show the region large). */
+  setInset(on: boolean): void;
+  /** The inset as drawn in the last frame (its box, places and labels), or null. */
+  inset(): DrawnInset | null;
   /** The canvases in paint order (backdrop first), for image export. */
   layers(): HTMLCanvasElement[];
   /** Draws the current graph (same reducers and highlight) at a chosen size and pixel ratio, for image export. */
@@ -181,6 +187,21 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   let backdropDrawn: BackdropStyle | null | undefined;
   let panelDrawn: PanelShape | null | undefined;
   const labels = createLabelLayer(sigma, graph);
+  const inset = createInsetLayer(sigma);
+  let insetOn = false;
+  let insetDrawn: { on: boolean; backdrop: BackdropStyle | null } | null = null;
+  // Picking: the nearest place under the pointer (in the inset when over it), not the one drawn on top;
+  // no flow is picked through the inset.
+  const picker = sigma as unknown as {
+    getNodeAtPosition(p: { x: number; y: number }): string | null;
+    getEdgeAtPoint(x: number, y: number): string | null;
+  };
+  const edgeAt = picker.getEdgeAtPoint.bind(sigma);
+  picker.getNodeAtPosition = ({ x, y }) => {
+    const over = inset.covers(x, y) ? inset.drawn() : null;
+    return nearestPlace(over ? over.places : labels.drawn(), x, y);
+  };
+  picker.getEdgeAtPoint = (x, y) => (inset.covers(x, y) ? null : edgeAt(x, y));
 
   sigma.on("enterNode", ({ node }) => events.hoverNode(node));
   sigma.on("leaveNode", () => events.hoverNode(null));
@@ -191,7 +212,12 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
   sigma.on("clickStage", () => events.clickStage());
   sigma.on("afterRender", () => {
     paintBackdrop();
-    labels.paint(backdropKey, highlight);
+    const relabelled = labels.paint(backdropKey, highlight);
+    const on = insetOn && !!backdrop;
+    if (relabelled || insetDrawn?.on !== on || insetDrawn.backdrop !== backdrop) {
+      inset.paint(on, backdrop);
+      insetDrawn = { on, backdrop };
+    }
     events.rendered();
   });
   sigma.getCamera().on("updated", (s) => events.camera({ x: s.x, y: s.y, ratio: s.ratio, angle: s.angle }));
@@ -339,11 +365,17 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     graphToViewport: (p) => sigma.graphToViewport(p),
     layers() {
       const canvases = sigma.getCanvases();
-      const order = ["backdrop", "edges", "nodes", "edgeLabels", "labels", "placedLabels", "hovers", "hoverNodes"];
+      const order = ["backdrop", "edges", "nodes", "edgeLabels", "labels", "placedLabels", "borderInset", "hovers", "hoverNodes"];
       return order.map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
     },
     placedLabels: () => labels.placed(),
-    capture: (o) => captureLayers(sigma, { panel, ...o }),
+    setInset(on) {
+      if (on === insetOn) return;
+      insetOn = on;
+      sigma.refresh({ skipIndexation: true });
+    },
+    inset: () => inset.drawn(),
+    capture: (o) => captureLayers(sigma, { panel, inset: insetOn && !!backdrop, ...o }),
     refresh: () => sigma.refresh(),
     kill: () => sigma.kill(),
   };

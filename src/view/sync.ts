@@ -2,7 +2,11 @@
 // scene (tweened when the change asks for it), the highlight, the map backdrop and the camera; it turns
 // what the user does on the canvas (hover, click, pan and zoom) into store changes.
 import { importFrameRatio } from "../state/openDataset";
-import { extentOf } from "../state/layouts";
+import type { extentOf } from "../state/layouts";
+import { layoutFrame } from "../state/layoutPositions";
+import { insetAvailable } from "../state/borderInset";
+import { memoLast } from "../state/selectors";
+import type { Dataset } from "../domain/types";
 import { select, setCamera, setHover } from "../state/producers";
 import type { Scene } from "../state/scene";
 import type { Selectors } from "../state/selectors";
@@ -75,9 +79,9 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
       },
       rendered: signalRender,
     },
-    { bbox: extentOf(store.data().positions) },
+    { bbox: frameOf(store) },
   );
-  const firstBBox = extentOf(store.data().positions);
+  const firstBBox = frameOf(store);
 
   const moveCamera = (move: CameraMove, view: ViewState) => {
     switch (move.to) {
@@ -100,7 +104,7 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
       case "data": {
         // Imported data on the map is framed on its places: the frame spans them and the first data (so data
         // far from it, the Americas after Eurasia, is not left off-screen), and the camera fits the places.
-        if (view.layout === "geo") renderer.setBBox(unionBBox(firstBBox, extentOf(store.data().positions)));
+        if (view.layout === "geo") renderer.setBBox(unionBBox(firstBBox, frameOf(store)));
         void renderer.resetCamera(false);
         if (view.layout !== "geo" || store.data().dataset.places.length === 0) return;
         void renderer.fitNodes([], false);
@@ -129,12 +133,19 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
     }
   };
 
+  const available = memoLast((dataset: Dataset) => insetAvailable(dataset.places, dataset.flows));
+  const showInset = () => {
+    const { dataset, panels } = store.data();
+    renderer.setInset(store.get().layout === "geo" && panels.borderInset && available(dataset));
+  };
   renderer.setBackdrop(store.get().layout === "geo" ? LIGHT_BACKDROP : null);
+  showInset();
   draw(store.get(), 0);
   store.subscribe((view, prev, { data, prevData, motion }) => {
     const newData = data.dataset !== prevData.dataset;
     if (view.layout !== prev.layout || newData) renderer.setBackdrop(view.layout === "geo" ? LIGHT_BACKDROP : null);
     const layoutTween = view.layout !== prev.layout && !newData ? LAYOUT_TWEEN_MS : 0;
+    showInset();
     draw(view, motion.tweenMs ?? layoutTween);
     if (motion.camera) moveCamera(motion.camera, view);
     else if (newData) moveCamera({ to: "reset" }, view);
@@ -153,6 +164,12 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
 }
 
 type BBox = ReturnType<typeof extentOf>;
+
+/** The frame the data opens on (the routes, every layout inside it); null without places. */
+function frameOf(store: Store): BBox {
+  const { dataset } = store.data();
+  return dataset.places.length ? layoutFrame(dataset.places, dataset.flows) : null;
+}
 
 /** The smallest box holding both (either may be null). */
 function unionBBox(a: BBox, b: BBox): BBox {

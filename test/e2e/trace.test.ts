@@ -238,7 +238,17 @@ describe("route tracing", () => {
     expect(text).toContain("Horgos starts nothing of its own");
     expect(text).not.toMatch(/0 vehicles attributed|keeps none of it/);
     const first = await chainOptions(page).first().innerText();
-    expect(first).toMatch(/^Horgos → Kazakhstan → Russia\n\d+% of what passes through Horgos · bottleneck /);
+    // The number of cars as well as the share: the share of what Horgos sends on in 2024.
+    expect(first).toMatch(/^Horgos → Kazakhstan → Russia\n[\d,]+ vehicles \(\d+% of what passes through Horgos\) · bottleneck /);
+    const sent = await page.evaluate(() =>
+      window
+        .reroute!.app.derived()
+        .flows.filter((f) => f.from === "horgos" && f.year === 2024)
+        .reduce((s, f) => s + f.volume, 0),
+    );
+    const shown = Number(first.split("\n")[1]!.split(" vehicles")[0]!.replace(/,/g, ""));
+    const share = Number(first.match(/\((\d+)% of what passes/)![1]) / 100;
+    expect(Math.abs(shown - share * sent)).toBeLessThanOrEqual(sent * 0.006 + 1);
   });
 
   it("in a year whose exports have no reported destinations, says so instead of 'no chain links them'", async () => {

@@ -40,14 +40,14 @@ describe("aggregate panel", () => {
     }
   });
 
-  it("puts the shipped data's four aggregates in the Indian Ocean panel south of the routes, one row each, none on land", () => {
+  it("puts the shipped data's four aggregates in the Arabian Sea panel beside the routes, one row each, none on land", () => {
     const ds = loadShippedDataset();
     const aggregates = ds.places.filter(isAggregate).map((p) => p.id);
     expect(aggregates.sort()).toEqual(["not-reported", "other-destinations", "other-provinces", "other-seaports"]);
     const panel = aggregatePanel(ds.places, ds.flows, geoPositions(ds.places))!;
     expect(panel).not.toBeNull();
-    const indianOcean = projectedBox(OCEAN_BOXES[0]!)!;
-    expect(panel.x0).toBeCloseTo(indianOcean.x0, 9);
+    const arabianSea = projectedBox(OCEAN_BOXES[0]!)!;
+    expect(panel.x0).toBeCloseTo(arabianSea.x0, 9);
     const inv = getProjection().invert!;
     const ys = new Set<number>();
     for (const id of aggregates) {
@@ -61,10 +61,10 @@ describe("aggregate panel", () => {
       ys.add(Math.round(q.y));
     }
     expect(ys.size).toBe(4);
-    // South of India (its tip ~8°N), between Africa (Madagascar ~50°E) and Australia (~113°E).
-    expect(panel.y1).toBeLessThan(projectLonLat(77, 8)!.y);
-    expect(panel.x0).toBeGreaterThan(projectLonLat(51, -20)!.x);
-    expect(panel.x1).toBeLessThan(projectLonLat(113, -20)!.x);
+    // Between Africa's horn (~51°E) and India's south-west coast (~76°E), south of Arabia (~12°N at Aden).
+    expect(panel.x0).toBeGreaterThan(projectLonLat(51, 5)!.x);
+    expect(panel.x1).toBeLessThan(projectLonLat(76, 5)!.x);
+    expect(panel.y1).toBeLessThan(projectLonLat(60, 12)!.y);
     const positions = geoWithFallback(ds.places, ds.flows);
     for (const id of aggregates) expect(positions.get(id)).toEqual(panel.positions.get(id));
   });
