@@ -35,6 +35,7 @@ import { exposeForTests } from "./view/testHandle";
 import { createRouteAnswers, createTraceJobs } from "./workers/traceJobs";
 // Last, so its small-screen rules come after the panels' own styles.
 import { mountBorderInsetControl } from "./ui/borderInsetControl";
+import { mountMapKeyboard } from "./ui/mapKeyboard";
 import { mountPanelDrawer } from "./ui/panelDrawer";
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
@@ -78,6 +79,7 @@ function start(): void {
   mountPanelDrawer(app.toolbar, $("panel"));
   mountExplore(app);
   mountBorderInsetControl(app);
+  mountMapKeyboard(app, graph);
   mountImport(app, library, views);
   mountDatasets(app, library);
   mountExportControls(app, createExportCapture(sync), views);

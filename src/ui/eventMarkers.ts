@@ -31,7 +31,8 @@ export class EventMarkers {
     });
     this.popover.addEventListener("focusout", (e) => {
       const to = e.relatedTarget as Node | null;
-      if (this.pinned && (!to || !this.popover.contains(to)) && to !== this.pinned) this.hide();
+      // Focus leaving the note (Tab past its last source link) closes it, pinned or not.
+      if ((!to || !this.popover.contains(to)) && to !== this.pinned) this.hide();
     });
   }
 
@@ -71,7 +72,9 @@ export class EventMarkers {
       if (!this.pinned && !this.quietFocus) this.show(event, button, false);
     });
     button.addEventListener("blur", (e) => {
-      if (!this.pinned && e.relatedTarget !== this.popover) this.hide();
+      // Tab from a marker moves into the note's source links: the note stays open, or focus would fall to body.
+      const to = e.relatedTarget as Node | null;
+      if (!this.pinned && !(to && this.popover.contains(to))) this.hide();
     });
     button.addEventListener("click", () => {
       if (this.pinned === button) this.hide();

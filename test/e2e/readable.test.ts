@@ -158,4 +158,33 @@ describe("readable where the story is", () => {
     await page.getByRole("button", { name: "Clear route" }).click();
     expect(errors).toEqual([]);
   });
+
+  it("Tab from the timeline's marker goes on to a control (the note's source link), never to body", async () => {
+    await page.locator(".x-event").first().focus();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press("Tab");
+      const active = await page.evaluate(() => ({ tag: document.activeElement?.tagName, body: document.activeElement === document.body }));
+      expect(active.body, `Tab ${i + 1} after the marker`).toBe(false);
+    }
+  });
+
+  it("walks the places on the map with the arrow keys, announcing each, and Enter selects", async () => {
+    await page.locator("#graph").focus();
+    await page.keyboard.press("ArrowRight");
+    const first = await page.evaluate(() => window.reroute!.app.store.get().hover);
+    expect(first?.type).toBe("node");
+    const name = (id: string) => page.evaluate((i) => window.reroute!.app.dataset().places.find((p) => p.id === i)!.name, id);
+    await expect.poll(() => page.getByTestId("map-announce").textContent()).toBe(await name(first!.id));
+    const seen = new Set([first!.id]);
+    for (const key of ["ArrowLeft", "ArrowUp", "ArrowDown", "ArrowLeft"]) {
+      await page.keyboard.press(key);
+      seen.add((await page.evaluate(() => window.reroute!.app.store.get().hover?.id))!);
+    }
+    expect(seen.size).toBeGreaterThan(2);
+    const at = (await page.evaluate(() => window.reroute!.app.store.get().hover?.id))!;
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => window.reroute!.app.store.get().selection)).toEqual({ type: "node", id: at });
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => window.reroute!.app.store.get().hover)).toBeNull();
+  });
 });
