@@ -110,7 +110,8 @@ export function aggregatePanel(
   const sorted = [...aggregates].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   const h = best.y1 - best.y0;
   // A title band at the top, then one row per aggregate; nodes near the left edge, labels to their right.
-  const top = best.y1 - h * 0.32;
+  // The top row sits low enough that a big disc (Other provinces) stays clear of the heading.
+  const top = best.y1 - h * 0.42;
   const step = (top - (best.y0 + h * 0.08)) / Math.max(1, sorted.length - 1);
   const positions = new Map<string, { x: number; y: number }>();
   sorted.forEach((p, i) =>
