@@ -74,6 +74,17 @@ try {
   await page.getByLabel("Image size", { exact: true }).selectOption("a4");
   written.push(await saveExport(page, "Export PNG", "export-2024-a4.png"));
   await context.close();
+  // The border inset open, on screen and in the slide export.
+  const inset = await openApp(browser, served.url, { viewport: { width: 1280, height: 800 } });
+  await inset.page.getByRole("button", { name: "Border inset", exact: true }).click();
+  await inset.page.waitForFunction(() => window.reroute!.app.renderer.inset() !== null);
+  await inset.page.mouse.move(1, 1);
+  await waitIdle(inset.page);
+  const insetPath = resolve(OUT, "geo-inset-1280x800.png");
+  await inset.page.screenshot({ path: insetPath });
+  written.push(insetPath);
+  written.push(await saveExport(inset.page, "Export PNG", "export-2024-inset.png"));
+  await inset.context.close();
   // The 640×400 embed.
   const embed = await openApp(browser, `${served.url}?embed=1`, { viewport: { width: 640, height: 400 } });
   const path = resolve(OUT, "embed-640x400.png");
