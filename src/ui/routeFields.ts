@@ -19,7 +19,9 @@ export class RouteFields {
     this.origin = this.field("origin", "Origin", "Places to start from", onEnter);
     this.destination = this.field("destination", "Destination", "Places to end at", onEnter);
     document.addEventListener("focusin", (e) => {
-      if (this.armed && e.target !== this.armed.input) this.disarm();
+      // Focus moving into the map (a click on it: the map takes focus for keyboard walking) keeps the field armed.
+      const inMap = document.getElementById("graph")?.contains(e.target as Node) === true;
+      if (this.armed && e.target !== this.armed.input && !inMap) this.disarm();
     });
   }
 
