@@ -2,7 +2,7 @@
 // place is picked, labels cover no other label or dot, the border inset opens from a labelled control
 // (picking works in it, exports carry it), and a traced chain is drawn with its traced volume.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, openApp, serveDist, waitIdle, type Served } from "./harness";
 
 let served: Served;
@@ -13,9 +13,17 @@ let errors: string[];
 beforeAll(async () => {
   served = await serveDist();
   browser = await launchBrowser();
+});
+
+// Each test starts from a page of its own: nothing one test does is seen by the next.
+beforeEach(async () => {
   ({ page, errors } = await openApp(browser, served.url, { viewport: { width: 1280, height: 800 } }));
   await page.mouse.move(1, 1);
   await waitIdle(page);
+});
+
+afterEach(async () => {
+  await page?.context().close();
 });
 
 afterAll(async () => {
@@ -169,6 +177,8 @@ describe("readable where the story is", () => {
   });
 
   it("walks the places on the map with the arrow keys, announcing each, and Enter selects", async () => {
+    // The pointer off the map: a pointer resting on a place hovers it too (after Enter frames the selection).
+    await page.mouse.move(2, 2);
     await page.locator("#graph").focus();
     await page.keyboard.press("ArrowRight");
     const first = await page.evaluate(() => window.reroute!.app.store.get().hover);
