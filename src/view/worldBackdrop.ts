@@ -7,6 +7,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
 import { PANEL_STYLE, type PanelShape } from "../state/aggregatePanel";
 import { getProjection } from "../state/projection";
+import type { BoxAffine } from "../state/drawnGeometry";
 
 export type { PanelShape };
 
@@ -19,15 +20,8 @@ export interface BackdropStyle {
 export const LIGHT_BACKDROP: BackdropStyle = { land: "#eceae4", border: "#c9c5bb", water: "#f7f9fb" };
 export const DARK_BACKDROP: BackdropStyle = { land: "#2b3038", border: "#444b55", water: "#1b1f24" };
 
-/** Maps graph coordinates to viewport pixels: x' = a·x + c·y + e, y' = b·x + d·y + f. */
-export interface Affine {
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  e: number;
-  f: number;
-}
+/** Maps graph coordinates to viewport pixels: x' = a·x + c·y + e, y' = b·x + d·y + f (the drawn geometry's own type). */
+export type Affine = BoxAffine;
 
 let cached: { land: Path2D; borders: Path2D } | null = null;
 
