@@ -2,6 +2,7 @@
 // Backdrop as <path>s (graph coordinates under one matrix), one <path data-flow-id> per flow shown,
 // nodes as <circle>, labels, title, caption, legend and sources as <text>. Pure: returns a string.
 import { escapeXml } from "./export/xmlText";
+import { panelHeadingSize } from "../state/aggregatePanel";
 import type { DrawnGeometry } from "../state/drawnGeometry";
 import { EXPORT_FONT_FAMILY, type ExportLayout, type TextRun } from "./exportLayout";
 import { splitColour, type ExportTheme } from "./exportTheme";
@@ -78,10 +79,10 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
     const p = geometry.panel;
     if (p && backdrop.panel) {
       const c = backdrop.panel;
-      const size = Math.max(8, Math.min(12, p.height * 0.08));
+      const size = panelHeadingSize(p.height);
       out.push(
         `<g id="aggregates-panel"><rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.width)}" height="${n(p.height)}" rx="4" ${paintAttrs("fill", c.fill)} ${paintAttrs("stroke", c.border)} stroke-dasharray="4 3"/>` +
-          `<text x="${n(p.x + 4)}" y="${n(p.y + 4 + size)}" font-size="${n(size)}" font-weight="600" ${paintAttrs("fill", c.text)} data-role="panel-title">${escapeXml(p.title)}</text></g>`,
+          `<text x="${n(p.x + 4)}" y="${n(p.y + p.height - 4 - size * 0.22)}" font-size="${n(size)}" font-weight="600" ${paintAttrs("fill", c.text)} data-role="panel-title">${escapeXml(panelHeadingText(p.title, p.width - 8, size))}</text></g>`,
       );
     }
   }
@@ -147,4 +148,10 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
   out.push(`</g>`);
   out.push(`</svg>`);
   return out.join("\n");
+}
+
+/** The panel's heading, or its short form ("Aggregates") when the whole one would not fit (as on screen). */
+function panelHeadingText(title: string, width: number, size: number): string {
+  // DejaVu Sans semibold averages ~0.6 em per character.
+  return title.length * size * 0.6 <= width ? title : (title.split(" (")[0] ?? title);
 }

@@ -33,6 +33,15 @@ export const OCEAN_BOXES: readonly { name: string; lon: [number, number]; lat: [
   { name: "South Pacific", lon: [-140, -104], lat: [-45, -15] },
 ];
 
+/** Where the rows run, as fractions of the panel's height: from `top` below its top edge to `bottom` above its
+ *  bottom edge; the heading band is the part below `bottom`. */
+export const PANEL_ROWS = { top: 0.14, bottom: 0.3 } as const;
+
+/** The heading's font size (px) for a panel `height` px tall on screen or in an export. */
+export function panelHeadingSize(height: number): number {
+  return Math.max(8, Math.min(12, height * 0.08));
+}
+
 export const AGGREGATE_PANEL_TITLE = "Aggregates (no place on the map)";
 
 /** An aggregate without a position of its own (one with coordinates, as a national total, stays on the map). */
@@ -109,13 +118,15 @@ export function aggregatePanel(
   const order = (p: Place) => PLACE_KINDS.indexOf(p.kind);
   const sorted = [...aggregates].sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   const h = best.y1 - best.y0;
-  // A title band at the top, then one row per aggregate; nodes near the left edge, labels to their right.
-  // The top row sits low enough that a big disc (Other provinces) stays clear of the heading.
-  const top = best.y1 - h * 0.42;
-  const step = (top - (best.y0 + h * 0.08)) / Math.max(1, sorted.length - 1);
+  // One row per aggregate from the top, nodes in from the left edge (their square glyph clear of the frame),
+  // labels to their right; the heading sits in a band at the bottom, where no flow passes: every partner of
+  // an aggregate is above the panel, so its flows leave upwards.
+  const top = best.y1 - h * PANEL_ROWS.top;
+  const bottom = best.y0 + h * PANEL_ROWS.bottom;
+  const step = (top - bottom) / Math.max(1, sorted.length - 1);
   const positions = new Map<string, { x: number; y: number }>();
   sorted.forEach((p, i) =>
-    positions.set(p.id, { x: best.x0 + (best.x1 - best.x0) * 0.12, y: sorted.length === 1 ? (top + best.y0) / 2 : top - i * step }),
+    positions.set(p.id, { x: best.x0 + (best.x1 - best.x0) * 0.16, y: sorted.length === 1 ? (top + bottom) / 2 : top - i * step }),
   );
   return { ...best, title: AGGREGATE_PANEL_TITLE, positions };
 }

@@ -1,6 +1,6 @@
 // Embed mode (?embed): only the graph and its legend, a small caption (the view's title and year, and the
-// dataset's caveat when it has one) and an "Open in Reroute" link to the same view without ?embed. The
-// hiding is CSS on html.embed (share.css).
+// dataset's caveat when it has one) in a strip above the graph, and an "Open in Reroute" link to the same
+// view without ?embed. The hiding is CSS on html.embed (share.css).
 import { ownRelativeUrl } from "../state/ownAddress";
 import { effectiveTitle } from "../io/exportSpec";
 import { profileOf } from "../state/profile";
@@ -35,5 +35,6 @@ export function mountEmbed(app: App): void {
   update();
   app.store.subscribe(update);
   window.addEventListener("popstate", update);
-  document.querySelector(".graph-wrap")?.append(caption, link);
+  // A strip above the graph (not over it): the caption never covers the places it is about.
+  document.querySelector(".graph-wrap")?.prepend(el("div", { class: "embed-head" }, caption, link));
 }

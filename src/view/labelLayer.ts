@@ -38,6 +38,13 @@ export function fitCanvas(canvas: HTMLCanvasElement, width: number, height: numb
   }
 }
 
+/** The label size on screen: LABEL_SIZE on a graph at least 480 px each way, down to 10 px on a small one
+ *  (an embed's 420 × 300 graph), so names keep to the places they name and more of them fit. */
+export function screenLabelSize(width: number, height: number): number {
+  const side = Math.min(width, height);
+  return Math.max(10, Math.min(LABEL_SIZE, 10 + ((LABEL_SIZE - 10) * (side - 300)) / 180));
+}
+
 export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): LabelLayer {
   // Bumped on any change to the drawn graph, so the layer knows when its placement is stale.
   let graphVersion = 0;
@@ -92,16 +99,17 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
       candidates.sort((a, b) => b.priority - a.priority);
       candidates.length = LABEL_CANDIDATE_LIMIT;
     }
-    ctx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
+    const fontSize = screenLabelSize(width, height);
+    ctx.font = `500 ${fontSize}px ${LABEL_FONT}`;
     const measure = (t: string) => ctx.measureText(t).width;
     placed = placeLabels(candidates, measure, {
-      fontSize: LABEL_SIZE,
+      fontSize,
       gap: 3,
       padding: 1.5,
       bounds: { x0: 0, y0: 0, x1: width, y1: height },
       dots: places,
     });
-    drawLabels(ctx, placed, { font: LABEL_FONT, fontSize: LABEL_SIZE, color: "#1c2833", halo: "rgba(255,255,255,0.9)", scale: ratio });
+    drawLabels(ctx, placed, { font: LABEL_FONT, fontSize, color: "#1c2833", halo: "rgba(255,255,255,0.9)", scale: ratio });
     drawAggregateGlyphs(ctx, glyphs, ratio, GLYPH_COLOUR.light);
     return true;
   };

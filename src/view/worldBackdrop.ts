@@ -5,7 +5,7 @@ import { geoPath } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
-import { PANEL_STYLE, type PanelShape } from "../state/aggregatePanel";
+import { PANEL_STYLE, panelHeadingSize, type PanelShape } from "../state/aggregatePanel";
 import { getProjection } from "../state/projection";
 import type { BoxAffine } from "../state/drawnGeometry";
 
@@ -92,12 +92,13 @@ export function drawPanel(
   ctx.fill();
   ctx.stroke();
   ctx.setLineDash([]);
-  const size = Math.max(8, Math.min(12, h * 0.08));
+  const size = panelHeadingSize(h);
   ctx.font = `600 ${size}px ${PANEL_FONT}`;
   ctx.fillStyle = colours.text;
-  ctx.textBaseline = "top";
+  // At the bottom: the aggregates' flows leave the panel upwards, so nothing crosses the heading there.
+  ctx.textBaseline = "bottom";
   const text = fitText(ctx, panel.title, w - 8);
-  if (text) ctx.fillText(text, x + 4, y + 4);
+  if (text) ctx.fillText(text, x + 4, y + h - 4);
   ctx.restore();
 }
 

@@ -157,6 +157,34 @@ describe("Sankey", () => {
     const chart = page.getByTestId("sankey-chart");
     await expect.poll(() => chart.locator(".sankey-links path").count()).toBeGreaterThan(5);
     expect(drawnShare(await chartShot(page, "sankey-chart"), [255, 255, 255])).toBeGreaterThan(0.05);
+    // Names are written only where they fit: no two overlap, none runs past the chart, and each is a node's
+    // name or the start of it with "…".
+    const labels = await chart.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const names = [...svg.querySelectorAll(".sankey-nodes title")].map((t) => (t.textContent ?? "").replace(/: [^:]*$/, ""));
+      return {
+        names,
+        chart: { left: box.left, right: box.right },
+        texts: [...svg.querySelectorAll<SVGTextElement>(".sankey-label")].map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent ?? "", left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+      };
+    });
+    expect(labels.texts.length).toBeGreaterThan(5);
+    for (const [i, a] of labels.texts.entries()) {
+      expect(a.left).toBeGreaterThanOrEqual(labels.chart.left - 1);
+      expect(a.right).toBeLessThanOrEqual(labels.chart.right + 1);
+      const full = a.text.endsWith("…") ? a.text.slice(0, -1) : a.text;
+      expect(
+        labels.names.some((n) => n.startsWith(full)),
+        a.text,
+      ).toBe(true);
+      for (const b of labels.texts.slice(i + 1)) {
+        const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+        expect(apart, `${a.text} / ${b.text}`).toBe(true);
+      }
+    }
     const first = chart.locator(".sankey-links path").first();
     await first.focus();
     await expect.poll(() => page.locator(".sankey-groups li.emphasised").count()).toBe(1);

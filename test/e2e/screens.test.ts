@@ -99,7 +99,7 @@ describe("every screen", () => {
     await page.context().close();
   });
 
-  it("the 640×400 embed shows its whole legend (nothing cut off) beside a graph of at least 380 px", async () => {
+  it("the 640×400 embed shows its whole legend (nothing cut off) beside a graph of at least 380 × 280 px, its caption above the graph", async () => {
     const { page } = await openApp(browser, `${served.url}?embed`, { viewport: { width: 640, height: 400 } });
     const fits = await page.evaluate(() => {
       const panel = document.getElementById("panel")!;
@@ -110,8 +110,16 @@ describe("every screen", () => {
         height: window.innerHeight,
         overflow: panel.scrollHeight - panel.clientHeight,
         graph: document.getElementById("graph")!.getBoundingClientRect().width,
+        graphTop: document.getElementById("graph")!.getBoundingClientRect().top,
+        graphHeight: document.getElementById("graph")!.getBoundingClientRect().height,
+        captionBottom: document.querySelector("[data-testid=embed-caption]")!.getBoundingClientRect().bottom,
+        linkBottom: document.querySelector(".embed-link")!.getBoundingClientRect().bottom,
       };
     });
+    // The caption and the link sit above the graph, not over the places they are about.
+    expect(fits.captionBottom).toBeLessThanOrEqual(fits.graphTop);
+    expect(fits.linkBottom).toBeLessThanOrEqual(fits.graphTop);
+    expect(fits.graphHeight).toBeGreaterThanOrEqual(280);
     expect(fits.bottom).toBeLessThanOrEqual(fits.height);
     expect(fits.overflow).toBeLessThanOrEqual(1);
     expect(fits.graph).toBeGreaterThanOrEqual(380);

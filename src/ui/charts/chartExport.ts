@@ -5,7 +5,7 @@ import { download } from "../download";
 const SVG_NS = "http://www.w3.org/2000/svg";
 const STYLE = `text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:10px;fill:#1f2d3d}
 .chart-year-band{fill:#fff3c4}.chart-compare-band{fill:#e0ecf8}.chart-gap{fill:#f0f0f0}
-.chart-axis path,.chart-axis line{stroke:#8a96a3}.sankey-label{font-size:9px}`;
+.chart-axis path,.chart-axis line{stroke:#8a96a3}.sankey-label{font-size:9px;paint-order:stroke;stroke:rgba(255,255,255,.85);stroke-width:2.5px;stroke-linejoin:round}`;
 
 /** A standalone copy of `svg` with a title line above and caption lines below. */
 export function standaloneSvg(svg: SVGSVGElement, title: string, caption: string[]): { text: string; width: number; height: number } {

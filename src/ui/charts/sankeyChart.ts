@@ -5,6 +5,12 @@
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from "d3-sankey";
 import { select } from "d3-selection";
 import type { SankeyBand, SankeyModel } from "../../state/sankeyBands";
+import { sankeyLabels } from "../../state/sankeyLabels";
+
+/** The labels' font size in the chart's own units (the CSS of .sankey-label says the same). */
+const LABEL_FONT_SIZE = 9;
+/** The least height per node of the busiest column, so its names can be written. */
+const PX_PER_NODE = 16;
 
 export interface SankeyInput {
   model: SankeyModel;
@@ -36,8 +42,12 @@ export interface SankeyChart {
 }
 
 export function renderSankeyChart(host: HTMLElement, input: SankeyInput): SankeyChart {
-  const { model, width, height } = input;
+  const { model, width } = input;
   host.replaceChildren();
+  // Taller when a column holds many places, so that their names have room.
+  const perColumn = new Map<number, number>();
+  for (const n of model.nodes) perColumn.set(n.column, (perColumn.get(n.column) ?? 0) + 1);
+  const height = Math.max(input.height, Math.max(0, ...perColumn.values()) * PX_PER_NODE + 12);
   const svgNode = document.createElementNS(SVG_NS, "svg");
   const svg = select(svgNode)
     .attr("viewBox", `0 0 ${width} ${height}`)
@@ -103,14 +113,22 @@ export function renderSankeyChart(host: HTMLElement, input: SankeyInput): Sankey
     .attr("width", (n) => (n.x1 ?? 0) - (n.x0 ?? 0))
     .attr("height", (n) => Math.max(1, (n.y1 ?? 0) - (n.y0 ?? 0)))
     .attr("fill", "#1f2d3d");
+  // Names only where they fit: cut to the room before the next column, none over another (the full name is
+  // in each node's tooltip).
+  const labels = sankeyLabels(
+    graph.nodes.map((n) => ({ key: n.key, name: n.name, column: n.column, x0: n.x0 ?? 0, x1: n.x1 ?? 0, y0: n.y0 ?? 0, y1: n.y1 ?? 0 })),
+    { width, fontSize: LABEL_FONT_SIZE, charWidth: 0.64 },
+  );
+  const labelOf = new Map(labels.map((l) => [l.key, l]));
   nodes
+    .filter((n) => labelOf.has(n.key))
     .append("text")
-    .attr("x", (n) => ((n.x0 ?? 0) < width / 2 ? (n.x1 ?? 0) + 4 : (n.x0 ?? 0) - 4))
-    .attr("y", (n) => ((n.y0 ?? 0) + (n.y1 ?? 0)) / 2)
+    .attr("x", (n) => labelOf.get(n.key)!.x)
+    .attr("y", (n) => labelOf.get(n.key)!.y)
     .attr("dy", "0.35em")
-    .attr("text-anchor", (n) => ((n.x0 ?? 0) < width / 2 ? "start" : "end"))
+    .attr("text-anchor", (n) => labelOf.get(n.key)!.anchor)
     .attr("class", "sankey-label")
-    .text((n) => n.name);
+    .text((n) => labelOf.get(n.key)!.text);
   nodes.append("title").text((n) => `${n.name}: ${input.format(n.value ?? 0)}`);
 
   function nameOf(end: string | number | N | undefined): string {

@@ -5,7 +5,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
 import { describe, expect, it } from "vitest";
 import { loadShippedDataset } from "../../../src/domain/shippedDataset";
-import { aggregatePanel, isAggregate, OCEAN_BOXES, projectedBox } from "../../../src/state/aggregatePanel";
+import { aggregatePanel, isAggregate, OCEAN_BOXES, PANEL_ROWS, projectedBox } from "../../../src/state/aggregatePanel";
 import { geoPositions, geoWithFallback } from "../../../src/state/layouts";
 import { getProjection, projectLonLat } from "../../../src/state/projection";
 
@@ -67,6 +67,24 @@ describe("aggregate panel", () => {
     expect(panel.y1).toBeLessThan(projectLonLat(60, 12)!.y);
     const positions = geoWithFallback(ds.places, ds.flows);
     for (const id of aggregates) expect(positions.get(id)).toEqual(panel.positions.get(id));
+  });
+
+  it("keeps the heading band at the bottom clear: every row sits above it and every partner above the panel", () => {
+    const ds = loadShippedDataset();
+    const geo = geoPositions(ds.places);
+    const panel = aggregatePanel(ds.places, ds.flows, geo)!;
+    const h = panel.y1 - panel.y0;
+    const band = panel.y0 + h * PANEL_ROWS.bottom;
+    for (const q of panel.positions.values()) expect(q.y).toBeGreaterThanOrEqual(band - 1e-9);
+    // The flows of an aggregate run to places north of the panel, so they leave it upwards, away from the heading.
+    const ids = new Set(panel.positions.keys());
+    for (const f of ds.flows) {
+      const other = ids.has(f.from) ? f.to : ids.has(f.to) ? f.from : null;
+      const q = other === null || ids.has(other) ? undefined : geo.get(other);
+      if (q) expect(q.y, other!).toBeGreaterThan(panel.y1);
+    }
+    // Nodes sit in from the frame (their square glyph does not straddle the dashed border).
+    for (const q of panel.positions.values()) expect(q.x - panel.x0).toBeGreaterThan((panel.x1 - panel.x0) * 0.15);
   });
 
   it("is null without aggregates", () => {
