@@ -84,3 +84,20 @@ export function eventOneLine(event: Pick<PolicyEvent, "summary" | "sources">, so
 export function tickNote(tick: { year: number; hasData: boolean }, flowYears: ReadonlySet<number>): string {
   return !tick.hasData ? "No data for this year" : flowYears.has(tick.year) ? "" : "Reported figures only: no used-car routes published";
 }
+
+/** How the axis writes its years in `width` px: whole ("2019") or short ("’19"), and every `every`-th year
+ *  (the others keep their tick, without a number), so that no two labels touch. */
+export function tickLabels(width: number, count: number): { form: "full" | "short"; every: number } {
+  const per = width / Math.max(1, count);
+  // A label is ~30 px whole and ~20 px short at 11 px, with its 3 px padding and a gap.
+  const FULL = 36,
+    SHORT = 24;
+  if (per >= FULL) return { form: "full", every: 1 };
+  if (per >= SHORT) return { form: "short", every: 1 };
+  return { form: "short", every: Math.ceil(SHORT / Math.max(per, 1e-9)) };
+}
+
+/** A year as the axis writes it in short form: "’19". */
+export function shortYear(year: number): string {
+  return `’${String(Math.abs(year) % 100).padStart(2, "0")}`;
+}

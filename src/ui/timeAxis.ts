@@ -1,7 +1,7 @@
 // The time axis under the map: years 2019 → 2025, the year shown, policy events as focusable markers
 // (./eventMarkers.ts: date, one-line explanation, sources), and "Play through time" (./yearPlayer.ts),
 // which tweens through the years.
-import { timeAxis, tickNote } from "../state/timeline";
+import { shortYear, tickLabels, timeAxis, tickNote } from "../state/timeline";
 import { dataYears } from "../state/yearStatus";
 import { onDataset, type App } from "./app";
 import { clear, el } from "./dom";
@@ -22,6 +22,8 @@ export function mountTimeAxis(app: App): void {
   const player = new YearPlayer(app, play);
 
   let bandUpdate = () => undefined as void;
+  let fitLabels = () => undefined as void;
+  new ResizeObserver(() => fitLabels()).observe(track);
   const build = () => {
     clear(track);
     markers.hide();
@@ -29,7 +31,7 @@ export function mountTimeAxis(app: App): void {
     // Data without time has no time axis (its one year is a placeholder).
     bar.hidden = ds.timeless === true;
     if (bar.hidden) return;
-    bandUpdate = buildTrack(app, track, markers);
+    ({ placeBand: bandUpdate, fitLabels } = buildTrack(app, track, markers));
   };
   build();
   app.store.subscribe((s, prev) => {
@@ -43,28 +45,37 @@ export function mountTimeAxis(app: App): void {
   });
 }
 
-/** Ticks for the data's years, the band on the year shown and the event markers; returns what moves the band. */
-function buildTrack(app: App, track: HTMLElement, markers: EventMarkers): () => void {
+/** Ticks for the data's years, the band on the year shown and the event markers; returns what moves the band
+ *  and what fits the years' labels to the axis's width. */
+function buildTrack(app: App, track: HTMLElement, markers: EventMarkers): { placeBand: () => void; fitLabels: () => void } {
   const ds = app.dataset();
   // Years with flows and years with reported figures only are both years of the data.
   const axis = timeAxis(dataYears(ds), ds.events);
   const flowYears = new Set(ds.years);
   const band = el("div", { class: "x-year-band", "aria-hidden": "true" });
   track.append(band);
-  for (const t of axis.ticks) {
-    track.append(
-      el(
-        "span",
-        {
-          class: `x-tick${t.hasData ? "" : " x-tick-nodata"}`,
-          style: `left:${(t.start * 100).toFixed(3)}%`,
-          "data-year": t.year,
-          title: tickNote(t, flowYears),
-        },
-        String(t.year),
-      ),
-    );
-  }
+  const ticks = axis.ticks.map((t) =>
+    el(
+      "span",
+      {
+        class: `x-tick${t.hasData ? "" : " x-tick-nodata"}`,
+        style: `left:${(t.start * 100).toFixed(3)}%`,
+        "data-year": t.year,
+        title: tickNote(t, flowYears),
+      },
+      String(t.year),
+    ),
+  );
+  track.append(...ticks);
+  // On a narrow axis the years are written short ("’19"), then only every few years, so none touch.
+  const fitLabels = () => {
+    const { form, every } = tickLabels(track.clientWidth, ticks.length);
+    ticks.forEach((tick, i) => {
+      const y = Number(tick.dataset.year);
+      tick.textContent = i % every === 0 ? (form === "full" ? String(y) : shortYear(y)) : "";
+    });
+  };
+  fitLabels();
   markers.place(track, axis.markers);
   const year = () => app.store.get().year;
   const placeBand = () => {
@@ -76,5 +87,5 @@ function buildTrack(app: App, track: HTMLElement, markers: EventMarkers): () => 
       tick.classList.toggle("x-tick-current", Number(tick.dataset.year) === year());
   };
   placeBand();
-  return placeBand;
+  return { placeBand, fitLabels };
 }

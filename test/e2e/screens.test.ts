@@ -51,6 +51,24 @@ async function layoutBoxes(page: Page) {
   });
 }
 
+/** Pairs of the time axis's year labels whose text boxes overlap (by the text itself, not the tick's line). */
+function tickOverlaps(page: Page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll(".x-tick")]
+      .filter((t) => t.textContent)
+      .map((t) => {
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        const r = range.getBoundingClientRect();
+        return { text: t.textContent!, left: r.left, right: r.right };
+      });
+    const out: string[] = [];
+    for (let i = 1; i < boxes.length; i++)
+      if (boxes[i]!.left < boxes[i - 1]!.right + 2) out.push(`${boxes[i - 1]!.text} / ${boxes[i]!.text}`);
+    return out;
+  });
+}
+
 describe("every screen", () => {
   it("at 390×844 the graph's canvas is at least 350×350 px, with no horizontal scroll; Panels opens the sheet", async () => {
     const { page, errors } = await openApp(browser, served.url, { viewport: { width: 390, height: 844 } });
@@ -95,6 +113,8 @@ describe("every screen", () => {
       if (b.axis) expect(overlap(b.graph, b.axis), `${width}: graph over the time axis`).toBe(false);
       if (b.panel) expect(overlap(b.graph, b.panel), `${width}: graph under the panel`).toBe(false);
       expect(b.graph.width, `${width}: graph width`).toBeGreaterThan(Math.min(340, width * 0.55));
+      // The time axis's year labels: none touches another (short "’19" or fewer of them on a narrow axis).
+      await expect.poll(() => tickOverlaps(page), { message: `${width}: year labels overlap` }).toEqual([]);
     }
     await page.context().close();
   });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { PolicyEvent, Source } from "../../../src/domain/types";
-import { decimalYear, eventOneLine, eventSources, formatEventDate, playYears, tickNote, timeAxis } from "../../../src/state/timeline";
+import {
+  decimalYear,
+  eventOneLine,
+  eventSources,
+  formatEventDate,
+  playYears,
+  shortYear,
+  tickLabels,
+  tickNote,
+  timeAxis,
+} from "../../../src/state/timeline";
 
 const ev = (id: string, date: string): PolicyEvent => ({
   id,
@@ -66,5 +76,17 @@ describe("event words and tick notes", () => {
     expect(tickNote({ year: 2019, hasData: false }, flowYears)).toBe("No data for this year");
     expect(tickNote({ year: 2022, hasData: true }, flowYears)).toBe("Reported figures only: no used-car routes published");
     expect(tickNote({ year: 2024, hasData: true }, flowYears)).toBe("");
+  });
+});
+
+describe("tick labels", () => {
+  it("writes whole years when each has 36 px, short ones from 24 px, then every few years", () => {
+    // 7 years: 252 px → 36 each → whole; 210 px → 30 → short; 112 px → 16 → short, every ⌈24/16⌉ = 2nd.
+    expect(tickLabels(252, 7)).toEqual({ form: "full", every: 1 });
+    expect(tickLabels(210, 7)).toEqual({ form: "short", every: 1 });
+    expect(tickLabels(112, 7)).toEqual({ form: "short", every: 2 });
+    expect(tickLabels(0, 7).every).toBeGreaterThan(7);
+    expect(shortYear(2019)).toBe("’19");
+    expect(shortYear(2005)).toBe("’05");
   });
 });
