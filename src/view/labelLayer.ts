@@ -89,8 +89,9 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
       const lit = !highlight || highlight.nodes.has(id);
       places.push({ id, x: p.x, y: p.y, r, lit });
       if (attrs.aggregate) glyphs.push({ x: p.x, y: p.y, r });
-      if (!lit) return;
-      candidates.push({ id, text: String(attrs.label ?? ""), x: p.x, y: p.y, r, priority: d.size });
+      // The name as the renderer's reducer leaves it: blank for dimmed places and places without flows.
+      if (!lit || !d.label) return;
+      candidates.push({ id, text: String(d.label), x: p.x, y: p.y, r, priority: d.size });
     });
     drawn = places;
     // Only the biggest places compete for a label: placement measures and tests each one, and past a few

@@ -147,7 +147,12 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     // sigma hands reducers a shallow copy of the attributes, so they write into it instead of allocating
     // another object per item (20,000 edges on every hover with "Show all flows").
     nodeReducer: (node, data) => {
-      if (!highlight) return data;
+      // A place with nothing drawn to or from it (no flow this year) stays a faint dot without a name, so a
+      // picture never names a market its flows do not reach; selected or traced, it is named.
+      if (!highlight) {
+        if (graph.degree(node) === 0) data.label = "";
+        return data;
+      }
       // Highlighted items above the rest, each group in its own draw order (zIndex in [0, 1)).
       if (highlight.nodes.has(node)) Object.assign(data, { zIndex: 2 + (data.zIndex ?? 0), forceLabel: true, highlighted: false });
       else Object.assign(data, { color: DIM_NODE, label: "" });

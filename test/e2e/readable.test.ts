@@ -75,6 +75,31 @@ describe("readable where the story is", () => {
     await page.waitForFunction(() => window.reroute!.app.store.get().hover === null);
   });
 
+  it("names no place without a drawn flow (Mexico in the 2024 chain), until it is selected", async () => {
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, layout: "chain" })));
+    await waitIdle(page);
+    const named = () =>
+      page.evaluate(() => {
+        const a = window.reroute!.app;
+        const withFlows = new Set(a.scene().edges.flatMap((e) => [e.source, e.target]));
+        const labels = a.renderer.placedLabels().map((l) => l.id);
+        return {
+          labels,
+          empty: a
+            .scene()
+            .nodes.filter((n) => !withFlows.has(n.id))
+            .map((n) => n.id),
+        };
+      });
+    const r = await named();
+    // The 2024 chain draws the markets of other years (Mexico, Chile, …) as faint dots: none is named.
+    expect(r.empty).toContain("mx");
+    expect(r.labels.length).toBeGreaterThan(15);
+    expect(r.labels.filter((id) => r.empty.includes(id))).toEqual([]);
+    await page.evaluate(() => window.reroute!.app.store.dispatch((s) => ({ ...s, selection: { type: "node", id: "mx" } })));
+    await expect.poll(async () => (await named()).labels).toContain("mx");
+  });
+
   it("places labels that cover no other label and no other place's dot", async () => {
     await waitIdle(page);
     const r = await page.evaluate(() => {
