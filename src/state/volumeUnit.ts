@@ -44,6 +44,13 @@ export function formatUsd(value: number): string {
   return `US$${INT.format(v)}`;
 }
 
+/** A volume in a column whose header names the unit: "1,234" (money keeps its sign: "US$3.4m"). */
+export function formatAmount(value: number, unit: VolumeUnit): string {
+  if (unit === MONEY) return formatUsd(value);
+  const v = printable(value);
+  return v === null ? "–" : INT.format(Math.round(v) || 0);
+}
+
 /** A volume with its unit: "1,234 vehicles", "US$3.4m". */
 export function formatVolume(value: number, unit: VolumeUnit): string {
   const v = printable(value);

@@ -5,7 +5,7 @@ import { setAnalysis, setCompareYear } from "../state/analysisProducers";
 import { comparisonTable } from "../state/analysisTables";
 import { changeText, compareYears, comparisonSummary, type HopChange, type YearComparison } from "../state/compareYears";
 import { select } from "../state/producers";
-import { formatVolume, volumeUnit } from "../state/volumeUnit";
+import { formatAmount, formatVolume, MONEY, volumeUnit } from "../state/volumeUnit";
 import { DIFFERENCE_COLOURS, DIFFERENCE_LABELS } from "../state/differenceScene";
 import { onDataset, onScene, type App } from "./app";
 import { emphasiseOnMap } from "./emphasis";
@@ -20,6 +20,7 @@ interface CompareDom {
   summary: HTMLElement;
   head: HTMLTableRowElement;
   rows: HTMLTableSectionElement;
+  caption: HTMLElement;
   more: HTMLButtonElement;
 }
 
@@ -71,7 +72,8 @@ function buildCompareDom(app: App, current: () => YearComparison | null, nameOf:
   );
   const head = el("tr");
   const rows = el("tbody");
-  const table = el("table", { class: "data-table compare-table", id: "compare-table" }, el("thead", {}, head), rows);
+  const caption = el("caption", { class: "compare-caption" });
+  const table = el("table", { class: "data-table compare-table", id: "compare-table" }, caption, el("thead", {}, head), rows);
   const more = el("button", { type: "button", class: "linklike" }, "Show all changes");
   const download = csvButton(app, "Hop changes as CSV", () => {
     const c = current();
@@ -95,12 +97,13 @@ function buildCompareDom(app: App, current: () => YearComparison | null, nameOf:
     more,
     download,
   );
-  return { yearSelect, summary, head, rows, more };
+  return { yearSelect, summary, head, rows, caption, more };
 }
 
 /** Renders the comparison in force (or the invitation to choose a year); returns it. */
 function renderComparison(app: App, dom: CompareDom, showAll: boolean, nameOf: (id: string) => string): YearComparison | null {
   const { yearSelect, summary, head, rows, more } = dom;
+  dom.caption.textContent = "";
   const s = app.store.get();
   const ds = app.dataset();
   yearSelect.replaceChildren(
@@ -123,13 +126,16 @@ function renderComparison(app: App, dom: CompareDom, showAll: boolean, nameOf: (
     s.year,
   );
   summary.textContent = comparisonSummary(current, fmt);
+  // The unit once, in the caption, so that the numbers fit the panel's width.
+  dom.caption.textContent = `Hops by size of change, ${unit === MONEY ? "in US$" : `in ${unit}`}`;
   head.replaceChildren(
     ...["From", "To", String(current.before), String(current.after), "Change"].map((h, i) =>
       el("th", { scope: "col", class: i >= 2 ? "num" : "" }, h),
     ),
   );
   const list = showAll ? current.changes : current.changes.slice(0, FIRST_ROWS);
-  rows.replaceChildren(...list.map((c) => changeRow(app, c, fmt, nameOf)));
+  const amount = (v: number) => formatAmount(v, unit);
+  rows.replaceChildren(...list.map((c) => changeRow(app, c, amount, nameOf)));
   more.hidden = current.changes.length <= FIRST_ROWS;
   more.textContent = showAll ? `Show the ${FIRST_ROWS} largest changes` : `Show all ${current.changes.length} changes`;
   return current;

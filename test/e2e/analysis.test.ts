@@ -113,6 +113,24 @@ describe("Compare years", () => {
       .toMatch(/^2023 → 2024: 275,0\d\d vehicles → 436,0\d\d vehicles delivered/);
     const rows = page.locator("#compare-table tbody tr");
     expect(await rows.count()).toBeGreaterThan(10);
+    // The table fits the side panel (the unit is in the headers, not in every cell): no column is cut off.
+    const fit = await page.evaluate(() => {
+      const table = document.getElementById("compare-table")!.getBoundingClientRect();
+      const panel = document.getElementById("panel")!;
+      return { right: table.right, panelRight: panel.getBoundingClientRect().right, scroll: panel.scrollWidth - panel.clientWidth };
+    });
+    expect(fit.right).toBeLessThanOrEqual(fit.panelRight);
+    expect(fit.scroll).toBeLessThanOrEqual(0);
+    expect(await page.locator("#compare-table thead th").allTextContents()).toEqual(["From", "To", "2023", "2024", "Change"]);
+    expect(await page.locator("#compare-table caption").textContent()).toBe("Hops by size of change, in vehicles");
+    // Numbers are whole in their cells (never broken across lines).
+    const broken = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>("#compare-table td.num:not(:last-child)")].filter(
+          (td) => td.scrollWidth > td.clientWidth + 1,
+        ).length,
+    );
+    expect(broken).toBe(0);
     await waitIdle(page);
     const diff = decodePng(await page.locator("#graph").screenshot());
     // The map is drawn in the comparison colours (rose: blue #2166ac), which the plain map does not use.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeBundle, encodeBundle } from "../../../src/io/bundle";
 import { formatLegendValue } from "../../../src/io/exportSpec";
 import { unitFromHeader, unitFromQuantityUnits } from "../../../src/io/import/volumeUnitGuess";
-import { datasetUnit, unitTitle, volumeUnit } from "../../../src/state/volumeUnit";
+import { datasetUnit, formatAmount, MONEY, unitTitle, volumeUnit } from "../../../src/state/volumeUnit";
 import { formatCompact, formatVolume } from "../../../src/ui/format";
 import { file, read } from "../io/helpers";
 
@@ -87,5 +87,13 @@ describe("numbers are shown in the dataset's unit", () => {
     expect(formatLegendValue(12_000, "units")).toBe("12k units");
     expect(formatLegendValue(0.6, "units")).toBe("0.6 units");
     expect(formatLegendValue(2_000_000, "US$")).toBe("US$2m");
+  });
+});
+
+describe("formatAmount", () => {
+  it("writes a counted volume without its unit (the header names it) and money with its sign", () => {
+    expect(formatAmount(40050.4, "vehicles")).toBe("40,050");
+    expect(formatAmount(Number.NaN, "vehicles")).toBe("–");
+    expect(formatAmount(3_400_000, MONEY)).toBe("US$3.4m");
   });
 });
