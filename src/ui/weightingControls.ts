@@ -80,7 +80,14 @@ export function mountWeightingControls(app: App): void {
       row("min-width", "Minimum width", minWidth, "px, smallest flow"),
       row("max-width", "Maximum width", maxWidth, "px, largest flow"),
       row("node-size-by", "Node size", nodeSize),
-      row("per-year-scale", "Fit widths to the period shown", perYear, "off: one scale for every year, so growth shows"),
+    ),
+    // A checkbox reads best before its label, across the whole width (in the grid its label was squeezed).
+    el(
+      "div",
+      { class: "x-option" },
+      perYear,
+      el("label", { for: "per-year-scale" }, "Fit widths to the period shown"),
+      el("span", { class: "x-hint", id: "per-year-scale-hint" }, "off: one scale for every year, so growth shows"),
     ),
   );
   perYear.addEventListener("change", () => app.store.dispatch(setWeighting({ perYearScale: perYear.checked })));
