@@ -1,5 +1,5 @@
 // Node labels without collisions: greedy placement, biggest places first. Each label tries the four spots
-// beside its own dot (right, left, above, below), then spots further out joined to the dot by a leader
+// beside its own dot (right, left, above, below), then spots further out (up to 84 px) joined to the dot by a leader
 // line. A spot is taken only when the label covers no other label and no other place's dot, and — beside
 // its dot — no other dot is as close to it as its own (a label never reads as another place's). A label
 // that fits nowhere is left out. Pure (takes a text-measuring function), so the screen, the inset and the
@@ -134,7 +134,7 @@ export function placeLabels(
     }
     // Further out, with a leader line from the dot's rim to the label's nearest corner or side.
     let done = false;
-    for (const dist of [16, 30, 46]) {
+    for (const dist of [16, 30, 46, 64, 84]) {
       for (const [ux, uy] of DIRECTIONS) {
         const px = c.x + ux * (c.r + dist),
           py = c.y + uy * (c.r + dist);
@@ -142,7 +142,8 @@ export function placeLabels(
         const x = ux > 0.3 ? px : ux < -0.3 ? px - w : px - w / 2;
         const y = uy > 0.3 ? py + h * 0.85 : uy < -0.3 ? py - h * 0.25 : py + h * 0.35;
         const box = boxAt(x, y);
-        if (!free(box, 3)) continue;
+        // Far out, a label keeps well clear of other dots, or it would read as theirs.
+        if (!free(box, dist >= 46 ? 10 : 3)) continue;
         // The leader itself crosses no other dot.
         const ex = Math.min(Math.max(c.x, box.x0), box.x1),
           ey = Math.min(Math.max(c.y, box.y0), box.y1);

@@ -112,6 +112,12 @@ describe("readable where the story is", () => {
       return { labels: labels.map((l) => ({ id: l.id, box: l.box })), dots };
     });
     expect(r.labels.length).toBeGreaterThan(15);
+    // The story's core places are all named at 1280×800, however tight the border region is.
+    for (const id of ["horgos", "alashankou", "torugart", "irkeshtam", "kz", "kg", "tj", "uz", "ru", "xinjiang"])
+      expect(
+        r.labels.map((l) => l.id),
+        id,
+      ).toContain(id);
     const overlaps = (a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a) =>
       a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
     for (let i = 0; i < r.labels.length; i++)
