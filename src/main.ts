@@ -17,6 +17,7 @@ import { mountEmbed } from "./ui/embed";
 import { mountExplore } from "./ui/explore";
 import { mountExportControls } from "./ui/exportControls";
 import { mountFlowBudget } from "./ui/flowBudget";
+import { mountClusterControl } from "./ui/clusterControl";
 import { mountImport } from "./ui/importControl";
 import { mountDataPanels } from "./ui/dataPanels";
 import { mountMapPanels } from "./ui/mapPanels";
@@ -84,6 +85,7 @@ function start(): void {
   mountDatasets(app, library);
   mountExportControls(app, createExportCapture(sync), views);
   mountFlowBudget(app);
+  mountClusterControl(app);
   mountTrace(app, { answers, jobs });
   mountOrigins(app, { answers, jobs });
   const address = mountAddressBar(app, library);

@@ -81,7 +81,8 @@ export function sizeProblemFor(out: { width: number; height: number }, view: Pic
 /** What the export of the view says: title, caption (with the traced route), legend, sources. */
 export function specFor(select: Selectors, state: ViewState, data: AppData, sizeFactor: number, now: Date): ExportSpec {
   const derived = select.derived(state, data);
-  const scene = select.scene(state, data);
+  // The legend of what is drawn (merged flows of a clustered picture widen the width scale).
+  const scene = select.drawn(state, data);
   const swatches = laneSwatches(scene.edges, []);
   return buildExportSpec({
     state,

@@ -103,6 +103,13 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
       out.push(
         `<rect data-aggregate-of="${escapeXml(v.id)}" x="${n(v.x - v.r - 3)}" y="${n(v.y - v.r - 3)}" width="${n(2 * v.r + 6)}" height="${n(2 * v.r + 6)}" fill="none" ${paintAttrs("stroke", backdrop?.panel?.glyph ?? theme.ink)} stroke-width="1.5"/>`,
       );
+    // A cluster of nearby places has two rings (r + 2 and a fainter r + 4.5), as on screen.
+    if (v.cluster) {
+      const ink = paintAttrs("stroke", backdrop?.panel?.glyph ?? theme.ink);
+      out.push(
+        `<g data-cluster-of="${escapeXml(v.id)}" data-places="${v.cluster}" fill="none" ${ink}><circle cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r + 2)}" stroke-width="1.5"/><circle cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r + 4.5)}" stroke-width="1" stroke-opacity="0.55"/></g>`,
+      );
+    }
   }
   out.push(`</g>`);
   const leaders = geometry.labels.filter((l) => l.leader);

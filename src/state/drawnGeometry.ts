@@ -14,7 +14,8 @@ export interface BoxAffine {
 export interface DrawnGeometry {
   width: number;
   height: number;
-  nodes: { id: string; x: number; y: number; r: number; colour: string; aggregate?: boolean; label?: string }[];
+  /** `cluster`: a cluster of that many nearby places, drawn with rings. */
+  nodes: { id: string; x: number; y: number; r: number; colour: string; aggregate?: boolean; cluster?: number; label?: string }[];
   /** The aggregates' panel (box px, y down), drawn over the backdrop; null when none. */
   panel?: { x: number; y: number; width: number; height: number; title: string } | null;
   /** Node labels as placed on the map (baseline-left anchor), the same collision-free placement as on screen. */

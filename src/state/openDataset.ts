@@ -93,3 +93,9 @@ export function importFrameRatio(fitted: number): number | null {
   const ratio = Math.max(fitted * FRAME_MARGIN, CLOSEST_RATIO);
   return ratio < FRAME_BELOW_RATIO ? ratio : null;
 }
+
+/** The view reports the map's scale (graph units per CSS px, a power of two). */
+export const setMapScale =
+  (mapScale: number | null): AppProducer =>
+  ({ view, data }) =>
+    data.mapScale === mapScale ? { view, data } : { view, data: { ...data, mapScale } };

@@ -6,6 +6,7 @@ import type { Measure, Weighting } from "./viewState";
 import { flowColour, KIND_COLOURS, tint } from "./palette";
 import { widthScaleFromExtent, type WidthScale } from "./widthScale";
 import { isAggregate, type PanelShape } from "./aggregatePanel";
+import type { SceneClustering } from "./clusterScene";
 
 export interface SceneNode {
   id: string;
@@ -19,6 +20,8 @@ export interface SceneNode {
   volume: number;
   /** An aggregate ("Other destinations"), not a place: drawn with its own glyph. */
   aggregate?: boolean;
+  /** A cluster of this many nearby places (state/clusterScene), drawn with its own ring. */
+  cluster?: number;
 }
 
 export interface SceneEdge {
@@ -32,6 +35,8 @@ export interface SceneEdge {
   lane: string;
   /** "context": a reported all-vehicle figure between places (view/contextEdges), not a used-car flow. */
   kind?: "context";
+  /** Drawn for this many flows between two clusters (state/clusterScene), their volumes summed. */
+  merged?: number;
 }
 
 export interface Scene {
@@ -46,6 +51,8 @@ export interface Scene {
   scaleSpan: { kind: "all-years" | "year"; years: [number, number] | null };
   /** The aggregates' panel on the map (geographic layout), or null. */
   panel: PanelShape | null;
+  /** Nearby places drawn as clusters at the zoom shown (big graphs), and what that merged. */
+  clustering?: SceneClustering;
 }
 
 export const NODE_SIZE_RANGE: [number, number] = [2.5, 12];

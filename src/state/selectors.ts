@@ -16,6 +16,8 @@ import type { AppData } from "./store";
 import type { ViewState } from "./viewState";
 import { aggregatePanelOf } from "./aggregatePanel";
 import { chainWidths } from "./traceWidths";
+import { clusterScene, levelFor, needsClustering, sceneHierarchy } from "./clusterScene";
+import { clusterHighlight } from "./clusterHighlight";
 
 type Args = readonly unknown[];
 /** Remembers the last call: the same arguments (Object.is) give the same result object. */
@@ -47,8 +49,12 @@ export interface Selectors {
   /** What the filters hide, in words. */
   hidden(view: ViewState, data: AppData): HiddenSummary;
   placeName(data: AppData, id: string): string;
-  /** What the renderer draws: places at their positions, the flows shown, sizes and widths, and the context layer when drawn. */
+  /** The places at their positions, the flows shown, sizes and widths, and the context layer when drawn (before clustering). */
   scene(view: ViewState, data: AppData): Scene;
+  /** What the renderer draws: the scene with nearby places clustered at the map's zoom when the graph is big (state/clusterScene). */
+  drawn(view: ViewState, data: AppData): Scene;
+  /** The highlight as drawn: carried onto clusters and merged flows (state/clusterHighlight). */
+  drawnHighlight(view: ViewState, data: AppData): Highlight | null;
   /** The context layer of the year in view when it is drawn (switched on, or a year without used-car flows), else null. */
   contextLayer(view: ViewState, data: AppData): ContextLayer | null;
   /** The change the map shows (a compared year, or a scenario against the flows without it); null when it shows flows. */
@@ -175,18 +181,33 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
   const layerMemo = memoLast((dataset: AppData["dataset"], year: number) => contextLayer(dataset, year));
   const layerOf = (view: ViewState, data: AppData): ContextLayer | null =>
     view.contextLayer || !data.dataset.years.includes(view.year) ? layerMemo(data.dataset, view.year) : null;
-  const withContext = memoLast((scene: Scene, layer: ContextLayer | null): Scene => {
+  const addContext = (scene: Scene, layer: ContextLayer | null): Scene => {
     if (!layer || !layer.hops.length) return scene;
     return { ...scene, edges: [...scene.edges, ...contextSceneEdges(layer, new Set(scene.nodes.map((n) => n.id)))] };
+  };
+  const withContext = memoLast(addContext);
+  const drawnWithContext = memoLast(addContext);
+  const hierarchyOf = memoLast(sceneHierarchy);
+  const clusteredOf = memoLast((scene: Scene, on: boolean, mapScale: number | null, weighting: ViewState["weighting"]) => {
+    if (!on || !needsClustering(scene)) return scene;
+    const hierarchy = hierarchyOf(scene);
+    return clusterScene(scene, hierarchy, levelFor(hierarchy, mapScale), weighting);
   });
+  const flowScene = (view: ViewState, data: AppData) => {
+    const d = derived(view, data);
+    const diff = differenceOf(d, view.year, view.compareYear, view.analysis.scenarioMap, view.filters, view.weighting.measure);
+    return sceneMemo(d, view.weighting, data.positions, diff, view.layout);
+  };
+  const drawn = (view: ViewState, data: AppData) =>
+    drawnWithContext(clusteredOf(flowScene(view, data), data.panels.clusterPlaces, data.mapScale, view.weighting), layerOf(view, data));
+  const drawnHighlightOf = memoLast((h: Highlight | null, scene: Scene, hover: ViewState["hover"], selection: ViewState["selection"]) =>
+    clusterHighlight(h, scene, hover, selection),
+  );
   return {
     derived,
     routeInputs,
-    scene: (view, data) => {
-      const d = derived(view, data);
-      const diff = differenceOf(d, view.year, view.compareYear, view.analysis.scenarioMap, view.filters, view.weighting.measure);
-      return withContext(sceneMemo(d, view.weighting, data.positions, diff, view.layout), layerOf(view, data));
-    },
+    scene: (view, data) => withContext(flowScene(view, data), layerOf(view, data)),
+    drawn,
     contextLayer: layerOf,
     difference: (view, data) =>
       differenceOf(derived(view, data), view.year, view.compareYear, view.analysis.scenarioMap, view.filters, view.weighting.measure),
@@ -203,6 +224,16 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     routeNames(view, data) {
       const chain = chosenChain(view, data) ?? (view.trace.through ? null : (settled(view, data)?.chains.chains[0] ?? null));
       return chain ? namesOf(data, chain.nodes) : null;
+    },
+    drawnHighlight(view, data) {
+      const h = highlightMemo(
+        view.hover,
+        view.selection,
+        derived(view, data).visible.shown,
+        analysisHighlight(view, data),
+        view.weighting.measure,
+      );
+      return drawnHighlightOf(h, drawn(view, data), view.hover, view.selection);
     },
     hidden: (view, data) => hiddenMemo(derived(view, data).visible, view.filters, view.weighting.measure),
     placeName,

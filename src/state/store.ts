@@ -17,6 +17,8 @@ export interface PanelState {
   borderInset: boolean;
   /** What an analysis view points at (a Sankey band, a row of a comparison): emphasised on the map. */
   emphasis: { nodes: readonly string[]; edges: readonly string[] } | null;
+  /** "Cluster places": big graphs draw nearby places as clusters at low zoom (on by default). */
+  clusterPlaces: boolean;
 }
 
 export interface AppData {
@@ -26,6 +28,11 @@ export interface AppData {
   /** Bumped when a worker answers (big-graph tracing), so selectors and panels look again. */
   results: number;
   panels: PanelState;
+  /**
+   * Graph units per CSS px of the map at the camera shown, as a power of two (the view reports it when the
+   * zoom changes); null until it has. Big graphs cluster places by it.
+   */
+  mapScale: number | null;
 }
 
 export interface AppSnapshot {
@@ -75,10 +82,16 @@ export interface Store {
   subscribe(listener: Listener): () => void;
 }
 
-export const DEFAULT_PANELS: PanelState = { simplePaths: false, playing: false, borderInset: false, emphasis: null };
+export const DEFAULT_PANELS: PanelState = {
+  simplePaths: false,
+  playing: false,
+  borderInset: false,
+  emphasis: null,
+  clusterPlaces: true,
+};
 
 export function appData(dataset: Dataset, positions: Positions = new Map()): AppData {
-  return { dataset, positions, results: 0, panels: DEFAULT_PANELS };
+  return { dataset, positions, results: 0, panels: DEFAULT_PANELS, mapScale: null };
 }
 
 const EMPTY_DATASET: Dataset = {

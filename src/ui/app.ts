@@ -37,9 +37,9 @@ export function onDataset(app: App, listener: (dataset: Dataset) => void): () =>
 
 /** Calls `listener` when what the year's flows look like may have changed (data, flows in force, filters, positions). */
 export function onScene(app: App, listener: (state: ViewState) => void): () => void {
-  let last = app.select.scene(app.store.get(), app.store.data());
+  let last = app.select.drawn(app.store.get(), app.store.data());
   return app.store.subscribe((state, _p, change) => {
-    const scene = app.select.scene(state, change.data);
+    const scene = app.select.drawn(state, change.data);
     if (scene === last) return;
     last = scene;
     listener(state);

@@ -49,7 +49,7 @@ export function mountMapKeyboard(app: App, graph: HTMLElement): void {
   const name = (id: string) => app.select.placeName(app.store.data(), id);
   graph.addEventListener("keydown", (e) => {
     const state = app.store.get();
-    const nodes = app.select.scene(state, app.store.data()).nodes;
+    const nodes = app.select.drawn(state, app.store.data()).nodes;
     if (e.key === "Escape" && current) {
       current = null;
       app.store.dispatch(setHover(null));

@@ -15,6 +15,9 @@ import { factLinks } from "./factLinks";
 import { flowCard, placeCard } from "./infoCard";
 import { renderLegend } from "./legend";
 import { createTooltip } from "./tooltip";
+import { clusterCard, mergedFlowCard } from "./clusterCard";
+import { clusterNote } from "./clusterControl";
+import { flowVolume } from "../state/scene";
 import { mountYearControl } from "./yearControl";
 import { laneSwatches } from "../state/legendSwatches";
 import { scaleSpanNote } from "../state/scaleDomain";
@@ -39,6 +42,21 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
       if (links) node.append(links);
       return node;
     };
+    const drawn = app.select.drawn(state, app.store.data());
+    const clustering = drawn.clustering;
+    const unit = volumeUnit(ds, state.weighting.measure);
+    if (clustering && sel.type === "node" && clustering.byId.has(sel.id)) return clusterCard(clustering.byId.get(sel.id)!, unit, full);
+    const merged =
+      clustering && sel.type === "edge" && clustering.edgeMembers.has(sel.id) ? drawn.edges.find((e) => e.id === sel.id) : null;
+    if (clustering && merged) {
+      const name = (id: string) => app.select.placeName(app.store.data(), id);
+      const byId = new Map(app.derived().visible.shown.map((f) => [f.id, f]));
+      const line = (id: string) => {
+        const f = byId.get(id);
+        return f ? { from: name(f.from), to: name(f.to), volume: flowVolume(f, state.weighting.measure) } : null;
+      };
+      return mergedFlowCard(merged, clustering, name, line, unit, full);
+    }
     if (sel.type === "node") {
       const s = placeSummary(ds, flows, sel.id, state.year, state.weighting.measure);
       const about = (ds.facts ?? []).filter((f) => f.places.includes(sel.id)).map((f) => f.id);
@@ -62,7 +80,7 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
   };
   const renderTooltip = (state: ViewState) => tooltip.show(state.hover ? card(state, state.hover, false) : null);
   const renderLegendNow = (state: ViewState) => {
-    const scene = app.select.scene(state, app.store.data());
+    const scene = app.select.drawn(state, app.store.data());
     const lanes = laneSwatches(
       scene.edges.filter((e) => e.kind !== "context"),
       ["domestic", ...LANES.map((l) => l.id)],
@@ -79,6 +97,7 @@ export function mountMapPanels(app: App, tooltipRoot: HTMLElement, graph: HTMLEl
         context: scene.edges.some((e) => e.kind === "context"),
       },
     );
+    if (scene.clustering) legendBody.prepend(clusterNote(scene.clustering, volumeUnit(app.dataset(), state.weighting.measure)));
   };
 
   onScene(app, (state) => {

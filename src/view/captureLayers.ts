@@ -10,7 +10,7 @@ import { drawnGeometry } from "./drawnGeometry";
 import { drawInset, layoutInset } from "./insetDraw";
 import { regionGraphBox } from "../state/borderInset";
 import { affineFrom, DARK_BACKDROP, drawBackdrop, type BackdropStyle, type PanelShape } from "./worldBackdrop";
-import { drawAggregateGlyphs, GLYPH_COLOUR } from "./aggregateGlyph";
+import { drawAggregateGlyphs, drawClusterRings, GLYPH_COLOUR } from "./aggregateGlyph";
 
 export interface CaptureOptions {
   /** Size of the map area in layout px. */
@@ -181,11 +181,18 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
               scale: ratio,
             },
           );
+          const glyph = options.backdrop === DARK_BACKDROP ? GLYPH_COLOUR.dark : GLYPH_COLOUR.light;
           drawAggregateGlyphs(
             lctx,
             geometry.nodes.filter((n) => n.aggregate),
             ratio,
-            options.backdrop === DARK_BACKDROP ? GLYPH_COLOUR.dark : GLYPH_COLOUR.light,
+            glyph,
+          );
+          drawClusterRings(
+            lctx,
+            geometry.nodes.filter((n) => n.cluster),
+            ratio,
+            glyph,
           );
         }
         layers.push(labels);

@@ -24,7 +24,16 @@ export function drawnGeometry(t: Sigma, width: number, height: number, panel: Pa
     const p = t.framedGraphToViewport({ x: d!.x, y: d!.y });
     const r = t.scaleSize(d!.size);
     px.set(id, { x: p.x, y: p.y, r });
-    nodes.push({ id, x: p.x, y: p.y, r, colour: d!.color, ...(graph.getNodeAttribute(id, "aggregate") ? { aggregate: true } : {}) });
+    const cluster = Number(graph.getNodeAttribute(id, "cluster") ?? 0);
+    nodes.push({
+      id,
+      x: p.x,
+      y: p.y,
+      r,
+      colour: d!.color,
+      ...(graph.getNodeAttribute(id, "aggregate") ? { aggregate: true } : {}),
+      ...(cluster > 0 ? { cluster } : {}),
+    });
     // Dimmed places have their label blanked by the renderer's reducer.
     nodes[nodes.length - 1]!.label = String(d!.label ?? "");
     if (d!.label) candidates.push({ id, text: String(d!.label), x: p.x, y: p.y, r, priority: d!.size });

@@ -4,7 +4,7 @@
 import type { MultiDirectedGraph } from "graphology";
 import type Sigma from "sigma";
 import type { Highlight } from "../state/highlight";
-import { drawAggregateGlyphs, GLYPH_COLOUR } from "./aggregateGlyph";
+import { drawAggregateGlyphs, drawClusterRings, GLYPH_COLOUR } from "./aggregateGlyph";
 import { drawLabels, LABEL_FONT, LABEL_SIZE, placeLabels, type LabelCandidate, type PlacedLabel } from "./labelPlacement";
 
 /** At most this many places (the biggest drawn) are considered for a label in each frame. */
@@ -80,6 +80,7 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const candidates: LabelCandidate[] = [];
     const glyphs: { x: number; y: number; r: number }[] = [];
+    const rings: { x: number; y: number; r: number }[] = [];
     const places: DrawnPlace[] = [];
     graph.forEachNode((id, attrs) => {
       const d = sigma.getNodeDisplayData(id);
@@ -89,6 +90,7 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
       const lit = !highlight || highlight.nodes.has(id);
       places.push({ id, x: p.x, y: p.y, r, lit });
       if (attrs.aggregate) glyphs.push({ x: p.x, y: p.y, r });
+      if (attrs.cluster) rings.push({ x: p.x, y: p.y, r });
       // The name as the renderer's reducer leaves it: blank for dimmed places and places without flows.
       if (!lit || !d.label) return;
       candidates.push({ id, text: String(d.label), x: p.x, y: p.y, r, priority: d.size });
@@ -112,6 +114,7 @@ export function createLabelLayer(sigma: Sigma, graph: MultiDirectedGraph): Label
     });
     drawLabels(ctx, placed, { font: LABEL_FONT, fontSize, color: "#1c2833", halo: "rgba(255,255,255,0.9)", scale: ratio });
     drawAggregateGlyphs(ctx, glyphs, ratio, GLYPH_COLOUR.light);
+    drawClusterRings(ctx, rings, ratio, GLYPH_COLOUR.light);
     return true;
   };
   return { paint, placed: () => placed, drawn: () => drawn };

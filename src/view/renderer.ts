@@ -56,6 +56,8 @@ type NodeAttrs = {
   label: string;
   kind: string;
   aggregate: boolean;
+  /** Places in the cluster (0: a place), drawn with rings. */
+  cluster: number;
   zIndex: number;
 };
 type EdgeAttrs = { size: number; color: string; type: string; curvature: number; zIndex: number };
@@ -239,7 +241,8 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
     // (sigma's line program was ~5× faster than the default on this machine's software WebGL).
     const curved = opts.edgeStyle === "curved" && scene.edges.length <= CURVED_EDGE_LIMIT;
     const type = !curved ? "line" : scene.undirected ? "plain" : "curved";
-    const edges = [...scene.edges].sort((a, b) => b.size - a.size);
+    // A clustered picture (lighter small flows) puts its largest flows on top instead.
+    const edges = [...scene.edges].sort((a, b) => (scene.clustering ? a.size - b.size : b.size - a.size));
     const edgeIds = new Set(edges.map((e) => e.id));
     const nodeIds = new Set(nodes.map((n) => n.id));
     // sigma 3.0.3 answers each dropped node or edge with a full re-index: with anything to drop, one clear
@@ -257,6 +260,7 @@ export function createRenderer(container: HTMLElement, events: RendererEvents, o
         label: n.label,
         kind: n.kind,
         aggregate: n.aggregate === true,
+        cluster: n.cluster ?? 0,
         zIndex: i / nodes.length,
       };
       if (!graph.hasNode(n.id)) graph.addNode(n.id, next);

@@ -8,6 +8,7 @@ import { insetAvailable } from "../state/borderInset";
 import { memoLast } from "../state/selectors";
 import type { Dataset } from "../domain/types";
 import { select, setCamera, setHover } from "../state/producers";
+import { setMapScale } from "../state/openDataset";
 import type { Scene } from "../state/scene";
 import type { Selectors } from "../state/selectors";
 import type { CameraMove, Store } from "../state/store";
@@ -22,6 +23,8 @@ import { LIGHT_BACKDROP } from "./worldBackdrop";
 export const LAYOUT_TWEEN_MS = 500;
 /** A camera the user moved is written into the state once it has rested this long. */
 export const CAMERA_SETTLE_MS = 300;
+/** The map's scale (for clustering big graphs) is reported once the camera has rested this long. */
+export const SCALE_SETTLE_MS = 150;
 
 export interface ViewSync {
   /** Resolves when the tweens and camera moves running now have ended. */
@@ -64,15 +67,37 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
     if (!sameCamera(store.get().camera, next)) store.dispatch(setCamera(next));
   };
 
+  let scaleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Tells the state how many graph units a CSS px shows now (a power of two), once the camera rests. */
+  const reportScale = () => {
+    clearTimeout(scaleTimer);
+    scaleTimer = setTimeout(() => {
+      const scale = mapScaleOf(renderer);
+      if (scale !== null && scale !== store.data().mapScale) store.update(setMapScale(scale));
+    }, SCALE_SETTLE_MS);
+  };
+  /** Zooms in on a drawn cluster until it splits; false when `id` is not a cluster. */
+  const zoomIntoCluster = (id: string): boolean => {
+    const cluster = selectors.drawn(store.get(), store.data()).clustering?.byId.get(id);
+    if (!cluster) return false;
+    const ratio = renderer.getCamera().ratio / (cluster.expandBy ?? 2);
+    void track(renderer.focusNode(id, ratio * 0.9));
+    return true;
+  };
+
   const renderer = createRenderer(
     container,
     {
       hoverNode: (id) => store.dispatch(setHover(id ? { type: "node", id } : null)),
       hoverEdge: (id) => store.dispatch(setHover(id ? { type: "edge", id } : null)),
-      clickNode: (id) => store.dispatch(select({ type: "node", id })),
+      clickNode: (id) => {
+        // A cluster opens: the camera zooms in on it until it splits.
+        if (!zoomIntoCluster(id)) store.dispatch(select({ type: "node", id }));
+      },
       clickEdge: (id) => store.dispatch(select({ type: "edge", id })),
       clickStage: () => store.dispatch(select(null)),
       camera: () => {
+        reportScale();
         if (applyingCamera) return;
         clearTimeout(cameraTimer);
         cameraTimer = setTimeout(flushCamera, CAMERA_SETTLE_MS);
@@ -95,9 +120,12 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
       case "nodes":
         void track(renderer.fitNodes([...move.ids], true));
         return;
-      case "node":
-        void track(renderer.focusNode(move.id));
+      case "node": {
+        // A place inside a cluster: the camera goes to its cluster and opens it.
+        const inside = selectors.drawn(view, store.data()).clustering?.placeOf.get(move.id);
+        if (!inside || !zoomIntoCluster(inside)) void track(renderer.focusNode(move.id));
         return;
+      }
       case "reset":
         void renderer.resetCamera(false);
         return;
@@ -105,6 +133,7 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
         // Imported data on the map is framed on its places: the frame spans them and the first data (so data
         // far from it, the Americas after Eurasia, is not left off-screen), and the camera fits the places.
         if (view.layout === "geo") renderer.setBBox(unionBBox(firstBBox, frameOf(store)));
+        reportScale();
         void renderer.resetCamera(false);
         if (view.layout !== "geo" || store.data().dataset.places.length === 0) return;
         void renderer.fitNodes([], false);
@@ -119,14 +148,14 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
   let drawn: Scene | null = null;
   let highlighted: Highlight | null = null;
   const draw = (view: ViewState, tweenMs: number) => {
-    const scene = selectors.scene(view, store.data());
+    const scene = selectors.drawn(view, store.data());
     if (scene !== drawn) {
       mark("reroute:redraw");
       if (tweenMs > 0 && drawn) void track(renderer.animateScene(drawn, scene, tweenMs));
       else renderer.setScene(scene);
       drawn = scene;
     }
-    const h = selectors.highlight(view, store.data());
+    const h = selectors.drawnHighlight(view, store.data());
     if (h !== highlighted) {
       highlighted = h;
       renderer.setHighlight(h);
@@ -151,7 +180,11 @@ export function createViewSync(container: HTMLElement, store: Store, selectors: 
     else if (newData) moveCamera({ to: "reset" }, view);
   });
   // Presenting, embedding or a narrow window resize the canvas without a window resize event.
-  new ResizeObserver(() => renderer.refresh()).observe(container);
+  new ResizeObserver(() => {
+    renderer.refresh();
+    reportScale();
+  }).observe(container);
+  reportScale();
 
   return {
     settled: async () => {
@@ -175,4 +208,12 @@ function frameOf(store: Store): BBox {
 function unionBBox(a: BBox, b: BBox): BBox {
   if (!a || !b) return a ?? b;
   return { x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])], y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])] };
+}
+
+/** Graph units per CSS px at the camera shown, rounded to a power of two; null before the canvas has a size. */
+function mapScaleOf(renderer: Renderer): number | null {
+  const a = renderer.graphToViewport({ x: 0, y: 0 });
+  const b = renderer.graphToViewport({ x: 1, y: 0 });
+  const px = Math.hypot(b.x - a.x, b.y - a.y);
+  return px > 0 && Number.isFinite(px) ? 2 ** Math.round(Math.log2(1 / px)) : null;
 }

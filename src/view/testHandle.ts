@@ -17,7 +17,10 @@ export interface TestApp {
   renderer: Renderer;
   dataset(): Dataset;
   derived(): Derived;
+  /** The places and flows in view, before clustering. */
   scene(): Scene;
+  /** What the renderer draws (big graphs: nearby places clustered at the zoom shown). */
+  drawn(): Scene;
   positions(): Positions;
   analysisHighlight(): Highlight | null;
   /** The chain of the trace chosen now (state.trace.chain), or null. */
@@ -44,6 +47,7 @@ export function exposeForTests(store: Store, select: Selectors, renderer: Render
     dataset: () => store.data().dataset,
     derived: () => select.derived(store.get(), store.data()),
     scene: () => select.scene(store.get(), store.data()),
+    drawn: () => select.drawn(store.get(), store.data()),
     positions: () => store.data().positions,
     analysisHighlight: () => select.analysisHighlight(store.get(), store.data()),
     chosenChain: () => select.chosenChain(store.get(), store.data()),
