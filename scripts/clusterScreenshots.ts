@@ -51,6 +51,8 @@ try {
   copyFileSync(await download.path(), resolve(OUT, "clusters-770-export.png"));
   written.push(resolve(OUT, "clusters-770-export.png"));
   await page.waitForFunction(() => document.documentElement.dataset.exporting === "false");
+  await page.getByRole("button", { name: "Image export", exact: true }).click();
+  await page.evaluate(() => document.getElementById("panel")?.scrollTo(0, 0));
   // Zoomed in 4× on Europe's cluster: clusters split.
   await page.evaluate(() => {
     const a = window.reroute!.app;

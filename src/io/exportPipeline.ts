@@ -106,6 +106,18 @@ export function specFor(select: Selectors, state: ViewState, data: AppData, size
     now,
     counts: { total: derived.visible.total, hiddenBy: derived.visible.hiddenBy },
     contextHops: scene.edges.filter((e) => e.kind === "context").length,
+    ...(scene.clustering
+      ? {
+          clustered: {
+            places: scene.clustering.places,
+            clustered: scene.clustering.clusteredPlaces,
+            clusters: scene.clustering.clusters,
+            flows: scene.clustering.flows,
+            lines: scene.clustering.drawnFlows,
+            internalFlows: scene.clustering.internalFlows,
+          },
+        }
+      : {}),
   });
 }
 

@@ -75,6 +75,8 @@ export interface ExportSpecInput {
   counts?: { total: number; hiddenBy: Record<string, number> };
   /** Context-layer hops drawn (reported all-vehicle figures between places); 0 or absent when the layer is off. */
   contextHops?: number;
+  /** Nearby places drawn as clusters (big graphs at low zoom): counts of what was merged; absent when not clustered. */
+  clustered?: { places: number; clustered: number; clusters: number; flows: number; lines: number; internalFlows: number };
 }
 
 const SCALE_NAMES: Record<ScaleKind, string> = { linear: "linear", sqrt: "square-root", log: "logarithmic" };
@@ -214,6 +216,11 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
       `Context layer: ${input.contextHops} reported all-vehicle figure${input.contextHops === 1 ? "" : "s"} between places, drawn as straight violet lines and never added to the used-car flows.`,
     );
   }
+  const c = input.clustered;
+  if (c)
+    caption.push(
+      `Places clustered: ${c.clustered} of ${c.places} places drawn as ${c.clusters} ringed clusters (“Name + N more”), ${c.flows} flows as ${c.lines} lines, smaller ones lighter${c.internalFlows ? `; ${c.internalFlows} flows inside clusters not drawn` : ""}.`,
+    );
   const filters = describeFilters(state, laneLabel, unit);
   const budget = input.counts?.hiddenBy.budget ?? 0;
   if (budget > 0) filters.push(`largest flows only, ${budget} smaller hidden by the flow budget`);

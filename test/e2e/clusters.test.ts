@@ -169,5 +169,7 @@ describe("clustering a 770-flow import", () => {
     expect(rings).toBe(await page.evaluate(() => window.reroute!.app.drawn().clustering!.clusters));
     expect(rings).toBeGreaterThan(0);
     expect(svg.match(/data-flow-id="/g)?.length ?? 0).toBe(shown.edges);
+    // The caption says so.
+    expect(svg).toMatch(new RegExp(`Places clustered: \\d+ of ${shown.places} places drawn as ${rings} ringed clusters`));
   });
 });

@@ -157,6 +157,14 @@ describe("buildExportSpec(input) describes what an exported image says", () => {
     );
   });
 
+  it("says in the caption when nearby places are drawn as clusters, and nothing when they are not", () => {
+    const clustered = { places: 248, clustered: 248, clusters: 23, flows: 770, lines: 301, internalFlows: 57 };
+    expect(buildExportSpec(input({ clustered })).caption).toContain(
+      "Places clustered: 248 of 248 places drawn as 23 ringed clusters (“Name + N more”), 770 flows as 301 lines, smaller ones lighter; 57 flows inside clusters not drawn.",
+    );
+    expect(buildExportSpec(input()).caption.join(" ")).not.toContain("clustered");
+  });
+
   it("says in the caption that a year's routes are modelled estimates on the reported national total, or that none are published", () => {
     const national = (year: number, value: number) => ({
       id: `n${year}`,
