@@ -47,11 +47,17 @@ export function layoutFrame(places: Place[], flows: Flow[]): Frame {
 /** The extent of the places with a flow (null when there is none), with a margin. */
 export function routesFrame(positions: Positions, flows: readonly Pick<Flow, "from" | "to">[], pad = 0.06): Frame | null {
   const linked: Positions = new Map();
-  for (const f of flows)
-    for (const id of [f.from, f.to]) {
-      const p = positions.get(id);
-      if (p && !linked.has(id)) linked.set(id, p);
-    }
+  const link = (id: string) => {
+    if (linked.has(id)) return;
+    const p = positions.get(id);
+    if (p) linked.set(id, p);
+  };
+  for (const f of flows) {
+    link(f.from);
+    link(f.to);
+    // Every place is linked: the rest of a million flows cannot change the extent.
+    if (linked.size === positions.size) break;
+  }
   return linked.size >= 2 ? extentOf(linked, pad) : null;
 }
 

@@ -32,23 +32,30 @@ export function scaleDomain(flows: readonly Flow[], measure: Measure, nodeSizeBy
   let flowMax = 0;
   let first = Infinity;
   let last = -Infinity;
-  const intake = new Map<string, number>();
-  const outflow = new Map<string, number>();
+  // Sums per year and place id: one map per year keyed by the id itself (a "year|id" key made a new string
+  // per flow, 0.36 s at a million flows). Flows mostly come year by year, so the year's maps are kept at hand.
+  const years = new Map<number, { intake: Map<string, number>; outflow: Map<string, number> }>();
+  let year = NaN;
+  let sums: { intake: Map<string, number>; outflow: Map<string, number> } | undefined;
   for (const f of flows) {
     const v = flowVolumeOf(f, measure);
     if (!(v > 0)) continue;
     if (v > flowMax) flowMax = v;
     if (v < flowMin) flowMin = v;
-    if (f.year < first) first = f.year;
-    if (f.year > last) last = f.year;
-    const out = `${f.year}|${f.from}`;
-    const inn = `${f.year}|${f.to}`;
-    outflow.set(out, (outflow.get(out) ?? 0) + v);
-    intake.set(inn, (intake.get(inn) ?? 0) + v);
+    if (f.year !== year || !sums) {
+      year = f.year;
+      if (year < first) first = year;
+      if (year > last) last = year;
+      sums = years.get(year);
+      if (!sums) years.set(year, (sums = { intake: new Map(), outflow: new Map() }));
+    }
+    sums.outflow.set(f.from, (sums.outflow.get(f.from) ?? 0) + v);
+    sums.intake.set(f.to, (sums.intake.get(f.to) ?? 0) + v);
   }
   let nodeMax = 0;
-  for (const key of new Set([...intake.keys(), ...outflow.keys()])) {
-    nodeMax = Math.max(nodeMax, placeVolume(intake.get(key) ?? 0, outflow.get(key) ?? 0, nodeSizeBy));
+  for (const { intake, outflow } of years.values()) {
+    for (const [id, out] of outflow) nodeMax = Math.max(nodeMax, placeVolume(intake.get(id) ?? 0, out, nodeSizeBy));
+    for (const [id, inn] of intake) if (!outflow.has(id)) nodeMax = Math.max(nodeMax, placeVolume(inn, 0, nodeSizeBy));
   }
   return {
     flowMin: flowMax > 0 ? flowMin : 0,
