@@ -47,17 +47,18 @@ export function insetAvailable(
   min = 3,
   region = BORDER_REGION,
 ): boolean {
-  const linked = new Set<string>();
-  for (const f of flows) {
-    linked.add(f.from);
-    linked.add(f.to);
-  }
-  let n = 0;
+  // The region's places first: most data has none there, and then no flow need be read.
+  const inRegion = new Set<string>();
   for (const p of places) {
-    if (p.lat === null || p.lon === null || !linked.has(p.id)) continue;
-    if (p.lon >= region.lon[0] && p.lon <= region.lon[1] && p.lat >= region.lat[0] && p.lat <= region.lat[1]) n++;
+    if (p.lat === null || p.lon === null) continue;
+    if (p.lon >= region.lon[0] && p.lon <= region.lon[1] && p.lat >= region.lat[0] && p.lat <= region.lat[1]) inRegion.add(p.id);
   }
-  return n >= min;
+  if (inRegion.size < min) return false;
+  // Then the flows only until enough of them are linked.
+  const linked = new Set<string>();
+  const link = (id: string) => inRegion.has(id) && linked.add(id).size >= min;
+  for (const f of flows) if (link(f.from) || link(f.to)) return true;
+  return false;
 }
 
 export interface InsetLayout {

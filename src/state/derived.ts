@@ -70,7 +70,9 @@ export function createDeriver(model: FlowModel | null) {
       lastVisible = { key, flows, value };
     }
     const { measure, nodeSizeBy, perYearScale } = state.weighting;
-    const domain = perYearScale ? scaleDomain(lastVisible.value.shown, measure, nodeSizeBy) : allYears(flows, measure, nodeSizeBy);
+    const domain = perYearScale
+      ? scaleDomain(lastVisible.value.shown, measure, nodeSizeBy)
+      : allYears(flows, measure, nodeSizeBy, dataset.places);
     // The same object while nothing it holds changed, so selectors downstream can memoise on it.
     if (
       lastDerived &&

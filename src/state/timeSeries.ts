@@ -213,30 +213,55 @@ function point(target: SeriesTarget, stack: StackBy, data: YearData, inputs: Ser
   return { total, parts };
 }
 
-/** The series of a target over the years, as a line (stack "none") or stacked by lane or origin. */
-export function timeSeries(inputs: SeriesInputs, target: SeriesTarget, stack: StackBy = "none"): TimeSeries {
-  const placesById = new Map(inputs.dataset.places.map((p) => [p.id, p]));
-  const years = inputs.years ?? seriesYears(inputs.dataset);
+/**
+ * One year's row of a target's series (`placesById`: the dataset's places by id). timeSeries is these rows,
+ * year by year, put together by seriesOfRows; a panel can sum a big flow list one year per task the same way.
+ */
+export function seriesRow(
+  inputs: SeriesInputs,
+  placesById: Map<string, Place>,
+  target: SeriesTarget,
+  stack: StackBy,
+  year: number,
+): SeriesRow {
+  const data = yearData(inputs, placesById, year);
+  const own = flowsOf(target, data);
+  if (own.length === 0) {
+    // Flows of the year exist but none has the measure (no US$ figure): unknown, not absent.
+    const ofYear = flowsOf(target, { ...data, shown: inputs.flows.filter((f) => f.year === year) });
+    const unknown = ofYear.length > 0 && ofYear.every((f) => volumeOf(f, inputs.measure) === null);
+    const missing = unknown ? "unknown" : ofYear.length > 0 ? "hidden" : "absent";
+    return { year, total: null, missing, basis: null, parts: {}, flows: 0 };
+  }
+  const { total, parts } = point(target, stack, data, inputs, year);
+  return { year, total, basis: weakestBasis(own.map((f) => f.basis)), parts: stack === "none" ? {} : parts, flows: own.length };
+}
+
+/** The series from its rows in year order: stack keys largest over all years first ("unexplained" last). */
+export function seriesOfRows(target: SeriesTarget, stack: StackBy, rows: readonly SeriesRow[]): TimeSeries {
   const keyTotals = new Map<string, number>();
-  const rows: SeriesRow[] = years.map((year) => {
-    const data = yearData(inputs, placesById, year);
-    const own = flowsOf(target, data);
-    if (own.length === 0) {
-      // Flows of the year exist but none has the measure (no US$ figure): unknown, not absent.
-      const ofYear = flowsOf(target, { ...data, shown: inputs.flows.filter((f) => f.year === year) });
-      const unknown = ofYear.length > 0 && ofYear.every((f) => volumeOf(f, inputs.measure) === null);
-      const missing = unknown ? "unknown" : ofYear.length > 0 ? "hidden" : "absent";
-      return { year, total: null, missing, basis: null, parts: {}, flows: 0 };
-    }
-    const { total, parts } = point(target, stack, data, inputs, year);
-    for (const [k, v] of Object.entries(parts)) keyTotals.set(k, (keyTotals.get(k) ?? 0) + v);
-    return { year, total, basis: weakestBasis(own.map((f) => f.basis)), parts: stack === "none" ? {} : parts, flows: own.length };
-  });
+  for (const row of rows) for (const [k, v] of Object.entries(row.parts)) keyTotals.set(k, (keyTotals.get(k) ?? 0) + v);
   const keys = [...keyTotals]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k]) => k)
     .sort((a, b) => (a === UNEXPLAINED_ORIGIN ? 1 : 0) - (b === UNEXPLAINED_ORIGIN ? 1 : 0));
-  return { target, stack, keys, rows };
+  return { target, stack, keys, rows: [...rows] };
+}
+
+/** The places of the series' inputs by id (for seriesRow). */
+export function seriesPlaces(inputs: Pick<SeriesInputs, "dataset">): Map<string, Place> {
+  return new Map(inputs.dataset.places.map((p) => [p.id, p]));
+}
+
+/** The series of a target over the years, as a line (stack "none") or stacked by lane or origin. */
+export function timeSeries(inputs: SeriesInputs, target: SeriesTarget, stack: StackBy = "none"): TimeSeries {
+  const placesById = seriesPlaces(inputs);
+  const years = inputs.years ?? seriesYears(inputs.dataset);
+  return seriesOfRows(
+    target,
+    stack,
+    years.map((year) => seriesRow(inputs, placesById, target, stack, year)),
+  );
 }
 
 /** The year-on-year change of a series at `year` (null when either year is a gap). */

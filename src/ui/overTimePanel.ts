@@ -7,13 +7,23 @@ import { UNEXPLAINED_ORIGIN } from "../analysis/compactGraph";
 import { setAnalysis } from "../state/analysisProducers";
 import { timeSeriesTable } from "../state/analysisTables";
 import { seriesChoice, seriesTargetOf } from "../state/seriesChoice";
-import { describeTarget, timeSeries, type SeriesTarget, type StackBy, type TimeSeries } from "../state/timeSeries";
+import {
+  describeTarget,
+  seriesOfRows,
+  seriesPlaces,
+  seriesRow,
+  seriesYears,
+  timeSeries,
+  type SeriesRow,
+  type SeriesTarget,
+  type StackBy,
+  type TimeSeries,
+} from "../state/timeSeries";
 import { decimalYear, formatEventDate } from "../state/timeline";
 import { setYear } from "../state/producers";
 import { volumeUnit, formatCompact, formatVolume } from "../state/volumeUnit";
-import type { Measure, ViewState } from "../state/viewState";
-import { yearIndex } from "../state/yearIndex";
-import type { Flow } from "../domain/types";
+import type { ViewState } from "../state/viewState";
+import type { Flow, Place } from "../domain/types";
 import { LANE_COLOURS } from "../state/palette";
 import { onDataset, onScene, type App } from "./app";
 import { renderOverTimeChart, BASIS_STYLE } from "./charts/overTimeChart";
@@ -26,17 +36,30 @@ const H = 190;
 /** Above this many flows, the per-year indexes are built a year per task and the chart follows the map in a task of its own. */
 const BIG_FLOWS = 50_000;
 
-/** The lanes the flows use, once per flow list (a million flows: one pass, not one per render). */
+/**
+ * The lanes the flows use, once per flow list (a million flows: one pass, not one per render), and only
+ * until every lane a flow can have (its places' lanes, or "other") has been seen.
+ */
 const lanesCache = new WeakMap<readonly Flow[], Set<string>>();
-function lanesOf(d: { flows: readonly Flow[]; laneOf: (flow: Flow) => string }): Set<string> {
+function lanesOf(d: { flows: readonly Flow[]; laneOf: (flow: Flow) => string; placesById: Map<string, Place> }): Set<string> {
   let lanes = lanesCache.get(d.flows);
   if (!lanes) {
+    const possible = new Set(["other"]);
+    for (const place of d.placesById.values()) if (place.lane !== "") possible.add(place.lane);
     lanes = new Set<string>();
-    for (const flow of d.flows) lanes.add(d.laneOf(flow));
+    for (const flow of d.flows) if (lanes.add(d.laneOf(flow)).size === possible.size) break;
     lanesCache.set(d.flows, lanes);
   }
   return lanes;
 }
+
+/** What a target's series is summed from: not the year shown (a year change only moves the chart's marker). */
+function seriesKeyOf(app: App, target: SeriesTarget): unknown[] {
+  const s = app.store.get();
+  return [app.derived().flows, s.filters, s.weighting.measure, JSON.stringify(target), s.analysis.stack, app.dataset()];
+}
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** The target shown: the one set in the view, else the selection, else the whole dataset. */
 export function effectiveTarget(app: App, state: ViewState): SeriesTarget {
@@ -89,27 +112,40 @@ export function mountOverTime(app: App): void {
   const dom = buildOverTimeDom(view);
   wireOverTimeControls(app, dom);
   let lastKey: unknown[] = [];
-  // Big flow lists get their per-year indexes built one year per task before the first chart (a million
-  // flows: five sorts of 200,000), so opening such data never runs them all in the task that draws the map.
-  const indexed = new WeakSet<readonly Flow[]>();
-  let indexing: readonly Flow[] | null = null;
-  const indexYears = (flows: readonly Flow[], measure: Measure, years: readonly number[]) => {
-    if (indexing === flows) return;
-    indexing = flows;
-    dom.title.textContent = "";
-    dom.chartHost.replaceChildren();
-    dom.legend.replaceChildren();
-    dom.note.textContent = `Summing ${flows.length.toLocaleString("en")} flows by year…`;
-    let i = 0;
+  // Big flow lists are summed one year per task before the chart is drawn (a million flows: each year's sort
+  // and sums take ~60 ms), so neither opening such data nor a change of filter runs every year in one task.
+  let summing: unknown[] | null = null;
+  const sumByYear = (target: SeriesTarget, key: unknown[]) => {
+    if (summing && sameKey(summing, key)) return;
+    summing = key;
+    const s = app.store.get();
+    const ds = app.dataset();
+    const flows = app.derived().flows;
+    const inputs = { dataset: ds, flows, filters: s.filters, measure: s.weighting.measure };
+    const placesById = seriesPlaces(inputs);
+    const years = seriesYears(ds);
+    const stack = s.analysis.stack;
+    // New data: nothing of the old chart holds. Otherwise the chart stays until the new series is in.
+    if (view.seriesKey[0] !== flows) {
+      view.current = null;
+      view.drawn = null;
+      dom.title.textContent = "";
+      dom.chartHost.replaceChildren();
+      dom.legend.replaceChildren();
+      dom.note.textContent = `Summing ${flows.length.toLocaleString("en")} flows by year…`;
+    }
+    const rows: SeriesRow[] = [];
     const step = () => {
-      if (indexing !== flows) return;
-      if (i < years.length) {
-        yearIndex(flows, years[i++]!, measure);
+      if (summing !== key) return;
+      if (rows.length < years.length) {
+        rows.push(seriesRow(inputs, placesById, target, stack, years[rows.length]!));
         setTimeout(step, 0);
         return;
       }
-      indexing = null;
-      indexed.add(flows);
+      summing = null;
+      view.current = seriesOfRows(target, stack, rows);
+      view.seriesKey = key;
+      lastKey = [];
       render();
     };
     setTimeout(step, 0);
@@ -117,12 +153,11 @@ export function mountOverTime(app: App): void {
   const render = () => {
     if (!app.panel.isOpen(OVER_TIME_SECTION)) return;
     const s = app.store.get();
-    const flows = app.derived().flows;
-    if (flows.length > BIG_FLOWS && !indexed.has(flows)) {
-      indexYears(flows, s.weighting.measure, app.dataset().years);
-      return;
-    }
     const target = effectiveTarget(app, s);
+    if (app.derived().flows.length > BIG_FLOWS && app.dataset().timeless !== true) {
+      const seriesKey = seriesKeyOf(app, target);
+      if (!sameKey(seriesKey, view.seriesKey)) return sumByYear(target, seriesKey);
+    }
     const key = [
       app.derived().flows,
       s.filters,
@@ -244,12 +279,11 @@ function renderOverTime(view: OverTimeView, dom: OverTimeDom, target: SeriesTarg
   fillSeriesOptions(view, dom);
   dom.stackSelect.value = s.analysis.stack;
   // A year change only moves the chart's marker: the series is summed again only when what it is made of changes.
-  const flows = app.derived().flows;
-  const seriesKey = [flows, s.filters, s.weighting.measure, JSON.stringify(target), s.analysis.stack, ds];
+  const seriesKey = seriesKeyOf(app, target);
   const current =
-    view.current !== null && seriesKey.every((k, i) => k === view.seriesKey[i])
+    view.current !== null && sameKey(seriesKey, view.seriesKey)
       ? view.current
-      : timeSeries({ dataset: ds, flows, filters: s.filters, measure: s.weighting.measure }, target, s.analysis.stack);
+      : timeSeries({ dataset: ds, flows: app.derived().flows, filters: s.filters, measure: s.weighting.measure }, target, s.analysis.stack);
   view.current = current;
   view.seriesKey = seriesKey;
   const unit = volumeUnit(ds, s.weighting.measure);

@@ -90,10 +90,14 @@ function sourceItem(entry: SourceEntry): HTMLElement {
   );
 }
 
+/** Above this many flows, a new dataset is indexed after the task that opens it. */
+const BIG_FLOWS = 50_000;
+
 /** Mounts the view in `root`: a search box labelled "Search facts and publications", the matching facts, then the matching sources. */
 export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesView {
   let dataset = initial;
   let index: SourcesIndex = buildSourcesIndex(dataset);
+  let indexed = dataset;
   const input = el("input", {
     type: "search",
     id: "sources-search",
@@ -124,6 +128,10 @@ export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesVi
       const f = flows.get(id);
       return f ? `${placeName(f.from)} → ${placeName(f.to)}` : id;
     };
+    if (indexed !== dataset) {
+      index = buildSourcesIndex(dataset);
+      indexed = dataset;
+    }
     const { facts, sources } = searchSources(index, input.value);
     clear(factList);
     clear(sourceList);
@@ -142,8 +150,12 @@ export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesVi
     },
     setDataset(next: Dataset) {
       dataset = next;
-      index = buildSourcesIndex(dataset);
-      render();
+      if (next.flows.length <= BIG_FLOWS) return render();
+      // A big flow list is indexed in a task of its own, after the one that opens the data (and its frame),
+      // unless something shows the view before.
+      setTimeout(() => {
+        if (dataset === next && indexed !== next) render();
+      }, 0);
     },
   };
 }

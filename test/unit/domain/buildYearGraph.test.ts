@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildYearGraph, checkYearGraph } from "../../../src/domain/buildYearGraph";
+import { FlowColumnsBuilder, keepFlowColumns, materialiseFlows } from "../../../src/domain/flowColumns";
 import { flowId, type Dataset, type Flow, type Place } from "../../../src/domain/types";
 
 const place = (id: string, kind: Place["kind"], lane = ""): Place => ({
@@ -145,5 +146,45 @@ describe("buildYearGraph", () => {
       /place "kz" appears twice/,
     );
     expect(outcome(() => checkYearGraph({ ...DATASET, flows: [...DATASET.flows, flow("kz", "kg", 2023, 5, null)] }, 2024))).toBe("ok");
+  });
+
+  it("checkYearGraph on flows made from kept columns: a repeated hop and mode in the year throws the flows' own error", () => {
+    const places = [place("cn", "origin"), place("kz", "transit"), place("ru", "market")];
+    // rows: [from, to, year, mode, usd]
+    const columnsOf = (rows: [number, number, number, string, number | null][], ps = places) => {
+      const b = new FlowColumnsBuilder(4);
+      const none = b.listCode("", () => []);
+      const text = b.textCode("");
+      for (const [from, to, year, mode, usd] of rows) b.push(from, to, year, 10, usd, b.modeCode(mode), "reported", none, none, text, text);
+      const columns = b.build();
+      const flows = materialiseFlows(columns, ps);
+      keepFlowColumns(flows, columns, ps);
+      return { places: ps, flows };
+    };
+    const distinct = columnsOf([
+      [0, 1, 2024, "road", 1],
+      [0, 1, 2024, "rail", 1],
+      [1, 2, 2024, "road", 1],
+      [1, 2, 2023, "road", 1],
+    ]);
+    expect(() => checkYearGraph(distinct, 2024)).not.toThrow();
+    // kz → ru by road twice in 2024 (not in 2023); without a US$ figure the second is not drawn in US$.
+    const repeated = columnsOf([
+      [1, 2, 2024, "road", 1],
+      [0, 1, 2024, "road", 1],
+      [1, 2, 2024, "road", null],
+    ]);
+    expect(() => checkYearGraph(repeated, 2024)).toThrow('domain/buildYearGraph: flow id "kz>ru@2024/road" appears twice');
+    expect(() => checkYearGraph(repeated, 2023)).not.toThrow();
+    expect(() => checkYearGraph(repeated, 2024, "usd")).not.toThrow();
+    // Ids that a separator in a place id makes equal for different hops ("a>b" → "c" and "a" → "b>c") are still found.
+    const joined = columnsOf(
+      [
+        [0, 1, 2024, "road", 1],
+        [2, 3, 2024, "road", 1],
+      ],
+      [place("a>b", "origin"), place("c", "market"), place("a", "origin"), place("b>c", "market")],
+    );
+    expect(() => checkYearGraph(joined, 2024)).toThrow('flow id "a>b>c@2024/road" appears twice');
   });
 });

@@ -1,7 +1,8 @@
 // One extent for every year: the width and size scales map from the whole data, not the year shown.
 import { describe, expect, it } from "vitest";
 import type { Flow, Place } from "../../../src/domain/types";
-import { createScaleDomainMemo, placeVolume, scaleDomain } from "../../../src/state/scaleDomain";
+import { FlowColumnsBuilder, keepFlowColumns, materialiseFlows } from "../../../src/domain/flowColumns";
+import { createScaleDomainMemo, placeVolume, scaleDomain, scaleDomainOfColumns } from "../../../src/state/scaleDomain";
 import { DEFAULT_WEIGHTING } from "../../../src/state/viewState";
 import { buildScene } from "../../../src/state/scene";
 
@@ -79,6 +80,47 @@ describe("scaleDomain", () => {
     expect(memo(flows, "vehicles", "throughput")).toBe(a);
     expect(memo(flows, "vehicles", "intake")).not.toBe(a);
     expect(memo([...flows], "vehicles", "intake")).not.toBe(a);
+  });
+});
+
+describe("scaleDomainOfColumns", () => {
+  // The same four flows as columns: places a, b, c as indexes 0, 1, 2.
+  const places = [place("a", "origin"), place("b", "exit"), place("c", "market")];
+  const b = new FlowColumnsBuilder(4);
+  const code = b.modeCode("road");
+  const list = b.listCode("", () => []);
+  const text = b.textCode("");
+  for (const f of flows)
+    b.push("abc".indexOf(f.from), "abc".indexOf(f.to), f.year, f.volume, f.usd, code, "reported", list, list, text, text);
+  const columns = b.build();
+
+  it("gives the extent of the flows the columns make, in each measure and node size", () => {
+    expect(scaleDomainOfColumns(columns, "vehicles", "throughput")).toEqual({
+      flowMin: 5_000,
+      flowMax: 131_000,
+      nodeMax: 131_000,
+      years: [2021, 2024],
+    });
+    // 2021: a sends 20,000, c takes 5,000, b takes 15,000; 2024: b takes 131,000 and sends 15,000.
+    expect(scaleDomainOfColumns(columns, "vehicles", "outflow").nodeMax).toBe(131_000);
+    // usd: 1e6 (a → b, 2021) and 4e6 (b → c, 2024); the others have none.
+    expect(scaleDomainOfColumns(columns, "usd", "intake")).toEqual({ flowMin: 1e6, flowMax: 4e6, nodeMax: 4e6, years: [2021, 2024] });
+    expect(scaleDomainOfColumns(new FlowColumnsBuilder().build(), "vehicles", "throughput")).toEqual({
+      flowMin: 0,
+      flowMax: 0,
+      nodeMax: 0,
+      years: null,
+    });
+  });
+
+  it("is what the memo reads when the flows' columns are kept for these places", () => {
+    const made = materialiseFlows(columns, places);
+    keepFlowColumns(made, columns, places);
+    const memo = createScaleDomainMemo();
+    for (const by of ["throughput", "intake", "outflow"] as const)
+      for (const measure of ["vehicles", "usd"] as const) expect(memo(made, measure, by, places)).toEqual(scaleDomain(flows, measure, by));
+    // Other places: the columns do not describe them, and the flows are read.
+    expect(memo(made, "usd", "intake", [...places])).toEqual(scaleDomain(flows, "usd", "intake"));
   });
 });
 
