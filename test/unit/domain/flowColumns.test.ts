@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   FlowColumnsBuilder,
+  FlowIds,
   keepFlowColumns,
   keptFlowColumns,
   materialiseFlows,
@@ -9,7 +10,7 @@ import {
 } from "../../../src/domain/flowColumns";
 import { checkStoredFlowColumns, readStoredData } from "../../../src/io/storedRecords";
 import { parseDataset, splitList } from "../../../src/domain/parseDataset";
-import type { Place } from "../../../src/domain/types";
+import { flowId, type Place } from "../../../src/domain/types";
 import { importFilesSync } from "../../../src/io/import/importFiles";
 
 const place = (id: string): Place => ({ id, name: id, kind: "market", country: "RU", lat: 0, lon: 0, lane: "", nativeName: "", note: "" });
@@ -205,5 +206,17 @@ describe("packed flow columns", () => {
       ok: false,
       problem: "its flow columns are damaged (flow 1 names a place that is not there)",
     });
+  });
+});
+
+describe("FlowIds", () => {
+  it("writes each flow's id as flowId does, from a hop's piece and a year and mode's piece", () => {
+    const ids = new FlowIds([place("cn"), place("kz"), place("a>b")], ["road", "rail"]);
+    expect(ids.id(0, 1, 2024, 0)).toBe("cn>kz@2024/road");
+    expect(ids.id(0, 1, 2023, 1)).toBe("cn>kz@2023/rail");
+    expect(ids.id(1, 0, 2024, 0)).toBe("kz>cn@2024/road");
+    expect(ids.id(2, 2, 2024, 1)).toBe("a>b>a>b@2024/rail");
+    // Asked again, the same text.
+    expect(ids.id(0, 1, 2024, 0)).toBe(flowId("cn", "kz", 2024, "road"));
   });
 });
