@@ -66,15 +66,25 @@ export function scaleDomain(flows: readonly Flow[], measure: Measure, nodeSizeBy
   };
 }
 
+/** How many places the columns' indexes reach (one more than the largest). */
+function placeCount(columns: FlowColumns): number {
+  let n = 0;
+  for (let i = 0; i < columns.length; i++) n = Math.max(n, columns.from[i]! + 1, columns.to[i]! + 1);
+  return n;
+}
+
 /**
  * The same extent read from flow columns (places as indexes, usd NaN where unknown): a few typed-array
  * passes instead of a map lookup per flow end (a million flows). The sums run in the same order, so the
  * result is scaleDomain's on the flows the columns make.
  */
-export function scaleDomainOfColumns(columns: FlowColumns, measure: Measure, nodeSizeBy: NodeSizeBy): ScaleDomain {
+export function scaleDomainOfColumns(
+  columns: FlowColumns,
+  measure: Measure,
+  nodeSizeBy: NodeSizeBy,
+  places = placeCount(columns),
+): ScaleDomain {
   const values = measure === "usd" ? columns.usd : columns.volume;
-  let places = 0;
-  for (let i = 0; i < columns.length; i++) places = Math.max(places, columns.from[i]! + 1, columns.to[i]! + 1);
   let flowMin = Infinity;
   let flowMax = 0;
   let first = Infinity;
@@ -124,7 +134,12 @@ export function createScaleDomainMemo(): (
   return (flows, measure, by, places) => {
     if (!last || last.flows !== flows || last.measure !== measure || last.by !== by) {
       const columns = places ? keptFlowColumns(flows, places) : null;
-      last = { flows, measure, by, value: columns ? scaleDomainOfColumns(columns, measure, by) : scaleDomain(flows, measure, by) };
+      last = {
+        flows,
+        measure,
+        by,
+        value: columns && places ? scaleDomainOfColumns(columns, measure, by, places.length) : scaleDomain(flows, measure, by),
+      };
     }
     return last.value;
   };
