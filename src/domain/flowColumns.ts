@@ -188,33 +188,32 @@ export class FlowColumnsBuilder {
 }
 
 /**
- * Flow ids (types' flowId, `from>to@year/mode`) as two shared pieces: `from>to@`, one string per hop, and
- * `year/mode`, one per year and mode. A flow's id is then one small string joining the two, where
- * building it whole made five strings per flow (most of the page's heap growth and garbage collection
- * while a million flows were made).
+ * Flow ids (types' flowId, `from>to@year/mode`) from shared pieces: `from>` and `to@`, one string per place,
+ * and `year/mode`, one per year and mode. A flow's id is then two small strings joining them, where writing
+ * it whole made five or more per flow (most of the page's heap growth while a million flows were made).
  */
 export class FlowIds {
-  private readonly hops = new Map<number, string>();
-  private readonly tails = new Map<number, string>();
+  private readonly heads: (string | undefined)[] = [];
+  private readonly mids: (string | undefined)[] = [];
+  private readonly tails = new Map<number, (string | undefined)[]>();
+  private year = NaN;
+  private ofYear: (string | undefined)[] = [];
   constructor(
     private readonly places: readonly Place[],
     private readonly modes: readonly string[],
   ) {}
 
   id(from: number, to: number, year: number, mode: number): string {
-    const hopKey = from * this.places.length + to;
-    let hop = this.hops.get(hopKey);
-    if (hop === undefined) {
-      hop = `${this.places[from]!.id}>${this.places[to]!.id}@`;
-      this.hops.set(hopKey, hop);
+    if (year !== this.year) {
+      this.year = year;
+      let ofYear = this.tails.get(year);
+      if (!ofYear) this.tails.set(year, (ofYear = []));
+      this.ofYear = ofYear;
     }
-    const tailKey = year * 65536 + mode;
-    let tail = this.tails.get(tailKey);
-    if (tail === undefined) {
-      tail = `${year}/${this.modes[mode]!}`;
-      this.tails.set(tailKey, tail);
-    }
-    return hop + tail;
+    const head = (this.heads[from] ??= `${this.places[from]!.id}>`);
+    const mid = (this.mids[to] ??= `${this.places[to]!.id}@`);
+    const tail = (this.ofYear[mode] ??= `${year}/${this.modes[mode]!}`);
+    return head + mid + tail;
   }
 }
 
