@@ -9,6 +9,8 @@ import { scaleSpanNote } from "../state/scaleDomain";
 import type { Selectors } from "../state/selectors";
 import type { AppData } from "../state/store";
 import type { ViewState } from "../state/viewState";
+import { PENDING } from "../state/routeTrace";
+import { tracedChainsOf, tracedPlaces, type TracedChains } from "../state/tracedChains";
 import { canvasMeasure, canvasToBlob, composeImage, sizeProblem, type CanvasLimits } from "./exportImage";
 import { layoutExport, sourcesText, type ExportLayout } from "./exportLayout";
 import { buildExportSpec, type ExportSpec } from "./exportSpec";
@@ -49,6 +51,8 @@ export interface ViewCapture {
     labelColor?: string;
     labelHalo?: string;
     pixels?: boolean;
+    /** Places to frame (a traced route's), with a margin; absent = the camera on screen. */
+    frame?: string[];
   }): Promise<CapturedMap>;
   canvasLimits(): CanvasLimits;
   /** The map backdrop as SVG paths and colours. */
@@ -78,8 +82,34 @@ export function sizeProblemFor(out: { width: number; height: number }, view: Pic
   return sizeProblem(out.width, out.height, view.canvasLimits());
 }
 
+/** The chains the map draws for a settled trace origin → destination, with their volumes; null otherwise. */
+export function tracedFor(select: Selectors, state: ViewState, data: AppData): TracedChains | null {
+  const result = select.traceResult(state, data);
+  // An analysis view's emphasis, or flows through a place, are drawn instead of the chains.
+  if (!result || result === PENDING || data.panels.emphasis || (state.trace.chain === null && state.trace.through)) return null;
+  return tracedChainsOf(result, state.trace.chain, select.derived(state, data).flows, state.year, state.weighting.measure);
+}
+
+/** What the file is named after: a saved view's name, the title typed, the trace ("Sichuan to Russia"); "" = the title. */
+export function fileNameFor(select: Selectors, state: ViewState, data: AppData, savedViewName: string | null | undefined): string {
+  if (savedViewName?.trim()) return savedViewName.trim();
+  if (state.title.trim()) return state.title.trim();
+  const { origin, destination, through } = state.trace;
+  const name = (id: string) => select.placeName(data, id);
+  if (origin && destination) return `${name(origin)} to ${name(destination)}`;
+  if (through) return `Through ${name(through)}`;
+  return "";
+}
+
 /** What the export of the view says: title, caption (with the traced route), legend, sources. */
-export function specFor(select: Selectors, state: ViewState, data: AppData, sizeFactor: number, now: Date): ExportSpec {
+export function specFor(
+  select: Selectors,
+  state: ViewState,
+  data: AppData,
+  sizeFactor: number,
+  now: Date,
+  savedViewName?: string | null,
+): ExportSpec {
   const derived = select.derived(state, data);
   // The legend of what is drawn (merged flows of a clustered picture widen the width scale).
   const scene = select.drawn(state, data);
@@ -103,6 +133,8 @@ export function specFor(select: Selectors, state: ViewState, data: AppData, size
       basis: { reported: BASIS_SAMPLE, modelled: tint(BASIS_SAMPLE, BASIS_TINT.modelled) },
     },
     route: select.routeNames(state, data),
+    traced: tracedFor(select, state, data),
+    fileName: fileNameFor(select, state, data, savedViewName),
     now,
     counts: { total: derived.visible.total, hiddenBy: derived.visible.hiddenBy },
     contextHops: scene.edges.filter((e) => e.kind === "context").length,
@@ -128,6 +160,14 @@ export interface ExportInput {
   view: ViewCapture;
   /** The graph's size on screen (CSS px). */
   graph: { width: number; height: number };
+  /** The saved view the view on screen is (its name names the file), or null. */
+  savedViewName?: string | null;
+}
+
+/** The places an export frames: every place on the chains a trace draws; undefined = the camera on screen. */
+function frameOf(input: ExportInput): string[] | undefined {
+  const traced = tracedFor(input.select, input.state, input.data);
+  return traced ? tracedPlaces(traced) : undefined;
 }
 
 /** Captures and composes the view as a PNG blob (no download). */
@@ -143,7 +183,7 @@ export async function renderPng(
   const measure = canvasMeasure();
   const now = new Date();
   // First pass for the map box; the legend's line widths then follow the camera's size factor.
-  let layout: ExportLayout = layoutExport(specFor(select, state, data, 1, now), out.layout, measure);
+  let layout: ExportLayout = layoutExport(specFor(select, state, data, 1, now, input.savedViewName), out.layout, measure);
   const captured = await view.capture({
     width: layout.boxes.map.width,
     height: layout.boxes.map.height,
@@ -151,8 +191,9 @@ export async function renderPng(
     backdrop: state.layout === "geo" ? (theme.dark ? "dark" : "light") : null,
     labelColor: theme.label,
     labelHalo: theme.dark ? "rgba(20,24,29,0.85)" : "rgba(255,255,255,0.9)",
+    frame: frameOf(input),
   });
-  const spec = specFor(select, state, data, captured.geometry.sizeFactor, now);
+  const spec = specFor(select, state, data, captured.geometry.sizeFactor, now, input.savedViewName);
   layout = layoutExport(spec, out.layout, measure);
   const canvas = composeImage(captured.layers, layout, { pixelRatio: out.ratio, theme });
   if (canvas.width !== out.width || canvas.height !== out.height) {
@@ -187,15 +228,16 @@ export async function renderSvg(
   const measure = canvasMeasure();
   const l = layoutSize(o.size, input.graph);
   const now = new Date();
-  let layout = layoutExport(specFor(select, state, data, 1, now), l, measure);
+  let layout = layoutExport(specFor(select, state, data, 1, now, input.savedViewName), l, measure);
   const captured = await view.capture({
     width: layout.boxes.map.width,
     height: layout.boxes.map.height,
     pixelRatio: 1,
     backdrop: null,
     pixels: false,
+    frame: frameOf(input),
   });
-  const spec = specFor(select, state, data, captured.geometry.sizeFactor, now);
+  const spec = specFor(select, state, data, captured.geometry.sizeFactor, now, input.savedViewName);
   layout = layoutExport(spec, l, measure);
   const svg = writeSvg(layout, captured.geometry, theme, state.layout === "geo" ? view.svgBackdrop(theme.dark) : null);
   return { svg, width: l.width, height: l.height, spec };

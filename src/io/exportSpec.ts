@@ -5,8 +5,9 @@ import type { Basis, Dataset, Flow, PlaceKind } from "../domain/types";
 import { profileOf } from "../state/profile";
 import type { ScaleKind, ViewState } from "../state/viewState";
 import { yearStatus } from "../state/yearStatus";
-import { formatCompact, MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
+import { formatCompact, formatVolume, MONEY, volumeUnit, type VolumeUnit } from "../state/volumeUnit";
 import { CONTEXT_SWATCH } from "../state/contextEdges";
+import type { TracedChains } from "../state/tracedChains";
 
 export interface LegendWidth {
   value: number;
@@ -70,6 +71,10 @@ export interface ExportSpecInput {
   palette: ExportPalette;
   /** Names along the traced route (origin … destination), or null when none is traced. */
   route: string[] | null;
+  /** The chains a trace draws with their volumes (state/tracedChains); named one a line in the caption. */
+  traced?: TracedChains | null;
+  /** The name the file takes its name from (a saved view's, the trace's); the title when absent. */
+  fileName?: string;
   now: Date;
   /** The year's flow count before filters, and how many each filter hid (VisibleFlows). */
   counts?: { total: number; hiddenBy: Record<string, number> };
@@ -227,7 +232,8 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
   const edited = Object.keys(state.assumptions).length;
   if (edited) filters.push(`${edited} assumption${edited === 1 ? "" : "s"} edited`);
   caption.push(filters.length ? `Filters: ${filters.join("; ")}` : `Filters: none (every flow${dataset.timeless ? "" : " of the year"})`);
-  if (input.route && input.route.length >= 2) caption.push(`Traced route: ${input.route.join(" → ")}`);
+  if (input.traced) caption.push(...tracedCaption(input.traced, placeName, unit, state.year));
+  else if (input.route && input.route.length >= 2) caption.push(`Traced route: ${input.route.join(" → ")}`);
   else if (state.trace.origin || state.trace.destination) {
     caption.push(`Traced: ${placeName(state.trace.origin) || "any origin"} → ${placeName(state.trace.destination) || "any destination"}`);
   } else if (state.trace.through) caption.push(`Flows through ${placeName(state.trace.through)}`);
@@ -264,6 +270,32 @@ export function buildExportSpec(input: ExportSpecInput): ExportSpec {
     sources: sourcesOf(shown, dataset),
     caveat: caveatOf(dataset),
     exported: `Exported ${date} with Reroute · dataset ${dataset.name}`,
-    fileBase: exportFileBase(title, shownYear(dataset, state.year)),
+    fileBase: exportFileBase(input.fileName?.trim() || title, shownYear(dataset, state.year)),
   };
+}
+
+function percent(x: number): string {
+  const p = x * 100;
+  return `${p >= 10 || p === 0 ? INT.format(p) : p.toFixed(1)}%`;
+}
+
+/**
+ * The caption lines of a trace: what the chains drawn carry of what (one line), then each chain with the
+ * volume it is drawn with — "Sichuan → Horgos → Kazakhstan → Russia: 9,156 vehicles (modelled)".
+ */
+export function tracedCaption(t: TracedChains, placeName: (id: string) => string, unit: VolumeUnit, year: number): string[] {
+  const a = placeName(t.origin),
+    b = placeName(t.destination);
+  const n = t.chains.length;
+  const line = (c: TracedChains["chains"][number]) =>
+    `${c.nodes.map(placeName).join(" → ")}: ${formatVolume(c.volume, unit)}${c.modelled ? " (modelled)" : ""}`;
+  const carry = n === 1 ? "the one chain drawn carries" : `the ${n} chains drawn carry`;
+  const of =
+    t.basis === "attributed"
+      ? `${percent(t.coverage)} of the ${formatVolume(t.whole, unit)} ${a} sends that end in ${b} (${year}; proportional tracing)`
+      : t.basis === "arriving"
+        ? `${percent(t.coverage)} of the ${formatVolume(t.whole, unit)} from ${a} that pass through ${b}, which keeps none (${year}; proportional tracing)`
+        : `${percent(t.coverage)} of the ${formatVolume(t.whole, unit)} ${a} sends on, which it received from elsewhere (${year}; share of what passes through ${a})`;
+  if (t.chosen) return [`Traced route: ${line(t.chains[0]!)}, ${of}`];
+  return [`Traced ${a} → ${b}: ${carry} ${of}:`, ...t.chains.map(line)];
 }

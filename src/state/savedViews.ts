@@ -157,3 +157,16 @@ export {
   type StorageTrouble,
   type ViewStorage,
 } from "./savedViewsStore";
+
+/**
+ * The saved view the view on screen is: the first whose view (year, filters, trace, title …) is the same,
+ * wherever the camera has moved since; null when none is. Names the files an export saves.
+ */
+export function savedViewShown(list: readonly SavedView[], state: ViewState, defaultYear?: number): SavedView | null {
+  const key = (s: ViewState) => {
+    const { camera: _camera, ...rest } = viewDiff({ ...s, hover: null }, defaultYear);
+    return JSON.stringify(rest);
+  };
+  const own = key(state);
+  return list.find((v) => v.state.datasetId === state.datasetId && key(v.state) === own) ?? null;
+}

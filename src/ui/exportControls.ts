@@ -22,6 +22,8 @@ import { onDataset, type App } from "./app";
 import { el } from "./dom";
 import { savePng, saveStory, saveSvg, type ExportResult } from "./exportFiles";
 import type { SavedViews } from "./savedViewsService";
+import { savedViewShown } from "../state/savedViews";
+import { defaultYearOf } from "../state/openDataset";
 import "./exportControls.css";
 
 export type { ExportResult } from "./exportFiles";
@@ -70,7 +72,11 @@ export function mountExportControls(app: App, view: ViewCapture, saved: SavedVie
     const g = document.getElementById("graph");
     return { width: g?.clientWidth ?? 1280, height: g?.clientHeight ?? 720 };
   };
-  const input = (): ExportInput => ({ select: app.select, state: app.store.get(), data: app.store.data(), view, graph: graphSize() });
+  const input = (): ExportInput => {
+    const state = app.store.get();
+    const shown = savedViewShown(saved.list(), state, defaultYearOf(app.dataset()));
+    return { select: app.select, state, data: app.store.data(), view, graph: graphSize(), savedViewName: shown?.name ?? null };
+  };
   const renderOptions = () => renderExportOptions(dom, options, graphSize(), view);
   const renderTitle = () => renderExportTitle(app, dom.titleInput);
   const renderStory = () => renderStoryButton(storyButton, saved.list().length > 0);

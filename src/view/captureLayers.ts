@@ -30,6 +30,8 @@ export interface CaptureOptions {
   panel?: PanelShape | null;
   /** Draw the border inset as on screen (the renderer fills it in). */
   inset?: boolean;
+  /** Places to frame (a traced route's) with a margin, instead of the camera on screen. */
+  frame?: string[];
 }
 
 export interface CapturedGeometry extends DrawnGeometry {
@@ -104,6 +106,29 @@ export function keepScreenInFrame(screen: Sigma, frame: Sigma, camera: CameraSta
   return k > 1.001 ? { ...camera, ratio: camera.ratio * k } : camera;
 }
 
+/**
+ * The camera that shows `ids` (their dots) in a width × height frame with a margin for labels and curved
+ * flows: 10% of each side plus 40 px across, 10% plus 24 px down. null when none of them is drawn.
+ */
+export function frameOn(t: Sigma, ids: readonly string[], width: number, height: number): CameraState | null {
+  const pts = ids.map((id) => t.getNodeDisplayData(id)).filter((d): d is NonNullable<typeof d> => !!d && !d.hidden);
+  if (!pts.length) return null;
+  const x0 = Math.min(...pts.map((p) => p.x)),
+    x1 = Math.max(...pts.map((p) => p.x));
+  const y0 = Math.min(...pts.map((p) => p.y)),
+    y1 = Math.max(...pts.map((p) => p.y));
+  const now = t.getCamera().getState();
+  // Probe at ratio 1 centred on the places: spans on screen shrink in proportion to the camera's ratio.
+  const probe = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: 1, angle: now.angle };
+  const a = t.framedGraphToViewport({ x: x0, y: y0 }, { cameraState: probe });
+  const b = t.framedGraphToViewport({ x: x1, y: y1 }, { cameraState: probe });
+  const availW = Math.max(1, width * 0.8 - 80),
+    availH = Math.max(1, height * 0.8 - 48);
+  const k = Math.max(Math.abs(b.x - a.x) / availW, Math.abs(b.y - a.y) / availH);
+  // One place, or places on top of each other: no closer than a twentieth of the whole map.
+  return { ...probe, ratio: Math.max(k, 0.05) };
+}
+
 export async function captureLayers(sigma: Sigma, options: CaptureOptions): Promise<CapturedView> {
   const width = Math.max(1, Math.round(options.width));
   const height = Math.max(1, Math.round(options.height));
@@ -128,6 +153,11 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
       const camera = options.camera ?? sigma.getCamera().getState();
       t.getCamera().setState(keepScreenInFrame(sigma, t, camera, width, height));
       t.refresh();
+      const framed = options.frame?.length ? frameOn(t, options.frame, width, height) : null;
+      if (framed) {
+        t.getCamera().setState(framed);
+        t.refresh();
+      }
 
       const layers: HTMLCanvasElement[] = [];
       if (options.pixels !== false) {

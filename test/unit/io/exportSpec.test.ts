@@ -266,3 +266,43 @@ describe("helpers", () => {
     expect(describeFilters(state, (id) => id)).toEqual(["hidden: transit places", "modes hidden: sea", "regions hidden: Europe"]);
   });
 });
+
+describe("the caption of a trace and the file name", () => {
+  const traced = {
+    origin: "shandong",
+    destination: "ru",
+    chosen: false,
+    chains: [
+      { nodes: ["shandong", "horgos", "kz", "ru"], volume: 9156.4, modelled: true },
+      { nodes: ["shandong", "kz", "ru"], volume: 1200, modelled: false },
+    ],
+    basis: "attributed" as const,
+    whole: 21582,
+    coverage: (9156.4 + 1200) / 21582,
+  };
+
+  it("names every chain drawn, one line each, with the volume in the dataset's unit", () => {
+    const spec = buildExportSpec(input({ traced, route: ["Shandong", "Horgos", "Kazakhstan", "Russia"] }));
+    expect(spec.caption.slice(-3)).toEqual([
+      "Traced Shandong → Russia: the 2 chains drawn carry 48% of the 21,582 vehicles Shandong sends that end in Russia (2024; proportional tracing):",
+      "Shandong → Horgos → Kazakhstan → Russia: 9,156 vehicles (modelled)",
+      "Shandong → Kazakhstan → Russia: 1,200 vehicles",
+    ]);
+  });
+
+  it("names a chosen chain on one line", () => {
+    const one = { ...traced, chosen: true, chains: [traced.chains[0]!], coverage: 9156.4 / 21582 };
+    const spec = buildExportSpec(input({ traced: one }));
+    expect(spec.caption.at(-1)).toBe(
+      "Traced route: Shandong → Horgos → Kazakhstan → Russia: 9,156 vehicles (modelled), 42% of the 21,582 vehicles Shandong sends that end in Russia (2024; proportional tracing)",
+    );
+  });
+
+  it("names the file after the name given (a saved view, a trace), adding the year when it lacks it", () => {
+    expect(buildExportSpec(input({ fileName: "Shandong to Russia" })).fileBase).toBe("shandong-to-russia-2024");
+    expect(buildExportSpec(input({ fileName: "Overland, 2024" })).fileBase).toBe("overland-2024");
+    expect(buildExportSpec(input({ fileName: "  " })).fileBase).toBe("chinas-used-car-exports-2024");
+    // The picture keeps its title.
+    expect(buildExportSpec(input({ fileName: "Shandong to Russia" })).title).toBe("China's used-car exports, 2024");
+  });
+});

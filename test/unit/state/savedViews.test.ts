@@ -7,6 +7,7 @@ import {
   moveView,
   importedViews,
   newViews,
+  savedViewShown,
   SAVED_VIEWS_BACKUP_KEY,
   SAVED_VIEWS_KEY,
   updateView,
@@ -272,5 +273,20 @@ describe("the saved-views store", () => {
     const r = viewsFromFile(viewsToFile(many), ctx, newId);
     expect(r.ok && r.views.length).toBe(200);
     expect(r.ok && r.problems[0]).toMatch(/205 views; the first 200/);
+  });
+});
+
+describe("the saved view on screen", () => {
+  const list = [view("a", 2022), view("b", 2023), view("c", 2024)];
+  it("is the saved view with the same view, wherever the camera moved", () => {
+    const state = { ...list[1]!.state, camera: { x: 0.3, y: 0.4, ratio: 0.5, angle: 0 } };
+    expect(savedViewShown(list, state, 2024)?.name).toBe("b");
+  });
+  it("is none once the view differs (year, trace, filters) or the data is another", () => {
+    const s = list[1]!.state;
+    expect(savedViewShown(list, { ...s, year: 2021 }, 2024)).toBeNull();
+    expect(savedViewShown(list, { ...s, trace: { ...s.trace, origin: "kz", destination: "ru" } }, 2024)).toBeNull();
+    expect(savedViewShown(list, { ...s, filters: { ...s.filters, topN: 5 } }, 2024)).toBeNull();
+    expect(savedViewShown(list, { ...s, datasetId: "other" }, 2024)).toBeNull();
   });
 });
