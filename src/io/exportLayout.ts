@@ -2,6 +2,7 @@
 // (sources, caveat, date). Pure: text is measured by a function handed in (canvas measureText in the
 // browser, an estimate in tests). Units are layout px; the PNG multiplies them by its pixel ratio.
 import type { ExportSpec } from "./exportSpec";
+import { SCREEN_LABEL_SIZE } from "../state/drawnGeometry";
 
 export const EXPORT_FONT_FAMILY = "system-ui, 'DejaVu Sans', Arial, sans-serif";
 
@@ -81,11 +82,36 @@ export function sourcesText(sources: string[]): string {
   return sources.length ? `Sources: ${sources.join("; ")}.` : "Sources: none for the flows shown.";
 }
 
-export function layoutExport(spec: ExportSpec, size: { width: number; height: number }, measure: MeasureText = estimateText): ExportLayout {
+/** The smallest type in print: place labels, legend and footer stay at or above it. */
+export const MIN_PRINT_PT = 7.5;
+
+/** Layout px per typographic point (1/72 in) when `widthPx` layout px print `widthMm` wide. */
+export function pxPerPoint(widthPx: number, widthMm: number): number {
+  return widthPx / ((widthMm / 25.4) * 72);
+}
+
+/** Size of an export in layout px; `minText` (print sizes): no text smaller than this many layout px. */
+export interface LayoutSize {
+  width: number;
+  height: number;
+  minText?: number;
+}
+
+/**
+ * Place labels' size in an export, as a multiple of the screen's: with the frame's type scale (smaller in a
+ * small frame, so they crowd no more than the map), and never under `minText` (print).
+ */
+export function labelScaleFor(layout: Pick<ExportLayout, "scale">, minText = 0): number {
+  return Math.max(SCREEN_LABEL_SIZE * layout.scale, minText) / SCREEN_LABEL_SIZE;
+}
+
+export function layoutExport(spec: ExportSpec, size: LayoutSize, measure: MeasureText = estimateText): ExportLayout {
   const W = size.width;
   const H = size.height;
-  // Not below 0.72: under it, 15 px legend text would drop under 11 px, too small to read on a slide.
-  const s = clamp(Math.min(W / 1920, H / 1080), 0.72, 1.6);
+  const minText = size.minText ?? 0;
+  // Not below 0.72: under it, 15 px legend text would drop under 11 px, too small to read on a slide. In
+  // print, large enough that the footer's 13 px is at least `minText`.
+  const s = Math.max(clamp(Math.min(W / 1920, H / 1080), 0.72, 1.6), minText / 13);
   const m = Math.round(28 * s);
   const gap = Math.round(14 * s);
   const texts: TextRun[] = [];
@@ -109,16 +135,18 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
   }
   const header: Box = { x: m, y: m, width: innerW, height: y - m };
 
-  // Footer, bottom up: exported line, caveat, sources. Shrink the sources until they fit in 4 lines.
+  // Footer, bottom up: exported line, caveat, sources. Shrink the sources until they fit in 4 lines (6 in
+  // print, where they cannot shrink under the smallest print size).
   const footerBase = 13 * s;
   const src = sourcesText(spec.sources);
+  const maxSrcLines = minText > 0 ? 6 : 4;
   let srcSize = footerBase;
   let srcLines = wrapText(src, innerW, (t) => measure(t, srcSize, 400));
-  while (srcLines.length > 4 && srcSize > footerBase * 0.75) {
+  while (srcLines.length > maxSrcLines && srcSize > footerBase * 0.75 && srcSize * 0.92 >= minText) {
     srcSize *= 0.92;
     srcLines = wrapText(src, innerW, (t) => measure(t, srcSize, 400));
   }
-  if (srcLines.length > 4) srcLines = wrapText(src, innerW, (t) => measure(t, srcSize, 400), 4);
+  if (srcLines.length > maxSrcLines) srcLines = wrapText(src, innerW, (t) => measure(t, srcSize, 400), maxSrcLines);
   const caveatLines = spec.caveat ? wrapText(spec.caveat, innerW, (t) => measure(t, footerBase, 400), 2) : [];
   const footerRows: { role: TextRole; text: string; size: number }[] = [
     ...srcLines.map((text) => ({ role: "sources" as const, text, size: srcSize })),
@@ -126,9 +154,9 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
     { role: "exported", text: spec.exported, size: footerBase },
   ];
   const footerHeight = footerRows.reduce((h, r) => h + r.size * 1.35, 0);
-  // The map box ends above room for 4 source lines however many there are, so it keeps its size (and the
+  // The map box ends above room for the most source lines (4, or 6 in print) however many there are, so it keeps its size (and the
   // drawn widths their scale) from year to year; the footer's text sits at the bottom of that room.
-  const reserved = footerHeight + Math.max(0, 4 - srcLines.length) * footerBase * 1.35;
+  const reserved = footerHeight + Math.max(0, maxSrcLines - srcLines.length) * footerBase * 1.35;
   const footerTop = H - m - reserved;
   let fy = H - m - footerHeight;
   for (const r of footerRows) {
@@ -171,7 +199,7 @@ export function layoutExport(spec: ExportSpec, size: { width: number; height: nu
   let ls = 15 * s;
   let rows = legendRows(ls);
   const contentHeight = () => rows.reduce((h, r) => h + r.height, 0) + 2 * pad;
-  while (contentHeight() > available && ls > 7 * s) {
+  while (contentHeight() > available && ls > 7 * s && ls * 0.92 >= minText) {
     ls *= 0.92;
     rows = legendRows(ls);
   }

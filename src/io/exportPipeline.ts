@@ -12,7 +12,7 @@ import type { ViewState } from "../state/viewState";
 import { PENDING } from "../state/routeTrace";
 import { tracedChainsOf, tracedPlaces, type TracedChains } from "../state/tracedChains";
 import { canvasMeasure, canvasToBlob, composeImage, sizeProblem, type CanvasLimits } from "./exportImage";
-import { layoutExport, sourcesText, type ExportLayout } from "./exportLayout";
+import { labelScaleFor, layoutExport, MIN_PRINT_PT, pxPerPoint, sourcesText, type ExportLayout, type LayoutSize } from "./exportLayout";
 import { buildExportSpec, type ExportSpec } from "./exportSpec";
 import { writeSvg, type SvgBackdrop, type ViewGeometry } from "./exportSvg";
 import { EXPORT_THEMES, type ExportBackground } from "./exportTheme";
@@ -53,6 +53,10 @@ export interface ViewCapture {
     pixels?: boolean;
     /** Places to frame (a traced route's), with a margin; absent = the camera on screen. */
     frame?: string[];
+    /** Place labels at this multiple of the screen's size. */
+    labelScale?: number;
+    /** Ring round each place's dot, or none. */
+    dotHalo?: string;
   }): Promise<CapturedMap>;
   canvasLimits(): CanvasLimits;
   /** The map backdrop as SVG paths and colours. */
@@ -62,11 +66,23 @@ export interface ViewCapture {
 /** A message meant for the user as it is (no "export failed:" prefix). */
 export class UserFacingError extends Error {}
 
-/** Layout size (px) and how many image pixels each layout px gets, before the resolution factor. */
-export function layoutSize(size: ImageSizeId, view: { width: number; height: number }): { width: number; height: number; base: number } {
+/** Paper of the print sizes, in mm (landscape). */
+export const PAPER_MM: Partial<Record<ImageSizeId, { width: number; height: number }>> = { a4: { width: 297, height: 210 } };
+
+/**
+ * Layout size (px) and how many image pixels each layout px gets, before the resolution factor; for a print
+ * size, the paper (mm) and the smallest text (layout px) that prints at MIN_PRINT_PT.
+ */
+export function layoutSize(
+  size: ImageSizeId,
+  view: { width: number; height: number },
+): LayoutSize & { base: number; paper?: { width: number; height: number } } {
   if (size === "view") return { width: Math.max(320, Math.round(view.width)), height: Math.max(240, Math.round(view.height)), base: 1 };
   // A4 at 300 dpi: laid out as 1754 × 1240 and drawn at 2 px per layout px, so text has print size.
-  if (size === "a4") return { width: 1754, height: 1240, base: 2 };
+  if (size === "a4") {
+    const paper = PAPER_MM.a4!;
+    return { width: 1754, height: 1240, base: 2, paper, minText: MIN_PRINT_PT * pxPerPoint(1754, paper.width) };
+  }
   return { width: 1920, height: 1080, base: 1 };
 }
 
@@ -192,6 +208,8 @@ export async function renderPng(
     labelColor: theme.label,
     labelHalo: theme.dark ? "rgba(20,24,29,0.85)" : "rgba(255,255,255,0.9)",
     frame: frameOf(input),
+    labelScale: labelScaleFor(layout, out.layout.minText),
+    dotHalo: theme.dotHalo,
   });
   const spec = specFor(select, state, data, captured.geometry.sizeFactor, now, input.savedViewName);
   layout = layoutExport(spec, out.layout, measure);
@@ -236,10 +254,11 @@ export async function renderSvg(
     backdrop: null,
     pixels: false,
     frame: frameOf(input),
+    labelScale: labelScaleFor(layout, l.minText),
   });
   const spec = specFor(select, state, data, captured.geometry.sizeFactor, now, input.savedViewName);
   layout = layoutExport(spec, l, measure);
-  const svg = writeSvg(layout, captured.geometry, theme, state.layout === "geo" ? view.svgBackdrop(theme.dark) : null);
+  const svg = writeSvg(layout, captured.geometry, theme, state.layout === "geo" ? view.svgBackdrop(theme.dark) : null, l.paper);
   return { svg, width: l.width, height: l.height, spec };
 }
 

@@ -3,9 +3,10 @@
 // nodes as <circle>, labels, title, caption, legend and sources as <text>. Pure: returns a string.
 import { escapeXml } from "./export/xmlText";
 import { panelHeadingSize } from "../state/aggregatePanel";
-import type { DrawnGeometry } from "../state/drawnGeometry";
+import { DOT_HALO_WIDTH, type DrawnGeometry } from "../state/drawnGeometry";
 import { EXPORT_FONT_FAMILY, type ExportLayout, type TextRun } from "./exportLayout";
 import { splitColour, type ExportTheme } from "./exportTheme";
+import { svgInset } from "./exportSvgInset";
 
 /** The graph as drawn in the map box (coordinates relative to the box, layout px). */
 export type ViewGeometry = DrawnGeometry;
@@ -13,6 +14,8 @@ export type ViewGeometry = DrawnGeometry;
 export interface SvgBackdrop {
   land: string;
   border: string;
+  /** The sea, drawn under the border inset's backdrop. */
+  water?: string;
   /** SVG path data in graph coordinates. */
   landPath: string;
   borderPath: string;
@@ -50,13 +53,20 @@ function arrowHead(e: ViewGeometry["edges"][number]): string | null {
   return `M${n(e.x2)} ${n(e.y2)}L${n(bx - uy * w)} ${n(by + ux * w)}L${n(bx + uy * w)} ${n(by - ux * w)}Z`;
 }
 
-export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: ExportTheme, backdrop: SvgBackdrop | null): string {
+export function writeSvg(
+  layout: ExportLayout,
+  geometry: ViewGeometry,
+  theme: ExportTheme,
+  backdrop: SvgBackdrop | null,
+  /** Paper size in mm (print sizes): the document says it, so it prints at that size. */
+  paper?: { width: number; height: number },
+): string {
   const { width: W, height: H } = layout;
   const { map, legend } = layout.boxes;
   const out: string[] = [];
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(W)}" height="${n(H)}" viewBox="0 0 ${n(W)} ${n(H)}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${paper ? `${n(paper.width)}mm` : n(W)}" height="${paper ? `${n(paper.height)}mm` : n(H)}" viewBox="0 0 ${n(W)} ${n(H)}" font-family="${escapeXml(EXPORT_FONT_FAMILY)}">`,
   );
   const title = layout.texts
     .filter((t) => t.role === "title")
@@ -97,7 +107,11 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
   out.push(`</g>`);
   out.push(`<g id="places">`);
   for (const v of geometry.nodes) {
-    out.push(`<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(v.r)}" ${paintAttrs("fill", v.colour)}/>`);
+    // Dark and transparent pages: a light ring just outside the dot (the PNG draws the same).
+    const ring = theme.dotHalo && !v.aggregate ? ` ${paintAttrs("stroke", theme.dotHalo)} stroke-width="${DOT_HALO_WIDTH}"` : "";
+    out.push(
+      `<circle data-place-id="${escapeXml(v.id)}" cx="${n(v.x)}" cy="${n(v.y)}" r="${n(ring ? v.r + DOT_HALO_WIDTH / 2 : v.r)}" ${paintAttrs("fill", v.colour)}${ring}/>`,
+    );
     // An aggregate is framed by a square, as on screen.
     if (v.aggregate)
       out.push(
@@ -126,6 +140,7 @@ export function writeSvg(layout: ExportLayout, geometry: ViewGeometry, theme: Ex
     );
   }
   out.push(`</g>`);
+  if (geometry.inset) out.push(...svgInset(geometry.inset, geometry.affine, theme, backdrop));
   out.push(`</g>`);
 
   out.push(`<g id="header">`);

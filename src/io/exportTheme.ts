@@ -23,6 +23,8 @@ export interface ExportTheme {
   textHalo: string;
   /** Whether to use the dark map backdrop. */
   dark: boolean;
+  /** Ring round each place's dot (empty = none): a dark-blue market dot stays visible on a dark page or slide. */
+  dotHalo: string;
 }
 
 export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
@@ -37,6 +39,7 @@ export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
     halo: "#ffffff",
     textHalo: "",
     dark: false,
+    dotHalo: "",
   },
   // On a slide of any colour: dark text with a white halo, the legend on a near-opaque white panel.
   transparent: {
@@ -50,6 +53,7 @@ export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
     halo: "#ffffff",
     textHalo: "rgba(255,255,255,0.92)",
     dark: false,
+    dotHalo: "rgba(255,255,255,0.9)",
   },
   dark: {
     page: "#14181d",
@@ -62,6 +66,7 @@ export const EXPORT_THEMES: Record<ExportBackground, ExportTheme> = {
     halo: "#14181d",
     textHalo: "",
     dark: true,
+    dotHalo: "rgba(238,242,246,0.85)",
   },
 };
 

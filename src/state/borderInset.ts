@@ -121,3 +121,63 @@ export function insetLayout(
 export function toInset(layout: InsetLayout, p: { x: number; y: number }): { x: number; y: number } {
   return { x: layout.box.x0 + (p.x - layout.source.x0) * layout.zoom, y: layout.box.y0 + (p.y - layout.source.y0) * layout.zoom };
 }
+
+/** What the inset shows, in canvas px (y down): its box, title, flows, places and labels as drawn there. */
+export interface InsetContent {
+  layout: InsetLayout;
+  /** "Xinjiang–Central Asia border (×3.2)". */
+  title: string;
+  /** Height of the title band above the box, and the title's font size. */
+  band: number;
+  titleSize: number;
+  /** Flows with an end in the region: a quadratic curve (x1,y1) → (x2,y2) through (cx,cy); arrow = head length (0: none). */
+  edges: {
+    id: string;
+    x1: number;
+    y1: number;
+    cx: number;
+    cy: number;
+    x2: number;
+    y2: number;
+    width: number;
+    colour: string;
+    arrow: number;
+  }[];
+  places: { id: string; x: number; y: number; r: number; colour: string }[];
+  /** Labels (baseline-left anchor) at `fontSize`. */
+  labels: { id: string; text: string; x: number; y: number }[];
+  fontSize: number;
+}
+
+/** The line from the region's box on the map to the inset's frame (above its title band of `band` px). */
+export function locatorLine(layout: InsetLayout, band: number): { x1: number; y1: number; x2: number; y2: number } {
+  const { source, box } = layout;
+  const toLeft = box.x0 > source.x1;
+  const below = box.y0 < source.y0;
+  return {
+    x1: toLeft ? source.x1 : source.x0,
+    y1: below ? source.y0 : source.y1,
+    x2: toLeft ? box.x0 : box.x1,
+    y2: below ? box.y1 : box.y0 - band,
+  };
+}
+
+/** Graph → inset coordinates: the map's affine (graph → canvas), scaled by the zoom about the region's corner. */
+export function insetBackdropMatrix(
+  affine: { a: number; b: number; c: number; d: number; e: number; f: number },
+  layout: InsetLayout,
+): { a: number; b: number; c: number; d: number; e: number; f: number } {
+  const { a, b, c, d, e, f } = affine;
+  const { source, box, zoom: k } = layout;
+  return { a: a * k, b: b * k, c: c * k, d: d * k, e: box.x0 + (e - source.x0) * k, f: box.y0 + (f - source.y0) * k };
+}
+
+/** The three corners of a flow's arrow head in the inset, tip first. */
+export function insetArrow(e: InsetContent["edges"][number]): { x: number; y: number }[] {
+  const ang = Math.atan2(e.y2 - e.cy, e.x2 - e.cx);
+  return [
+    { x: e.x2, y: e.y2 },
+    { x: e.x2 - e.arrow * Math.cos(ang - 0.4), y: e.y2 - e.arrow * Math.sin(ang - 0.4) },
+    { x: e.x2 - e.arrow * Math.cos(ang + 0.4), y: e.y2 - e.arrow * Math.sin(ang + 0.4) },
+  ];
+}

@@ -1,5 +1,12 @@
 // The graph as drawn in a box (coordinates relative to the box, CSS/layout px): what the renderer
 // captures from the screen and what the exports write. One type for both, so they cannot drift.
+import type { InsetContent } from "./borderInset";
+
+/** Font size (CSS px) of place labels on screen; exports scale it with their frame. */
+export const SCREEN_LABEL_SIZE = 12;
+
+/** Width (px) of the light ring round each place's dot in dark and transparent exports. */
+export const DOT_HALO_WIDTH = 2;
 
 /** Graph coordinates → box coordinates: x' = a·x + c·y + e, y' = b·x + d·y + f. */
 export interface BoxAffine {
@@ -37,4 +44,6 @@ export interface DrawnGeometry {
   /** Graph coordinates → box coordinates. */
   affine: BoxAffine;
   labelSize: number;
+  /** The border inset as drawn over the map (exports with the inset open), or absent. */
+  inset?: InsetContent | null;
 }

@@ -3,11 +3,11 @@
 // ratio of the export — edges, nodes and labels are drawn at full resolution, not enlarged. The same
 // idea as @sigma/export-image, plus our backdrop, our pixel ratio and the drawn geometry (for SVG).
 import Sigma from "sigma";
-import type { DrawnGeometry } from "../state/drawnGeometry";
+import { DOT_HALO_WIDTH, type DrawnGeometry } from "../state/drawnGeometry";
 import type { CameraState } from "../state/viewState";
 import { drawLabels, LABEL_FONT, LABEL_SIZE } from "./labelPlacement";
 import { drawnGeometry } from "./drawnGeometry";
-import { drawInset, layoutInset } from "./insetDraw";
+import { canvasLabelMeasure, drawInset, insetContent, layoutInset } from "./insetDraw";
 import { regionGraphBox } from "../state/borderInset";
 import { affineFrom, DARK_BACKDROP, drawBackdrop, type BackdropStyle, type PanelShape } from "./worldBackdrop";
 import { drawAggregateGlyphs, drawClusterRings, GLYPH_COLOUR } from "./aggregateGlyph";
@@ -32,6 +32,10 @@ export interface CaptureOptions {
   inset?: boolean;
   /** Places to frame (a traced route's) with a margin, instead of the camera on screen. */
   frame?: string[];
+  /** Place labels at this multiple of the screen's size (an export's labels scale with its frame). */
+  labelScale?: number;
+  /** Ring drawn round each place's dot (dark and transparent exports), or none. */
+  dotHalo?: string;
 }
 
 export interface CapturedGeometry extends DrawnGeometry {
@@ -48,6 +52,21 @@ export interface CapturedView {
 }
 
 export class CaptureError extends Error {}
+
+/** A ring just outside each place's dot (aggregates keep their square), so dark dots read on a dark ground. */
+function drawDotHalos(ctx: CanvasRenderingContext2D, nodes: CapturedGeometry["nodes"], ratio: number, colour: string): void {
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = DOT_HALO_WIDTH;
+  for (const n of nodes) {
+    if (n.aggregate || !(n.r > 0)) continue;
+    ctx.beginPath();
+    ctx.arc(n.x, n.y, n.r + DOT_HALO_WIDTH / 2, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
 
 const LAYER_ORDER = ["edges", "nodes", "edgeLabels", "labels"];
 
@@ -193,19 +212,25 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
           layers.push(copy);
         }
       }
-      const geometry = drawnGeometry(t, width, height, options.panel ?? null);
+      const labelScale = options.labelScale ?? 1;
+      const geometry = drawnGeometry(t, width, height, options.panel ?? null, true, LABEL_SIZE * labelScale);
+      // The border inset as on screen: worked out once, drawn on a layer (PNG) and written as vectors (SVG).
+      const insetAt = options.inset ? layoutInset(geometry, regionGraphBox()) : null;
+      const measureCtx = insetAt ? document.createElement("canvas").getContext("2d") : null;
+      if (insetAt && measureCtx) geometry.inset = insetContent(geometry, insetAt, canvasLabelMeasure(measureCtx), labelScale);
       if (options.pixels !== false) {
         const labels = document.createElement("canvas");
         labels.width = pw;
         labels.height = ph;
         const lctx = labels.getContext("2d");
         if (lctx) {
+          if (options.dotHalo) drawDotHalos(lctx, geometry.nodes, ratio, options.dotHalo);
           drawLabels(
             lctx,
             geometry.labels.map((l) => ({ ...l, box: { x0: 0, y0: 0, x1: 0, y1: 0 } })),
             {
               font: LABEL_FONT,
-              fontSize: LABEL_SIZE,
+              fontSize: geometry.labelSize,
               color: options.labelColor ?? "#1c2833",
               halo: options.labelHalo ?? "rgba(255,255,255,0.9)",
               scale: ratio,
@@ -226,21 +251,21 @@ export async function captureLayers(sigma: Sigma, options: CaptureOptions): Prom
           );
         }
         layers.push(labels);
-        if (options.inset) {
-          const layout = layoutInset(geometry, regionGraphBox());
+        if (geometry.inset) {
           const canvas = document.createElement("canvas");
           canvas.width = pw;
           canvas.height = ph;
           const ictx = canvas.getContext("2d");
-          if (layout && ictx) {
+          if (ictx) {
             const dark = options.backdrop === DARK_BACKDROP;
-            drawInset(ictx, geometry, layout, ratio, {
+            const theme = {
               backdrop: options.backdrop,
               label: options.labelColor ?? "#1c2833",
               halo: options.labelHalo ?? "rgba(255,255,255,0.9)",
               frame: dark ? "#c8d0d8" : "#34495e",
               fill: dark ? "#14181d" : "#ffffff",
-            });
+            };
+            drawInset(ictx, geometry, geometry.inset.layout, ratio, theme, labelScale, geometry.inset);
             layers.push(canvas);
           }
         }

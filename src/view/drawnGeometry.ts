@@ -10,7 +10,15 @@ import { affineFrom, type PanelShape } from "./worldBackdrop";
 export const ARROW_LENGTH_RATIO = 2.5;
 
 /** What a sigma instance draws now, in its viewport px: places, flows (curve control points) and placed labels. */
-export function drawnGeometry(t: Sigma, width: number, height: number, panel: PanelShape | null, withLabels = true): CapturedGeometry {
+export function drawnGeometry(
+  t: Sigma,
+  width: number,
+  height: number,
+  panel: PanelShape | null,
+  withLabels = true,
+  /** Font size of the place labels (px): the screen's, or an export's scaled with its frame. */
+  labelSize = LABEL_SIZE,
+): CapturedGeometry {
   const graph = t.getGraph();
   const candidates: LabelCandidate[] = [];
   const px = new Map<string, { x: number; y: number; r: number }>();
@@ -38,7 +46,7 @@ export function drawnGeometry(t: Sigma, width: number, height: number, panel: Pa
     nodes[nodes.length - 1]!.label = String(d!.label ?? "");
     if (d!.label) candidates.push({ id, text: String(d!.label), x: p.x, y: p.y, r, priority: d!.size });
   }
-  const labels = (withLabels ? placedLabels(candidates, width, height, nodes) : []).map(({ id, text, x, y, leader }) => ({
+  const labels = (withLabels ? placedLabels(candidates, width, height, nodes, labelSize) : []).map(({ id, text, x, y, leader }) => ({
     id,
     text,
     x,
@@ -87,7 +95,7 @@ export function drawnGeometry(t: Sigma, width: number, height: number, panel: Pa
     edges,
     labels,
     affine: affineFrom((p) => t.graphToViewport(p)),
-    labelSize: LABEL_SIZE,
+    labelSize,
     sizeFactor: t.scaleSize(1),
     panel: panel ? panelBox(panel, (p) => t.graphToViewport(p)) : null,
   };
@@ -102,15 +110,16 @@ function panelBox(panel: PanelShape, map: (p: { x: number; y: number }) => { x: 
 let measureCtx: CanvasRenderingContext2D | null = null;
 
 /** The screen's label placement (labelPlacement.ts) for the export's viewport. */
-function placedLabels(candidates: LabelCandidate[], width: number, height: number, dots: Dot[]): PlacedLabel[] {
+function placedLabels(candidates: LabelCandidate[], width: number, height: number, dots: Dot[], fontSize: number): PlacedLabel[] {
   measureCtx ??= document.createElement("canvas").getContext("2d");
   const ctx = measureCtx;
   if (!ctx) return [];
-  ctx.font = `500 ${LABEL_SIZE}px ${LABEL_FONT}`;
+  ctx.font = `500 ${fontSize}px ${LABEL_FONT}`;
+  const k = fontSize / LABEL_SIZE;
   return placeLabels(candidates, (t) => ctx.measureText(t).width, {
-    fontSize: LABEL_SIZE,
-    gap: 3,
-    padding: 1.5,
+    fontSize,
+    gap: 3 * k,
+    padding: 1.5 * k,
     bounds: { x0: 0, y0: 0, x1: width, y1: height },
     dots,
   });

@@ -20,6 +20,7 @@ export function createExportCapture(sync: ViewSync): ViewCapture {
       return {
         land: style.land,
         border: style.border,
+        water: style.water,
         landPath: paths.land,
         borderPath: paths.borders,
         panel: { ...PANEL_STYLE[theme], glyph: GLYPH_COLOUR[theme] },

@@ -5,6 +5,8 @@
 // that fits nowhere is left out. Pure (takes a text-measuring function), so the screen, the inset and the
 // image export place labels the same way at any resolution.
 
+import { SCREEN_LABEL_SIZE } from "../state/drawnGeometry";
+
 export interface LabelCandidate {
   id: string;
   text: string;
@@ -217,4 +219,4 @@ export function drawLabels(
 }
 
 export const LABEL_FONT = "system-ui, 'DejaVu Sans', Arial, sans-serif";
-export const LABEL_SIZE = 12;
+export const LABEL_SIZE = SCREEN_LABEL_SIZE;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { boxesOverlap, estimateText, layoutExport, sourcesText, wrapText, type Box } from "../../../src/io/exportLayout";
+import {
+  boxesOverlap,
+  estimateText,
+  labelScaleFor,
+  layoutExport,
+  pxPerPoint,
+  sourcesText,
+  wrapText,
+  type Box,
+} from "../../../src/io/exportLayout";
 import type { ExportSpec } from "../../../src/io/exportSpec";
 
 const spec = (patch: Partial<ExportSpec> = {}): ExportSpec => ({
@@ -119,5 +128,31 @@ describe("wrapText and sourcesText", () => {
   it("writes the sources sentence", () => {
     expect(sourcesText([])).toBe("Sources: none for the flows shown.");
     expect(sourcesText(["A", "B"])).toBe("Sources: A; B.");
+  });
+});
+
+describe("type in print and labels in a frame", () => {
+  it("converts layout px to points from the paper's width: 1754 px across A4's 297 mm is 2.08 px a point", () => {
+    // 297 mm = 11.693 in = 841.9 pt.
+    expect(pxPerPoint(1754, 297)).toBeCloseTo(1754 / 841.89, 3);
+  });
+
+  it("keeps every text of a print layout at or above its smallest size, sources included", () => {
+    const minText = 7.5 * pxPerPoint(1754, 297);
+    const l = layoutExport(spec(), { width: 1754, height: 1240, minText });
+    for (const t of l.texts) expect(t.size, `${t.role}: ${t.text}`).toBeGreaterThanOrEqual(minText - 1e-9);
+    // Forty publishers still all named (six lines in print, no ellipsis).
+    const sources = l.texts.filter((t) => t.role === "sources").map((t) => t.text);
+    expect(sources.join(" ")).toContain("Publisher number 40.");
+    // Without a print minimum the same page sets its footer smaller.
+    const screen = layoutExport(spec(), { width: 1754, height: 1240 });
+    expect(Math.min(...screen.texts.map((t) => t.size))).toBeLessThan(minText);
+  });
+
+  it("scales place labels with the frame's type scale, never under a print minimum", () => {
+    expect(labelScaleFor({ scale: 1 })).toBe(1);
+    expect(labelScaleFor({ scale: 0.72 })).toBeCloseTo(0.72, 9);
+    // A4: 7.5 pt = 15.6 layout px, more than 12 × 0.91.
+    expect(labelScaleFor({ scale: 0.91 }, 15.6) * 12).toBeCloseTo(15.6, 9);
   });
 });
