@@ -73,6 +73,24 @@ try {
   await page.getByLabel("Background", { exact: true }).selectOption("white");
   await page.getByLabel("Image size", { exact: true }).selectOption("a4");
   written.push(await saveExport(page, "Export PNG", "export-2024-a4.png"));
+  written.push(await saveExport(page, "Export SVG", "export-2024-a4.svg"));
+  // "Current view": the graph's size on screen, labels scaled with the smaller frame.
+  await page.getByLabel("Image size", { exact: true }).selectOption("view");
+  written.push(await saveExport(page, "Export PNG", "export-2024-view.png"));
+  await page.getByLabel("Image size", { exact: true }).selectOption("slide");
+  // A trace: every chain drawn named with its volume, the map framed on the route.
+  for (const [field, place] of [
+    ["Origin", "Sichuan"],
+    ["Destination", "Russia"],
+  ] as const) {
+    await page.getByRole("combobox", { name: field }).fill(place);
+    await page.getByRole("combobox", { name: field }).press("Enter");
+  }
+  await page.getByRole("button", { name: "Trace", exact: true }).click();
+  await page.getByRole("listbox", { name: "Chains found, best first" }).waitFor();
+  await waitIdle(page);
+  written.push(await saveExport(page, "Export PNG", "export-2024-trace-sichuan-russia.png"));
+  written.push(await saveExport(page, "Export SVG", "export-2024-trace-sichuan-russia.svg"));
   await context.close();
   // The border inset open, on screen and in the slide export.
   const inset = await openApp(browser, served.url, { viewport: { width: 1280, height: 800 } });
@@ -84,6 +102,7 @@ try {
   await inset.page.screenshot({ path: insetPath });
   written.push(insetPath);
   written.push(await saveExport(inset.page, "Export PNG", "export-2024-inset.png"));
+  written.push(await saveExport(inset.page, "Export SVG", "export-2024-inset.svg"));
   await inset.context.close();
   // The 640×400 embed.
   const embed = await openApp(browser, `${served.url}?embed=1`, { viewport: { width: 640, height: 400 } });
