@@ -98,9 +98,19 @@ describe("route tracing", () => {
     const before = await graphShot(page);
     const texts = await chainOptions(page).allTextContents();
     const index = texts.findIndex((t) => /Horgos|Alashankou|Torugart|Irkeshtam/.test(t));
+    // The camera's move is seen as it happens (a record of data-animating turning "true"), not by reading the
+    // attribute after the click, which a loaded machine may read after the move has already ended.
+    await page.evaluate(() => {
+      const root = document.documentElement;
+      const w = window as unknown as { __framed?: boolean };
+      w.__framed = false;
+      new MutationObserver((records) => {
+        if (root.dataset.animating === "true" || records.some((r) => r.oldValue === "true")) w.__framed = true;
+      }).observe(root, { attributes: true, attributeFilter: ["data-animating"], attributeOldValue: true });
+    });
     await chainOptions(page).nth(index).click();
-    expect(await page.evaluate(() => document.documentElement.dataset.animating)).toBe("true");
     await waitIdle(page);
+    expect(await page.evaluate(() => (window as unknown as { __framed?: boolean }).__framed)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.dataset.animating)).toBe("false");
     const after = await graphShot(page, "/tmp/trace-chain.png");
     let changed = 0;
