@@ -3,33 +3,15 @@
 // splits them; clicking a cluster zooms in on it; "Cluster places" unticked draws every place and flow.
 // Counts are read from the renderer (what sigma holds) and from the drawn scene.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { worldFlows } from "../../bench/worldFlows";
-import { launchBrowser, openApp, openSection, renders, serveDist, waitIdle, waitRendered, type OpenedPage, type Served } from "./harness";
+import { openSection, renders, waitIdle, waitRendered } from "./harness";
+import { pagePerTest } from "./pagePerTest";
 
-let served: Served;
-let browser: Browser;
-let app: OpenedPage;
+// One server and browser for the file, a page of its own for each test.
+const the = pagePerTest();
 const DATA = worldFlows(250, 770, 7);
-
-beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-beforeEach(async () => {
-  app = await openApp(browser, served.url);
-});
-
-afterEach(async () => {
-  await app?.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
 
 const csv = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
 
@@ -75,7 +57,7 @@ const waitMorePlaces = (page: Page, than: number) =>
 
 describe("clustering a 770-flow import", () => {
   it("draws clusters and merged flows at world zoom, splits them as the camera zooms in, and all places unclustered", async () => {
-    const { page } = app;
+    const { page } = the.app;
     await importWorld(page);
     const world = await drawnCounts(page);
     // Every place with a flow (a couple of the 250 have none).
@@ -119,11 +101,11 @@ describe("clustering a 770-flow import", () => {
     const all = await drawnCounts(page);
     expect([all.nodes, all.edges, all.onCanvas, all.level]).toEqual([world.places, 770, world.places, null]);
     expect(await page.getByTestId("legend-clusters").count()).toBe(0);
-    expect(app.errors).toEqual([]);
+    expect(the.app.errors).toEqual([]);
   });
 
   it("hovering a cluster lists its places and volume; clicking it zooms in until it splits", async () => {
-    const { page } = app;
+    const { page } = the.app;
     await importWorld(page);
     const before = await drawnCounts(page);
     // The cluster with the most places, where it is on the page.
@@ -149,11 +131,11 @@ describe("clustering a 770-flow import", () => {
     expect(rest).toBeLessThan(target.members);
     // Its places are drawn apart now (as places or smaller clusters), not selected as one place.
     expect(await page.evaluate(() => window.reroute!.app.store.get().selection)).toBeNull();
-    expect(app.errors).toEqual([]);
+    expect(the.app.errors).toEqual([]);
   });
 
   it("exports what the screen shows: the SVG draws the clusters with their rings", async () => {
-    const { page } = app;
+    const { page } = the.app;
     await importWorld(page);
     const shown = await drawnCounts(page);
     await openSection(page, "Image export");

@@ -3,31 +3,13 @@
 // no place label prints under 7 pt; with the border inset open the SVG carries the inset and its places.
 import { readFileSync } from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { decodePng, launchBrowser, openApp, type OpenedPage, type Served, serveDist } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { decodePng } from "./harness";
+import { pagePerTest } from "./pagePerTest";
 
-let served: Served;
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-beforeEach(async () => {
-  app = await openApp(browser, served.url, { viewport: { width: 1280, height: 800 } });
-});
-
-afterEach(async () => {
-  await app?.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+// One server and browser for the file, a page of its own for each test.
+const the = pagePerTest({ width: 1280, height: 800 });
 
 async function download(page: Page, button: string): Promise<Buffer> {
   const [file] = await Promise.all([
@@ -99,7 +81,7 @@ function pointsPerUnit(doc: Document): number {
 
 describe("Labels in an export's frame", () => {
   it("shrink with a frame smaller than a slide ('Current view') and never overlap", async () => {
-    const { page } = app;
+    const { page } = the.app;
     const slide = mapLabels(await exportSvg(page));
     expect(slide.length).toBeGreaterThan(10);
     expect(slide[0]!.size).toBe(12);
@@ -119,7 +101,7 @@ describe("Labels in an export's frame", () => {
   });
 
   it("on A4 state the paper size and set every place label at 7 pt or more, none overlapping", async () => {
-    const { page } = app;
+    const { page } = the.app;
     await page.getByLabel("Image size", { exact: true }).selectOption("a4");
     const doc = await exportSvg(page);
     expect(doc.documentElement.getAttribute("width")).toBe("297mm");
@@ -140,7 +122,7 @@ describe("Labels in an export's frame", () => {
 
 describe("The border inset in an SVG export", () => {
   it("is carried with its places, flows and labels when open", async () => {
-    const { page } = app;
+    const { page } = the.app;
     expect((await exportSvg(page)).getElementById("border-inset")).toBeNull();
     await page.getByRole("button", { name: "Border inset", exact: true }).click();
     await page.waitForFunction(() => window.reroute!.app.renderer.inset() !== null);
@@ -170,13 +152,13 @@ describe("The border inset in an SVG export", () => {
     const h = at("horgos"),
       a = at("alashankou");
     expect(Math.hypot(h.x - a.x, h.y - a.y)).toBeGreaterThan(40);
-    expect(app.errors).toEqual([]);
+    expect(the.app.errors).toEqual([]);
   });
 });
 
 describe("Place dots on dark and transparent exports", () => {
   it("carry a light ring, so the dark-blue market dots stand out from a dark ground", async () => {
-    const { page } = app;
+    const { page } = the.app;
     const ringLight: Record<string, number> = {};
     const ringed: Record<string, boolean> = {};
     const ground: Record<string, number> = {};

@@ -3,32 +3,14 @@
 // the map is framed on the route's places, and the file is named after the trace.
 import { readFileSync, writeFileSync } from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readPngText } from "../../src/io/pngText";
-import { decodePng, launchBrowser, openApp, type OpenedPage, type Served, serveDist } from "./harness";
+import { decodePng } from "./harness";
+import { pagePerTest } from "./pagePerTest";
 
-let served: Served;
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-beforeEach(async () => {
-  app = await openApp(browser, served.url, { viewport: { width: 1280, height: 800 } });
-});
-
-afterEach(async () => {
-  await app?.context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+// One server and browser for the file, a page of its own for each test.
+const the = pagePerTest({ width: 1280, height: 800 });
 
 async function exportFile(page: Page, button: string): Promise<{ name: string; data: Buffer }> {
   const [download] = await Promise.all([
@@ -97,7 +79,7 @@ const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16))
 
 describe("A trace's export", () => {
   it("names every chain drawn with its volume and frames the route, in the SVG and the PNG", async () => {
-    const { page } = app;
+    const { page } = the.app;
     const listed = await traceSichuanRussia(page);
     expect(listed.length).toBeGreaterThanOrEqual(2);
     // The places the map emphasises: every place on the chains drawn.
@@ -147,11 +129,11 @@ describe("A trace's export", () => {
       const got = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
       expect(Math.max(...got.map((v, k) => Math.abs(v - want[k]!))), `${id} at ${x},${y}: ${got} vs ${dot.fill}`).toBeLessThan(40);
     }
-    expect(app.errors).toEqual([]);
+    expect(the.app.errors).toEqual([]);
   });
 
   it("with one chain chosen, names that chain alone and frames its places", async () => {
-    const { page } = app;
+    const { page } = the.app;
     const listed = await traceSichuanRussia(page);
     await page.getByRole("listbox", { name: "Chains found, best first" }).getByRole("option").nth(1).click();
     await page.waitForFunction(
@@ -171,7 +153,7 @@ describe("A trace's export", () => {
   });
 
   it("names the file after the saved view on screen, else the trace, else the title and year", async () => {
-    const { page } = app;
+    const { page } = the.app;
     await traceSichuanRussia(page);
     await page.getByLabel("View name", { exact: true }).fill("Overland to Russia");
     await page.getByRole("button", { name: "Save view", exact: true }).click();
