@@ -2,6 +2,7 @@
 // indexes) plus tables of the distinct strings and lists. Built while a file is read (no object per flow),
 // moved from the import worker to the page by transfer (no structured clone of a million objects), stored
 // as is, and turned into Flow objects only where the app needs them (in slices, see materialiseFlows).
+import { StringIndex } from "./stringIndex";
 import { BASES, type Basis, type Flow, type Place } from "./types";
 
 export interface FlowColumns {
@@ -59,11 +60,12 @@ export class FlowColumnsBuilder {
   private formula: Uint32Array;
   private note: Uint32Array;
   private readonly modes: string[] = [];
-  private readonly modeIndex = new Map<string, number>();
+  private readonly modeIndex = new StringIndex();
   private readonly lists: string[][] = [];
-  private readonly listIndex = new Map<string, number>();
+  /** Keyed by the list cell's text. */
+  private readonly listIndex = new StringIndex();
   private readonly texts: string[] = [];
-  private readonly textIndex = new Map<string, number>();
+  private readonly textIndex = new StringIndex();
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
@@ -86,24 +88,36 @@ export class FlowColumnsBuilder {
   }
 
   modeCode(mode: string): number {
-    let code = this.modeIndex.get(mode);
-    if (code === undefined) {
-      code = this.modes.length;
-      this.modes.push(mode);
-      this.modeIndex.set(mode, code);
-    }
+    const code = this.modeIndex.add(mode);
+    if (code === this.modes.length) this.modes.push(mode);
     return code;
   }
 
   /** A list cell by its raw text ("U7; X2"), split once per distinct text. */
   listCode(raw: string, split: (raw: string) => string[]): number {
-    let code = this.listIndex.get(raw);
-    if (code === undefined) {
-      code = this.lists.length;
-      this.lists.push(Object.freeze(split(raw)) as string[]);
-      this.listIndex.set(raw, code);
-    }
+    const code = this.listIndex.add(raw);
+    if (code === this.lists.length) this.lists.push(Object.freeze(split(raw)) as string[]);
     return code;
+  }
+
+  /** The code of the mode written src[from, to), -1 when no flow has it yet (codes are given by modeCode). */
+  findMode(src: string, from: number, to: number): number {
+    return this.modeIndex.getRange(src, from, to);
+  }
+
+  /** The mode a code stands for. */
+  modeName(code: number): string {
+    return this.modes[code]!;
+  }
+
+  /** The code of the list cell src[from, to), -1 when not seen yet (codes are given by listCode). */
+  findList(src: string, from: number, to: number): number {
+    return this.listIndex.getRange(src, from, to);
+  }
+
+  /** The code of the text src[from, to), -1 when not seen yet (codes are given by textCode). */
+  findText(src: string, from: number, to: number): number {
+    return this.textIndex.getRange(src, from, to);
   }
 
   /** The list a code stands for (shared: never mutate). */
@@ -112,12 +126,8 @@ export class FlowColumnsBuilder {
   }
 
   textCode(text: string): number {
-    let code = this.textIndex.get(text);
-    if (code === undefined) {
-      code = this.texts.length;
-      this.texts.push(text);
-      this.textIndex.set(text, code);
-    }
+    const code = this.textIndex.add(text);
+    if (code === this.texts.length) this.texts.push(text);
     return code;
   }
 
@@ -134,15 +144,32 @@ export class FlowColumnsBuilder {
     formula: number,
     note: number,
   ): void {
+    this.pushCodes(from, to, year, volume, usd === null ? NaN : usd, mode, BASES.indexOf(basis), facts, sources, formula, note);
+  }
+
+  /** push with the basis as its index in BASES and a missing usd as NaN. */
+  pushCodes(
+    from: number,
+    to: number,
+    year: number,
+    volume: number,
+    usd: number,
+    mode: number,
+    basis: number,
+    facts: number,
+    sources: number,
+    formula: number,
+    note: number,
+  ): void {
     if (this.n === this.capacity) this.reserve(this.capacity * 2);
     const i = this.n++;
     this.from[i] = from;
     this.to[i] = to;
     this.year[i] = year;
     this.volume[i] = volume;
-    this.usd[i] = usd === null ? NaN : usd;
+    this.usd[i] = usd;
     this.mode[i] = mode;
-    this.basis[i] = BASES.indexOf(basis);
+    this.basis[i] = basis;
     this.facts[i] = facts;
     this.sources[i] = sources;
     this.formula[i] = formula;

@@ -2,6 +2,8 @@
 // reports each problem with file, line and column, and builds a Dataset only when nothing is wrong.
 import { streamCsvTable, type CsvFieldsRow } from "./csvTable";
 import { FlowColumnsBuilder, materialiseFlows, type FlowColumns } from "./flowColumns";
+import { PlainFlowRows } from "./plainFlowRows";
+import { StringIndex } from "./stringIndex";
 import { MAX_VOLUME } from "./volumeRange";
 import { contentHash } from "./contentHash";
 import { LANE_IDS } from "./lanes";
@@ -113,8 +115,8 @@ interface Col {
 
 /**
  * One file's table plus the helpers that turn its cells into typed values or issues. Cells are read by
- * column index from the fields papaparse gives; with `stream`, rows go to its handler as they are read
- * (nothing kept per row), else they are kept in `rows`.
+ * column index, without a copy per cell; with `stream`, rows go to its handler as they are read (nothing
+ * kept per row), else they are kept in `rows`.
  */
 class TableReader {
   header: string[] = [];
@@ -129,6 +131,7 @@ class TableReader {
     spec: ColumnSpec,
     private readonly issues: DataIssue[],
     stream?: (reader: TableReader) => (row: CsvRow) => void,
+    csvReader: "auto" | "papaparse" = "auto",
   ) {
     let onRow: ((row: CsvRow) => void) | null = null;
     streamCsvTable(
@@ -145,8 +148,9 @@ class TableReader {
       (row) => {
         if (!this.ok) return;
         if (onRow) onRow(row);
-        else this.rows.push(row);
+        else this.rows.push(row.copy());
       },
+      csvReader,
     );
   }
 
@@ -223,10 +227,7 @@ class TableReader {
   }
 
   text(row: CsvRow, name: string | Col): string {
-    const index = this.col(name).index;
-    if (index < 0) return "";
-    const raw = row.fields[index];
-    return raw === undefined ? "" : raw.trim();
+    return row.text(this.col(name).index);
   }
 
   /** A cell that must not be empty; returns null (after reporting) when it is. */
@@ -440,9 +441,12 @@ function readFlows(
   places: readonly Place[],
   placeRefs: References,
   sourceRefs: References,
+  fullCheck: boolean,
 ): FlowColumns | null {
   const placeIndex = new Map<string, number>();
   places.forEach((place, i) => placeIndex.set(place.id, i));
+  const placeIds = new StringIndex();
+  for (const place of places) placeIds.add(place.id);
   const builder = new FlowColumnsBuilder(Math.min(1 << 22, Math.max(1024, Math.round(text.length / 60))));
   const nPlaces = Math.max(1, places.length);
   const numericKeys = nPlaces * nPlaces * 256 * 1024 < Number.MAX_SAFE_INTEGER;
@@ -454,93 +458,129 @@ function readFlows(
   // Per distinct sources cell: whether it names an id sources.csv lacks (checked once per cell text).
   const listUnknown: boolean[] = [];
   const lines: { of: ((offset: number) => number) | null } = { of: null };
-  const reader = new TableReader("flows.csv", text, DATASET_COLUMNS.flows, issues, (reader) => {
-    const FROM = reader.col("from"),
-      TO = reader.col("to"),
-      YEAR = reader.col("year"),
-      VEHICLES = reader.col("vehicles"),
-      USD = reader.col("usd"),
-      MODE = reader.col("mode"),
-      BASIS = reader.col("basis"),
-      FORMULA = reader.col("formula"),
-      SOURCES = reader.col("sources"),
-      FACTS = reader.col("facts"),
-      NOTE = reader.col("note");
-    const formulaColumn = reader.has("formula") ? FORMULA : BASIS;
-    const knownModes = KNOWN_MODES as readonly string[];
-    const volumeRange = { min: 0, max: MAX_VOLUME };
-    return (row) => {
-      lines.of ??= (offset) => row.lineAt(offset);
-      const from = reader.required(row, FROM, "the origin place id");
-      const to = reader.required(row, TO, "the destination place id");
-      const fromIndex = from === null ? undefined : placeIndex.get(from);
-      const toIndex = to === null ? undefined : placeIndex.get(to);
-      if (from !== null && fromIndex === undefined) placeRefs.add(reader, from, row, FROM);
-      if (to !== null && toIndex === undefined) placeRefs.add(reader, to, row, TO);
-      if (from !== null && from === to) reader.error(row, TO, `the flow goes from "${from}" to itself; from and to must differ`);
-      const yearRaw = reader.text(row, YEAR);
-      const yearFast = yearRaw.length === 4 && plainDigits(yearRaw) ? Number(yearRaw) : NaN;
-      const year = yearFast >= YEAR_MIN && yearFast <= YEAR_MAX ? yearFast : reader.year(row, YEAR);
-      // Up to 15 plain digits (plainDigits) is below MAX_VOLUME (1e15): read at once; the rest checked in full.
-      const vehiclesRaw = reader.text(row, VEHICLES);
-      const vehicles = plainDigits(vehiclesRaw) ? Number(vehiclesRaw) : reader.number(row, VEHICLES, "the number of vehicles", volumeRange);
-      const usdRaw = reader.text(row, USD);
-      const usd = usdRaw === "" ? null : plainDigits(usdRaw) ? Number(usdRaw) : reader.optionalNumber(row, USD, volumeRange);
-      const mode = reader.text(row, MODE) || "unknown";
-      if (!knownModes.includes(mode)) {
-        reader.warn(row, MODE, `"${mode}" is not a usual transport mode (${KNOWN_MODES.join(", ")}); kept as written`);
-      }
-      const basis = reader.oneOf<Basis>(row, BASIS, "basis", BASES);
-      const formula = reader.text(row, FORMULA);
-      if (basis === "modelled" && formula === "") {
-        reader.error(
-          row,
-          formulaColumn,
-          'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")',
-        );
-      } else if (basis === "derived" && formula === "") {
-        reader.warn(row, formulaColumn, "a derived flow should give the arithmetic it was derived by in the formula column");
-      }
-      const sourcesCode = builder.listCode(reader.text(row, SOURCES), splitList);
-      let unknownSource = listUnknown[sourcesCode];
-      if (unknownSource === undefined) {
-        unknownSource = builder.list(sourcesCode).some((source) => !sourceRefs.knows(source));
-        listUnknown[sourcesCode] = unknownSource;
-      }
-      if (unknownSource) for (const source of builder.list(sourcesCode)) sourceRefs.add(reader, source, row, SOURCES);
-
-      if (from === null || to === null || from === to || year === null || vehicles === null || usd === undefined || basis === null) return;
-      const modeCode = builder.modeCode(mode);
-      if (fromIndex === undefined || toIndex === undefined || !numericKeys || modeCode >= 1024) {
-        const id = flowId(from, to, year, mode);
-        const first = seenById.get(id);
-        if (first === undefined) seenById.set(id, row.start);
-        else
-          reader.issueAt(
-            "error",
-            { line: row.line, column: 0, columnName: "" },
-            `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${row.lineAt(first)}); give each hop, year and mode once`,
+  const csvReader = fullCheck ? "papaparse" : "auto";
+  const reader = new TableReader(
+    "flows.csv",
+    text,
+    DATASET_COLUMNS.flows,
+    issues,
+    (reader) => {
+      const FROM = reader.col("from"),
+        TO = reader.col("to"),
+        YEAR = reader.col("year"),
+        VEHICLES = reader.col("vehicles"),
+        USD = reader.col("usd"),
+        MODE = reader.col("mode"),
+        BASIS = reader.col("basis"),
+        FORMULA = reader.col("formula"),
+        SOURCES = reader.col("sources"),
+        FACTS = reader.col("facts"),
+        NOTE = reader.col("note");
+      const formulaColumn = reader.has("formula") ? FORMULA : BASIS;
+      const knownModes = KNOWN_MODES as readonly string[];
+      const volumeRange = { min: 0, max: MAX_VOLUME };
+      // Most rows are read from the text with no string per cell; the rest get the full check below.
+      const plain =
+        !fullCheck && numericKeys && placeIds.size === places.length
+          ? new PlainFlowRows(
+              builder,
+              placeIds,
+              nPlaces,
+              {
+                from: FROM.index,
+                to: TO.index,
+                year: YEAR.index,
+                vehicles: VEHICLES.index,
+                usd: USD.index,
+                mode: MODE.index,
+                basis: BASIS.index,
+                formula: FORMULA.index,
+                sources: SOURCES.index,
+                facts: FACTS.index,
+                note: NOTE.index,
+              },
+              knownModes,
+              listUnknown,
+            )
+          : null;
+      return (row) => {
+        lines.of ??= (offset) => row.lineAt(offset);
+        if (plain !== null && plain.read(row, keys, starts)) return;
+        const from = reader.required(row, FROM, "the origin place id");
+        const to = reader.required(row, TO, "the destination place id");
+        const fromIndex = from === null ? undefined : placeIndex.get(from);
+        const toIndex = to === null ? undefined : placeIndex.get(to);
+        if (from !== null && fromIndex === undefined) placeRefs.add(reader, from, row, FROM);
+        if (to !== null && toIndex === undefined) placeRefs.add(reader, to, row, TO);
+        if (from !== null && from === to) reader.error(row, TO, `the flow goes from "${from}" to itself; from and to must differ`);
+        const yearRaw = reader.text(row, YEAR);
+        const yearFast = yearRaw.length === 4 && plainDigits(yearRaw) ? Number(yearRaw) : NaN;
+        const year = yearFast >= YEAR_MIN && yearFast <= YEAR_MAX ? yearFast : reader.year(row, YEAR);
+        // Up to 15 plain digits (plainDigits) is below MAX_VOLUME (1e15): read at once; the rest checked in full.
+        const vehiclesRaw = reader.text(row, VEHICLES);
+        const vehicles = plainDigits(vehiclesRaw)
+          ? Number(vehiclesRaw)
+          : reader.number(row, VEHICLES, "the number of vehicles", volumeRange);
+        const usdRaw = reader.text(row, USD);
+        const usd = usdRaw === "" ? null : plainDigits(usdRaw) ? Number(usdRaw) : reader.optionalNumber(row, USD, volumeRange);
+        const mode = reader.text(row, MODE) || "unknown";
+        if (!knownModes.includes(mode)) {
+          reader.warn(row, MODE, `"${mode}" is not a usual transport mode (${KNOWN_MODES.join(", ")}); kept as written`);
+        }
+        const basis = reader.oneOf<Basis>(row, BASIS, "basis", BASES);
+        const formula = reader.text(row, FORMULA);
+        if (basis === "modelled" && formula === "") {
+          reader.error(
+            row,
+            formulaColumn,
+            'a modelled flow needs a formula saying how it was estimated (e.g. "436000 × assumed share 0.35")',
           );
-        // Rows naming unknown places are reported (placeRefs) and leave no flow.
-        if (fromIndex === undefined || toIndex === undefined) return;
-      }
-      keys.push(((fromIndex * nPlaces + toIndex) * 256 + (year - YEAR_MIN)) * 1024 + modeCode);
-      starts.push(row.start);
-      builder.push(
-        fromIndex,
-        toIndex,
-        year,
-        vehicles,
-        usd,
-        modeCode,
-        basis,
-        builder.listCode(reader.text(row, FACTS), splitList),
-        sourcesCode,
-        builder.textCode(formula),
-        builder.textCode(reader.text(row, NOTE)),
-      );
-    };
-  });
+        } else if (basis === "derived" && formula === "") {
+          reader.warn(row, formulaColumn, "a derived flow should give the arithmetic it was derived by in the formula column");
+        }
+        const sourcesCode = builder.listCode(reader.text(row, SOURCES), splitList);
+        let unknownSource = listUnknown[sourcesCode];
+        if (unknownSource === undefined) {
+          unknownSource = builder.list(sourcesCode).some((source) => !sourceRefs.knows(source));
+          listUnknown[sourcesCode] = unknownSource;
+        }
+        if (unknownSource) for (const source of builder.list(sourcesCode)) sourceRefs.add(reader, source, row, SOURCES);
+
+        if (from === null || to === null || from === to || year === null || vehicles === null || usd === undefined || basis === null)
+          return;
+        const modeCode = builder.modeCode(mode);
+        if (fromIndex === undefined || toIndex === undefined || !numericKeys || modeCode >= 1024) {
+          const id = flowId(from, to, year, mode);
+          const first = seenById.get(id);
+          if (first === undefined) seenById.set(id, row.start);
+          else
+            reader.issueAt(
+              "error",
+              { line: row.line, column: 0, columnName: "" },
+              `duplicate flow ${from} → ${to} in ${year} by ${mode} (first on line ${row.lineAt(first)}); give each hop, year and mode once`,
+            );
+          // Rows naming unknown places are reported (placeRefs) and leave no flow.
+          if (fromIndex === undefined || toIndex === undefined) return;
+        }
+        keys.push(((fromIndex * nPlaces + toIndex) * 256 + (year - YEAR_MIN)) * 1024 + modeCode);
+        starts.push(row.start);
+        builder.push(
+          fromIndex,
+          toIndex,
+          year,
+          vehicles,
+          usd,
+          modeCode,
+          basis,
+          builder.listCode(reader.text(row, FACTS), splitList),
+          sourcesCode,
+          builder.textCode(formula),
+          builder.textCode(reader.text(row, NOTE)),
+        );
+      };
+    },
+    csvReader,
+  );
   if (!reader.ok) return null;
   const columns = builder.build();
   if (numericKeys && lines.of !== null) reportDuplicates(columns, places, keys, starts, lines.of, reader);
@@ -715,6 +755,11 @@ export interface ParseDatasetOptions {
    * worker, which transfers the columns to the page; default "objects": `dataset.flows` as Flow objects.
    */
   flows?: "objects" | "columns";
+  /**
+   * Read every file through papaparse and every flow row through the full check, as this parser did before
+   * it read plain rows straight from the text: the reference the faster reading is tested against.
+   */
+  fullCheck?: boolean;
 }
 
 /** Parses and validates a dataset in Reroute's CSV format; `dataset` is null when any error was found. */
@@ -725,7 +770,9 @@ export function parseDataset(
 ): ParseDatasetResult {
   const issues: DataIssue[] = [];
 
-  const placesReader = new TableReader("places.csv", files.places, DATASET_COLUMNS.places, issues);
+  const fullCheck = options.fullCheck === true;
+  const csvReader = fullCheck ? "papaparse" : "auto";
+  const placesReader = new TableReader("places.csv", files.places, DATASET_COLUMNS.places, issues, undefined, csvReader);
   const places = placesReader.ok ? readPlaces(placesReader) : [];
   // Place references are only checkable when places.csv itself could be read.
   let knownPlaces: Set<string> | null = null;
@@ -743,7 +790,7 @@ export function parseDataset(
   let sources: Source[] = [];
   let sourcesRead = false;
   if (files.sources !== undefined) {
-    const reader = new TableReader("sources.csv", files.sources, DATASET_COLUMNS.sources, issues);
+    const reader = new TableReader("sources.csv", files.sources, DATASET_COLUMNS.sources, issues, undefined, csvReader);
     if (reader.ok) {
       sources = readSources(reader);
       sourcesRead = true;
@@ -752,21 +799,21 @@ export function parseDataset(
   // Without sources.csv there is nothing to check source ids against, so they are taken as given.
   const sourceRefs = new References(sourcesRead ? new Set(sources.map((source) => source.id)) : null);
 
-  const columns = readFlows(files.flows, issues, places, placeRefs, sourceRefs);
+  const columns = readFlows(files.flows, issues, places, placeRefs, sourceRefs, fullCheck);
 
   let context: ContextFigure[] = [];
   if (files.context !== undefined) {
-    const reader = new TableReader("context.csv", files.context, DATASET_COLUMNS.context, issues);
+    const reader = new TableReader("context.csv", files.context, DATASET_COLUMNS.context, issues, undefined, csvReader);
     if (reader.ok) context = readContext(reader, placeRefs, sourceRefs);
   }
   let events: PolicyEvent[] = [];
   if (files.events !== undefined) {
-    const reader = new TableReader("events.csv", files.events, DATASET_COLUMNS.events, issues);
+    const reader = new TableReader("events.csv", files.events, DATASET_COLUMNS.events, issues, undefined, csvReader);
     if (reader.ok) events = readEvents(reader, sourceRefs);
   }
   let assumptions: Assumption[] = [];
   if (files.assumptions !== undefined) {
-    const reader = new TableReader("assumptions.csv", files.assumptions, DATASET_COLUMNS.assumptions, issues);
+    const reader = new TableReader("assumptions.csv", files.assumptions, DATASET_COLUMNS.assumptions, issues, undefined, csvReader);
     if (reader.ok) assumptions = readAssumptions(reader);
   }
 

@@ -75,6 +75,22 @@ export interface ScanOptions {
  * with its 1-based physical line. Never throws on malformed input: quoting problems become issues.
  */
 export function scanDelimited(text: string, options: ScanOptions, onRow?: (fields: string[], line: number) => void): ScanResult {
+  // The header of a big file from its beginning alone (papaparse would first cut all of it into lines),
+  // when the header row ends inside that beginning.
+  if (options.headerOnly && !options.onProgress && text.length > HEAD_SLICE) {
+    const head = scan(text.slice(0, HEAD_SLICE), options, onRow);
+    if (head.header.length > 0 && head.headerEnd < HEAD_SLICE) return withoutEnd(head);
+  }
+  return withoutEnd(scan(text, options, onRow));
+}
+
+const HEAD_SLICE = 1 << 16;
+
+function withoutEnd(result: ScanResult): ScanResult {
+  return { header: result.header, headerLine: result.headerLine, issues: result.issues, rows: result.rows };
+}
+
+function scan(text: string, options: ScanOptions, onRow?: (fields: string[], line: number) => void): ScanResult & { headerEnd: number } {
   const { file, delimiter } = options;
   const issues: DataIssue[] = [];
   let header: string[] | null = null;
@@ -83,6 +99,8 @@ export function scanDelimited(text: string, options: ScanOptions, onRow?: (field
   let line = 1;
   let scanned = 0;
   let previousCursor = 0;
+  /** Offset just past the header row. */
+  let headerEnd = 0;
   let nextProgress = 0;
   const step = 1 << 20;
   const total = text.length;
@@ -120,6 +138,7 @@ export function scanDelimited(text: string, options: ScanOptions, onRow?: (field
       if (header === null) {
         header = fields.map((cell) => cell.trim());
         headerLine = rowLine;
+        headerEnd = previousCursor;
         if (options.headerOnly) parser.abort();
         return;
       }
@@ -129,7 +148,7 @@ export function scanDelimited(text: string, options: ScanOptions, onRow?: (field
     },
   });
   options.onProgress?.(1);
-  return { header: header ?? [], headerLine, issues, rows };
+  return { header: header ?? [], headerLine, issues, rows, headerEnd };
 }
 
 /** Reads the whole table into memory: for small files (places lists, Comtrade extracts). */

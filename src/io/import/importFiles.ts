@@ -1,6 +1,6 @@
 // The one entry point of "Bring your own data": bytes of one or several files in, a Dataset (or the
 // question to ask the user, or a list of errors) out. Never throws.
-import { contentHash } from "../../domain/contentHash";
+import { contentHash, withContentHashMemo } from "../../domain/contentHash";
 import type { DatasetFiles } from "../../domain/parseDataset";
 import type { DataIssue } from "../../domain/types";
 import { DatasetBuilder } from "./builder";
@@ -119,7 +119,9 @@ export async function importFiles(files: readonly ImportFile[], options: ImportO
 /** The synchronous core of importFiles (for workers and tests). Never throws. */
 export function importFilesSync(files: readonly ImportFile[], options: ImportOptions = {}): ImportResult {
   try {
-    return run(files, options);
+    // The files are hashed for the import's id, then (for Reroute's own CSV) again as the dataset's texts:
+    // the second hash continues the first where they agree.
+    return withContentHashMemo(() => run(files, options));
   } catch (error) {
     // A last net: every input must end in a result, even on a bug.
     return failed("unknown", `the import stopped on an unexpected problem: ${error instanceof Error ? error.message : String(error)}`);
