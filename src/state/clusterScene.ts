@@ -73,9 +73,14 @@ export function levelFor(hierarchy: ClusterHierarchy, mapScale: number | null): 
   return mapScale !== null && mapScale > 0 ? levelForScale(mapScale) : hierarchy.maxLevel - 5;
 }
 
-/** The hierarchy of a scene's places (aggregates stay apart), from the level spanning all of them down. */
-export function sceneHierarchy(scene: Scene): ClusterHierarchy {
-  const points = scene.nodes.filter((n) => !n.aggregate).map((n) => ({ id: n.id, x: n.x, y: n.y, weight: n.volume }));
+/**
+ * The hierarchy of a scene's places (aggregates stay apart), from the level spanning all of them down.
+ * `weights`: what each place weighs (state/clusterWeights: every year's volume); absent, its volume drawn.
+ */
+export function sceneHierarchy(scene: Scene, weights?: ReadonlyMap<string, number>): ClusterHierarchy {
+  const points = scene.nodes
+    .filter((n) => !n.aggregate)
+    .map((n) => ({ id: n.id, x: n.x, y: n.y, weight: weights ? (weights.get(n.id) ?? 0) : n.volume }));
   let span = 0;
   if (points.length) {
     const xs = points.map((p) => p.x),
@@ -84,6 +89,29 @@ export function sceneHierarchy(scene: Scene): ClusterHierarchy {
   }
   const top = Math.max(0, Math.ceil(Math.log2(Math.max(span, 1e-9) / CLUSTER_RADIUS_PX)));
   return clusterHierarchy(points, CLUSTER_RADIUS_PX, top - LEVEL_SPAN, top);
+}
+
+/**
+ * sceneHierarchy, remembered while the places stand where they stood (the same ids at the same x and y, in
+ * order) and weigh the same: a threshold, year or weighting change rebuilds the scene but not its places'
+ * positions, so the hierarchy (tens of ms for thousands of places) is built once per layout and weights.
+ */
+export function createHierarchyMemo(): (scene: Scene, weights: ReadonlyMap<string, number>) => ClusterHierarchy {
+  let last: { ids: string[]; xy: Float64Array; weights: ReadonlyMap<string, number>; value: ClusterHierarchy } | null = null;
+  return (scene, weights) => {
+    const places = scene.nodes.filter((n) => !n.aggregate);
+    if (last && last.weights === weights && last.ids.length === places.length) {
+      const { ids, xy } = last;
+      if (places.every((n, i) => n.id === ids[i] && n.x === xy[2 * i] && n.y === xy[2 * i + 1])) return last.value;
+    }
+    const xy = new Float64Array(places.length * 2);
+    places.forEach((n, i) => {
+      xy[2 * i] = n.x;
+      xy[2 * i + 1] = n.y;
+    });
+    last = { ids: places.map((n) => n.id), xy, weights, value: sceneHierarchy(scene, weights) };
+    return last.value;
+  };
 }
 
 /** The scene as drawn at `level` of `hierarchy` (clamped to the levels built; below them nothing merges). */

@@ -38,8 +38,16 @@ export const LANE_COLOURS: Record<string, string> = Object.assign(Object.create(
 
 /** Colour of a flow: its lane's colour, lighter when the figure is a modelled estimate. */
 export function flowColour(lane: string, basis: Basis): string {
-  return tint(LANE_COLOURS[lane] ?? LANE_COLOURS.other ?? "#ffd92f", BASIS_TINT[basis]);
+  // Asked once per flow drawn on every change: the few lane × basis colours are worked out once.
+  const key = `${lane}\u0000${basis}`;
+  let colour = flowColours.get(key);
+  if (colour === undefined) {
+    colour = tint(LANE_COLOURS[lane] ?? LANE_COLOURS.other ?? "#ffd92f", BASIS_TINT[basis]);
+    if (flowColours.size < 256) flowColours.set(key, colour);
+  }
+  return colour;
 }
+const flowColours = new Map<string, string>();
 
 /**
  * The basis legend's neutral sample (dark slate, no lane's colour): the legend shows what "lighter" means
@@ -60,6 +68,13 @@ export const BASIS_TINT = { reported: 0, derived: 0, modelled: 0.4 } as const;
 /** Mixes a #rrggbb colour with white; amount 0 keeps it, 1 gives white. */
 export function tint(hex: string, amount: number): string {
   const h = hex.replace("#", "");
+  // Thousands of flows are faded on every change (state/clusterScene): #rrggbb read as one number.
+  if (h.length === 6 && /^[0-9a-f]{6}$/i.test(h)) {
+    const n = parseInt(h, 16);
+    const mix = (c: number) => HEX_BYTE[Math.min(255, Math.max(0, Math.round(c * (1 - amount) + 255 * amount)))]!;
+    return `#${mix(n >>> 16)}${mix((n >>> 8) & 255)}${mix(n & 255)}`;
+  }
   const mix = (i: number) => Math.round(parseInt(h.slice(i, i + 2), 16) * (1 - amount) + 255 * amount);
   return `#${[0, 2, 4].map((i) => mix(i).toString(16).padStart(2, "0")).join("")}`;
 }
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));

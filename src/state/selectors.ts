@@ -16,7 +16,8 @@ import type { AppData } from "./store";
 import type { ViewState } from "./viewState";
 import { aggregatePanelOf } from "./aggregatePanel";
 import { chainWidths } from "./traceWidths";
-import { clusterScene, levelFor, needsClustering, sceneHierarchy } from "./clusterScene";
+import { clusterScene, createHierarchyMemo, levelFor, needsClustering } from "./clusterScene";
+import { placeWeights } from "./clusterWeights";
 import { clusterHighlight } from "./clusterHighlight";
 
 type Args = readonly unknown[];
@@ -187,10 +188,11 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
   };
   const withContext = memoLast(addContext);
   const drawnWithContext = memoLast(addContext);
-  const hierarchyOf = memoLast(sceneHierarchy);
-  const clusteredOf = memoLast((scene: Scene, on: boolean, mapScale: number | null, weighting: ViewState["weighting"]) => {
+  const hierarchyOf = createHierarchyMemo();
+  const weightsOf = memoLast(placeWeights);
+  const clusteredOf = memoLast((scene: Scene, on: boolean, mapScale: number | null, weighting: ViewState["weighting"], d: Derived) => {
     if (!on || !needsClustering(scene)) return scene;
-    const hierarchy = hierarchyOf(scene);
+    const hierarchy = hierarchyOf(scene, weightsOf(d.flows, weighting.measure, d.dataset.places));
     return clusterScene(scene, hierarchy, levelFor(hierarchy, mapScale), weighting);
   });
   const flowScene = (view: ViewState, data: AppData) => {
@@ -199,7 +201,10 @@ export function createSelectors(model: FlowModel | null, answers: RouteAnswers):
     return sceneMemo(d, view.weighting, data.positions, diff, view.layout);
   };
   const drawn = (view: ViewState, data: AppData) =>
-    drawnWithContext(clusteredOf(flowScene(view, data), data.panels.clusterPlaces, data.mapScale, view.weighting), layerOf(view, data));
+    drawnWithContext(
+      clusteredOf(flowScene(view, data), data.panels.clusterPlaces, data.mapScale, view.weighting, derived(view, data)),
+      layerOf(view, data),
+    );
   const drawnHighlightOf = memoLast((h: Highlight | null, scene: Scene, hover: ViewState["hover"], selection: ViewState["selection"]) =>
     clusterHighlight(h, scene, hover, selection),
   );

@@ -104,18 +104,45 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
       if (url !== ownRelativeUrl(location, location.hash)) history.replaceState(null, "", url);
     }, 400);
   };
+  // The address bar follows a change once its frame is drawn: writing the history costs the browser several
+  // ms (more than the rest of a threshold change at 100,000 flows), and a burst of changes within one frame
+  // is one write. `pendingFrom`: the view the address bar still shows, while a write waits.
+  let pendingFrom: ViewState | null = null;
+  let pendingFrame = 0;
+  let afterFrame: ReturnType<typeof setTimeout> | undefined;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  const cancelWrite = () => {
+    pendingFrom = null;
+    cancelAnimationFrame(pendingFrame);
+    clearTimeout(afterFrame);
+    clearTimeout(fallback);
+  };
+  const writeAddress = () => {
+    const from = pendingFrom;
+    cancelWrite();
+    if (!from || applying) return;
+    const state = store.get();
+    const url = urlFor(state);
+    if (url === ownRelativeUrl(location, location.hash)) return;
+    const step = historyStep(from, state, burst, Date.now(), store.data().panels.playing);
+    burst = step.burst;
+    if (step.action === "replace") history.replaceState(null, "", url);
+    else if (step.action === "push") history.pushState(null, "", url);
+  };
   store.subscribe((state, prev, { data, prevData }) => {
     if (applying) return;
     if (data.positions !== prevData.positions && state.layout === "force" && data.dataset === prevData.dataset) positionsMoved();
     // Hover changes at pointer speed and is never in a link: skip the encoding.
     if ((Object.keys(state) as (keyof ViewState)[]).every((k) => k === "hover" || state[k] === prev[k])) return;
-    const url = urlFor(state);
-    if (url === ownRelativeUrl(location, location.hash)) return;
-    const step = historyStep(prev, state, burst, Date.now(), data.panels.playing);
-    burst = step.burst;
-    if (step.action === "replace") history.replaceState(null, "", url);
-    else if (step.action === "push") history.pushState(null, "", url);
+    if (pendingFrom) return;
+    pendingFrom = prev;
+    // After the frame: the next animation frame runs before its paint, the task it queues after it.
+    pendingFrame = requestAnimationFrame(() => (afterFrame = setTimeout(writeAddress, 0)));
+    // A page in the background draws no frames: the write still happens.
+    fallback = setTimeout(writeAddress, 100);
   });
+  // Leaving the page keeps the last change in the address bar (a reload opens it).
+  window.addEventListener("pagehide", writeAddress);
 
   const opener = new LinkOpener({
     app,
@@ -126,7 +153,11 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
     linkContext: () => linkContext(app),
     defaults: () => freshDefaults(app),
   });
-  window.addEventListener("popstate", () => opener.open(false));
+  // Back or Forward before a change reached the address bar: the entry it goes to wins, the change is not written.
+  window.addEventListener("popstate", () => {
+    cancelWrite();
+    opener.open(false);
+  });
   onDataset(app, (ds) => opener.datasetOpened(ds));
   mountShareLink(app, linkFor, () => urlFor(store.get()));
 

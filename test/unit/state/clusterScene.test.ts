@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clusterHierarchy } from "../../../src/analysis/placeClusters";
-import { clusterScene, levelForScale, needsClustering, sceneHierarchy } from "../../../src/state/clusterScene";
+import { clusterScene, createHierarchyMemo, levelForScale, needsClustering, sceneHierarchy } from "../../../src/state/clusterScene";
 import type { Scene, SceneEdge, SceneNode } from "../../../src/state/scene";
 import { DEFAULT_WEIGHTING } from "../../../src/state/viewState";
 import { widthScaleFromExtent } from "../../../src/state/widthScale";
@@ -164,5 +164,48 @@ describe("when and how much to cluster", () => {
     // Span 500 → top level ceil(log2(500 / 32)) = 4.
     const h = sceneHierarchy(scene);
     expect([h.minLevel, h.maxLevel, h.baseRadius]).toEqual([-10, 4, 32]);
+  });
+
+  it("weighs places by the weights given (every year's volume), not the volume drawn", () => {
+    // Drawn volumes make A the seed of {A, B}; every year's volumes make B heavier: B seeds and names it,
+    // and the centroid moves to B's side: (0·1 + 1·3) / 4 = 0.75.
+    const weights = new Map([
+      ["A", 1],
+      ["B", 3],
+      ["C", 14],
+      ["D", 6],
+      ["E", 2],
+    ]);
+    const h = sceneHierarchy(scene, weights);
+    const ab = h.levels.get(-4)!.clusterOf.get("A")!;
+    expect(ab.members).toEqual(["B", "A"]);
+    expect(ab.id).toBe("cluster:B");
+    expect(ab.x).toBeCloseTo(0.75, 12);
+    // A place the weights do not name weighs nothing.
+    const hz = sceneHierarchy(scene, new Map([["C", 1]]));
+    expect(hz.levels.get(-4)!.clusterOf.get("C")!.members).toEqual(["C", "D"]);
+  });
+});
+
+describe("the hierarchy kept across changes", () => {
+  const weights = new Map([["A", 1]]);
+  it("is built again only when a place moves, comes or goes, or the weights change", () => {
+    const hierarchyOf = createHierarchyMemo();
+    const first = hierarchyOf(scene, weights);
+    // Another scene (a threshold or year change): other volumes, sizes and flows, the same places where they were.
+    const rescaled: Scene = { ...scene, nodes: scene.nodes.map((n) => ({ ...n, volume: n.volume * 2, size: 7 })), edges: [] };
+    expect(hierarchyOf(rescaled, weights)).toBe(first);
+    // An aggregate added is not a place on the map.
+    expect(hierarchyOf({ ...scene, nodes: [...scene.nodes, { ...node("agg", 9, 9, 1), aggregate: true }] }, weights)).toBe(first);
+    const moved: Scene = { ...scene, nodes: scene.nodes.map((n) => (n.id === "D" ? { ...n, y: 3 } : n)) };
+    const second = hierarchyOf(moved, weights);
+    expect(second).not.toBe(first);
+    expect(second.levels.get(second.minLevel)!.clusterOf.get("D")!.y).toBe(3);
+    expect(hierarchyOf(moved, new Map(weights))).not.toBe(second);
+    expect(
+      hierarchyOf({ ...moved, nodes: moved.nodes.slice(1) }, weights)
+        .levels.get(0)!
+        .clusterOf.has("A"),
+    ).toBe(false);
   });
 });

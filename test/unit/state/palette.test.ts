@@ -77,5 +77,9 @@ describe("lane palette", () => {
     expect(flowColour("central-asia", "modelled")).toBe(tint(LANE_COLOURS["central-asia"]!, 0.4));
     expect(flowColour("central-asia", "derived")).toBe(LANE_COLOURS["central-asia"]);
     expect(tint("#000000", 0.4)).toBe("#666666");
+    // Each channel mixed with white and rounded: 0x1a → 26·0.15 + 255·0.85 = 220.65 → dd; 0x52 → 82·0.15 + 216.75 = 229.05 → e5.
+    expect(tint("#1a5276", 0.85)).toBe("#dde5ea");
+    expect(tint("#FFFFFF", 0.3)).toBe("#ffffff");
+    expect(tint("#c0392b", 0)).toBe("#c0392b");
   });
 });
