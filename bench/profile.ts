@@ -51,6 +51,87 @@ export function summarise(profile: CpuProfile, top = 25): { self: [string, numbe
   return { self: heaviest(self), total: heaviest(total) };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { functionName?: string; url?: string; type?: string } };
+}
+type Cdp = Awaited<ReturnType<import("playwright-core").BrowserContext["newCDPSession"]>>;
+
+function startTrace(cdp: Cdp): { stop(): Promise<TraceEvent[]> } {
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const started = cdp.send("Tracing.start", {
+    categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing,gpu,cc,viz,toplevel",
+    transferMode: "ReportEvents",
+  });
+  return {
+    async stop() {
+      await started;
+      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.end");
+      await done;
+      return events;
+    },
+  };
+}
+
+/** Each main-thread task over 100 ms with what it spent its time on (the events directly inside it, summed). */
+function printLongTasks(events: TraceEvent[]): void {
+  const main = events.find((e) => e.name === "thread_name" && (e as unknown as { args: { name: string } }).args.name === "CrRendererMain");
+  const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined);
+  const tasks = onMain.filter((e) => e.name === "RunTask" && e.dur! > 100_000).sort((a, b) => a.ts - b.ts);
+  console.log("\nlong tasks in the trace (ms; what is inside, by trace event, nested events counted in their parents too):");
+  for (const task of tasks) {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+    const byName = new Map<string, number>();
+    for (const e of inside) {
+      const fn = e.args?.data?.functionName;
+      const key =
+        e.name === "FunctionCall" && fn
+          ? `FunctionCall ${fn}`
+          : e.name === "TimerFire" || e.name === "EventDispatch"
+            ? `${e.name} ${e.args?.data?.type ?? ""}`
+            : e.name;
+      byName.set(key, (byName.get(key) ?? 0) + e.dur! / 1000);
+    }
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14);
+    console.log(`  task ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join("; ")}`);
+    if (process.env.BENCH_TRACE === "threads") {
+      // Meanwhile on other threads (the GPU process draws WebGL; the compositor rasters): busiest events.
+      const names = new Map(
+        events
+          .filter((e) => e.name === "thread_name")
+          .map((e) => [`${e.pid}:${e.tid}`, (e as unknown as { args: { name: string } }).args.name]),
+      );
+      const other = new Map<string, number>();
+      for (const e of events)
+        if (
+          e.ph === "X" &&
+          e.dur &&
+          e.dur > 5000 &&
+          e.ts < task.ts + task.dur! &&
+          e.ts + e.dur > task.ts &&
+          !(e.pid === main!.pid && e.tid === main!.tid)
+        ) {
+          const k = `${names.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
+          other.set(k, (other.get(k) ?? 0) + e.dur / 1000);
+        }
+      console.log(
+        `    other threads: ${[...other]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([k, ms]) => `${k} ${ms.toFixed(0)}`)
+          .join("; ")}`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const flows = Number(process.argv[2] ?? 100_000);
   const phase = process.argv[3] === "change" ? "change" : "import";
@@ -89,6 +170,9 @@ async function main(): Promise<void> {
     const mark = () => page.evaluate(() => Math.round(performance.now()));
     const marks: [string, number][] = [];
     if (phase === "import") await cdp.send("Profiler.start");
+    // BENCH_TRACE=1: also a Chromium trace, to say what each long task of the page's main thread is made of
+    // (script, style, layout, paint, GC), which a CPU profile of the script alone does not show.
+    const tracing = process.env.BENCH_TRACE ? startTrace(cdp) : null;
     await page.getByLabel("Import data", { exact: true }).setInputFiles(files);
     await page.waitForFunction(() => document.documentElement.dataset.importState === "summary", undefined, {
       timeout: 600_000,
@@ -126,6 +210,7 @@ async function main(): Promise<void> {
       });
       console.log("dispatch ms (with sigma's draw):", JSON.stringify(ms));
     }
+    if (tracing) printLongTasks(await tracing.stop());
     const { profile } = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
     const path = resolve(out, `${phase}-${flows}.cpuprofile`);
     writeFileSync(path, JSON.stringify(profile));

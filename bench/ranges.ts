@@ -45,8 +45,9 @@ export function parseSummary(text: string): Summary | null {
 
 /**
  * The figure a target is judged by, from its "measured" cell: the numbers before the first "(" — the
- * worst (largest) when there are several ("24.6 / 40.7 / 41.6 ms"), the task less sigma's draw for the
- * long-task row ("longest 1697 ms, of which sigma's draw 34 ms").
+ * worst (largest) when there are several ("24.6 / 40.7 / 41.6 ms"); the long-task row leads with the task
+ * besides sigma's draw ("longest besides sigma's draw 174 ms (…)"; earlier runs: "longest 1697 ms, of which
+ * sigma's draw 34 ms", the task less the draw).
  */
 export function headline(target: string, measured: string): number {
   const draw = /longest (\d+(?:\.\d+)?) ms, of which sigma's draw (-?\d+(?:\.\d+)?) ms/.exec(measured);

@@ -17,6 +17,7 @@ import type { BareScene } from "./bareSigma";
 import { runImportBench } from "./import";
 import { benchFlowmap, type PeerResult } from "./peer";
 import { printTargets } from "./targets";
+import { startTaskTrace, tasksBesidesWebGl, type TaskTrace } from "./taskTrace";
 import { datasetToCsvFiles, generateTradeDataset } from "./synthetic";
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [1_000, 10_000, 100_000, 300_000, 1_000_000];
@@ -131,6 +132,8 @@ export interface SizeResult {
   threshold: Timed;
   /** Main-thread tasks from the files chosen to the first frame after the confirm: longest, and how many over 200 ms. */
   importLong: { count: number; max: number };
+  /** The same tasks from a trace: the longest, and the longest less its wait for sigma's WebGL draw (bench/taskTrace). */
+  importTasks: TaskTrace;
   /** sigma's own draw (refresh) in the task that applied the data. */
   applyDrawMs: number;
   peer: PeerResult;
@@ -270,6 +273,9 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, peer
     writeFileSync(path, text);
     return path;
   });
+  // A trace of the page's tasks during import and apply, to tell sigma's WebGL draw (run in the GPU process;
+  // the main thread waits for it when the frame is committed) from the app's own work in a long task.
+  const tracing = await startTaskTrace(page);
   let t = Date.now();
   await page.getByLabel("Import data", { exact: true }).setInputFiles(files);
   await page.waitForFunction(() => document.documentElement.dataset.importState === "summary", undefined, {
@@ -306,6 +312,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, peer
     await now(page),
     200,
   );
+  const importTasks = tasksBesidesWebGl(await tracing.stop());
   const info = await page.evaluate(() => {
     const a = window.reroute!.app;
     return {
@@ -389,6 +396,7 @@ async function benchSize(browser: Browser, appUrl: string, bareUrl: string, peer
     flows,
     threshold: medianTimed(threshold),
     importLong,
+    importTasks,
     applyDrawMs,
     peer,
     showAllRun,

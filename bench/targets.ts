@@ -69,10 +69,8 @@ export function printTargets(results: readonly SizeResult[]): string[] {
   );
   add(
     "1M flows: no main-thread task > 200 ms in import and apply, other than sigma's draw",
-    big
-      ? `longest ${f0(big.importLong.max)} ms, of which sigma's draw ${f0(big.applyDrawMs)} ms; ${big.importLong.count} task(s) over 200 ms`
-      : "—",
-    big ? big.importLong.max - Math.max(0, big.applyDrawMs) <= 200 : null,
+    big ? longestTaskText(big) : "—",
+    big ? big.importTasks.longestBesidesWebGlMs <= 200 : null,
   );
   for (const r of [mid, big]) {
     if (!r) continue;
@@ -112,4 +110,19 @@ export function printTargets(results: readonly SizeResult[]): string[] {
   console.log("\nTargets (this run):\n\n| target | measured | |\n|---|---|---|");
   for (const line of lines) console.log(line);
   return lines;
+}
+
+/**
+ * The longest task of import and apply, told apart from sigma's draw: its JS (queuing the draw calls) and,
+ * from the trace, the main thread's wait for the GPU process to draw them (bench/taskTrace).
+ */
+function longestTaskText(r: SizeResult): string {
+  const { tasks, longestBesidesWebGlMs } = r.importTasks;
+  const longest = tasks.reduce<{ ms: number; webGlWaitMs: number } | null>((a, t) => (!a || t.ms > a.ms ? t : a), null);
+  const over = tasks.filter((t) => t.ms - t.webGlWaitMs > 200).length;
+  return (
+    `longest besides sigma's draw ${f0(longestBesidesWebGlMs)} ms (${over} over 200 ms); ` +
+    `longest of all ${f0(longest?.ms ?? r.importLong.max)} ms, of which waiting for sigma's WebGL draw ${f0(longest?.webGlWaitMs ?? 0)} ms ` +
+    `(sigma's draw calls ${f0(r.applyDrawMs)} ms of JS)`
+  );
 }

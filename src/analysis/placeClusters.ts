@@ -57,12 +57,14 @@ export function mergeLevel(
   level: number,
   weightOf: ReadonlyMap<string, number>,
 ): ClusterLevel {
-  const order = [...below].sort(byWeight);
+  // The level below is usually in weight order already (nothing merged there): sorting is skipped then.
+  const order = isSorted(below) ? below : [...below].sort(byWeight);
   // A grid of cells `radius` wide: the clusters within radius of a point are in its cell or the 8 around it.
+  // Cells are keyed by one number (thousands of places × 15 levels × 9 cells: no key strings).
   const cell = (v: number) => Math.floor(v / radius);
-  const grid = new Map<string, number[]>();
+  const grid = new Map<number | string, number[]>();
   order.forEach((c, i) => {
-    const key = `${cell(c.x)},${cell(c.y)}`;
+    const key = cellKey(cell(c.x), cell(c.y));
     const list = grid.get(key);
     if (list) list.push(i);
     else grid.set(key, [i]);
@@ -71,34 +73,71 @@ export function mergeLevel(
   const clusters: PlaceCluster[] = [];
   const clusterOf = new Map<string, PlaceCluster>();
   const r2 = radius * radius;
-  order.forEach((seed, i) => {
-    if (taken[i]) return;
+  const near: number[] = [];
+  const rank = rankOf(weightOf);
+  for (let i = 0; i < order.length; i++) {
+    if (taken[i]) continue;
     taken[i] = 1;
-    const group = [seed];
+    const seed = order[i]!;
     const cx = cell(seed.x),
       cy = cell(seed.y);
-    const near: number[] = [];
+    near.length = 0;
     for (let gx = cx - 1; gx <= cx + 1; gx++)
-      for (let gy = cy - 1; gy <= cy + 1; gy++) for (const j of grid.get(`${gx},${gy}`) ?? []) if (!taken[j]) near.push(j);
-    near.sort((a, b) => a - b);
-    for (const j of near) {
-      const c = order[j]!;
-      const dx = c.x - seed.x,
-        dy = c.y - seed.y;
-      if (dx * dx + dy * dy <= r2) {
-        taken[j] = 1;
-        group.push(c);
+      for (let gy = cy - 1; gy <= cy + 1; gy++) {
+        const list = grid.get(cellKey(gx, gy));
+        if (list) for (const j of list) if (!taken[j]) near.push(j);
       }
+    let merged = seed;
+    if (near.length) {
+      near.sort((a, b) => a - b);
+      const group = [seed];
+      for (const j of near) {
+        const c = order[j]!;
+        const dx = c.x - seed.x,
+          dy = c.y - seed.y;
+        if (dx * dx + dy * dy <= r2) {
+          taken[j] = 1;
+          group.push(c);
+        }
+      }
+      if (group.length > 1) merged = mergeGroup(group, weightOf, rank);
     }
-    const merged = group.length === 1 ? seed : mergeGroup(group, weightOf);
     clusters.push(merged);
     for (const m of merged.members) clusterOf.set(m, merged);
-  });
+  }
   return { level, radius, clusters, clusterOf };
 }
 
+/** Whether the clusters are in seed order (heaviest first, ties by id). */
+function isSorted(clusters: readonly PlaceCluster[]): boolean {
+  for (let i = 1; i < clusters.length; i++) if (byWeight(clusters[i - 1]!, clusters[i]!) > 0) return false;
+  return true;
+}
+
+/** One number for a cell while its indexes are small enough to pack (always, for positions on a map); else text. */
+function cellKey(x: number, y: number): number | string {
+  const HALF = 2 ** 25;
+  return x > -HALF && x < HALF && y > -HALF && y < HALF ? (x + HALF) * 2 ** 26 + (y + HALF) : `${x},${y}`;
+}
+
+/** Each place's position in weight order (heaviest first, ties by id), worked out once per weights. */
+const ranks = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+function rankOf(weightOf: ReadonlyMap<string, number>): Map<string, number> {
+  let rank = ranks.get(weightOf);
+  if (!rank) {
+    const ids = [...weightOf.keys()].sort((a, b) => byWeight({ id: a, weight: weightOf.get(a)! }, { id: b, weight: weightOf.get(b)! }));
+    rank = new Map(ids.map((id, i) => [id, i]));
+    ranks.set(weightOf, rank);
+  }
+  return rank;
+}
+
 /** Clusters merged into one: weighted centroid (plain mean when nothing weighs), members heaviest first. */
-function mergeGroup(group: readonly PlaceCluster[], weightOf: ReadonlyMap<string, number>): PlaceCluster {
+function mergeGroup(
+  group: readonly PlaceCluster[],
+  weightOf: ReadonlyMap<string, number>,
+  rank: ReadonlyMap<string, number>,
+): PlaceCluster {
   let weight = 0;
   let wx = 0,
     wy = 0,
@@ -113,7 +152,8 @@ function mergeGroup(group: readonly PlaceCluster[], weightOf: ReadonlyMap<string
     my += c.y * c.members.length;
   }
   const members = group.flatMap((c) => c.members);
-  members.sort((a, b) => byWeight({ id: a, weight: weightOf.get(a) ?? 0 }, { id: b, weight: weightOf.get(b) ?? 0 }));
+  if (members.every((m) => rank.has(m))) members.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  else members.sort((a, b) => byWeight({ id: a, weight: weightOf.get(a) ?? 0 }, { id: b, weight: weightOf.get(b) ?? 0 }));
   const x = weight > 0 ? wx / weight : mx / members.length;
   const y = weight > 0 ? wy / weight : my / members.length;
   return { id: CLUSTER_PREFIX + members[0]!, x, y, weight, members };

@@ -94,6 +94,12 @@ export function describeTarget(target: SeriesTarget, nameOf: (id: string) => str
   }
 }
 
+/** One year's flows shown, summed, for its row of a series (opaque to callers). */
+export interface SeriesYear {
+  year: number;
+  data: YearData;
+}
+
 /** A year's shown flows (filters applied, no top-N budget) and the pieces every target reads. */
 interface YearData {
   shown: Flow[];
@@ -224,7 +230,16 @@ export function seriesRow(
   stack: StackBy,
   year: number,
 ): SeriesRow {
-  const data = yearData(inputs, placesById, year);
+  return seriesRowOf(inputs, seriesYear(inputs, placesById, year), target, stack);
+}
+
+/** A year's flows shown and their sums (seriesRow's first half: a panel may take the two halves in two tasks). */
+export function seriesYear(inputs: SeriesInputs, placesById: Map<string, Place>, year: number): SeriesYear {
+  return { year, data: yearData(inputs, placesById, year) };
+}
+
+/** seriesRow's second half: the row of a target from its year's flows. */
+export function seriesRowOf(inputs: SeriesInputs, { year, data }: SeriesYear, target: SeriesTarget, stack: StackBy): SeriesRow {
   const own = flowsOf(target, data);
   if (own.length === 0) {
     // Flows of the year exist but none has the measure (no US$ figure): unknown, not absent.

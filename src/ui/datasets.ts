@@ -19,10 +19,39 @@ function describe(meta: StoredDatasetMeta): string {
   return `${nf.format(meta.places)} places, ${nf.format(meta.flows)} flows${years}`;
 }
 
-/** Opens a dataset: its default view; imported data on the map is framed to its places. */
-export function openInApp(app: App, dataset: Dataset, shipped: boolean): void {
-  app.store.update(openDataset(dataset), { camera: shipped ? { to: "reset" } : { to: "data" } });
+/** From this many flows, what the first frame draws is worked out a piece per task before the data is shown. */
+export const PREPARE_MIN_FLOWS = 100_000;
+
+/**
+ * Opens a dataset: its default view; imported data on the map is framed to its places. Small data opens at
+ * once (before this returns). Big data opens after the flows shown, the scene and its place clusters have
+ * been worked out each in a task of its own (a million flows: no one task blocks the page for all of it);
+ * the store then takes the prepared state, and the selectors find every piece already made.
+ */
+export async function openInApp(app: App, dataset: Dataset, shipped: boolean): Promise<void> {
+  const motion = { camera: shipped ? { to: "reset" as const } : { to: "data" as const } };
+  // Checks the new data's graph and builds its layout; throws (nothing changed) when it cannot be drawn.
+  const next = openDataset(dataset)({ view: app.store.get(), data: app.store.data() });
+  const mine = (opening.get(app) ?? 0) + 1;
+  opening.set(app, mine);
+  if (dataset.flows.length >= PREPARE_MIN_FLOWS) {
+    const { view, data } = next;
+    for (const step of [() => app.select.derived(view, data), () => app.select.scene(view, data), () => app.select.drawn(view, data)]) {
+      await nextTask();
+      step();
+    }
+    await nextTask();
+    // Another dataset was opened meanwhile: that one is shown.
+    if (opening.get(app) !== mine) return;
+  }
+  app.store.update(() => next, motion);
 }
+
+/** How many datasets each app has started opening (the last one wins). */
+const opening = new WeakMap<App, number>();
+
+/** A new task: the page draws and handles input in between. */
+const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
 export function mountDatasets(app: App, library: DatasetLibrary): void {
   const shipped = library.shipped;
@@ -66,7 +95,7 @@ export function mountDatasets(app: App, library: DatasetLibrary): void {
     if (id === app.dataset().id) return;
     if (id === shipped.id) return openInApp(app, shipped, true);
     if (!library.entry(id)) return;
-    openInApp(app, await library.load(id), false);
+    await openInApp(app, await library.load(id), false);
   };
 
   select.addEventListener("change", () => {

@@ -199,7 +199,7 @@ export class ImportRunner {
       views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {},
     );
     if (!(await confirmImport(view))) return this.cancelled();
-    openInApp(this.app, dataset, false);
+    await openInApp(this.app, dataset, false);
     const added = views.length ? this.savedViews.addFromBundle(views) : 0;
     const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it; ${added} added to Saved views.` : "";
     this.say(`Imported "${dataset.name}": ${dataset.places.length} places, ${dataset.flows.length} flows.${viewNote}`, "info");

@@ -75,21 +75,19 @@ export class LinkOpener {
       if (!initial) void applyView(this.d.defaults(), false);
     };
     if (!library) return needFile();
-    library.findMadeOn(made).then(
-      (found) => {
-        if (!found) return needFile();
-        // Opening it tells datasetOpened, which applies the link's view.
-        if (this.pending === mine && found.dataset.id !== app.dataset().id) openInApp(app, found.dataset, false);
-      },
-      (error: unknown) => {
-        if (this.pending !== mine) return;
-        messages.show(
-          `The data this link was made on is kept in this browser but could not be opened: ${error instanceof Error ? error.message : String(error)}`,
-          "error",
-        );
-        needFile();
-      },
-    );
+    const failed = (error: unknown) => {
+      if (this.pending !== mine) return;
+      messages.show(
+        `The data this link was made on is kept in this browser but could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+        "error",
+      );
+      needFile();
+    };
+    library.findMadeOn(made).then((found) => {
+      if (!found) return needFile();
+      // Opening it tells datasetOpened, which applies the link's view.
+      if (this.pending === mine && found.dataset.id !== app.dataset().id) return openInApp(app, found.dataset, false).catch(failed);
+    }, failed);
   }
 
   /** Another dataset opened: when it is the one a link waits for, open the link's view on it; else the address follows the view. */

@@ -11,7 +11,9 @@ import {
   describeTarget,
   seriesOfRows,
   seriesPlaces,
-  seriesRow,
+  seriesRowOf,
+  seriesYear,
+  type SeriesYear,
   seriesYears,
   timeSeries,
   type SeriesRow,
@@ -135,10 +137,15 @@ export function mountOverTime(app: App): void {
       dom.note.textContent = `Summing ${flows.length.toLocaleString("en")} flows by year…`;
     }
     const rows: SeriesRow[] = [];
+    // Each year in two tasks: its flows shown and sums, then the target's row from them.
+    let year: SeriesYear | null = null;
     const step = () => {
       if (summing !== key) return;
       if (rows.length < years.length) {
-        rows.push(seriesRow(inputs, placesById, target, stack, years[rows.length]!));
+        if (year) {
+          rows.push(seriesRowOf(inputs, year, target, stack));
+          year = null;
+        } else year = seriesYear(inputs, placesById, years[rows.length]!);
         setTimeout(step, 0);
         return;
       }

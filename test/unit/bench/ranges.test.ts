@@ -29,6 +29,12 @@ describe("bench ranges", () => {
     expect(headline("load", "15448 ms (parse 10078 + apply 5370; flowmap.gl 26228 ms)")).toBe(15448);
     expect(headline("js", "24.6 / 40.7 / 41.6 ms (before the draw: 1 / 2 / 3 ms; with it: 9 / 9 / 9 ms)")).toBe(41.6);
     expect(headline("long", "longest 1697 ms, of which sigma's draw 34 ms; 20 task(s) over 200 ms")).toBe(1663);
+    expect(
+      headline(
+        "long",
+        "longest besides sigma's draw 174 ms (0 over 200 ms); longest of all 693 ms, of which waiting for sigma's WebGL draw 598 ms (sigma's draw calls 1 ms of JS)",
+      ),
+    ).toBe(174);
     expect(headline("ratio", "4.59× (1679 / 366 ms)")).toBe(4.59);
     expect(headline("none", "—")).toBeNaN();
   });
