@@ -176,6 +176,28 @@ describe("share links and saved views", () => {
     await fresh.context.close();
   });
 
+  it("the address bar follows a change after its frame: changes made in one task are one step back", async () => {
+    const { page, context, errors } = await openApp(browser, served.url);
+    const before = await page.evaluate(() => {
+      const { store } = window.reroute!.app;
+      const length = history.length;
+      // Two changes in one task (as a script or a burst of events would make them): the address bar is
+      // written once, after the frame they draw, not inside either change.
+      store.dispatch((s) => ({ ...s, year: 2022 }));
+      store.dispatch((s) => ({ ...s, filters: { ...s.filters, hiddenLanes: ["caucasus"] } }));
+      return { length, hash: location.hash };
+    });
+    expect(before.hash).toBe("");
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=/);
+    expect(await page.evaluate(() => history.length)).toBe(before.length + 1);
+    const view = () => page.evaluate(() => [window.reroute!.app.store.get().year, window.reroute!.app.store.get().filters.hiddenLanes]);
+    expect(await view()).toEqual([2022, ["caucasus"]]);
+    await page.goBack();
+    await expect.poll(view).toEqual([2024, []]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("playing through the years is one step back, not one per year", async () => {
     const { page, context, errors } = await openApp(browser, served.url);
     const year = () => page.getByLabel("Year", { exact: true }).inputValue();
