@@ -84,7 +84,9 @@ function startTrace(cdp: Cdp): { stop(): Promise<TraceEvent[]> } {
 function printLongTasks(events: TraceEvent[]): void {
   const main = events.find((e) => e.name === "thread_name" && (e as unknown as { args: { name: string } }).args.name === "CrRendererMain");
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined);
-  const tasks = onMain.filter((e) => e.name === "RunTask" && e.dur! > 100_000).sort((a, b) => a.ts - b.ts);
+  const tasks = onMain
+    .filter((e) => e.name === "RunTask" && e.dur! > Number(process.env.BENCH_TRACE_MIN ?? 100) * 1000)
+    .sort((a, b) => a.ts - b.ts);
   console.log("\nlong tasks in the trace (ms; what is inside, by trace event, nested events counted in their parents too):");
   for (const task of tasks) {
     const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
@@ -100,7 +102,9 @@ function printLongTasks(events: TraceEvent[]): void {
       byName.set(key, (byName.get(key) ?? 0) + e.dur! / 1000);
     }
     const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14);
-    console.log(`  task ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join("; ")}`);
+    console.log(
+      `  task at ${((task.ts - tasks[0]!.ts) / 1000).toFixed(0)} ms, ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join("; ")}`,
+    );
     if (process.env.BENCH_TRACE === "threads") {
       // Meanwhile on other threads (the GPU process draws WebGL; the compositor rasters): busiest events.
       const names = new Map(

@@ -13,10 +13,13 @@ import {
   type StoredDatasetMeta,
 } from "./datasetStore";
 
-/** Resolves in a task after the next animation frame (at once where there are no frames, as in Node). */
+/**
+ * Resolves in a task after the next two animation frames (at once where there are no frames, as in Node):
+ * the frame that shows new data is committed, and the one after it drawn, before the save's work.
+ */
 function afterNextFrame(): Promise<void> {
   if (typeof requestAnimationFrame === "undefined") return Promise.resolve();
-  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
 }
 
 export interface LibraryEntry {

@@ -40,3 +40,11 @@ export function safeLink(url: string, text: string): HTMLElement {
   }
   return el("span", {}, text);
 }
+
+/**
+ * Resolves in a task after the next two animation frames: work that can wait (a big panel's sums, an index)
+ * starts once the frame showing a change is committed and the next one drawn, not before them.
+ */
+export function afterFrames(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+}

@@ -30,7 +30,7 @@ import { LANE_COLOURS } from "../state/palette";
 import { onDataset, onScene, type App } from "./app";
 import { renderOverTimeChart, BASIS_STYLE } from "./charts/overTimeChart";
 import { chartButtons, csvButton } from "./csvDownload";
-import { el } from "./dom";
+import { afterFrames, el } from "./dom";
 
 export const OVER_TIME_SECTION = "over-years";
 const W = 300;
@@ -155,7 +155,8 @@ export function mountOverTime(app: App): void {
       lastKey = [];
       render();
     };
-    setTimeout(step, 0);
+    // The first year waits for the frames that show the change (opening a million flows: the map first).
+    void afterFrames().then(step);
   };
   const render = () => {
     if (!app.panel.isOpen(OVER_TIME_SECTION)) return;

@@ -3,7 +3,7 @@
 // searchable. Text from the data is inserted as text only. Renders the pure index of state/sourcesIndex.
 import type { Dataset, Flow } from "../domain/types";
 import { buildSourcesIndex, searchSources, type FactEntry, type SourceEntry, type SourcesIndex } from "../state/sourcesIndex";
-import { clear, el, safeLink } from "./dom";
+import { afterFrames, clear, el, safeLink } from "./dom";
 
 const RELIABILITY = { H: "high", M: "medium", L: "low", "": "unverified" } as const;
 /** At most this many facts and sources are drawn at once; the count says how many match. */
@@ -151,11 +151,11 @@ export function mountSourcesView(root: HTMLElement, initial: Dataset): SourcesVi
     setDataset(next: Dataset) {
       dataset = next;
       if (next.flows.length <= BIG_FLOWS) return render();
-      // A big flow list is indexed in a task of its own, after the one that opens the data (and its frame),
+      // A big flow list is indexed in a task of its own, once the frames showing the new data are drawn,
       // unless something shows the view before.
-      setTimeout(() => {
+      void afterFrames().then(() => {
         if (dataset === next && indexed !== next) render();
-      }, 0);
+      });
     },
   };
 }
