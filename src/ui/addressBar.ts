@@ -43,7 +43,6 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
   const { store, messages } = app;
   /** Views being applied (a fast presenter may start the next before the last has arrived). */
   let applying = 0;
-  let burst: Burst = NO_BURST;
 
   /** Where the force layout left the places, in the dataset's place order (null when not in the force layout). */
   const forcePositions = (state: ViewState): number[] | null =>
@@ -85,7 +84,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
       const url = urlFor(next);
       if (record && url !== before) {
         history.pushState(null, "", url);
-        burst = NO_BURST;
+        writer.stepTaken();
       }
       await app.settled();
     } finally {
@@ -104,45 +103,11 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
       if (url !== ownRelativeUrl(location, location.hash)) history.replaceState(null, "", url);
     }, 400);
   };
-  // The address bar follows a change once its frame is drawn: writing the history costs the browser several
-  // ms (more than the rest of a threshold change at 100,000 flows), and a burst of changes within one frame
-  // is one write. `pendingFrom`: the view the address bar still shows, while a write waits.
-  let pendingFrom: ViewState | null = null;
-  let pendingFrame = 0;
-  let afterFrame: ReturnType<typeof setTimeout> | undefined;
-  let fallback: ReturnType<typeof setTimeout> | undefined;
-  const cancelWrite = () => {
-    pendingFrom = null;
-    cancelAnimationFrame(pendingFrame);
-    clearTimeout(afterFrame);
-    clearTimeout(fallback);
-  };
-  const writeAddress = () => {
-    const from = pendingFrom;
-    cancelWrite();
-    if (!from || applying) return;
-    const state = store.get();
-    const url = urlFor(state);
-    if (url === ownRelativeUrl(location, location.hash)) return;
-    const step = historyStep(from, state, burst, Date.now(), store.data().panels.playing);
-    burst = step.burst;
-    if (step.action === "replace") history.replaceState(null, "", url);
-    else if (step.action === "push") history.pushState(null, "", url);
-  };
-  store.subscribe((state, prev, { data, prevData }) => {
-    if (applying) return;
-    if (data.positions !== prevData.positions && state.layout === "force" && data.dataset === prevData.dataset) positionsMoved();
-    // Hover changes at pointer speed and is never in a link: skip the encoding.
-    if ((Object.keys(state) as (keyof ViewState)[]).every((k) => k === "hover" || state[k] === prev[k])) return;
-    if (pendingFrom) return;
-    pendingFrom = prev;
-    // After the frame: the next animation frame runs before its paint, the task it queues after it.
-    pendingFrame = requestAnimationFrame(() => (afterFrame = setTimeout(writeAddress, 0)));
-    // A page in the background draws no frames: the write still happens.
-    fallback = setTimeout(writeAddress, 100);
+  store.subscribe((state, _prev, { data, prevData }) => {
+    if (!applying && data.positions !== prevData.positions && state.layout === "force" && data.dataset === prevData.dataset)
+      positionsMoved();
   });
-  // Leaving the page keeps the last change in the address bar (a reload opens it).
-  window.addEventListener("pagehide", writeAddress);
+  const writer = followState(app, urlFor, () => applying > 0);
 
   const opener = new LinkOpener({
     app,
@@ -155,7 +120,7 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
   });
   // Back or Forward before a change reached the address bar: the entry it goes to wins, the change is not written.
   window.addEventListener("popstate", () => {
-    cancelWrite();
+    writer.cancel();
     opener.open(false);
   });
   onDataset(app, (ds) => opener.datasetOpened(ds));
@@ -164,6 +129,58 @@ export function mountAddressBar(app: App, library: Pick<DatasetLibrary, "findMad
   opener.open(true);
   const resetView = () => applyView(freshDefaults(app), false);
   return { linkFor, applyView, forcePositions, resetView };
+}
+
+/**
+ * The address bar follows a change once its frame is drawn: writing the history costs the browser several
+ * ms (more than the rest of a threshold change at 100,000 flows), and a burst of changes within one frame is
+ * one write; which changes push an entry and which replace it is state/historySteps. `applying`: a view is
+ * being applied (it writes the address itself).
+ */
+function followState(app: App, urlFor: (state: ViewState) => string, applying: () => boolean) {
+  const { store } = app;
+  let burst: Burst = NO_BURST;
+  // The view the address bar still shows, while a write waits.
+  let pendingFrom: ViewState | null = null;
+  let pendingFrame = 0;
+  let afterFrame: ReturnType<typeof setTimeout> | undefined;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    pendingFrom = null;
+    cancelAnimationFrame(pendingFrame);
+    clearTimeout(afterFrame);
+    clearTimeout(fallback);
+  };
+  const write = () => {
+    const from = pendingFrom;
+    cancel();
+    if (!from || applying()) return;
+    const state = store.get();
+    const url = urlFor(state);
+    if (url === ownRelativeUrl(location, location.hash)) return;
+    const step = historyStep(from, state, burst, Date.now(), store.data().panels.playing);
+    burst = step.burst;
+    if (step.action === "replace") history.replaceState(null, "", url);
+    else if (step.action === "push") history.pushState(null, "", url);
+  };
+  store.subscribe((state, prev) => {
+    // Hover changes at pointer speed and is never in a link: skip it.
+    if (applying() || pendingFrom) return;
+    if ((Object.keys(state) as (keyof ViewState)[]).every((k) => k === "hover" || state[k] === prev[k])) return;
+    pendingFrom = prev;
+    // After the frame: the next animation frame runs before its paint, the task it queues after it.
+    pendingFrame = requestAnimationFrame(() => (afterFrame = setTimeout(write, 0)));
+    // A page in the background draws no frames: the write still happens.
+    fallback = setTimeout(write, 100);
+  });
+  // Leaving the page keeps the last change in the address bar (a reload opens it).
+  window.addEventListener("pagehide", write);
+  return {
+    /** Back or Forward went to another entry: a change waiting is not written. */
+    cancel,
+    /** A view shown pushed its own entry: the next change starts a new step. */
+    stepTaken: () => (burst = NO_BURST),
+  };
 }
 
 /** A saved view may name places the data open now lacks: it passes the same checks as a link first. */
