@@ -278,19 +278,22 @@ function fill(out: Flow[], shift: number, columns: FlowColumns, places: readonly
 
 /**
  * The same, a slice at a time, giving the event loop back between slices so that no task of the page
- * runs much longer than `sliceMs` (a million flows took one 1–2 s task as a structured clone).
+ * runs much longer than `sliceMs` (a million flows took one 1–2 s task as a structured clone). Rejects
+ * with an AbortError DOMException, between slices, once `signal` is aborted.
  */
 export async function materialiseFlowsInSlices(
   columns: FlowColumns,
   places: readonly Place[],
   sliceMs = 30,
   yieldToPage: () => Promise<void> = () => new Promise((done) => setTimeout(done, 0)),
+  signal?: AbortSignal,
 ): Promise<Flow[]> {
   const out = new Array<Flow>(columns.length);
   const ids = new FlowIds(places, columns.modes);
   let i = 0;
   let step = 4096;
   while (i < columns.length) {
+    if (signal?.aborted) throw new DOMException("The import was cancelled", "AbortError");
     const t0 = performance.now();
     const end = Math.min(columns.length, i + step);
     fill(out, 0, columns, places, ids, i, end);

@@ -2,12 +2,13 @@
 // or run the importer in a worker (asking for a column mapping or a reporter when it needs one), show the
 // summary, and only on confirmation open the dataset. A failed or cancelled import never touches the store.
 // Tests follow <html data-import-state> and data-import-count (bumped each time an import waits or ends).
-import type { DataIssue } from "../domain/types";
+import type { Dataset, DataIssue } from "../domain/types";
 import type { BundleView } from "../io/bundle";
 import type { DatasetLibrary } from "../io/datasetLibrary";
 import { expandZips, ImportStopped, isZip, localised, startsLikeJson } from "../io/import/archives";
 import { bundleImportResult, type ImportFile, type ImportResult } from "../io/import/types";
 import type { ImportClientOptions } from "../workers/importClient";
+import { startImportWorker } from "../workers/importWorkerStart";
 import type { App } from "./app";
 import { openInApp } from "./datasets";
 import { askColumnMapping, askReporter, confirmImport, createImportProgress, type ImportProgress } from "./importDialog";
@@ -78,14 +79,24 @@ export class ImportRunner {
     const progress = new DelayedProgress(fileLabel, () => controller.abort());
     setImportState("reading", false);
     progress.start();
+    // The importer's worker and script start loading now, while the files are read.
+    let spare = startImportWorker();
+    const client = import("../workers/importClient");
+    client.catch(() => undefined); // awaited (and its failure said) only when the files need the importer
+    const takeWorker = (): Worker | null => {
+      const worker = spare;
+      spare = null;
+      return worker;
+    };
     try {
       const raw = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
       if (controller.signal.aborted) throw new DOMException("The import was cancelled", "AbortError");
-      const { unzipInWorker } = await import("../workers/filesClient");
-      const prepared = await expandZips(raw, (name, bytes) => unzipInWorker(name, bytes, controller.signal));
+      const prepared = await expandZips(raw, async (name, bytes) =>
+        (await import("../workers/filesClient")).unzipInWorker(name, bytes, controller.signal),
+      );
       // A Reroute bundle (dataset + views) opens on its own.
       if (await this.openBundle(prepared, progress, controller.signal)) return;
-      await this.importFiles(raw, prepared, fileLabel, progress, controller.signal);
+      await this.importFiles(raw, prepared, fileLabel, progress, controller.signal, client, takeWorker);
     } catch (error) {
       progress.stop();
       if (isAbort(error)) return this.cancelled("Stopped reading; the current data is unchanged.");
@@ -97,6 +108,10 @@ export class ImportRunner {
     } finally {
       progress.stop();
       this.busy = false;
+      // A worker started for files that did not need it (a bundle, a failure before the import), and flows
+      // still being made for a summary that was cancelled.
+      takeWorker()?.terminate();
+      controller.abort();
     }
   }
 
@@ -130,8 +145,10 @@ export class ImportRunner {
     fileLabel: string,
     progress: DelayedProgress,
     signal: AbortSignal,
+    client: Promise<typeof import("../workers/importClient")>,
+    takeWorker: () => Worker | null,
   ): Promise<void> {
-    const { importWithWorker } = await import("../workers/importClient");
+    const { importWithWorker } = await client;
     // One ZIP (e.g. our own flows export) names the dataset after itself, not after the files inside.
     const zipName = raw.length === 1 && isZip(raw[0]!.bytes) ? raw[0]!.name.replace(/\.zip$/i, "") : undefined;
     let options: ImportClientOptions = {
@@ -140,7 +157,7 @@ export class ImportRunner {
       ...(zipName ? { name: zipName } : {}),
     };
     for (;;) {
-      const result = await importWithWorker(prepared, options);
+      const result = await importWithWorker(prepared, { ...options, worker: takeWorker() });
       progress.stop();
       if (result.status === "needs-input" && result.needs) {
         const more = await this.askFor(result, fileLabel);
@@ -157,7 +174,7 @@ export class ImportRunner {
           result.issues,
         );
       }
-      return await this.confirmAndApply(result, []);
+      return await this.confirmAndApply(result, [], result.complete);
     }
   }
 
@@ -191,14 +208,16 @@ export class ImportRunner {
     setImportState("cancelled", true);
   }
 
-  private async confirmAndApply(result: ImportResult, views: BundleView[]): Promise<void> {
-    const dataset = localised(result.dataset!);
+  /** `complete`, when given, is the dataset with its flows (the result's has none yet: see importWithWorker). */
+  private async confirmAndApply(result: ImportResult, views: BundleView[], complete?: Promise<Dataset>): Promise<void> {
+    let dataset = localised(result.dataset!);
     setImportState("summary", true);
     const view = summaryView(
       { ...result, dataset },
       views.length > 0 || result.format.startsWith("Reroute bundle") ? { views: views.length } : {},
     );
     if (!(await confirmImport(view))) return this.cancelled();
+    if (complete) dataset = localised(await complete);
     await openInApp(this.app, dataset, false);
     const added = views.length ? this.savedViews.addFromBundle(views) : 0;
     const viewNote = views.length > 0 ? ` ${views.length} saved view(s) came with it; ${added} added to Saved views.` : "";

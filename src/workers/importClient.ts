@@ -3,33 +3,46 @@
 // the file (a 400 KB GEXF once took 11 s of the page's time). Environments without Worker (Node tests)
 // read everything directly.
 import { keepFlowColumns, materialiseFlowsInSlices } from "../domain/flowColumns";
+import type { Dataset } from "../domain/types";
 import { importFiles } from "../io/import/importFiles";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult } from "../io/import/types";
 import type { ImportWorkerMessage, ImportWorkerRequest } from "./import.worker";
+import { startImportWorker } from "./importWorkerStart";
 
 export interface ImportClientOptions extends ImportOptions {
   /** Aborting terminates the worker; the promise then rejects with an AbortError DOMException. */
   signal?: AbortSignal;
   /** Force the direct path (no worker). */
   inline?: boolean;
+  /** A worker from startImportWorker to read the files in (ended with the import); else one is started. */
+  worker?: Worker | null;
 }
 
 function abortError(): DOMException {
   return new DOMException("The import was cancelled", "AbortError");
 }
 
-export function importWithWorker(files: readonly ImportFile[], options: ImportClientOptions = {}): Promise<ImportResult> {
-  const { signal, inline, onProgress, domParser, ...rest } = options;
-  if (signal?.aborted) return Promise.reject(abortError());
+/** An import's result; when `complete` is given, `dataset` has no flows yet and `complete` gives the dataset with them. */
+export interface WorkerImportResult extends ImportResult {
+  complete?: Promise<Dataset>;
+}
+
+export function importWithWorker(files: readonly ImportFile[], options: ImportClientOptions = {}): Promise<WorkerImportResult> {
+  const { signal, inline, onProgress, domParser, worker: started, ...rest } = options;
+  if (signal?.aborted) {
+    started?.terminate();
+    return Promise.reject(abortError());
+  }
   const direct = inline === true || typeof Worker === "undefined";
   if (direct) {
+    started?.terminate();
     return importFiles(files, options).then((result) => {
       if (signal?.aborted) throw abortError();
       return result;
     });
   }
-  return new Promise<ImportResult>((resolve, reject) => {
-    const worker = new Worker(new URL("./import.worker.ts", import.meta.url), { type: "module" });
+  return new Promise<WorkerImportResult>((resolve, reject) => {
+    const worker = started ?? startImportWorker()!;
     const stop = (): void => {
       worker.terminate();
       signal?.removeEventListener("abort", onAbort);
@@ -45,13 +58,17 @@ export function importWithWorker(files: readonly ImportFile[], options: ImportCl
         stop();
         const result = event.data.result;
         if (!result.columns || !result.dataset) return resolve(result);
-        // Flow objects from the transferred columns, a slice per task, so the page never freezes on them.
+        // The result at once (its summary needs no flow object) and its flows after it: Flow objects from
+        // the transferred columns, a slice per task so that the page never freezes on them, made while the
+        // summary is read. Aborting the signal stops them.
         const { columns, ...rest } = result;
-        materialiseFlowsInSlices(columns, result.dataset.places).then((flows) => {
-          if (signal?.aborted) return reject(abortError());
-          keepFlowColumns(flows, columns, result.dataset!.places);
-          resolve({ ...rest, dataset: { ...result.dataset!, flows } });
-        }, reject);
+        const dataset = result.dataset;
+        const complete = materialiseFlowsInSlices(columns, dataset.places, 30, undefined, signal).then((flows) => {
+          keepFlowColumns(flows, columns, dataset.places);
+          return { ...dataset, flows };
+        });
+        complete.catch(() => undefined); // said by whoever awaits it
+        resolve({ ...rest, dataset: { ...dataset, flows: [] }, complete });
       }
     };
     worker.onerror = (event) => {
@@ -66,8 +83,14 @@ export function importWithWorker(files: readonly ImportFile[], options: ImportCl
         ],
       });
     };
-    const request: ImportWorkerRequest = { files: files.map((file) => ({ name: file.name, bytes: file.bytes })), options: rest };
+    // Copies of the bytes, moved to the worker: a structured clone copied a big file several times on the
+    // page, and the caller keeps its own bytes for a second pass (a column mapping asked for).
+    const copies = files.map((file) => ({ name: file.name, bytes: file.bytes.slice() }));
+    const request: ImportWorkerRequest = { files: copies, options: rest };
     void domParser; // a constructor cannot cross into the worker: the worker brings its own (xmldom)
-    worker.postMessage(request);
+    worker.postMessage(
+      request,
+      copies.map((file) => file.bytes.buffer),
+    );
   });
 }

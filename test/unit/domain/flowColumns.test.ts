@@ -108,6 +108,23 @@ describe("flow columns", () => {
     expect(flows).toEqual(materialiseFlows(columns, PLACES));
   });
 
+  it("stop between slices once their signal is aborted, with an AbortError", async () => {
+    const columns = build(20000);
+    const controller = new AbortController();
+    let yields = 0;
+    const made = materialiseFlowsInSlices(
+      columns,
+      PLACES,
+      0,
+      async () => {
+        if (++yields === 2) controller.abort();
+      },
+      controller.signal,
+    );
+    await expect(made).rejects.toMatchObject({ name: "AbortError" });
+    expect(yields).toBe(2);
+  });
+
   it("are remembered for the flow list made from them, with the same places only", () => {
     const columns = build(4);
     const flows = materialiseFlows(columns, PLACES);
