@@ -7,8 +7,7 @@ import type { BundleView } from "../io/bundle";
 import type { DatasetLibrary } from "../io/datasetLibrary";
 import { expandZips, ImportStopped, isZip, localised, startsLikeJson } from "../io/import/archives";
 import { bundleImportResult, type ImportFile, type ImportResult } from "../io/import/types";
-import type { ImportClientOptions } from "../workers/importClient";
-import { startImportWorker } from "../workers/importWorkerStart";
+import { importWithWorker, startImportWorker, type ImportClientOptions } from "../workers/importClient";
 import type { App } from "./app";
 import { openInApp } from "./datasets";
 import { askColumnMapping, askReporter, confirmImport, createImportProgress, type ImportProgress } from "./importDialog";
@@ -79,10 +78,8 @@ export class ImportRunner {
     const progress = new DelayedProgress(fileLabel, () => controller.abort());
     setImportState("reading", false);
     progress.start();
-    // The importer's worker and script start loading now, while the files are read.
+    // The importer's worker starts loading its script now, while the files are read.
     let spare = startImportWorker();
-    const client = import("../workers/importClient");
-    client.catch(() => undefined); // awaited (and its failure said) only when the files need the importer
     const takeWorker = (): Worker | null => {
       const worker = spare;
       spare = null;
@@ -96,7 +93,7 @@ export class ImportRunner {
       );
       // A Reroute bundle (dataset + views) opens on its own.
       if (await this.openBundle(prepared, progress, controller.signal)) return;
-      await this.importFiles(raw, prepared, fileLabel, progress, controller.signal, client, takeWorker);
+      await this.importFiles(raw, prepared, fileLabel, progress, controller.signal, takeWorker);
     } catch (error) {
       progress.stop();
       if (isAbort(error)) return this.cancelled("Stopped reading; the current data is unchanged.");
@@ -145,10 +142,8 @@ export class ImportRunner {
     fileLabel: string,
     progress: DelayedProgress,
     signal: AbortSignal,
-    client: Promise<typeof import("../workers/importClient")>,
     takeWorker: () => Worker | null,
   ): Promise<void> {
-    const { importWithWorker } = await client;
     // One ZIP (e.g. our own flows export) names the dataset after itself, not after the files inside.
     const zipName = raw.length === 1 && isZip(raw[0]!.bytes) ? raw[0]!.name.replace(/\.zip$/i, "") : undefined;
     let options: ImportClientOptions = {

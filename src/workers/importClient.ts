@@ -4,10 +4,8 @@
 // read everything directly.
 import { keepFlowColumns, materialiseFlowsInSlices } from "../domain/flowColumns";
 import type { Dataset } from "../domain/types";
-import { importFiles } from "../io/import/importFiles";
 import { emptySummary, type ImportFile, type ImportOptions, type ImportResult } from "../io/import/types";
 import type { ImportWorkerMessage, ImportWorkerRequest } from "./import.worker";
-import { startImportWorker } from "./importWorkerStart";
 
 export interface ImportClientOptions extends ImportOptions {
   /** Aborting terminates the worker; the promise then rejects with an AbortError DOMException. */
@@ -16,6 +14,14 @@ export interface ImportClientOptions extends ImportOptions {
   inline?: boolean;
   /** A worker from startImportWorker to read the files in (ended with the import); else one is started. */
   worker?: Worker | null;
+}
+
+/**
+ * A new import worker; null where there is no Worker (Node tests). The page starts one as soon as files are
+ * chosen, so that its script loads while they are read, and hands it to importWithWorker.
+ */
+export function startImportWorker(): Worker | null {
+  return typeof Worker === "undefined" ? null : new Worker(new URL("./import.worker.ts", import.meta.url), { type: "module" });
 }
 
 function abortError(): DOMException {
@@ -36,7 +42,9 @@ export function importWithWorker(files: readonly ImportFile[], options: ImportCl
   const direct = inline === true || typeof Worker === "undefined";
   if (direct) {
     started?.terminate();
-    return importFiles(files, options).then((result) => {
+    // The importer's own code is loaded only here: the page reads files in the worker.
+    return import("../io/import/importFiles").then(async ({ importFiles }) => {
+      const result = await importFiles(files, options);
       if (signal?.aborted) throw abortError();
       return result;
     });
