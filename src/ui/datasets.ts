@@ -4,6 +4,7 @@ import type { Dataset } from "../domain/types";
 import type { DatasetLibrary } from "../io/datasetLibrary";
 import type { StoredDatasetMeta } from "../io/datasetStore";
 import { openDataset } from "../state/openDataset";
+import { yearIndex } from "../state/yearIndex";
 import { onDataset, type App } from "./app";
 import { clear, el } from "./dom";
 
@@ -24,9 +25,9 @@ export const PREPARE_MIN_FLOWS = 100_000;
 
 /**
  * Opens a dataset: its default view; imported data on the map is framed to its places. Small data opens at
- * once (before this returns). Big data opens after the flows shown, the scene and its place clusters have
- * been worked out each in a task of its own (a million flows: no one task blocks the page for all of it);
- * the store then takes the prepared state, and the selectors find every piece already made.
+ * once (before this returns). Big data opens after the year's sorted flows, the flows shown, the scene and
+ * its place clusters have been worked out each in a task of its own (a million flows: no one task blocks the
+ * page for all of it); the store then takes the prepared state, and the selectors find every piece made.
  */
 export async function openInApp(app: App, dataset: Dataset, shipped: boolean): Promise<void> {
   const motion = { camera: shipped ? { to: "reset" as const } : { to: "data" as const } };
@@ -36,7 +37,14 @@ export async function openInApp(app: App, dataset: Dataset, shipped: boolean): P
   opening.set(app, mine);
   if (dataset.flows.length >= PREPARE_MIN_FLOWS) {
     const { view, data } = next;
-    for (const step of [() => app.select.derived(view, data), () => app.select.scene(view, data), () => app.select.drawn(view, data)]) {
+    const steps = [
+      // The year's flows sorted by the measure (cached on the flow list, as the selectors find it).
+      () => yearIndex(data.dataset.flows, view.year, view.weighting.measure),
+      () => app.select.derived(view, data),
+      () => app.select.scene(view, data),
+      () => app.select.drawn(view, data),
+    ];
+    for (const step of steps) {
       await nextTask();
       step();
     }
