@@ -277,6 +277,22 @@ function fill(out: Flow[], shift: number, columns: FlowColumns, places: readonly
 }
 
 /**
+ * A new task, at once: a message to ourselves. A chain of setTimeout(0) is held back 4 ms a step after five
+ * steps (the browsers' nesting clamp): 30-odd slices of a million flows lost ~130 ms waiting.
+ */
+export function nextTask(): Promise<void> {
+  if (typeof MessageChannel === "undefined") return new Promise((done) => setTimeout(done, 0));
+  return new Promise((done) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      done();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/**
  * The same, a slice at a time, giving the event loop back between slices so that no task of the page
  * runs much longer than `sliceMs` (a million flows took one 1–2 s task as a structured clone). Rejects
  * with an AbortError DOMException, between slices, once `signal` is aborted.
@@ -285,7 +301,7 @@ export async function materialiseFlowsInSlices(
   columns: FlowColumns,
   places: readonly Place[],
   sliceMs = 30,
-  yieldToPage: () => Promise<void> = () => new Promise((done) => setTimeout(done, 0)),
+  yieldToPage: () => Promise<void> = nextTask,
   signal?: AbortSignal,
 ): Promise<Flow[]> {
   const out = new Array<Flow>(columns.length);

@@ -6,6 +6,7 @@ import {
   keptFlowColumns,
   materialiseFlows,
   materialiseFlowsInSlices,
+  nextTask,
   packFlowColumns,
 } from "../../../src/domain/flowColumns";
 import { checkStoredFlowColumns, readStoredData } from "../../../src/io/storedRecords";
@@ -106,6 +107,17 @@ describe("flow columns", () => {
     const flows = await materialiseFlowsInSlices(columns, PLACES, 30, async () => void yields++);
     expect(yields).toBeGreaterThan(0);
     expect(flows).toEqual(materialiseFlows(columns, PLACES));
+  });
+
+  it("give the page back by a message to themselves (no timer clamp), after what was already queued", async () => {
+    const order: string[] = [];
+    const waited = nextTask().then(() => order.push("next task"));
+    void Promise.resolve().then(() => order.push("microtask"));
+    await waited;
+    expect(order).toEqual(["microtask", "next task"]);
+    // Tiny slices with the default yield: every slice a task of its own, the same flows.
+    const columns = build(3000);
+    expect(await materialiseFlowsInSlices(columns, PLACES, 0)).toEqual(materialiseFlows(columns, PLACES));
   });
 
   it("stop between slices once their signal is aborted, with an AbortError", async () => {
