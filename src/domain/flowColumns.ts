@@ -191,22 +191,26 @@ export class FlowColumnsBuilder {
     this.note = grow(this.note, size);
   }
 
-  /** The columns, cut to length (copies, so the builder's spare capacity is not kept or transferred). */
+  /**
+   * The columns, cut to length: copies when there is spare capacity (so that it is not kept or transferred),
+   * else the builder's own arrays (push no more after build).
+   */
   build(): FlowColumns {
     const n = this.n;
+    const fit = <T extends Growable>(array: T): T => (n === this.capacity ? array : (array.slice(0, n) as T));
     return {
       length: n,
-      from: this.from.slice(0, n),
-      to: this.to.slice(0, n),
-      year: this.year.slice(0, n),
-      volume: this.volume.slice(0, n),
-      usd: this.usd.slice(0, n),
-      mode: this.mode.slice(0, n),
-      basis: this.basis.slice(0, n),
-      facts: this.facts.slice(0, n),
-      sources: this.sources.slice(0, n),
-      formula: this.formula.slice(0, n),
-      note: this.note.slice(0, n),
+      from: fit(this.from),
+      to: fit(this.to),
+      year: fit(this.year),
+      volume: fit(this.volume),
+      usd: fit(this.usd),
+      mode: fit(this.mode),
+      basis: fit(this.basis),
+      facts: fit(this.facts),
+      sources: fit(this.sources),
+      formula: fit(this.formula),
+      note: fit(this.note),
       modes: this.modes,
       lists: this.lists,
       texts: this.texts,

@@ -447,7 +447,10 @@ function readFlows(
   places.forEach((place, i) => placeIndex.set(place.id, i));
   const placeIds = new StringIndex();
   for (const place of places) placeIds.add(place.id);
-  const builder = new FlowColumnsBuilder(Math.min(1 << 22, Math.max(1024, Math.round(text.length / 60))));
+  // Room for one flow per line after the header, so that the columns never grow (nor are copied to fit).
+  let breaks = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks++;
+  const builder = new FlowColumnsBuilder(breaks + (text.endsWith("\n") ? 0 : 1) - 1);
   const nPlaces = Math.max(1, places.length);
   const numericKeys = nPlaces * nPlaces * 256 * 1024 < Number.MAX_SAFE_INTEGER;
   // Per flow pushed: its duplicate key and where its row starts (for "first on line N").
@@ -587,7 +590,7 @@ function readFlows(
   return columns;
 }
 
-/** Duplicate flows (same hop, year and mode) found by sorting their keys; each later row is an error. */
+/** Duplicate flows (same hop, year and mode) found with a hash table of their keys; each later row is an error. */
 function reportDuplicates(
   columns: FlowColumns,
   places: readonly Place[],
@@ -596,27 +599,34 @@ function reportDuplicates(
   lineOf: (offset: number) => number,
   reader: TableReader,
 ): void {
-  const sorted = Float64Array.from(keys).sort();
-  const repeated = new Set<number>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
-  if (repeated.size === 0) return;
-  const first = new Map<number, number>();
-  keys.forEach((key, i) => {
-    if (!repeated.has(key)) return;
-    const firstStart = first.get(key);
-    if (firstStart === undefined) {
-      first.set(key, starts[i]!);
-      return;
+  let size = 64;
+  while (size < 2 * keys.length) size *= 2;
+  const mask = size - 1;
+  /** Per slot: 1 + the first row with its key, 0 when empty (open addressing, linear probing). */
+  const firstRow = new Int32Array(size);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    // Keys are whole numbers below 2^53: their low 32 bits mixed with the rest.
+    let h = Math.imul((key >>> 0) ^ Math.imul((key / 0x100000000) | 0, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const row = firstRow[slot]!;
+      if (row === 0) {
+        firstRow[slot] = i + 1;
+        break;
+      }
+      if (keys[row - 1] !== key) continue;
+      const from = places[columns.from[i]!]!.id,
+        to = places[columns.to[i]!]!.id;
+      const mode = columns.modes[columns.mode[i]!]!;
+      reader.issueAt(
+        "error",
+        { line: lineOf(starts[i]!), column: 0, columnName: "" },
+        `duplicate flow ${from} → ${to} in ${columns.year[i]} by ${mode} (first on line ${lineOf(starts[row - 1]!)}); give each hop, year and mode once`,
+      );
+      break;
     }
-    const from = places[columns.from[i]!]!.id,
-      to = places[columns.to[i]!]!.id;
-    const mode = columns.modes[columns.mode[i]!]!;
-    reader.issueAt(
-      "error",
-      { line: lineOf(starts[i]!), column: 0, columnName: "" },
-      `duplicate flow ${from} → ${to} in ${columns.year[i]} by ${mode} (first on line ${lineOf(firstStart)}); give each hop, year and mode once`,
-    );
-  });
+  }
 }
 
 function readSources(reader: TableReader): Source[] {
