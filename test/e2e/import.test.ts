@@ -705,8 +705,11 @@ describe("a link made on imported data, opened again in the same browser", () =>
     );
     // A camera of its own, folded into the address (as the user's pan/zoom would be).
     const camera = { x: 0.42, y: 0.47, ratio: 0.3, angle: 0 };
+    // The address is written after the frame: wait for the one that carries this camera, not an earlier one.
+    const before = await page.evaluate(() => location.hash);
     await page.evaluate((c) => window.reroute!.app.store.dispatch((s) => ({ ...s, camera: c, year: s.year })), camera);
     await page.evaluate((c) => window.reroute!.app.renderer.setCamera(c, false), camera);
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).not.toBe(before);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=/);
     const link = page.url();
     const view = await page.evaluate(() => {
