@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build, preview } from "vite";
 import { launchBrowser, ROOT } from "../test/e2e/harness";
+import { startTaskTrace, type TraceEvent } from "./taskTrace";
 import { datasetToCsvFiles, generateTradeDataset } from "./synthetic";
 
 interface ProfileNode {
@@ -51,38 +52,9 @@ export function summarise(profile: CpuProfile, top = 25): { self: [string, numbe
   return { self: heaviest(self), total: heaviest(total) };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { functionName?: string; url?: string; type?: string } };
-}
-type Cdp = Awaited<ReturnType<import("playwright-core").BrowserContext["newCDPSession"]>>;
-
-function startTrace(cdp: Cdp): { stop(): Promise<TraceEvent[]> } {
-  const events: TraceEvent[] = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const started = cdp.send("Tracing.start", {
-    categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing,gpu,cc,viz,toplevel",
-    transferMode: "ReportEvents",
-  });
-  return {
-    async stop() {
-      await started;
-      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-      await cdp.send("Tracing.end");
-      await done;
-      return events;
-    },
-  };
-}
-
 /** Each main-thread task over 100 ms with what it spent its time on (the events directly inside it, summed). */
 function printLongTasks(events: TraceEvent[]): void {
-  const main = events.find((e) => e.name === "thread_name" && (e as unknown as { args: { name: string } }).args.name === "CrRendererMain");
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined);
   const tasks = onMain
     .filter((e) => e.name === "RunTask" && e.dur! > Number(process.env.BENCH_TRACE_MIN ?? 100) * 1000)
@@ -107,11 +79,7 @@ function printLongTasks(events: TraceEvent[]): void {
     );
     if (process.env.BENCH_TRACE === "threads") {
       // Meanwhile on other threads (the GPU process draws WebGL; the compositor rasters): busiest events.
-      const names = new Map(
-        events
-          .filter((e) => e.name === "thread_name")
-          .map((e) => [`${e.pid}:${e.tid}`, (e as unknown as { args: { name: string } }).args.name]),
-      );
+      const names = new Map(events.filter((e) => e.name === "thread_name").map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
       const other = new Map<string, number>();
       for (const e of events)
         if (
@@ -176,7 +144,12 @@ async function main(): Promise<void> {
     if (phase === "import") await cdp.send("Profiler.start");
     // BENCH_TRACE=1: also a Chromium trace, to say what each long task of the page's main thread is made of
     // (script, style, layout, paint, GC), which a CPU profile of the script alone does not show.
-    const tracing = process.env.BENCH_TRACE ? startTrace(cdp) : null;
+    const tracing = process.env.BENCH_TRACE
+      ? await startTaskTrace(
+          page,
+          "devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing,gpu,cc,viz,toplevel,__metadata",
+        )
+      : null;
     await page.getByLabel("Import data", { exact: true }).setInputFiles(files);
     await page.waitForFunction(() => document.documentElement.dataset.importState === "summary", undefined, {
       timeout: 600_000,

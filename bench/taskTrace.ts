@@ -12,7 +12,7 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
 }
 
 export interface TaskTrace {
@@ -26,12 +26,15 @@ export interface TaskTrace {
 /** Events in which the main thread waits for the GPU process to run the WebGL commands queued (nested in one another). */
 export const WEBGL_WAITS = new Set(["GLES2::ReadPixels", "ImplementationBase::WaitForCmd", "CommandBufferHelper::Finish"]);
 
-/** Starts a trace of the page's tasks and GPU waits (few categories, little overhead). */
-export async function startTaskTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
+/** The categories of a trace of the page's tasks and GPU waits (few, little overhead). */
+export const TASK_CATEGORIES = "toplevel,gpu,__metadata";
+
+/** Starts a trace of the page (by default its tasks and GPU waits; bench/profile asks for more categories). */
+export async function startTaskTrace(page: Page, categories = TASK_CATEGORIES): Promise<{ stop(): Promise<TraceEvent[]> }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send("Tracing.start", { categories: "toplevel,gpu,__metadata", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", { categories, transferMode: "ReportEvents" });
   return {
     async stop() {
       const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
